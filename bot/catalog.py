@@ -1,0 +1,230 @@
+"""The model catalog: which models exist, what each accepts, and what an image costs.
+
+The facts live in a TOML file (the default ships in the package; `MODELS_FILE` overrides it) so
+an admin can add a model without code. Every request is checked here before anything is spent
+or sent: a request the catalog refuses never reaches the image API.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+ANY = "*"
+_SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
+
+
+class CatalogError(Exception):
+    """The catalog file is missing or malformed; the message says where."""
+
+
+class RequestRejected(Exception):
+    """A member asked for something the model does not allow; the message is for the member."""
+
+
+class SizeRange(BaseModel):
+    """Free-form `WxH` sizes a model accepts beyond its listed ones (FLUX takes any such size)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: int = Field(gt=0)
+    max: int = Field(gt=0)
+    multiple_of: int = Field(1, gt=0)
+
+    def allows(self, width: int, height: int) -> bool:
+        return all(
+            self.min <= side <= self.max and side % self.multiple_of == 0
+            for side in (width, height)
+        )
+
+    def describe(self) -> str:
+        return f"any WxH with sides {self.min}-{self.max} in steps of {self.multiple_of}"
+
+
+class ModelSpec(BaseModel):
+    """One model's rules and prices, as the catalog file states them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1, max_length=100, pattern=r"^\S+$")
+    name: str = Field(min_length=1, max_length=100)
+    sizes: list[str] = Field(min_length=1, max_length=25)
+    custom_size: SizeRange | None = None
+    qualities: list[str] = Field(default_factory=list, max_length=25)
+    max_n: int = Field(1, ge=1, le=10)
+    max_prompt_length: int = Field(gt=0, le=100_000)
+    response_format: Literal["b64_json", "url"] | None = None
+    extra_params: dict[str, list[str]] = Field(default_factory=dict)
+    costs: dict[str, dict[str, int]]
+
+    @model_validator(mode="after")
+    def _check_consistency(self) -> ModelSpec:
+        for size in self.sizes:
+            if size != "auto" and not _SIZE.match(size):
+                raise ValueError(f"size {size!r} is not WxH or 'auto'")
+        if self.custom_size and ANY not in self.costs:
+            raise ValueError('custom_size needs a "*" entry in costs')
+        for size in self.sizes:
+            for quality in self.qualities or [ANY]:
+                self.cost_of(size, quality)  # raises when a combination has no price
+        for values in self.costs.values():
+            if any(credits < 0 for credits in values.values()):
+                raise ValueError("costs must not be negative")
+        for name, allowed in self.extra_params.items():
+            if not allowed:
+                raise ValueError(f"extra_params.{name} lists no values")
+        return self
+
+    @property
+    def default_size(self) -> str:
+        return self.sizes[0]
+
+    @property
+    def default_quality(self) -> str | None:
+        return self.qualities[0] if self.qualities else None
+
+    def cost_of(self, size: str, quality: str | None) -> int:
+        """Credits for one image of this size and quality."""
+        by_quality = self.costs.get(size) or self.costs.get(ANY)
+        if by_quality is None:
+            raise ValueError(f"no cost for size {size}")
+        credits = by_quality.get(quality or ANY, by_quality.get(ANY))
+        if credits is None:
+            raise ValueError(f"no cost for size {size}, quality {quality}")
+        return credits
+
+    def allows_size(self, size: str) -> bool:
+        if size in self.sizes:
+            return True
+        match = _SIZE.match(size)
+        if match is None or self.custom_size is None:
+            return False
+        return self.custom_size.allows(int(match[1]), int(match[2]))
+
+    def describe_sizes(self) -> str:
+        listed = ", ".join(self.sizes)
+        return f"{listed}, or {self.custom_size.describe()}" if self.custom_size else listed
+
+
+@dataclass(frozen=True)
+class PlannedRequest:
+    """A request the catalog accepted, with its defaults filled in and its price known."""
+
+    model: ModelSpec
+    prompt: str
+    n: int
+    size: str
+    quality: str | None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def credits_per_image(self) -> int:
+        return self.model.cost_of(self.size, self.quality)
+
+    @property
+    def credits(self) -> int:
+        return self.n * self.credits_per_image
+
+
+class Catalog(BaseModel):
+    """All models, keyed by id, with the one used when a member picks none."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    default_model: str
+    models: list[ModelSpec] = Field(min_length=1, max_length=25)
+
+    @model_validator(mode="after")
+    def _check_ids(self) -> Catalog:
+        ids = [model.id for model in self.models]
+        duplicates = sorted({model_id for model_id in ids if ids.count(model_id) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate model ids: {', '.join(duplicates)}")
+        if self.default_model not in ids:
+            raise ValueError(f"default_model {self.default_model!r} is not among the models")
+        return self
+
+    def get(self, model_id: str) -> ModelSpec | None:
+        return next((model for model in self.models if model.id == model_id), None)
+
+    def plan(
+        self,
+        prompt: str,
+        *,
+        model_id: str | None = None,
+        size: str | None = None,
+        quality: str | None = None,
+        n: int = 1,
+        extra: dict[str, str] | None = None,
+    ) -> PlannedRequest:
+        """Check a member's request against the model's rules; raise `RequestRejected` if not."""
+        model = self.get(model_id or self.default_model)
+        if model is None:
+            known = ", ".join(m.id for m in self.models)
+            raise RequestRejected(f"Unknown model `{model_id}`. Choose one of: {known}.")
+        prompt = prompt.strip()
+        if not prompt:
+            raise RequestRejected("The prompt is empty.")
+        if len(prompt) > model.max_prompt_length:
+            raise RequestRejected(
+                f"The prompt is {len(prompt)} characters; {model.name} takes at most "
+                f"{model.max_prompt_length}."
+            )
+        size = size or model.default_size
+        if not model.allows_size(size):
+            raise RequestRejected(
+                f"{model.name} does not offer size `{size}`. Allowed: {model.describe_sizes()}."
+            )
+        quality = _check_choice(model, "quality", quality, model.qualities)
+        if not 1 <= n <= model.max_n:
+            raise RequestRejected(f"{model.name} makes 1 to {model.max_n} images per request.")
+        checked_extra: dict[str, str] = {}
+        for name, allowed in model.extra_params.items():
+            checked_extra[name] = _check_choice(model, name, (extra or {}).get(name), allowed) or ""
+        unknown = set(extra or {}) - set(model.extra_params)
+        if unknown:
+            raise RequestRejected(f"{model.name} takes no option {', '.join(sorted(unknown))}.")
+        return PlannedRequest(model, prompt, n, size, quality, checked_extra)
+
+
+def _check_choice(model: ModelSpec, what: str, value: str | None, allowed: list[str]) -> str | None:
+    """Default an omitted choice to the first allowed one; refuse one the model does not take."""
+    if not allowed:
+        if value:
+            raise RequestRejected(f"{model.name} has no {what} option.")
+        return None
+    if value is None:
+        return allowed[0]
+    if value not in allowed:
+        raise RequestRejected(
+            f"{model.name} does not offer {what} `{value}`. Allowed: {', '.join(allowed)}."
+        )
+    return value
+
+
+def default_catalog_text() -> str:
+    return resources.files("bot").joinpath("data/models.toml").read_text(encoding="utf-8")
+
+
+def load_catalog(path: Path | None = None) -> Catalog:
+    """Load and validate the catalog: `path` when given (MODELS_FILE), else the packaged one."""
+    where = str(path) if path else "the built-in catalog"
+    try:
+        text = path.read_text(encoding="utf-8") if path else default_catalog_text()
+        return Catalog.model_validate(tomllib.loads(text))
+    except OSError as error:
+        raise CatalogError(f"cannot read models file {where}: {error.strerror}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogError(f"models file {where} is not valid TOML: {error}") from None
+    except ValidationError as error:
+        first = error.errors(include_input=False, include_url=False)[0]
+        location = ".".join(str(part) for part in first["loc"]) or "top level"
+        raise CatalogError(
+            f"models file {where} is invalid at {location}: {first['msg']}"
+        ) from None

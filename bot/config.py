@@ -1,0 +1,90 @@
+"""Settings, read from the environment and `.env` (pydantic-settings).
+
+The names are part of the contract with deployment scripts: keep them exactly.
+Secrets are `SecretStr`, so neither a repr nor a validation error can print them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Period = Literal["day", "week", "month"]
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads at start-up."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
+        hide_input_in_errors=True,
+    )
+
+    discord_token: SecretStr
+    image_api_key: SecretStr
+    image_api_base_url: str = Field("https://toprouter.cc", pattern=r"^https?://\S+$")
+    database_path: Path = Path("data/imagine.sqlite3")
+    discord_api_base: str | None = Field(None, pattern=r"^https?://\S+$")
+    discord_gateway_url: str | None = Field(None, pattern=r"^wss?://\S+$")
+    dev_guild_id: int | None = Field(None, gt=0)
+    models_file: Path | None = None
+    log_level: LogLevel = "INFO"
+    allow_private_downloads: bool = False
+
+    image_api_timeout: float = Field(300.0, gt=0, le=900)
+    image_api_connect_timeout: float = Field(10.0, gt=0, le=120)
+    image_api_max_retries: int = Field(2, ge=0, le=10)
+    image_api_max_download_mb: int = Field(50, gt=0, le=500)
+
+    quota_guild_credits: int = Field(100, ge=0, le=1_000_000)
+    quota_member_credits: int = Field(0, ge=0, le=1_000_000)
+    quota_period: Period = "day"
+    quota_refund_unknown: bool = False
+    quota_pending_timeout_minutes: int = Field(20, ge=1, le=24 * 60)
+    prompt_retention_days: int = Field(30, ge=0, le=3650)
+
+    @property
+    def pending_timeout(self) -> timedelta:
+        return timedelta(minutes=self.quota_pending_timeout_minutes)
+
+    @property
+    def prompt_retention(self) -> timedelta:
+        return timedelta(days=self.prompt_retention_days)
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message is one line fit for a terminal."""
+
+
+def load_settings(env_file: Path | str | None = ".env") -> Settings:
+    """Read the settings, turning pydantic's report into one line that names the settings."""
+    try:
+        return Settings(_env_file=env_file)
+    except ValidationError as error:
+        raise SettingsError(describe_validation_error(error)) from None
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """Name each bad setting the way it is written in `.env`, without echoing its value."""
+    missing: list[str] = []
+    invalid: list[str] = []
+    for item in error.errors(include_input=False, include_url=False):
+        name = str(item["loc"][0]).upper() if item["loc"] else "settings"
+        if item["type"] == "missing":
+            missing.append(name)
+        else:
+            invalid.append(f"{name} ({item['msg'].lower()})")
+    parts = []
+    if missing:
+        parts.append("missing setting " + ", ".join(missing))
+    if invalid:
+        parts.append("invalid setting " + ", ".join(invalid))
+    return "; ".join(parts) + " (see .env.example)"

@@ -1,0 +1,144 @@
+"""The model catalog: the shipped file, prices, per-model rules, bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.catalog import CatalogError, RequestRejected, default_catalog_text, load_catalog
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def test_default_catalog_has_the_three_models(catalog) -> None:
+    assert catalog.default_model == "openai/dall-e-3"
+    assert {m.id for m in catalog.models} == {
+        "openai/dall-e-3",
+        "openai/gpt-image-1",
+        "flux/flux-1-pro",
+    }
+
+
+def test_dalle3_rules_match_openai_limits(catalog) -> None:
+    dalle = catalog.get("openai/dall-e-3")
+    assert dalle.sizes == ["1024x1024", "1792x1024", "1024x1792"]
+    assert dalle.qualities == ["standard", "hd"]
+    assert dalle.max_n == 1
+    assert dalle.max_prompt_length == 4000
+    assert dalle.response_format == "b64_json"
+    assert dalle.extra_params == {"style": ["vivid", "natural"]}
+
+
+def test_gpt_image_1_sends_no_response_format(catalog) -> None:
+    gpt = catalog.get("openai/gpt-image-1")
+    assert gpt.response_format is None
+    assert gpt.sizes == ["1024x1024", "1536x1024", "1024x1536", "auto"]
+    assert set(gpt.qualities) == {"low", "medium", "high", "auto"}
+    assert gpt.max_n > 1
+
+
+def test_the_credit_unit_is_one_standard_square_dalle3_image(catalog) -> None:
+    dalle = catalog.get("openai/dall-e-3")
+    assert dalle.cost_of("1024x1024", "standard") == 1
+    assert dalle.cost_of("1024x1024", "hd") > 1
+    assert dalle.cost_of("1792x1024", "standard") > 1
+    assert dalle.cost_of("1792x1024", "hd") > dalle.cost_of("1792x1024", "standard")
+
+
+def test_plan_fills_defaults_and_prices_n_images(catalog) -> None:
+    plan = catalog.plan("  a red fox  ")
+    assert (plan.model.id, plan.size, plan.quality, plan.n) == (
+        "openai/dall-e-3",
+        "1024x1024",
+        "standard",
+        1,
+    )
+    assert plan.prompt == "a red fox"
+    assert plan.extra == {"style": "vivid"}
+    assert plan.credits == 1
+    several = catalog.plan("fox", model_id="openai/gpt-image-1", quality="high", n=3)
+    assert several.credits == 3 * several.model.cost_of("1024x1024", "high")
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"size": "512x512"}, "Allowed: 1024x1024, 1792x1024, 1024x1792"),
+        ({"quality": "ultra"}, "Allowed: standard, hd"),
+        ({"n": 2}, "1 to 1 images"),
+        ({"model_id": "acme/nope"}, "Unknown model"),
+        ({"model_id": "flux/flux-1-pro", "quality": "hd"}, "has no quality option"),
+        ({"model_id": "flux/flux-1-pro", "size": "1000x1000"}, "in steps of 32"),
+        ({"extra": {"seed": "1"}}, "takes no option seed"),
+    ],
+)
+def test_plan_refuses_what_the_model_does_not_allow(catalog, options, expected) -> None:
+    with pytest.raises(RequestRejected, match=expected):
+        catalog.plan("a fox", **options)
+
+
+def test_prompt_length_is_per_model(catalog) -> None:
+    long_prompt = "x" * 4001
+    with pytest.raises(RequestRejected, match="4001 characters"):
+        catalog.plan(long_prompt)
+    assert catalog.plan(long_prompt, model_id="openai/gpt-image-1").prompt == long_prompt
+    with pytest.raises(RequestRejected, match="empty"):
+        catalog.plan("   ")
+
+
+def test_flux_takes_custom_sizes_on_its_grid(catalog) -> None:
+    plan = catalog.plan("fox", model_id="flux/flux-1-pro", size="512x768")
+    assert plan.size == "512x768"
+    assert plan.quality is None
+    assert plan.credits == 2
+
+
+def test_models_file_adds_a_model_without_code(tmp_path: Path) -> None:
+    extra = """
+[[models]]
+id = "acme/tiny"
+name = "Tiny"
+sizes = ["256x256"]
+max_prompt_length = 100
+costs."256x256" = { "*" = 1 }
+"""
+    path = tmp_path / "models.toml"
+    path.write_text(default_catalog_text() + extra)
+    catalog = load_catalog(path)
+    plan = catalog.plan("fox", model_id="acme/tiny")
+    assert plan.credits == 1
+    assert plan.quality is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("default_model = [", "not valid TOML"),
+        ('default_model = "x"\nmodels = []', "invalid at models"),
+        (
+            'default_model = "a"\n[[models]]\nid = "a"\nname = "A"\nsizes = ["1024x1024"]\n'
+            'qualities = ["hd"]\nmax_prompt_length = 10\ncosts."1024x1024" = { standard = 1 }',
+            "no cost for size 1024x1024, quality hd",
+        ),
+        (
+            'default_model = "b"\n[[models]]\nid = "a"\nname = "A"\nsizes = ["1024x1024"]\n'
+            'max_prompt_length = 10\ncosts."*" = { "*" = 1 }',
+            "default_model 'b' is not among the models",
+        ),
+    ],
+)
+def test_bad_models_file_gives_a_clear_error(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "models.toml"
+    path.write_text(text)
+    with pytest.raises(CatalogError, match=expected) as caught:
+        load_catalog(path)
+    assert str(path) in str(caught.value)
+
+
+def test_missing_models_file(tmp_path: Path) -> None:
+    with pytest.raises(CatalogError, match="cannot read models file"):
+        load_catalog(tmp_path / "absent.toml")

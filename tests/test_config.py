@@ -1,0 +1,80 @@
+"""Settings: names, defaults, secrets kept out of reprs and errors, one-line failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings, SettingsError, load_settings
+
+SECRET_TOKEN = "discord-token-must-not-leak"
+SECRET_KEY = "sk-image-key-must-not-leak"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in Settings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
+
+
+def test_env_file_is_read_with_exact_names(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text(
+        f"DISCORD_TOKEN={SECRET_TOKEN}\nIMAGE_API_KEY={SECRET_KEY}\n"
+        "IMAGE_API_BASE_URL=http://127.0.0.1:9999/v1\nDEV_GUILD_ID=1234\n"
+        "DISCORD_API_BASE=http://127.0.0.1:1/api/v10\nDISCORD_GATEWAY_URL=ws://127.0.0.1:1/\n"
+        "QUOTA_GUILD_CREDITS=50\nQUOTA_MEMBER_CREDITS=5\nQUOTA_PERIOD=week\n"
+        "ALLOW_PRIVATE_DOWNLOADS=true\nMODELS_FILE=models.toml\nLOG_LEVEL=DEBUG\n"
+    )
+    settings = load_settings(env)
+    assert settings.discord_token.get_secret_value() == SECRET_TOKEN
+    assert settings.image_api_base_url == "http://127.0.0.1:9999/v1"
+    assert settings.dev_guild_id == 1234
+    assert (settings.quota_guild_credits, settings.quota_member_credits) == (50, 5)
+    assert settings.quota_period == "week"
+    assert settings.allow_private_downloads is True
+    assert settings.models_file == Path("models.toml")
+
+
+def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    settings = load_settings(None)
+    assert settings.image_api_base_url == "https://toprouter.cc"
+    assert settings.database_path == Path("data/imagine.sqlite3")
+    assert settings.dev_guild_id is None
+    assert settings.allow_private_downloads is False
+    assert settings.image_api_timeout >= 120  # gpt-image-1 can take two minutes
+
+
+def test_secrets_never_appear_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    settings = load_settings(None)
+    for text in (repr(settings), str(settings), str(settings.model_dump())):
+        assert SECRET_TOKEN not in text
+        assert SECRET_KEY not in text
+
+
+def test_missing_token_is_named_in_one_line() -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert "DISCORD_TOKEN" in message
+    assert "IMAGE_API_KEY" in message
+
+
+def test_malformed_setting_is_named_without_echoing_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv("QUOTA_PERIOD", "fortnight-" + SECRET_KEY)
+    monkeypatch.setenv("DEV_GUILD_ID", "not-a-number")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    message = str(caught.value)
+    assert "QUOTA_PERIOD" in message
+    assert "DEV_GUILD_ID" in message
+    assert SECRET_KEY not in message
+    assert "\n" not in message
