@@ -1,0 +1,223 @@
+"""The SQLite store: one aiosqlite connection shared by coroutines, plus schema migrations.
+
+Facts this is built on (see the project's notes on SQLite under asyncio): every await is a hop
+to the connection's thread, so a transaction must hold an `asyncio.Lock` for its whole length;
+writes use `BEGIN IMMEDIATE` so a second connection (another process) waits on `busy_timeout`
+instead of failing with "database is locked" on lock upgrade; WAL lets readers run meanwhile.
+
+Migrations are numbered files `NNNN_name.sql`; each runs in one transaction together with
+`PRAGMA user_version = N`, statement by statement (never `executescript`, whose implicit COMMIT
+would break that), so a failing migration leaves schema and version exactly as they were.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sqlite3
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+
+BUSY_TIMEOUT_MS = 5000
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+class StoreError(Exception):
+    """The database cannot be used as it is; the message is meant for the operator."""
+
+
+class Store:
+    """An open database. Create with `await Store.open(path)`; close with `await store.close()`."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path, schema_version: int) -> None:
+        self._conn = conn
+        self._lock = asyncio.Lock()
+        self.path = path
+        self.schema_version = schema_version
+
+    @classmethod
+    async def open(cls, path: Path, *, migrations: Path | None = None) -> Store:
+        """Open (creating it if needed) and migrate the database at `path`."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            conn.row_factory = sqlite3.Row
+            for pragma in (
+                "journal_mode = WAL",
+                "synchronous = NORMAL",
+                f"busy_timeout = {BUSY_TIMEOUT_MS}",
+                "foreign_keys = ON",
+            ):
+                await conn.execute(f"PRAGMA {pragma}")
+            version = await migrate(conn, migrations or migrations_dir())
+        except BaseException:
+            await conn.close()
+            raise
+        return cls(conn, path, version)
+
+    async def close(self) -> None:
+        async with self._lock:
+            await self._conn.close()
+
+    async def __aenter__(self) -> Store:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction: committed when the block ends, rolled back if it raises."""
+        async with self._lock:
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                await self._conn.rollback()
+                raise
+            await self._conn.execute("COMMIT")
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Exclusive use of the connection for reads that need no write transaction."""
+        async with self._lock:
+            yield self._conn
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    path: Path
+
+    def statements(self) -> list[str]:
+        return split_statements(self.path.read_text(encoding="utf-8"))
+
+
+def migrations_dir() -> Path:
+    """`bot/migrations` inside an installed wheel if present, else the checkout's `migrations/`."""
+    package = Path(__file__).resolve().parent
+    packaged = package / "migrations"
+    return packaged if packaged.is_dir() else package.parent / "migrations"
+
+
+def discover(directory: Path) -> list[Migration]:
+    """The migrations in `directory`, in order; refuses odd names, gaps and duplicate numbers."""
+    if not directory.is_dir():
+        raise StoreError(f"migrations directory {directory} does not exist")
+    found: dict[int, Migration] = {}
+    for path in sorted(directory.glob("*.sql")):
+        match = _MIGRATION_NAME.match(path.name)
+        if match is None:
+            raise StoreError(f"migration file name {path.name!r} is not like 0001_name.sql")
+        version = int(match.group(1))
+        if version in found:
+            raise StoreError(
+                f"migration number {version} is used twice: {found[version].path.name}, {path.name}"
+            )
+        found[version] = Migration(version, path)
+    versions = sorted(found)
+    if versions != list(range(1, len(versions) + 1)):
+        raise StoreError(f"migrations must be numbered 1, 2, 3… without gaps; found {versions}")
+    return [found[v] for v in versions]
+
+
+def split_statements(script: str) -> list[str]:
+    """Split SQL into complete statements (string literals and trigger bodies stay whole)."""
+    statements: list[str] = []
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    # The loop adds one ';' too many after the last piece: what remains is blank, comments, or
+    # an unterminated statement.
+    rest = buffer[:-1]
+    if not _only_comments(rest):
+        raise StoreError(f"unterminated SQL statement: {rest.strip()[:60]!r}")
+    return [s for s in statements if not _only_comments(s[:-1])]
+
+
+def _only_comments(sql: str) -> bool:
+    return all(not line or line.startswith("--") for line in map(str.strip, sql.splitlines()))
+
+
+async def migrate(conn: aiosqlite.Connection, directory: Path) -> int:
+    """Bring the database up to the newest migration in `directory`; returns that version.
+
+    `conn` must be in autocommit mode. Safe against another process migrating at the same time:
+    each step re-reads the version inside its write transaction.
+    """
+    migrations = discover(directory)
+    newest = len(migrations)
+    current = await user_version(conn)
+    if current > newest:
+        raise StoreError(newer_schema_message(current, newest))
+    for migration in migrations[current:]:
+        await _apply(conn, migration)
+    return newest
+
+
+async def user_version(conn: aiosqlite.Connection) -> int:
+    rows = list(await conn.execute_fetchall("PRAGMA user_version"))
+    return int(rows[0][0])
+
+
+def newer_schema_message(found: int, newest: int) -> str:
+    return (
+        f"database schema version {found} is newer than this bot (knows up to {newest}); "
+        "upgrade the bot"
+    )
+
+
+async def _apply(conn: aiosqlite.Connection, migration: Migration) -> None:
+    statements = migration.statements()
+    await conn.execute("BEGIN IMMEDIATE")
+    try:
+        if await user_version(conn) < migration.version:
+            for statement in statements:
+                await conn.execute(statement)
+            await conn.execute(f"PRAGMA user_version = {migration.version:d}")
+    except sqlite3.Error as exc:
+        await conn.rollback()
+        raise StoreError(f"migration {migration.path.name} failed: {exc}") from exc
+    except BaseException:
+        await conn.rollback()
+        raise
+    await conn.execute("COMMIT")
+
+
+async def check(path: Path, *, migrations: Path | None = None) -> str:
+    """Say in plain words whether the database at `path` is usable, without changing it.
+
+    Returns a one-line verdict when it is (or will be, after start-up migrations); raises
+    StoreError with the reason when it is not.
+    """
+    newest = len(discover(migrations or migrations_dir()))
+    uri = _read_only_uri(path)
+    if uri is None:
+        return f"no database at {path} yet; start-up will create it at schema version {newest}"
+    try:
+        async with aiosqlite.connect(uri, uri=True) as conn:
+            version = await user_version(conn)
+            (verdict,) = next(iter(await conn.execute_fetchall("PRAGMA quick_check")))
+    except sqlite3.Error as exc:
+        raise StoreError(f"database {path} cannot be opened: {exc}") from exc
+    if verdict != "ok":
+        raise StoreError(f"database {path} is damaged: {verdict}")
+    if version > newest:
+        raise StoreError(newer_schema_message(version, newest))
+    if version < newest:
+        return (
+            f"database {path} opens at schema version {version}; start-up will migrate it to "
+            f"{newest}"
+        )
+    return f"database {path} opens and is at the current schema version {newest}"
+
+
+def _read_only_uri(path: Path) -> str | None:
+    return f"{path.resolve().as_uri()}?mode=ro" if path.exists() else None
