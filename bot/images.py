@@ -1,0 +1,520 @@
+"""Client for the OpenAI-compatible image gateway (``POST {base}/images/generations``).
+
+Image generation costs money and is not idempotent on the server, so the retry policy is about
+charges as much as about availability: only failures where the gateway surely did no work are
+retried (connection refused before sending, 408/409/429/5xx answers), and every error says
+whether the caller may have been charged (:class:`ChargeOutcome`) so the quota ledger can settle.
+
+Errors carry a short ``user_message`` fit for a Discord member; upstream text is kept only in
+``detail`` for logs, redacted, because gateways echo (parts of) API keys in error messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import enum
+import json
+import logging
+import math
+import random as _random
+import re
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any, ClassVar
+
+import aiohttp
+from multidict import CIMultiDictProxy
+from yarl import URL
+
+from bot.image_format import complete_image_format
+from bot.safe_download import DownloadedImage, DownloadError, SafeDownloader, read_capped
+
+log = logging.getLogger("imagine.images")
+
+_JITTER_SPAN = 0.25  # waits are scaled by a factor in [0.75, 1.0], as openai-python does
+_DOWNLOAD_TIMEOUT = 60.0  # per result URL, apart from total_timeout: a paid result is worth it
+_ERROR_BODY_CAP = 1024 * 1024
+_DETAIL_LIMIT = 300
+_KEY_LIKE = re.compile(r"\b(?:sk|key)-[\w\-*.]{4,}", re.IGNORECASE)
+
+
+class ChargeOutcome(enum.Enum):
+    """Whether the gateway may have billed the request that failed or succeeded."""
+
+    NOT_CHARGED = "not_charged"  # gateway surely charged nothing (error answer, refused connection)
+    UNKNOWN = "unknown"  # may have charged (read timeout, drop after send, malformed 200)
+    CHARGED = "charged"  # gateway answered 200 with results
+
+
+@dataclass(frozen=True)
+class ImageRequest:
+    """One generation request; ``None`` fields are left out of the JSON body.
+
+    Leaving them out (rather than sending null) matters: gpt-image-1 refuses ``response_format``.
+    ``extra`` carries model-specific options such as ``{"style": "vivid"}``.
+    """
+
+    model: str
+    prompt: str
+    n: int
+    size: str | None
+    quality: str | None
+    response_format: str | None
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GeneratedImage:
+    """A verified image: ``format`` comes from the bytes, not from the gateway's word."""
+
+    data: bytes
+    format: str
+    revised_prompt: str | None
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+    """The usable images, and how many results the gateway returned that could not be used."""
+
+    images: list[GeneratedImage]
+    dropped: int
+
+
+class ImageAPIError(Exception):
+    """Base of all generation failures.
+
+    ``user_message`` is safe to show to anyone; ``detail`` is the redacted upstream message for
+    operators (``None`` when the upstream text could reveal the key).
+    """
+
+    default_message: ClassVar[str] = "Something went wrong while generating the image."
+    default_charge: ClassVar[ChargeOutcome] = ChargeOutcome.NOT_CHARGED
+
+    def __init__(
+        self,
+        user_message: str | None = None,
+        *,
+        charge: ChargeOutcome | None = None,
+        status: int | None = None,
+        code: str | None = None,
+        request_id: str | None = None,
+        detail: str | None = None,
+    ) -> None:
+        self.user_message = user_message or self.default_message
+        super().__init__(self.user_message)
+        self.charge = charge or self.default_charge
+        self.status = status
+        self.code = code
+        self.request_id = request_id
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return (
+            f"{self.user_message} [status={self.status} code={self.code} "
+            f"charge={self.charge.value} request_id={self.request_id}]"
+        )
+
+
+class ContentPolicyError(ImageAPIError):
+    default_message = "The image service's safety filter blocked this prompt. Try rewording it."
+
+
+class BadRequestError(ImageAPIError):
+    default_message = "The image service rejected this request."
+
+
+class AuthenticationError(ImageAPIError):
+    default_message = (
+        "The bot's image API key was refused by the image service. "
+        "A bot admin needs to check the key."
+    )
+
+
+class RateLimitedError(ImageAPIError):
+    """429 after retries; ``retry_after`` is the server's suggested wait in seconds, if given."""
+
+    default_message = "The image service is busy right now. Please try again in a minute."
+
+    def __init__(self, *args: Any, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.retry_after = retry_after
+
+
+class InsufficientQuotaError(ImageAPIError):
+    default_message = (
+        "The bot's image service account is out of credit. A bot admin needs to top it up."
+    )
+
+
+class UpstreamUnavailableError(ImageAPIError):
+    default_message = "The image service is unavailable right now. Please try again later."
+
+
+class ImageTimeoutError(ImageAPIError):
+    default_message = "The image service took too long to answer. Please try again later."
+    default_charge = ChargeOutcome.UNKNOWN
+
+
+class MalformedResponseError(ImageAPIError):
+    default_message = "The image service sent back something that was not a usable image."
+    default_charge = ChargeOutcome.UNKNOWN
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """One attempt's failure, and whether another attempt may help."""
+
+    error: ImageAPIError
+    retryable: bool = False
+    server_wait: float | None = None
+
+
+@dataclass(frozen=True)
+class _UpstreamError:
+    """The fields of an ``{"error": {...}}`` body; all optional because gateways vary."""
+
+    message: str = ""
+    type: str | None = None
+    code: str | None = None
+    param: str | None = None
+
+
+def generations_url(base_url: str) -> URL:
+    """``{base}/images/generations``, keeping any path prefix such as ``/v1``."""
+    base = URL(base_url)
+    return base.with_path(base.path.rstrip("/") + "/images/generations")
+
+
+def request_body(request: ImageRequest) -> dict[str, Any]:
+    """The JSON body; the named fields win over ``extra`` so it cannot change the model or n."""
+    named: dict[str, Any] = {
+        "model": request.model,
+        "prompt": request.prompt,
+        "n": request.n,
+        "size": request.size,
+        "quality": request.quality,
+        "response_format": request.response_format,
+    }
+    return {**request.extra, **{k: v for k, v in named.items() if v is not None}}
+
+
+def parse_retry_after(headers: Mapping[str, str], now: datetime | None = None) -> float | None:
+    """Seconds the server asks us to wait: ``retry-after-ms``, else ``retry-after``.
+
+    ``retry-after`` may be seconds or an HTTP date. Unparsable or non-positive values give
+    ``None`` so the caller falls back to its own backoff.
+    """
+    wait: float | None = None
+    if (millis := headers.get("retry-after-ms")) is not None:
+        wait = _to_float(millis)
+        wait = None if wait is None else wait / 1000
+    if wait is None and (value := headers.get("retry-after")) is not None:
+        wait = _to_float(value)
+        if wait is None:
+            wait = _seconds_until(value, now or datetime.now(UTC))
+    return wait if wait is not None and wait > 0 else None
+
+
+def _to_float(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _seconds_until(http_date: str, now: datetime) -> float | None:
+    try:
+        when = parsedate_to_datetime(http_date)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return (when - now).total_seconds()
+
+
+def redact(text: str, secret: str) -> str:
+    """Upstream text made fit for logs: the key and key-like tokens removed, length bounded."""
+    if secret:
+        text = text.replace(secret, "[redacted]")
+    return _KEY_LIKE.sub("[redacted]", text)[:_DETAIL_LIMIT]
+
+
+def _parse_error_body(raw: bytes) -> _UpstreamError:
+    try:
+        payload = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return _UpstreamError()
+    error = payload.get("error") if isinstance(payload, dict) else None
+    if isinstance(error, str):
+        return _UpstreamError(message=error)
+    if not isinstance(error, dict):
+        return _UpstreamError()
+
+    def text(key: str) -> str | None:
+        value = error.get(key)
+        return value if isinstance(value, str) else None
+
+    return _UpstreamError(
+        message=text("message") or "", type=text("type"), code=text("code"), param=text("param")
+    )
+
+
+def _is_content_policy(error: _UpstreamError) -> bool:
+    return error.code in {"content_policy_violation", "moderation_blocked"} or (
+        "safety system" in error.message.lower()
+    )
+
+
+class ImageClient:
+    """Talks to one gateway with one API key over one shared session.
+
+    ``total_timeout`` bounds all attempts and the waits between them (generous by default:
+    gpt-image-1 can take about two minutes). ``sleep`` and ``random`` are injectable so tests
+    can observe waits without waiting. ``allow_private_downloads`` lets result URLs use http and
+    private/loopback addresses (tests against the loopback fake; never in production).
+    ``session``, if given, is used for API calls and left open by :meth:`close`; result URLs
+    are always fetched over a separate session whose resolver enforces the address policy.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        api_key: str,
+        *,
+        total_timeout: float = 300.0,
+        connect_timeout: float = 10.0,
+        max_retries: int = 2,
+        backoff_base: float = 0.5,
+        backoff_cap: float = 8.0,
+        max_retry_after: float = 120.0,
+        max_download_bytes: int = 50 * 1024 * 1024,
+        allow_private_downloads: bool = False,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        random: Callable[[], float] = _random.random,
+        session: aiohttp.ClientSession | None = None,
+    ) -> None:
+        self._url = generations_url(base_url)
+        self._api_key = api_key
+        self._headers = {"Authorization": f"Bearer {api_key}", "Accept": "application/json"}
+        self._total_timeout = total_timeout
+        self._connect_timeout = connect_timeout
+        self._max_retries = max_retries
+        self._backoff_base = backoff_base
+        self._backoff_cap = backoff_cap
+        self._max_retry_after = max_retry_after
+        self._max_download_bytes = max_download_bytes
+        self._sleep = sleep
+        self._random = random
+        self._session = session
+        self._owns_session = session is None
+        self._downloader = SafeDownloader(
+            max_bytes=max_download_bytes,
+            allow_private=allow_private_downloads,
+            connect_timeout=connect_timeout,
+            total_timeout=_DOWNLOAD_TIMEOUT,
+        )
+
+    def __repr__(self) -> str:
+        return f"ImageClient(url={str(self._url.with_user(None))!r})"
+
+    async def close(self) -> None:
+        """Close the sessions this client created (not a session it was given)."""
+        if self._owns_session and self._session is not None:
+            await self._session.close()
+            self._session = None
+        await self._downloader.close()
+
+    async def generate(self, request: ImageRequest) -> GenerationResult:
+        """Generate images, retrying only where no charge can have happened.
+
+        Raises a subclass of :class:`ImageAPIError`; its ``charge`` tells the caller whether
+        the gateway may have billed the request.
+        """
+        body = request_body(request)
+        deadline = asyncio.get_running_loop().time() + self._total_timeout
+        attempt = 0
+        while True:
+            outcome = await self._attempt(body, request.n, deadline)
+            if isinstance(outcome, GenerationResult):
+                return outcome
+            wait = self._retry_wait(outcome, attempt, deadline)
+            self._log_failure(outcome.error, attempt, wait)
+            if wait is None:
+                raise outcome.error
+            await self._sleep(wait)
+            attempt += 1
+
+    def _retry_wait(self, failure: _Failure, attempt: int, deadline: float) -> float | None:
+        """Seconds to wait before the next attempt, or ``None`` to give up now."""
+        if not failure.retryable or attempt >= self._max_retries:
+            return None
+        if failure.server_wait is not None:
+            if failure.server_wait > self._max_retry_after:
+                return None
+            wait = failure.server_wait
+        else:
+            backoff = min(self._backoff_base * 2**attempt, self._backoff_cap)
+            wait = backoff * (1 - _JITTER_SPAN * self._random())
+        if asyncio.get_running_loop().time() + wait >= deadline:
+            return None
+        return wait
+
+    def _log_failure(self, error: ImageAPIError, attempt: int, wait: float | None) -> None:
+        log.warning(
+            "image request failed: %s status=%s code=%s charge=%s attempt=%d/%d "
+            "request_id=%s next=%s detail=%r",
+            type(error).__name__,
+            error.status,
+            error.code,
+            error.charge.value,
+            attempt + 1,
+            self._max_retries + 1,
+            error.request_id,
+            "give up" if wait is None else f"retry in {wait:.2f}s",
+            error.detail,
+        )
+
+    def _get_session(self) -> aiohttp.ClientSession:
+        """Create the session on first use, inside the running loop aiohttp requires."""
+        if self._session is None:
+            self._session = aiohttp.ClientSession()
+        return self._session
+
+    async def _attempt(
+        self, body: dict[str, Any], n: int, deadline: float
+    ) -> GenerationResult | _Failure:
+        remaining = max(deadline - asyncio.get_running_loop().time(), 0.0)
+        timeout = aiohttp.ClientTimeout(
+            total=remaining, connect=min(self._connect_timeout, remaining)
+        )
+        # base64 inflates by 4/3; the cap only stops a runaway body, not a legitimate one.
+        cap = self._max_download_bytes * max(n, 1) * 4 // 3 + _ERROR_BODY_CAP
+        try:
+            async with self._get_session().post(
+                self._url, json=body, headers=self._headers, timeout=timeout, allow_redirects=False
+            ) as response:
+                raw = await read_capped(response.content, cap)
+                status, headers = response.status, response.headers
+        except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
+            return _Failure(_caused(UpstreamUnavailableError(), exc), retryable=True)
+        except TimeoutError as exc:
+            return _Failure(_caused(ImageTimeoutError(), exc))
+        except (aiohttp.ClientError, DownloadError) as exc:
+            error = UpstreamUnavailableError(charge=ChargeOutcome.UNKNOWN)
+            return _Failure(_caused(error, exc))
+        request_id = headers.get("x-request-id")
+        if status == 200:
+            return await self._parse_success(raw, request_id)
+        return self._failure_from_answer(status, headers, raw, request_id, body)
+
+    def _failure_from_answer(
+        self,
+        status: int,
+        headers: CIMultiDictProxy[str],
+        raw: bytes,
+        request_id: str | None,
+        body: Mapping[str, Any],
+    ) -> _Failure:
+        """Map a non-200 answer to a typed error; an error answer means nothing was charged."""
+        upstream = _parse_error_body(raw)
+        info: dict[str, Any] = {
+            "status": status,
+            "code": upstream.code,
+            "request_id": request_id,
+            "detail": redact(upstream.message, self._api_key) or None,
+        }
+        if status == 429 and "insufficient_quota" in {upstream.code, upstream.type}:
+            return _Failure(InsufficientQuotaError(**info))
+        if status == 429:
+            wait = parse_retry_after(headers)
+            return _Failure(RateLimitedError(retry_after=wait, **info), True, wait)
+        if status in {408, 409} or status >= 500:
+            return _Failure(UpstreamUnavailableError(**info), True, parse_retry_after(headers))
+        if status in {401, 403}:
+            # Auth messages echo a masked key ("Incorrect API key provided: sk-…1234"): drop them.
+            return _Failure(AuthenticationError(**{**info, "detail": None}))
+        if status == 400 and _is_content_policy(upstream):
+            return _Failure(ContentPolicyError(**info))
+        if 400 <= status < 500:
+            return _Failure(BadRequestError(_bad_request_message(upstream.param, body), **info))
+        return _Failure(UpstreamUnavailableError(**info))
+
+    async def _parse_success(
+        self, raw: bytes, request_id: str | None
+    ) -> GenerationResult | _Failure:
+        try:
+            payload = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            payload = None
+        items = payload.get("data") if isinstance(payload, dict) else None
+        if not isinstance(items, list) or not items:
+            return _Failure(MalformedResponseError(status=200, request_id=request_id))
+        decoded = await asyncio.gather(*(self._decode_item(item) for item in items))
+        images = [image for image in decoded if image is not None]
+        dropped = len(items) - len(images)
+        if dropped:
+            log.warning("dropped %d of %d results request_id=%s", dropped, len(items), request_id)
+        if not images:
+            error = MalformedResponseError(
+                charge=ChargeOutcome.CHARGED, status=200, request_id=request_id
+            )
+            return _Failure(error)
+        log.info("generated %d image(s) request_id=%s", len(images), request_id)
+        return GenerationResult(images=images, dropped=dropped)
+
+    async def _decode_item(self, item: object) -> GeneratedImage | None:
+        """One result as a verified image, or ``None`` (logged) if it cannot be used."""
+        if not isinstance(item, dict):
+            log.warning("result is not an object")
+            return None
+        revised = item.get("revised_prompt")
+        revised_prompt = revised if isinstance(revised, str) else None
+        if isinstance(b64 := item.get("b64_json"), str):
+            image = _decode_b64_image(b64)
+        elif isinstance(url := item.get("url"), str):
+            image = await self._download(url)
+        else:
+            log.warning("result has neither b64_json nor url")
+            return None
+        if image is None:
+            return None
+        return GeneratedImage(data=image.data, format=image.format, revised_prompt=revised_prompt)
+
+    async def _download(self, url: str) -> DownloadedImage | None:
+        try:
+            return await self._downloader.fetch(url)
+        except DownloadError as exc:
+            log.warning("result download refused or failed: %s", exc)
+            return None
+
+
+def _decode_b64_image(text: str) -> DownloadedImage | None:
+    """The decoded image, or ``None`` (logged) if it is not base64 of a complete image."""
+    try:
+        data = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        log.warning("b64_json result is not valid base64")
+        return None
+    image_format = complete_image_format(data)
+    if image_format is None:
+        log.warning("b64_json result is not a complete PNG, JPEG or WebP image")
+        return None
+    return DownloadedImage(data=data, format=image_format)
+
+
+def _caused(error: ImageAPIError, cause: BaseException) -> ImageAPIError:
+    """Attach the transport error as the cause, for tracebacks; it never holds the key."""
+    error.__cause__ = cause
+    return error
+
+
+def _bad_request_message(param: str | None, body: Mapping[str, Any]) -> str:
+    """Name the offending option only if it is one we sent, so upstream text never leaks."""
+    if param in body:
+        return f"The image service rejected this request: the `{param}` option is not accepted."
+    return BadRequestError.default_message
