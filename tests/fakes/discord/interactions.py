@@ -1,0 +1,177 @@
+"""Realistic INTERACTION_CREATE payloads, and handles tests await instead of sleeping."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from tests.fakes.discord import payloads
+from tests.fakes.discord.clock import snowflake_time
+from tests.fakes.discord.context import FakeContext
+from tests.fakes.discord.scenario import FakeChannel, FakeGuild, FakeMember
+from tests.fakes.discord.state import InteractionRecord, StoredMessage
+
+DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
+APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE = 2, 3, 4
+SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
+BUTTON = 2
+GUILD_INSTALL, GUILD_CONTEXT = "0", 0
+
+# Option types inferred from Python values (bool before int: bool is an int subclass).
+OPTION_TYPES: tuple[tuple[type, int], ...] = ((bool, 5), (int, 4), (float, 10), (str, 3))
+
+
+@dataclass(frozen=True)
+class Invoker:
+    """Where and by whom an interaction happens; defaults to the scenario's member in #general."""
+
+    member: FakeMember | None = None
+    channel: FakeChannel | None = None
+    guild: FakeGuild | None = None
+    locale: str = "en-US"
+    attachment_size_limit: int = DEFAULT_ATTACHMENT_SIZE_LIMIT
+
+
+def command_options(
+    options: Mapping[str, Any] | Sequence[dict[str, Any]] | None,
+    focused: str | None = None,
+) -> list[dict[str, Any]]:
+    """``{"prompt": "cat"}`` → typed option dicts; raw option dicts pass through unchanged."""
+    if options is None:
+        return []
+    if not isinstance(options, Mapping):
+        return list(options)
+    result = []
+    for name, value in options.items():
+        kind = next(t for cls, t in OPTION_TYPES if isinstance(value, cls))
+        option: dict[str, Any] = {"name": name, "type": kind, "value": value}
+        if name == focused:
+            option["focused"] = True
+        result.append(option)
+    return result
+
+
+def nest_options(
+    options: list[dict[str, Any]], subcommand: str | None, group: str | None
+) -> list[dict[str, Any]]:
+    """Wrap leaf options in their subcommand and subcommand group, as Discord sends them."""
+    if subcommand is not None:
+        options = [{"name": subcommand, "type": SUB_COMMAND, "options": options}]
+    if group is not None:
+        options = [{"name": group, "type": SUB_COMMAND_GROUP, "options": options}]
+    return options
+
+
+def interaction_payload(
+    ctx: FakeContext,
+    kind: int,
+    data: dict[str, Any],
+    invoker: Invoker,
+    message: StoredMessage | None = None,
+) -> dict[str, Any]:
+    scenario = ctx.scenario
+    guild = invoker.guild or scenario.guild
+    channel = invoker.channel or guild.channels[0]
+    member = invoker.member or scenario.member
+    payload: dict[str, Any] = {
+        "id": str(ctx.clock.snowflake()),
+        "application_id": str(scenario.application_id),
+        "type": kind,
+        "data": data,
+        "guild_id": str(guild.id),
+        "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
+        "channel_id": str(channel.id),
+        "channel": payloads.channel(channel, guild),
+        "member": payloads.member(member, guild),
+        "token": "aW50ZXJhY3Rpb24" + secrets.token_urlsafe(48),
+        "version": 1,
+        "app_permissions": str(scenario.bot_permissions),
+        "locale": invoker.locale,
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "entitlement_sku_ids": [],
+        "authorizing_integration_owners": {GUILD_INSTALL: str(guild.id)},
+        "context": GUILD_CONTEXT,
+        "attachment_size_limit": invoker.attachment_size_limit,
+    }
+    if message is not None:
+        payload["message"] = ctx.message_payload(message)
+    return payload
+
+
+def record_for(payload: dict[str, Any], message: StoredMessage | None) -> InteractionRecord:
+    interaction_id = int(payload["id"])
+    return InteractionRecord(
+        id=interaction_id,
+        token=payload["token"],
+        type=payload["type"],
+        created_at=snowflake_time(interaction_id),
+        channel_id=int(payload["channel_id"]),
+        guild_id=int(payload["guild_id"]),
+        attachment_size_limit=payload["attachment_size_limit"],
+        payload=payload,
+        message_id=None if message is None else message.id,
+    )
+
+
+class InteractionHandle:
+    """An injected interaction: its id/token, and awaitables for what the bot answered."""
+
+    def __init__(self, ctx: FakeContext, record: InteractionRecord) -> None:
+        self._ctx = ctx
+        self.record = record
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    @property
+    def token(self) -> str:
+        return self.record.token
+
+    async def wait_response(self, within: float = 5.0) -> InteractionRecord:
+        """Until the bot acknowledged (any callback type accepted by the fake)."""
+        await self._ctx.notifier.wait_until(lambda: self.record.acknowledged, within)
+        return self.record
+
+    async def wait_followups(self, count: int = 1, within: float = 5.0) -> list[StoredMessage]:
+        """Until ``count`` followups arrived (the one that replaced a defer counts)."""
+        await self._ctx.notifier.wait_until(
+            lambda: len(self.record.followup_message_ids) >= count, within
+        )
+        return [self._message(i) for i in self.record.followup_message_ids]
+
+    async def wait_for_request(
+        self, method: str, path_contains: str, status: int | None = None, within: float = 5.0
+    ) -> None:
+        """Until a request for this interaction (by token) was answered, e.g. with an error."""
+
+        def seen() -> bool:
+            return any(
+                r.method == method
+                and self.token in r.path
+                and path_contains in r.path
+                and r.status != 0
+                and (status is None or r.status == status)
+                for r in self._ctx.state.requests
+            )
+
+        await self._ctx.notifier.wait_until(seen, within)
+
+    @property
+    def original(self) -> StoredMessage | None:
+        """The message that is this interaction's original response, if any."""
+        message_id = self.record.original_message_id
+        return None if message_id is None else self._ctx.state.message(message_id)
+
+    @property
+    def choices(self) -> list[dict[str, Any]]:
+        """Autocomplete results (callback type 8)."""
+        return list((self.record.response_data or {}).get("choices", []))
+
+    def _message(self, message_id: int) -> StoredMessage:
+        message = self._ctx.state.message(message_id)
+        assert message is not None
+        return message

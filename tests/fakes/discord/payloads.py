@@ -1,0 +1,196 @@
+"""Discord JSON objects (users, guilds, messages, …) built from the scenario and stored state."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from tests.fakes.discord.clock import snowflake_time
+from tests.fakes.discord.scenario import (
+    FakeChannel,
+    FakeGuild,
+    FakeMember,
+    FakeRole,
+    FakeUser,
+    Scenario,
+)
+from tests.fakes.discord.state import StoredMessage
+
+JOINED_AT = "2024-01-01T00:00:00+00:00"
+
+
+def iso(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).isoformat()
+
+
+def user(u: FakeUser) -> dict[str, Any]:
+    return {
+        "id": str(u.id),
+        "username": u.username,
+        "discriminator": "0",
+        "global_name": None if u.bot else u.username.title(),
+        "avatar": None,
+        "bot": u.bot,
+        "public_flags": 0,
+    }
+
+
+def role(r: FakeRole) -> dict[str, Any]:
+    return {
+        "id": str(r.id),
+        "name": r.name,
+        "color": 0,
+        "hoist": False,
+        "icon": None,
+        "unicode_emoji": None,
+        "position": r.position,
+        "permissions": str(r.permissions),
+        "managed": False,
+        "mentionable": False,
+        "flags": 0,
+    }
+
+
+def channel(c: FakeChannel, guild: FakeGuild) -> dict[str, Any]:
+    return {
+        "id": str(c.id),
+        "type": c.type,
+        "guild_id": str(guild.id),
+        "name": c.name,
+        "position": c.position,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "topic": None,
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "parent_id": None,
+        "flags": 0,
+    }
+
+
+def member(m: FakeMember, guild: FakeGuild | None = None) -> dict[str, Any]:
+    """A guild member; with ``guild`` it carries ``permissions`` as interactions do."""
+    payload: dict[str, Any] = {
+        "user": user(m.user),
+        "roles": [str(r) for r in m.role_ids],
+        "nick": None,
+        "avatar": None,
+        "joined_at": JOINED_AT,
+        "premium_since": None,
+        "deaf": False,
+        "mute": False,
+        "pending": False,
+        "flags": 0,
+        "communication_disabled_until": None,
+    }
+    if guild is not None:
+        payload["permissions"] = str(guild.permissions_of(m))
+    return payload
+
+
+def guild_create(g: FakeGuild) -> dict[str, Any]:
+    return {
+        "id": str(g.id),
+        "name": g.name,
+        "icon": None,
+        "owner_id": str(g.owner_id),
+        "region": "us-west",
+        "afk_channel_id": None,
+        "afk_timeout": 300,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "features": [],
+        "mfa_level": 0,
+        "system_channel_id": None,
+        "preferred_locale": "en-US",
+        "premium_tier": 0,
+        "nsfw_level": 0,
+        "roles": [role(r) for r in g.roles],
+        "emojis": [],
+        "stickers": [],
+        "joined_at": JOINED_AT,
+        "large": False,
+        "unavailable": False,
+        "member_count": len(g.members),
+        "members": [member(m) for m in g.members],
+        "channels": [channel(c, g) for c in g.channels],
+        "threads": [],
+        "voice_states": [],
+        "presences": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+    }
+
+
+def application(s: Scenario) -> dict[str, Any]:
+    """``GET /oauth2/applications/@me``; discord.py's AppInfo needs all of these."""
+    return {
+        "id": str(s.application_id),
+        "name": s.application_name,
+        "description": "Generates images under per-guild quotas.",
+        "icon": None,
+        "bot_public": True,
+        "bot_require_code_grant": False,
+        "owner": user(s.app_owner),
+        "verify_key": "0" * 64,
+        "flags": 0,
+        "bot": user(s.bot),
+        "team": None,
+        "summary": "",
+    }
+
+
+def ready(s: Scenario, session_id: str, resume_gateway_url: str) -> dict[str, Any]:
+    return {
+        "v": 10,
+        "user": {**user(s.bot), "verified": True, "mfa_enabled": False, "flags": 0},
+        "guilds": [{"id": str(g.id), "unavailable": True} for g in s.guilds],
+        "session_id": session_id,
+        "resume_gateway_url": resume_gateway_url,
+        "application": {"id": str(s.application_id), "flags": 0},
+        "private_channels": [],
+        "relationships": [],
+        "presences": [],
+        "shard": [0, 1],
+    }
+
+
+def message(m: StoredMessage, s: Scenario, attachment_base: str) -> dict[str, Any]:
+    """A full Message object; attachments link back to the fake's own download route."""
+    created = snowflake_time(m.id)
+    payload: dict[str, Any] = {
+        "id": str(m.id),
+        "channel_id": str(m.channel_id),
+        "author": user(s.bot),
+        "content": m.content,
+        "timestamp": iso(created),
+        "edited_timestamp": iso(created) if m.edited else None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [
+            {
+                "id": str(a.id),
+                "filename": a.filename,
+                "size": len(a.data),
+                "url": f"{attachment_base}/{m.channel_id}/{a.id}/{a.filename}",
+                "proxy_url": f"{attachment_base}/{m.channel_id}/{a.id}/{a.filename}",
+                "content_type": a.content_type,
+                "description": a.description,
+            }
+            for a in m.attachments
+        ],
+        "embeds": m.embeds,
+        "components": m.components,
+        "pinned": False,
+        "type": 0 if m.interaction_id is None else 20,
+        "flags": m.flags,
+    }
+    if m.guild_id is not None:
+        payload["guild_id"] = str(m.guild_id)
+    if m.interaction_id is not None:
+        payload["webhook_id"] = str(s.application_id)
+        payload["application_id"] = str(s.application_id)
+    return payload

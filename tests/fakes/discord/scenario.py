@@ -1,0 +1,155 @@
+"""Who and what exists in the fake Discord: the bot, its application, guilds, channels, members."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Permission bits (https://discord.com/developers/docs/topics/permissions).
+VIEW_CHANNEL = 1 << 10
+SEND_MESSAGES = 1 << 11
+EMBED_LINKS = 1 << 14
+ATTACH_FILES = 1 << 15
+READ_MESSAGE_HISTORY = 1 << 16
+USE_APPLICATION_COMMANDS = 1 << 31
+MANAGE_GUILD = 1 << 5
+MANAGE_MESSAGES = 1 << 13
+EVERYONE_PERMISSIONS = (
+    VIEW_CHANNEL
+    | SEND_MESSAGES
+    | EMBED_LINKS
+    | ATTACH_FILES
+    | READ_MESSAGE_HISTORY
+    | USE_APPLICATION_COMMANDS
+)
+
+TEXT_CHANNEL = 0
+
+
+@dataclass(frozen=True)
+class FakeUser:
+    id: int
+    username: str
+    bot: bool = False
+
+
+@dataclass(frozen=True)
+class FakeRole:
+    id: int
+    name: str
+    permissions: int
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class FakeChannel:
+    id: int
+    name: str
+    position: int = 0
+    type: int = TEXT_CHANNEL
+
+
+@dataclass(frozen=True)
+class FakeMember:
+    user: FakeUser
+    role_ids: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FakeGuild:
+    id: int
+    name: str
+    owner_id: int
+    roles: tuple[FakeRole, ...]
+    channels: tuple[FakeChannel, ...]
+    members: tuple[FakeMember, ...]
+
+    def member(self, user_id: int) -> FakeMember:
+        return next(m for m in self.members if m.user.id == user_id)
+
+    def channel(self, channel_id: int) -> FakeChannel | None:
+        return next((c for c in self.channels if c.id == channel_id), None)
+
+    def permissions_of(self, member: FakeMember) -> int:
+        """Guild-level permissions: @everyone (id == guild id) plus the member's roles."""
+        return _combine(r.permissions for r in self.roles if r.id in {self.id, *member.role_ids})
+
+
+@dataclass(frozen=True)
+class Scenario:
+    token: str
+    bot: FakeUser
+    application_name: str
+    app_owner: FakeUser
+    guilds: tuple[FakeGuild, ...]
+    bot_permissions: int = EVERYONE_PERMISSIONS
+
+    @property
+    def application_id(self) -> int:
+        """A bot's application id equals its user id."""
+        return self.bot.id
+
+    @property
+    def guild(self) -> FakeGuild:
+        return self.guilds[0]
+
+    @property
+    def channel(self) -> FakeChannel:
+        return self.guild.channels[0]
+
+    @property
+    def member(self) -> FakeMember:
+        """The regular (non-admin) member, the default author of injected interactions."""
+        return self.guild.members[0]
+
+    @property
+    def admin(self) -> FakeMember:
+        return next(m for m in self.guild.members if m.user.id == self.guild.owner_id)
+
+    def find_channel(self, channel_id: int) -> tuple[FakeGuild, FakeChannel] | None:
+        for guild in self.guilds:
+            channel = guild.channel(channel_id)
+            if channel is not None:
+                return guild, channel
+        return None
+
+
+def _combine(bits: Iterable[int]) -> int:
+    result = 0
+    for value in bits:
+        result |= value
+    return result
+
+
+BOT_ID = 1_100_000_000_000_000_001
+GUILD_ID = 1_200_000_000_000_000_001
+CHANNEL_ID = 1_300_000_000_000_000_001
+ADMIN_ROLE_ID = 1_400_000_000_000_000_001
+MEMBER_ID = 1_500_000_000_000_000_001
+ADMIN_ID = 1_500_000_000_000_000_002
+TOKEN = "fake-bot-token.imagine.test"
+
+
+def default_scenario() -> Scenario:
+    """One guild "Imagine Test Guild" with #general, @everyone + Admin, member alice, admin bob."""
+    bot = FakeUser(BOT_ID, "imagine-bot", bot=True)
+    member = FakeUser(MEMBER_ID, "alice")
+    admin = FakeUser(ADMIN_ID, "bob")
+    guild = FakeGuild(
+        id=GUILD_ID,
+        name="Imagine Test Guild",
+        owner_id=ADMIN_ID,
+        roles=(
+            FakeRole(GUILD_ID, "@everyone", EVERYONE_PERMISSIONS),
+            FakeRole(ADMIN_ROLE_ID, "Admin", MANAGE_GUILD | MANAGE_MESSAGES, position=1),
+        ),
+        channels=(FakeChannel(CHANNEL_ID, "general"),),
+        members=(
+            FakeMember(member),
+            FakeMember(admin, (ADMIN_ROLE_ID,)),
+            FakeMember(bot),
+        ),
+    )
+    return Scenario(
+        token=TOKEN, bot=bot, application_name="Imagine", app_owner=admin, guilds=(guild,)
+    )

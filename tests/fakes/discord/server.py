@@ -1,0 +1,200 @@
+"""FakeDiscord: one aiohttp server on 127.0.0.1 serving REST under /api/v10 and the gateway."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from aiohttp import web
+
+from tests.fakes.discord.clock import FakeClock
+from tests.fakes.discord.context import FakeContext
+from tests.fakes.discord.faults import FaultRule
+from tests.fakes.discord.gateway import Gateway
+from tests.fakes.discord.interactions import (
+    APPLICATION_COMMAND,
+    AUTOCOMPLETE,
+    BUTTON,
+    MESSAGE_COMPONENT,
+    InteractionHandle,
+    Invoker,
+    command_options,
+    interaction_payload,
+    nest_options,
+    record_for,
+)
+from tests.fakes.discord.rest import RestApi
+from tests.fakes.discord.scenario import Scenario, default_scenario
+from tests.fakes.discord.spec import Violation
+from tests.fakes.discord.state import FakeState, RecordedRequest, StoredMessage
+
+MAX_BODY = 64 * 1024 * 1024  # above Discord's 25 MiB so the fake itself can answer 413 40005
+
+
+class FakeDiscord:
+    def __init__(self, scenario: Scenario | None = None, clock: FakeClock | None = None) -> None:
+        self.ctx = FakeContext(scenario or default_scenario(), clock or FakeClock())
+        self.gateway = Gateway(self.ctx)
+        self._app = web.Application(client_max_size=MAX_BODY)
+        RestApi(self.ctx).register(self._app)
+        self.gateway.register(self._app)
+        self._runner = web.AppRunner(self._app, shutdown_timeout=1.0)
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = self._runner.addresses[0][:2]
+        self.ctx.base_url = f"http://{host}:{port}"
+
+    async def stop(self) -> None:
+        await self.gateway.close_all(code=1001)
+        await self._runner.cleanup()
+
+    # -- what tests read --------------------------------------------------------------------
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.ctx.scenario
+
+    @property
+    def clock(self) -> FakeClock:
+        return self.ctx.clock
+
+    @property
+    def state(self) -> FakeState:
+        return self.ctx.state
+
+    @property
+    def api_base(self) -> str:
+        return self.ctx.api_base
+
+    @property
+    def gateway_url(self) -> str:
+        return self.ctx.gateway_url
+
+    @property
+    def requests(self) -> list[RecordedRequest]:
+        return self.ctx.state.requests
+
+    @property
+    def violations(self) -> list[Violation]:
+        return self.ctx.violations
+
+    def messages(self, channel_id: int | None = None) -> list[StoredMessage]:
+        """Live messages of a channel (default: the scenario's first channel)."""
+        return self.state.channel_messages(channel_id or self.scenario.channel.id)
+
+    def take_violations(self) -> list[Violation]:
+        """Return and clear recorded spec violations (for tests that provoke them on purpose)."""
+        taken = list(self.ctx.violations)
+        self.ctx.violations.clear()
+        return taken
+
+    def assert_no_violations(self) -> None:
+        if self.ctx.violations:
+            details = "\n".join(f"  - {v}" for v in self.ctx.violations)
+            raise AssertionError(f"request bodies violate Discord's OpenAPI spec:\n{details}")
+
+    async def wait_until(self, predicate: Callable[[], bool], within: float = 5.0) -> None:
+        await self.ctx.notifier.wait_until(predicate, within)
+
+    # -- what tests do ----------------------------------------------------------------------
+
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send any gateway dispatch event to the connected client."""
+        await self.gateway.dispatch(event, data)
+
+    def fail_next(
+        self,
+        method: str,
+        path: str,
+        *,
+        status: int = 429,
+        count: int = 1,
+        retry_after: float = 0.05,
+        scope: str = "user",
+    ) -> FaultRule:
+        """Answer the next ``count`` requests matching method (or "*") and a path glob."""
+        rule = FaultRule(method, path, status, count, retry_after, scope)
+        self.ctx.faults.append(rule)
+        return rule
+
+    async def inject_slash(
+        self,
+        name: str,
+        options: Mapping[str, Any] | Sequence[dict[str, Any]] | None = None,
+        *,
+        subcommand: str | None = None,
+        group: str | None = None,
+        invoker: Invoker | None = None,
+    ) -> InteractionHandle:
+        """A CHAT_INPUT command (type 2), as if a member ran ``/name [group] [subcommand]``."""
+        data = self._command_data(name, command_options(options), subcommand, group, invoker)
+        return await self._inject(APPLICATION_COMMAND, data, invoker)
+
+    async def inject_autocomplete(
+        self,
+        name: str,
+        options: Mapping[str, Any],
+        focused: str,
+        *,
+        subcommand: str | None = None,
+        group: str | None = None,
+        invoker: Invoker | None = None,
+    ) -> InteractionHandle:
+        """An autocomplete request (type 4): ``focused`` names the option being typed."""
+        leaf = command_options(options, focused)
+        data = self._command_data(name, leaf, subcommand, group, invoker)
+        return await self._inject(AUTOCOMPLETE, data, invoker)
+
+    async def inject_component(
+        self,
+        message: StoredMessage,
+        custom_id: str,
+        *,
+        component_type: int = BUTTON,
+        values: Sequence[str] | None = None,
+        invoker: Invoker | None = None,
+    ) -> InteractionHandle:
+        """A component click (type 3) on a message the bot sent."""
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": component_type}
+        if values is not None:
+            data["values"] = list(values)
+        return await self._inject(MESSAGE_COMPONENT, data, invoker, message)
+
+    def _command_data(
+        self,
+        name: str,
+        options: list[dict[str, Any]],
+        subcommand: str | None,
+        group: str | None,
+        invoker: Invoker | None,
+    ) -> dict[str, Any]:
+        """Data of a command interaction; the id and guild_id come from the synced command."""
+        guild = (invoker and invoker.guild) or self.scenario.guild
+        guild_commands = self.state.guild_commands.get(guild.id, [])
+        synced = next((c for c in guild_commands if c["name"] == name), None)
+        data: dict[str, Any] = {"type": 1, "name": name}
+        if synced is not None:
+            data["guild_id"] = str(guild.id)
+        else:
+            synced = next((c for c in self.state.global_commands if c["name"] == name), None)
+        data["id"] = synced["id"] if synced else str(self.clock.snowflake())
+        data["options"] = nest_options(options, subcommand, group)
+        return data
+
+    async def _inject(
+        self,
+        kind: int,
+        data: dict[str, Any],
+        invoker: Invoker | None,
+        message: StoredMessage | None = None,
+    ) -> InteractionHandle:
+        payload = interaction_payload(self.ctx, kind, data, invoker or Invoker(), message)
+        record = record_for(payload, message)
+        self.state.interactions[record.id] = record
+        await self.dispatch("INTERACTION_CREATE", payload)
+        return InteractionHandle(self.ctx, record)

@@ -1,0 +1,137 @@
+"""Validate the JSON bodies the bot sends against Discord's OpenAPI document.
+
+The document (../shared/specs/discord-openapi.json beside the repository) is loaded and each
+operation's validator compiled once per process: the file is 1.2 MB and tests must stay fast.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SPEC_URI = "urn:discord-openapi"
+
+
+def spec_path() -> Path:
+    """``<repo>/../shared/specs/discord-openapi.json``; the repo root is the dir with pyproject."""
+    here = Path(__file__).resolve()
+    repo = next(p for p in here.parents if (p / "pyproject.toml").is_file())
+    return repo.parent / "shared" / "specs" / "discord-openapi.json"
+
+
+@dataclass(frozen=True)
+class Violation:
+    method: str
+    path: str
+    template: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} (spec {self.template}): {self.message}"
+
+
+@functools.cache
+def _document() -> dict[str, Any] | None:
+    path = spec_path()
+    if not path.is_file():
+        return None
+    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return document
+
+
+@functools.cache
+def _registry() -> Registry[Any]:
+    resource = Resource.from_contents(_document(), default_specification=DRAFT202012)
+    registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
+    return registry
+
+
+def _pointer(*parts: str) -> str:
+    return "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def match_template(path: str) -> str | None:
+    """The spec's path template for a concrete path; literal segments beat ``{params}``."""
+    document = _document()
+    if document is None:
+        return None
+    segments = path.strip("/").split("/")
+    best: tuple[int, str] | None = None
+    for template in document["paths"]:
+        parts = template.strip("/").split("/")
+        if len(parts) != len(segments):
+            continue
+        literal = 0
+        for part, segment in zip(parts, segments, strict=True):
+            if part.startswith("{") and part.endswith("}"):
+                continue
+            if part != segment:
+                break
+            literal += 1
+        else:
+            if best is None or literal > best[0]:
+                best = (literal, template)
+    return None if best is None else best[1]
+
+
+@functools.cache
+def _validator(template: str, method: str, media_type: str) -> Draft202012Validator | None:
+    document = _document()
+    assert document is not None
+    content = document["paths"][template].get(method, {}).get("requestBody", {}).get("content", {})
+    if media_type not in content:
+        media_type = "application/json"
+    if media_type not in content:
+        return None
+    ref = "#/" + _pointer("paths", template, method, "requestBody", "content", media_type, "schema")
+    return Draft202012Validator({"$ref": SPEC_URI + ref}, registry=_registry())
+
+
+def relax(body: Any) -> Any:
+    """Known, documented relaxations of the preview spec (see ../shared/README.md).
+
+    discord.py sends ``attachments[].id`` as the integers 0, 1, … for new uploads; the spec's
+    SnowflakeType wants a string but Discord's docs accept "snowflake or number", so integers are
+    turned into strings before validation.
+    """
+    body = copy.deepcopy(body)
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for item in node.get("attachments") or []:
+                if isinstance(item, dict) and isinstance(item.get("id"), int):
+                    item["id"] = str(item["id"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return body
+
+
+def validate(method: str, path: str, body: Any, media_type: str) -> list[Violation]:
+    """Validate one request body; an empty list when valid or when the spec is absent."""
+    template = match_template(path)
+    if template is None:
+        if _document() is None:
+            return []
+        return [Violation(method, path, "-", "no such path in the spec")]
+    validator = _validator(template, method.lower(), media_type)
+    if validator is None:
+        return [Violation(method, path, template, f"the spec defines no {media_type} body")]
+    return [
+        Violation(
+            method,
+            path,
+            template,
+            f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}",
+        )
+        for e in validator.iter_errors(relax(body))
+    ]
