@@ -1,0 +1,267 @@
+"""The fake Discord driven by the real discord.py: login, interactions, limits, faults, resume."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+import aiohttp
+import discord
+import pytest
+from discord import app_commands
+from discord.ext import commands
+
+from tests.fakes.discord import connected_bot, running_fake_discord
+from tests.fakes.discord.harness import client_options
+from tests.fakes.discord.scenario import ADMIN_ID, ADMIN_ROLE_ID, CHANNEL_ID, GUILD_ID
+
+MiB = 1024 * 1024
+STYLES = ["watercolor", "oil painting", "pixel art", "photograph"]
+
+
+class Clicker(discord.ui.View):
+    @discord.ui.button(label="Again", custom_id="again")
+    async def again(self, interaction: discord.Interaction, button: discord.ui.Button[Clicker]):
+        await interaction.response.edit_message(content=f"clicked by {interaction.user.name}")
+
+
+class FakeTestBot(commands.Bot):
+    """A small bot exercising every response path the fake implements."""
+
+    def __init__(self) -> None:
+        super().__init__(command_prefix="!", **client_options())
+        self.errors: list[Exception] = []
+        self.gate = asyncio.Event()
+        self.seen_guild_name: str | None = None
+        self._add_commands()
+
+    async def setup_hook(self) -> None:
+        await self.tree.sync()
+        self.tree.copy_global_to(guild=discord.Object(GUILD_ID))
+        await self.tree.sync(guild=discord.Object(GUILD_ID))
+
+    def _add_commands(self) -> None:
+        tree = self.tree
+
+        @tree.command(description="Say pong with a button")
+        async def ping(interaction: discord.Interaction):
+            await interaction.response.send_message("pong", view=Clicker())
+
+        @tree.command(description="Only you can see this")
+        async def secret(interaction: discord.Interaction):
+            await interaction.response.send_message("hidden", ephemeral=True)
+
+        @tree.command(description="Defer, then send generated files")
+        async def draw(
+            interaction: discord.Interaction, prompt: str, count: int = 1, size: int = 8
+        ):
+            await interaction.response.defer(thinking=True)
+            if count > 1 or size > 8:  # a real deployment wouldn't, the fake must refuse
+                await self.gate.wait()
+            files = [
+                discord.File(io.BytesIO(_image(prompt, i, size)), filename=f"img{i}.png")
+                for i in range(count)
+            ]
+            try:
+                await interaction.followup.send(f"**{prompt}**", files=files)
+            except discord.HTTPException as error:
+                self.errors.append(error)
+
+        @tree.command(description="Pick a style")
+        async def style(interaction: discord.Interaction, name: str):
+            await interaction.response.send_message(f"style {name}")
+
+        @style.autocomplete("name")
+        async def style_names(interaction: discord.Interaction, current: str):
+            return [app_commands.Choice(name=s, value=s) for s in STYLES if current in s]
+
+        @tree.command(description="Answers only when the test opens the gate")
+        async def late(interaction: discord.Interaction):
+            await self.gate.wait()
+            try:
+                await interaction.response.send_message("too late?")
+            except discord.HTTPException as error:
+                self.errors.append(error)
+
+        quota = app_commands.Group(name="quota", description="Quota commands")
+
+        @quota.command(description="Show the quota")
+        async def show(interaction: discord.Interaction, scope: str):
+            await interaction.response.send_message(f"quota of {scope}: 5 left")
+
+        tree.add_command(quota)
+
+
+def _image(prompt: str, index: int, size: int) -> bytes:
+    seed = f"{prompt}-{index}".encode()
+    return (b"\x89PNG\r\n\x1a\n" + seed * (size // len(seed) + 1))[: max(size, 8)]
+
+
+@pytest.fixture
+async def fake():
+    async with running_fake_discord() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def bot(fake):
+    async with connected_bot(fake, FakeTestBot) as bot:
+        yield bot
+
+
+async def test_login_ready_and_guild_create_fill_the_cache(fake, bot):
+    assert bot.user.id == fake.scenario.bot.id
+    assert bot.application_id == fake.scenario.application_id
+    guild = bot.get_guild(GUILD_ID)
+    assert guild is not None
+    assert guild.name == "Imagine Test Guild"
+    assert guild.get_channel(CHANNEL_ID).name == "general"
+    assert guild.get_role(ADMIN_ROLE_ID).permissions.manage_guild
+    assert (guild.member_count, guild.owner_id) == (3, ADMIN_ID)  # members need no intent
+    identify = fake.gateway.connections[0].received
+    assert any(m["op"] == 2 for m in identify)
+    assert any(m["op"] == 1 for m in identify)  # discord.py heartbeats at once
+
+
+async def test_wrong_token_is_a_login_failure(fake):
+    with pytest.raises(discord.LoginFailure):
+        async with connected_bot(fake, FakeTestBot, token="not-the-token"):
+            pass
+    assert fake.requests[-1].status == 401
+
+
+async def test_command_sync_is_stored_with_ids(fake, bot):
+    puts = [r for r in fake.requests if r.method == "PUT"]
+    assert [r.path for r in puts] == [
+        f"/applications/{bot.application_id}/commands",
+        f"/applications/{bot.application_id}/guilds/{GUILD_ID}/commands",
+    ]
+    names = {c["name"] for c in fake.state.guild_commands[GUILD_ID]}
+    assert names == {"ping", "secret", "draw", "style", "late", "quota"}
+    assert all(c["id"].isdigit() for c in fake.state.global_commands)
+    synced = await bot.tree.fetch_commands(guild=discord.Object(GUILD_ID))
+    assert {c.name for c in synced} == names
+
+
+async def test_slash_command_response_is_recorded(fake, bot):
+    handle = await fake.inject_slash("quota", {"scope": "guild"}, subcommand="show")
+    record = await handle.wait_response()
+    assert record.response_type == 4
+    assert handle.original.content == "quota of guild: 5 left"
+    assert not handle.original.ephemeral
+    callback = next(r for r in fake.requests if r.path.endswith("/callback"))
+    assert "Authorization" not in callback.headers
+    assert callback.query == {"with_response": "1"}
+
+
+async def test_ephemeral_flag_is_recorded(fake, bot):
+    handle = await fake.inject_slash("secret")
+    await handle.wait_response()
+    assert handle.original.ephemeral
+    assert handle.original.content == "hidden"
+
+
+async def test_defer_then_followup_edits_the_thinking_message_with_identical_files(fake, bot):
+    handle = await fake.inject_slash("draw", {"prompt": "a red fox", "count": 1})
+    record = await handle.wait_response()
+    assert record.response_type == 5
+    [followup] = await handle.wait_followups(1)
+    assert followup is handle.original
+    assert not followup.loading
+    assert followup.content == "**a red fox**"
+    assert [a.data for a in followup.attachments] == [_image("a red fox", 0, 8)]
+    assert followup.attachments[0].filename == "img0.png"
+    assert len(fake.messages()) == 1
+
+
+async def test_autocomplete_choices_are_recorded(fake, bot):
+    handle = await fake.inject_autocomplete("style", {"name": "p"}, focused="name")
+    record = await handle.wait_response()
+    assert record.response_type == 8
+    assert [c["value"] for c in handle.choices] == ["oil painting", "pixel art", "photograph"]
+
+
+async def test_button_click_updates_the_message(fake, bot):
+    handle = await fake.inject_slash("ping")
+    await handle.wait_response()
+    click = await fake.inject_component(handle.original, "again")
+    record = await click.wait_response()
+    assert record.response_type == 7
+    assert handle.original.content == "clicked by alice"
+
+
+async def test_late_ack_is_unknown_interaction(fake, bot):
+    handle = await fake.inject_slash("late")
+    fake.clock.advance(3.5)
+    bot.gate.set()
+    await fake.wait_until(lambda: bot.errors)
+    [error] = bot.errors
+    assert isinstance(error, discord.NotFound)
+    assert error.code == 10062
+    assert not handle.record.acknowledged
+
+
+async def test_file_over_the_interaction_limit_is_413(fake, bot):
+    handle = await fake.inject_slash("draw", {"prompt": "big", "size": 10 * MiB + 1})
+    await handle.wait_response()
+    bot.gate.set()
+    await fake.wait_until(lambda: bot.errors)
+    [error] = bot.errors
+    assert (error.status, error.code) == (413, 40005)
+    assert handle.original.loading  # the thinking message was never replaced
+
+
+async def test_eleven_files_are_invalid_form_body(fake, bot):
+    handle = await fake.inject_slash("draw", {"prompt": "many", "count": 11})
+    await handle.wait_response()
+    bot.gate.set()
+    await fake.wait_until(lambda: bot.errors)
+    [error] = bot.errors
+    assert (error.status, error.code) == (400, 50035)
+    assert "attachments" in error.text
+    [violation] = fake.take_violations()  # the spec agrees: attachments has maxItems 10
+    assert "attachments" in violation.message
+
+
+async def test_followup_after_15_minutes_is_invalid_webhook_token(fake, bot):
+    handle = await fake.inject_slash("draw", {"prompt": "slow", "count": 2})
+    await handle.wait_response()
+    fake.clock.advance(15 * 60 + 1)
+    bot.gate.set()
+    await fake.wait_until(lambda: bot.errors)
+    [error] = bot.errors
+    assert (error.status, error.code) == (401, 50027)
+
+
+async def test_a_429_with_via_is_retried(fake, bot):
+    fake.fail_next("POST", "/channels/*/messages", status=429, retry_after=0.05)
+    message = await bot.get_channel(CHANNEL_ID).send("after a rate limit")
+    posts = [r for r in fake.requests if r.method == "POST" and r.path.startswith("/channels/")]
+    assert [r.status for r in posts] == [429, 200]
+    assert fake.messages()[-1].id == message.id
+    assert fake.messages()[-1].content == "after a rate limit"
+
+
+async def test_a_body_violating_the_spec_is_detected(fake):
+    url = f"{fake.api_base}/channels/{CHANNEL_ID}/messages"
+    headers = {"Authorization": f"Bot {fake.scenario.token}"}
+    body = {"content": 5, "tts": "yes"}
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(url, json=body, headers=headers) as r,
+    ):
+        assert r.status == 200
+    violations = fake.take_violations()
+    assert {v.message.split(":")[0] for v in violations} == {"content", "tts"}
+
+
+async def test_resume_after_a_4000_close(fake, bot):
+    first = fake.gateway.connections[0]
+    await fake.gateway.close_all(code=4000)
+    await fake.wait_until(lambda: any(c.opened_by == "resume" for c in fake.gateway.live))
+    resumed = fake.gateway.live[-1]
+    assert resumed.path == "/gateway/resume"
+    resume = next(m for m in resumed.received if m["op"] == 6)
+    assert resume["d"]["session_id"] == first.session_id
+    handle = await fake.inject_slash("secret")
+    await handle.wait_response()
