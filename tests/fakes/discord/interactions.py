@@ -143,23 +143,6 @@ class InteractionHandle:
         )
         return [self._message(i) for i in self.record.followup_message_ids]
 
-    async def wait_for_request(
-        self, method: str, path_contains: str, status: int | None = None, within: float = 5.0
-    ) -> None:
-        """Until a request for this interaction (by token) was answered, e.g. with an error."""
-
-        def seen() -> bool:
-            return any(
-                r.method == method
-                and self.token in r.path
-                and path_contains in r.path
-                and r.status != 0
-                and (status is None or r.status == status)
-                for r in self._ctx.state.requests
-            )
-
-        await self._ctx.notifier.wait_until(seen, within)
-
     @property
     def original(self) -> StoredMessage | None:
         """The message that is this interaction's original response, if any."""

@@ -58,6 +58,8 @@ class RestApi:
             response = await self._handle(request, handler, path, record)
         except DiscordError as error:
             response = json_response(error.body(), error.status)
+            if error.status == 413:
+                response.force_close()  # the unread rest of the upload must not linger
         record.status = response.status
         self.ctx.notifier.notify()
         return response

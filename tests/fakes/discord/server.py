@@ -38,7 +38,8 @@ class FakeDiscord:
         self._app = web.Application(client_max_size=MAX_BODY)
         RestApi(self.ctx).register(self._app)
         self.gateway.register(self._app)
-        self._runner = web.AppRunner(self._app, shutdown_timeout=1.0)
+        # lingering_time=0: after a 413 do not keep reading the rest of a huge upload.
+        self._runner = web.AppRunner(self._app, shutdown_timeout=1.0, lingering_time=0)
 
     # -- lifecycle --------------------------------------------------------------------------
 
