@@ -233,11 +233,12 @@ async def test_followup_after_15_minutes_is_invalid_webhook_token(fake, bot):
     assert (error.status, error.code) == (401, 50027)
 
 
-async def test_a_429_with_via_is_retried(fake, bot):
-    fake.fail_next("POST", "/channels/*/messages", status=429, retry_after=0.05)
+@pytest.mark.parametrize("status", [429, 502])  # discord.py waits ~1 s before a 5xx retry
+async def test_a_429_with_via_or_a_5xx_is_retried(fake, bot, status):
+    fake.fail_next("POST", "/channels/*/messages", status=status, retry_after=0.05)
     message = await bot.get_channel(CHANNEL_ID).send("after a rate limit")
     posts = [r for r in fake.requests if r.method == "POST" and r.path.startswith("/channels/")]
-    assert [r.status for r in posts] == [429, 200]
+    assert [r.status for r in posts] == [status, 200]
     assert fake.messages()[-1].id == message.id
     assert fake.messages()[-1].content == "after a rate limit"
 
@@ -265,3 +266,32 @@ async def test_resume_after_a_4000_close(fake, bot):
     assert resume["d"]["session_id"] == first.session_id
     handle = await fake.inject_slash("secret")
     await handle.wait_response()
+
+
+async def test_second_ack_limits_and_faults_over_raw_http(fake, bot):
+    handle = await fake.inject_slash("late")
+    hook = f"{fake.api_base}/webhooks/{bot.application_id}/{handle.token}"
+    async with aiohttp.ClientSession() as http:
+        callback = f"{fake.api_base}/interactions/{handle.id}/{handle.token}/callback"
+        async with http.post(callback, json={"type": 5}) as r:
+            assert r.status == 204  # no with_response: no body
+        bot.gate.set()  # the bot now answers an interaction that was already acknowledged
+        await fake.wait_until(lambda: bot.errors)
+        assert (bot.errors[0].status, bot.errors[0].code) == (400, 40060)
+
+        async with http.post(hook, params={"wait": "1"}, json={"content": "x" * 2001}) as r:
+            assert r.status == 400
+            body = await r.json()
+            assert body["code"] == 50035
+            assert body["errors"]["content"]["_errors"][0]["code"] == "BASE_TYPE_MAX_LENGTH"
+        fake.take_violations()  # the spec also caps content at 2000
+
+        form = aiohttp.FormData()
+        form.add_field("payload_json", '{"content": "big"}', content_type="application/json")
+        for i in range(3):
+            form.add_field(f"files[{i}]", b"\0" * (9 * MiB), filename=f"{i}.bin")
+        async with http.post(hook, data=form) as r:
+            assert (r.status, (await r.json())["code"]) == (413, 40005)
+
+        async with http.post(f"{fake.api_base}/channels/{CHANNEL_ID}/messages", json={}) as r:
+            assert r.status == 401  # no bot token
