@@ -1,0 +1,703 @@
+"""A fake OpenAI-compatible image gateway on 127.0.0.1, for unit and end-to-end tests.
+
+It speaks the contract in ``/work/shared/image-api-notes.md``: Bearer auth, the per-model rules
+(dall-e-2, dall-e-3, gpt-image-1, FLUX.1 [pro]), the real error shape, ``x-request-id`` headers,
+and it answers with real PNG files (made with Pillow) as ``b64_json`` or as URLs it serves
+itself. Request bodies are checked against OpenAI's ``CreateImageRequest`` schema and its own
+successful answers against ``ImagesResponse`` when the spec file is present, so the fake cannot
+drift from the real contract unnoticed.
+
+Driving it::
+
+    async with FakeImageGateway(api_key="test-key") as gw:
+        client = ImageClient(gw.base_url, "test-key", allow_private_downloads=True)
+        gw.fail_next("rate_limit", times=2, retry_after=1)
+        ...
+        assert [img.data for img in result.images] == gw.produced
+
+Result URLs are ``http://127.0.0.1:<port>/files/<id>.png``, so clients must allow http and
+loopback downloads (``allow_private_downloads=True``).
+
+Failure kinds for :meth:`FakeImageGateway.fail_next` (each queued entry is consumed by the next
+``times`` generation requests, whatever their body):
+
+Answered instead of generating:
+    ``"rate_limit"`` 429 ``rate_limit_exceeded``; opts ``retry_after`` (seconds or HTTP date),
+    ``retry_after_ms``.
+    ``"insufficient_quota"`` 429 with type and code ``insufficient_quota``.
+    ``"server_error"`` opts ``status`` (default 500), ``retry_after``.
+    ``"http_error"`` any error answer; opts ``status``, ``message``, ``type``, ``code``,
+    ``param``, ``headers``.
+    ``"content_policy"`` 400 ``content_policy_violation``; opt ``legacy=True`` gives the older
+    ``code: null`` "safety system" answer.
+    ``"moderation_blocked"`` 400 ``moderation_blocked`` (GPT image models).
+    ``"auth"`` 401 ``invalid_api_key`` even with the right key.
+    ``"disconnect"`` reads the request, then drops the connection without answering.
+Generated normally (auth and validation still apply), then altered:
+    ``"slow"`` waits opt ``seconds`` (default 1.0) before answering.
+    ``"malformed_json"`` 200 with a body that is not JSON; opt ``body``.
+    ``"truncated_b64"`` ``b64_json`` cut to opt ``keep`` (default 0.5) of its length, still
+    valid base64, so the PNG signature survives but the file is incomplete.
+    ``"not_image"`` non-image bytes (opt ``data``), as b64 or at a URL labelled ``image/png``.
+Forced to URL delivery, the URL misbehaving:
+    ``"oversize_download"`` a real noise PNG larger than opt ``size`` bytes (default 1 MiB);
+    opt ``content_length`` (default True) False streams it chunked with no length.
+    ``"redirect"`` the URL answers 302 to opt ``to`` (default: a valid copy of the image).
+    ``"wrong_content_type"`` a valid PNG served as opt ``content_type`` (default text/html).
+The per-image kinds take opt ``images``: how many results of the answer to alter (default all).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import functools
+import io
+import itertools
+import json
+import math
+import os
+import secrets
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import yaml
+from aiohttp import web
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+from multidict import CIMultiDict
+from PIL import Image
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+SPEC_PATH = Path(__file__).parents[3] / "shared" / "specs" / "openai-openapi.yaml"
+_SPEC_URI = "urn:openai-openapi"
+
+FAILURE_KINDS = frozenset(
+    {
+        "rate_limit",
+        "insufficient_quota",
+        "server_error",
+        "http_error",
+        "content_policy",
+        "moderation_blocked",
+        "auth",
+        "disconnect",
+        "slow",
+        "malformed_json",
+        "truncated_b64",
+        "not_image",
+        "oversize_download",
+        "redirect",
+        "wrong_content_type",
+    }
+)
+_URL_KINDS = frozenset({"oversize_download", "redirect", "wrong_content_type"})
+_SAFETY_MESSAGE = (
+    "Your request was rejected as a result of our safety system. Your prompt may contain "
+    "text that is not allowed by our safety system."
+)
+
+
+@dataclass(frozen=True)
+class ModelRules:
+    """What one model accepts, from OpenAI's published limits (see image-api-notes.md)."""
+
+    sizes: frozenset[str] | None  # None: FLUX-style "WxH", sides 256-1440 in steps of 32
+    qualities: frozenset[str]
+    styles: frozenset[str]
+    max_n: int
+    response_formats: frozenset[str]  # empty: the field is refused (GPT image models)
+    default_format: str
+    max_prompt: int | None
+    default_size: str
+    revised_prompt: bool = False
+
+
+_GPT_IMAGE = ModelRules(
+    sizes=frozenset({"1024x1024", "1536x1024", "1024x1536", "auto"}),
+    qualities=frozenset({"low", "medium", "high", "auto"}),
+    styles=frozenset(),
+    max_n=10,
+    response_formats=frozenset(),
+    default_format="b64_json",
+    max_prompt=32000,
+    default_size="auto",
+)
+MODELS: dict[str, ModelRules] = {
+    "openai/dall-e-2": ModelRules(
+        sizes=frozenset({"256x256", "512x512", "1024x1024"}),
+        qualities=frozenset({"standard"}),
+        styles=frozenset(),
+        max_n=10,
+        response_formats=frozenset({"url", "b64_json"}),
+        default_format="url",
+        max_prompt=1000,
+        default_size="1024x1024",
+    ),
+    "openai/dall-e-3": ModelRules(
+        sizes=frozenset({"1024x1024", "1792x1024", "1024x1792"}),
+        qualities=frozenset({"standard", "hd"}),
+        styles=frozenset({"vivid", "natural"}),
+        max_n=1,
+        response_formats=frozenset({"url", "b64_json"}),
+        default_format="url",
+        max_prompt=4000,
+        default_size="1024x1024",
+        revised_prompt=True,
+    ),
+    "openai/gpt-image-1": _GPT_IMAGE,
+    "openai/gpt-image-1-mini": _GPT_IMAGE,
+    "openai/gpt-image-1.5": _GPT_IMAGE,
+    "flux/flux-1-pro": ModelRules(
+        sizes=None,
+        qualities=frozenset(),
+        styles=frozenset(),
+        max_n=1,
+        response_formats=frozenset({"url", "b64_json"}),
+        default_format="url",
+        max_prompt=None,
+        default_size="1024x1024",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    """One generation request as it arrived (``json`` is ``None`` if the body was not JSON)."""
+
+    method: str
+    path: str
+    headers: CIMultiDict[str]
+    json: Any
+    raw: bytes
+    arrived: float  # time.monotonic(), comparable with the event loop's clock
+    client_port: int | None  # the same port twice means a kept-alive, shared connection
+
+
+@dataclass
+class _Planned:
+    kind: str
+    times: int
+    opts: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class _ServedFile:
+    data: bytes
+    content_type: str = "image/png"
+    content_length: bool = True
+    redirect_to: str | None = None
+
+
+@dataclass(frozen=True)
+class _Result:
+    """One image of an answer: what a good client should deliver, and what is actually sent."""
+
+    intact: bytes
+    sent: bytes | None = None  # replaced payload (truncated or not an image)
+    file: _ServedFile | None = None  # how its URL is served, if not plainly
+
+
+@dataclass(frozen=True)
+class _SpecValidators:
+    request: Any
+    response: Any
+    request_fields: frozenset[str]
+
+
+class GatewayError(Exception):
+    """A 4xx/5xx answer in the real error shape; raised inside handlers."""
+
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        *,
+        type: str = "invalid_request_error",
+        code: str | None = None,
+        param: str | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = {"error": {"message": message, "type": type, "param": param, "code": code}}
+        self.headers = dict(headers or {})
+
+
+@functools.cache
+def spec_validators() -> _SpecValidators | None:
+    """Validators for CreateImageRequest and ImagesResponse, or ``None`` without the spec.
+
+    Loaded once per process: the file is 3 MB. It is OpenAPI 3.1, so Draft 2020-12 applies
+    (its 3.0-era ``nullable`` is ignored, which is why the client must omit None fields).
+    """
+    if not SPEC_PATH.exists():
+        return None
+    with SPEC_PATH.open("rb") as spec_file:
+        document = yaml.load(spec_file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    resource = Resource.from_contents(document, default_specification=DRAFT202012)
+    registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
+
+    def validator(name: str) -> Any:
+        ref = {"$ref": f"{_SPEC_URI}#/components/schemas/{name}"}
+        return Draft202012Validator(ref, registry=registry)
+
+    request_schema = document["components"]["schemas"]["CreateImageRequest"]
+    return _SpecValidators(
+        request=validator("CreateImageRequest"),
+        response=validator("ImagesResponse"),
+        request_fields=frozenset(request_schema["properties"]),
+    )
+
+
+def check_request_structure(body: Any) -> None:
+    """Raise :class:`GatewayError` 400 if ``body`` breaks CreateImageRequest."""
+    if not isinstance(body, dict):
+        raise GatewayError(400, "The request body must be a JSON object.")
+    validators = spec_validators()
+    if validators is None:
+        return
+    for key in body:
+        if key not in validators.request_fields:
+            raise GatewayError(
+                400,
+                f"Unrecognized request argument supplied: {key}",
+                code="unknown_parameter",
+                param=key,
+            )
+    error = next(iter(validators.request.iter_errors(body)), None)
+    if error is not None:
+        param = str(error.absolute_path[0]) if error.absolute_path else "prompt"
+        raise GatewayError(400, f"Invalid '{param}': {error.message}", param=param)
+
+
+def check_images_response(payload: Any) -> None:
+    """Raise ``AssertionError`` if the fake's own answer breaks ImagesResponse (a fake bug)."""
+    validators = spec_validators()
+    if validators is None:
+        return
+    error = next(iter(validators.response.iter_errors(payload)), None)
+    if error is not None:
+        raise AssertionError(f"fake gateway answer breaks ImagesResponse: {error.message}")
+
+
+def _invalid(param: str, message: str, code: str | None = "invalid_value") -> GatewayError:
+    return GatewayError(400, message, code=code, param=param)
+
+
+def _check_flux_size(size: str) -> None:
+    width, sep, height = size.partition("x")
+    if not (sep and width.isdigit() and height.isdigit()):
+        raise _invalid("size", f"Invalid size '{size}': expected WIDTHxHEIGHT.")
+    for side in (int(width), int(height)):
+        if not 256 <= side <= 1440 or side % 32:
+            raise _invalid(
+                "size", f"Invalid size '{size}': sides must be 256-1440, multiples of 32."
+            )
+
+
+def _check_choice(body: Mapping[str, Any], param: str, allowed: frozenset[str]) -> None:
+    if param not in body:
+        return
+    if not allowed:
+        raise _invalid(param, f"Unknown parameter: '{param}'.", code="unknown_parameter")
+    if body[param] not in allowed:
+        supported = ", ".join(sorted(allowed))
+        raise _invalid(param, f"Invalid value: '{body[param]}'. Supported values are: {supported}.")
+
+
+def check_model_rules(body: Mapping[str, Any]) -> ModelRules:
+    """Apply the per-model rules; return the model's rules or raise :class:`GatewayError`."""
+    model = body.get("model")
+    rules = MODELS.get(model) if isinstance(model, str) else None
+    if rules is None:
+        raise GatewayError(
+            404, f"The model `{model}` does not exist.", code="model_not_found", param="model"
+        )
+    prompt = body["prompt"]
+    if not prompt:
+        raise _invalid("prompt", "The prompt must not be empty.")
+    if rules.max_prompt is not None and len(prompt) > rules.max_prompt:
+        raise _invalid("prompt", f"The prompt is longer than {rules.max_prompt} characters.")
+    n = body.get("n", 1)
+    if not 1 <= n <= rules.max_n:
+        raise _invalid("n", f"n must be between 1 and {rules.max_n} for this model.")
+    if rules.sizes is None:
+        _check_flux_size(body.get("size", rules.default_size))
+    else:
+        _check_choice(body, "size", rules.sizes)
+    _check_choice(body, "quality", rules.qualities)
+    _check_choice(body, "style", rules.styles)
+    _check_choice(body, "response_format", rules.response_formats)
+    return rules
+
+
+def make_png(width: int, height: int, *, seed: int, noise: bool = False) -> bytes:
+    """A real PNG; ``seed`` makes each one distinct, ``noise`` makes it incompressible."""
+    if noise:
+        image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
+    else:
+        color = (seed * 37 % 256, seed * 91 % 256, seed * 53 % 256)
+        image = Image.new("RGB", (width, height), color)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _mask_key(key: str) -> str:
+    """How OpenAI echoes a wrong key: a few characters each side of a run of stars."""
+    return f"{key[:3]}{'*' * max(len(key) - 7, 0)}{key[-4:]}" if len(key) > 7 else "***"
+
+
+class FakeImageGateway:
+    """The fake gateway; see the module docstring for the failure kinds.
+
+    Attributes tests read:
+        ``requests``: every generation request, in arrival order (:class:`RecordedRequest`).
+        ``produced``: every image a good client should receive, in order, byte for byte.
+        ``charged_images``: results in 200 answers, including altered ones (what a real
+            gateway would bill).
+        ``downloads``: paths of every ``/files/...`` request, in order.
+    """
+
+    def __init__(
+        self,
+        api_key: str = "test-key",
+        *,
+        width: int = 32,
+        height: int = 32,
+        noise: bool = False,
+        path_prefix: str = "/v1",
+    ) -> None:
+        self.api_key = api_key
+        self.width = width
+        self.height = height
+        self.noise = noise
+        self.path_prefix = path_prefix.rstrip("/")
+        self.requests: list[RecordedRequest] = []
+        self.produced: list[bytes] = []
+        self.charged_images = 0
+        self.downloads: list[str] = []
+        self._planned: deque[_Planned] = deque()
+        self._files: dict[str, _ServedFile] = {}
+        self._seed = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+        self._port: int | None = None
+
+    async def __aenter__(self) -> Self:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def start(self) -> None:
+        """Listen on 127.0.0.1 on a free port."""
+        app = web.Application(middlewares=[self._request_id_middleware])
+        app.router.add_post(f"{self.path_prefix}/images/generations", self._generate)
+        app.router.add_get("/files/{name}", self._serve_file)
+        # handler_cancellation: a "slow" answer stops when the client gives up, so close() is
+        # not held up by it.
+        self._runner = web.AppRunner(
+            app, handler_cancellation=True, access_log=None, shutdown_timeout=1.0
+        )
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self._port = self._runner.addresses[0][1]
+
+    async def close(self) -> None:
+        """Stop listening and drop open connections."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    @property
+    def origin(self) -> str:
+        """``http://127.0.0.1:<port>``, without the API path prefix."""
+        if self._port is None:
+            raise RuntimeError("FakeImageGateway is not started")
+        return f"http://127.0.0.1:{self._port}"
+
+    @property
+    def base_url(self) -> str:
+        """The base URL to give a client: the origin plus the path prefix (``/v1``)."""
+        return self.origin + self.path_prefix
+
+    def fail_next(self, kind: str, times: int = 1, **opts: Any) -> None:
+        """Queue a failure for the next ``times`` generation requests (after earlier ones)."""
+        if kind not in FAILURE_KINDS:
+            raise ValueError(f"unknown failure kind {kind!r}; known: {sorted(FAILURE_KINDS)}")
+        if times < 1:
+            raise ValueError("times must be at least 1")
+        self._planned.append(_Planned(kind, times, opts))
+
+    @property
+    def pending_failures(self) -> int:
+        """Requests still to be failed by the queue."""
+        return sum(planned.times for planned in self._planned)
+
+    def serve_file(
+        self,
+        data: bytes,
+        *,
+        content_type: str = "image/png",
+        content_length: bool = True,
+        redirect_to: str | None = None,
+    ) -> str:
+        """Serve ``data`` at a new URL and return it (for download tests)."""
+        return self._add_file(_ServedFile(data, content_type, content_length, redirect_to))
+
+    def _add_file(self, served: _ServedFile) -> str:
+        name = f"{secrets.token_hex(8)}.png"
+        self._files[name] = served
+        return f"{self.origin}/files/{name}"
+
+    def _take_failure(self) -> _Planned | None:
+        if not self._planned:
+            return None
+        planned = self._planned[0]
+        planned.times -= 1
+        if planned.times == 0:
+            self._planned.popleft()
+        return planned
+
+    @web.middleware
+    async def _request_id_middleware(
+        self, request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        request_id = f"req_{secrets.token_hex(12)}"
+        try:
+            response = await handler(request)
+        except GatewayError as error:
+            response = web.json_response(error.body, status=error.status, headers=error.headers)
+        response.headers["x-request-id"] = request_id
+        return response
+
+    async def _generate(self, request: web.Request) -> web.StreamResponse:
+        raw = await request.read()
+        body = _json_or_none(raw)
+        peer = request.transport.get_extra_info("peername") if request.transport else None
+        self.requests.append(
+            RecordedRequest(
+                method=request.method,
+                path=request.path,
+                headers=CIMultiDict(request.headers),
+                json=body,
+                raw=raw,
+                arrived=time.monotonic(),
+                client_port=peer[1] if peer else None,
+            )
+        )
+        planned = self._take_failure()
+        kind, opts = (planned.kind, planned.opts) if planned else ("", {})
+        if kind == "disconnect":
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response()
+        if kind == "auth":
+            raise _auth_error(_bearer_key(request))
+        if kind in _ANSWER_FAILURES:
+            raise _ANSWER_FAILURES[kind](opts)
+        self._check_auth(request)
+        check_request_structure(body)
+        rules = check_model_rules(body)
+        if kind == "slow":
+            await asyncio.sleep(opts.get("seconds", 1.0))
+        if kind == "malformed_json":
+            return web.Response(
+                body=opts.get("body", b'{"created": 1, "data": [{"b64_json": "iVBO'),
+                content_type="application/json",
+            )
+        return web.json_response(self._answer(body, rules, kind, opts))
+
+    def _check_auth(self, request: web.Request) -> None:
+        key = _bearer_key(request)
+        if not key:
+            raise GatewayError(
+                401,
+                "You didn't provide an API key. You need to provide your API key in an "
+                "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+            )
+        if not secrets.compare_digest(key, self.api_key):
+            raise _auth_error(key)
+
+    def _answer(
+        self, body: Mapping[str, Any], rules: ModelRules, kind: str, opts: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        n = body.get("n", 1)
+        altered = opts.get("images", n)
+        results = [self._result(kind if i < altered else "", opts) for i in range(n)]
+        as_url = kind in _URL_KINDS or (
+            bool(rules.response_formats)
+            and body.get("response_format", rules.default_format) == "url"
+        )
+        data = [self._result_item(result, as_url, body, rules) for result in results]
+        self.charged_images += n
+        self.produced.extend(
+            result.intact for result in results if result.sent is None and result.file is None
+        )
+        payload = {"created": int(time.time()), "data": data}
+        check_images_response(payload)
+        return payload
+
+    def _result(self, kind: str, opts: Mapping[str, Any]) -> _Result:
+        """One image, altered by ``kind`` (``""``: intact)."""
+        seed = next(self._seed)
+        if kind == "oversize_download":
+            side = math.isqrt(opts.get("size", 1024 * 1024) // 3) + 16
+            big = make_png(side, side, seed=seed, noise=True)
+            return _Result(
+                big, file=_ServedFile(big, content_length=opts.get("content_length", True))
+            )
+        png = make_png(self.width, self.height, seed=seed, noise=self.noise)
+        if kind == "truncated_b64":
+            return _Result(png, sent=_truncate_valid_b64(png, opts.get("keep", 0.5)))
+        if kind == "not_image":
+            return _Result(png, sent=opts.get("data", b"<html><body>not an image</body></html>"))
+        if kind == "wrong_content_type":
+            return _Result(png, file=_ServedFile(png, opts.get("content_type", "text/html")))
+        if kind == "redirect":
+            target = opts.get("to") or self._add_file(_ServedFile(png))
+            return _Result(png, file=_ServedFile(png, redirect_to=target))
+        return _Result(png)
+
+    def _result_item(
+        self, result: _Result, as_url: bool, body: Mapping[str, Any], rules: ModelRules
+    ) -> dict[str, str]:
+        payload = result.sent if result.sent is not None else result.intact
+        if as_url:
+            item = {"url": self._add_file(result.file or _ServedFile(payload))}
+        else:
+            item = {"b64_json": base64.b64encode(payload).decode("ascii")}
+        if rules.revised_prompt:
+            item["revised_prompt"] = f"A detailed, vivid rendering of: {body['prompt']}"
+        return item
+
+    async def _serve_file(self, request: web.Request) -> web.StreamResponse:
+        self.downloads.append(request.path)
+        served = self._files.get(request.match_info["name"])
+        if served is None:
+            raise web.HTTPNotFound()
+        if served.redirect_to is not None:
+            raise web.HTTPFound(served.redirect_to)
+        if served.content_length:
+            return web.Response(body=served.data, content_type=served.content_type)
+        response = web.StreamResponse(headers={"Content-Type": served.content_type})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        for start in range(0, len(served.data), 64 * 1024):
+            await response.write(served.data[start : start + 64 * 1024])
+        await response.write_eof()
+        return response
+
+
+def _json_or_none(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+def _truncate_valid_b64(data: bytes, keep: float) -> bytes:
+    """Cut ``data`` so that its base64 is still well-formed: only the file is incomplete."""
+    return data[: int(len(data) * keep) // 3 * 3]
+
+
+def _bearer_key(request: web.Request) -> str:
+    scheme, _, key = request.headers.get("Authorization", "").partition(" ")
+    return key if scheme == "Bearer" else ""
+
+
+def _auth_error(key: str) -> GatewayError:
+    return GatewayError(
+        401,
+        f"Incorrect API key provided: {_mask_key(key)}. You can find your API key at "
+        "https://platform.openai.com/account/api-keys.",
+        code="invalid_api_key",
+    )
+
+
+def _retry_headers(opts: Mapping[str, Any]) -> dict[str, str]:
+    headers = {}
+    if opts.get("retry_after") is not None:
+        headers["retry-after"] = str(opts["retry_after"])
+    if opts.get("retry_after_ms") is not None:
+        headers["retry-after-ms"] = str(opts["retry_after_ms"])
+    return headers
+
+
+def _rate_limit(opts: Mapping[str, Any]) -> GatewayError:
+    headers = {"x-ratelimit-limit-requests": "5", "x-ratelimit-remaining-requests": "0"}
+    return GatewayError(
+        429,
+        "Rate limit reached for images per min. Limit: 5/1min. Current: 6/1min.",
+        type="requests",
+        code="rate_limit_exceeded",
+        headers={**headers, **_retry_headers(opts)},
+    )
+
+
+def _insufficient_quota(opts: Mapping[str, Any]) -> GatewayError:
+    return GatewayError(
+        429,
+        "You exceeded your current quota, please check your plan and billing details.",
+        type="insufficient_quota",
+        code="insufficient_quota",
+    )
+
+
+def _server_error(opts: Mapping[str, Any]) -> GatewayError:
+    return GatewayError(
+        opts.get("status", 500),
+        "The server had an error while processing your request. Sorry about that!",
+        type="server_error",
+        headers=_retry_headers(opts),
+    )
+
+
+def _http_error(opts: Mapping[str, Any]) -> GatewayError:
+    return GatewayError(
+        opts.get("status", 400),
+        opts.get("message", "Something was wrong with the request."),
+        type=opts.get("type", "invalid_request_error"),
+        code=opts.get("code"),
+        param=opts.get("param"),
+        headers=opts.get("headers"),
+    )
+
+
+def _content_policy(opts: Mapping[str, Any]) -> GatewayError:
+    if opts.get("legacy"):
+        return GatewayError(400, _SAFETY_MESSAGE)
+    return GatewayError(400, _SAFETY_MESSAGE, code="content_policy_violation")
+
+
+def _moderation_blocked(opts: Mapping[str, Any]) -> GatewayError:
+    return GatewayError(
+        400,
+        "Your request was rejected by the safety system. If you believe this is an error, "
+        "contact us at help.openai.com and include the request ID.",
+        type="image_generation_user_error",
+        code="moderation_blocked",
+    )
+
+
+_ANSWER_FAILURES: dict[str, Callable[[Mapping[str, Any]], GatewayError]] = {
+    "rate_limit": _rate_limit,
+    "insufficient_quota": _insufficient_quota,
+    "server_error": _server_error,
+    "http_error": _http_error,
+    "content_policy": _content_policy,
+    "moderation_blocked": _moderation_blocked,
+}
