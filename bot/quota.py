@@ -4,7 +4,8 @@ Why reserve-then-settle: the API call takes up to minutes and its outcome may ne
 (crash, read timeout). The cost is taken from the budgets up front, in one `BEGIN IMMEDIATE`
 transaction that checks both budgets and records the reservation under the interaction id
 (UNIQUE), so concurrent requests cannot overspend and a duplicated interaction is charged once.
-Settlement then keeps, shrinks or gives back that reservation, exactly once.
+Settlement then keeps, shrinks or gives back that reservation, exactly once: a single UPDATE
+that only matches a row still 'pending'.
 
 Usage is never stored as a counter: it is the sum of the ledger's `credits` over the rows created
 in the current UTC window and not forgiven by an admin reset. That keeps period changes, resets
@@ -227,8 +228,8 @@ class QuotaService:
         """
         if cost < 1 or n < 1:
             raise ValueError("cost and n must be at least 1")
-        now = self._now()
         async with self._store.transaction() as conn:
+            now = self._now()  # taken under the lock: the time the reservation really happens
             existing = await _fetch_reservation(conn, interaction_id)
             if existing is not None:
                 return replace(existing, duplicate=True)
@@ -276,18 +277,16 @@ class QuotaService:
         """Settle reservations stuck in 'pending' (the bot died mid-request) as unknown outcomes."""
         state, credits, note = self._unknown_outcome("still pending at start-up")
         now = self._now()
-        async with self._store.transaction() as conn:
-            cursor = await conn.execute(
-                _SETTLE.format(where="created_at < :cutoff"),
-                {
-                    "state": state,
-                    "credits": credits,
-                    "now": _ts(now),
-                    "note": note,
-                    "cutoff": _ts(now - older_than),
-                },
-            )
-            return cursor.rowcount
+        return await self._store.execute(
+            _SETTLE.format(where="created_at < :cutoff"),
+            {
+                "state": state,
+                "credits": credits,
+                "now": _ts(now),
+                "note": note,
+                "cutoff": _ts(now - older_than),
+            },
+        )
 
     def _unknown_outcome(self, reason: str) -> tuple[State, int | None, str]:
         if self._refund_unknown:
@@ -310,13 +309,13 @@ class QuotaService:
             "note": note,
             "iid": interaction_id,
         }
-        async with self._store.transaction() as conn:
-            cursor = await conn.execute(
-                _SETTLE.format(where="interaction_id = :iid AND COALESCE(:credits, 0) <= reserved"),
-                params,
-            )
-            if cursor.rowcount:
-                return True
+        settled = await self._store.execute(
+            _SETTLE.format(where="interaction_id = :iid AND COALESCE(:credits, 0) <= reserved"),
+            params,
+        )
+        if settled:
+            return True
+        async with self._store.read() as conn:
             pending = await _fetch_reservation(conn, interaction_id)
         if pending is not None and pending.state == "pending":
             raise ValueError(
@@ -436,12 +435,9 @@ class QuotaService:
     async def purge_prompts(self, older_than: timedelta) -> int:
         """Forget the prompt text of requests older than `older_than`; returns how many."""
         cutoff = _ts(self._now() - older_than)
-        async with self._store.transaction() as conn:
-            cursor = await conn.execute(
-                "UPDATE ledger SET prompt = NULL WHERE prompt IS NOT NULL AND created_at < ?",
-                (cutoff,),
-            )
-            return cursor.rowcount
+        return await self._store.execute(
+            "UPDATE ledger SET prompt = NULL WHERE prompt IS NOT NULL AND created_at < ?", (cutoff,)
+        )
 
     async def purge_guild(self, guild_id: int) -> int:
         """Delete everything stored about a guild (the bot left it); returns ledger rows deleted."""
