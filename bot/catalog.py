@@ -74,8 +74,8 @@ class ModelSpec(BaseModel):
             for quality in self.qualities or [ANY]:
                 self.cost_of(size, quality)  # raises when a combination has no price
         for values in self.costs.values():
-            if any(credits < 0 for credits in values.values()):
-                raise ValueError("costs must not be negative")
+            if any(credits < 1 for credits in values.values()):
+                raise ValueError("costs must be at least 1 credit")
         for name, allowed in self.extra_params.items():
             if not allowed:
                 raise ValueError(f"extra_params.{name} lists no values")

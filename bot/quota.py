@@ -101,6 +101,11 @@ class Reservation:
     state: State
     period_start: datetime
     created_at: datetime
+    model: str
+    size: str
+    quality: str | None
+    n: int
+    prompt: str | None  # None once prompt retention has purged it
     duplicate: bool = False
 
 
@@ -257,6 +262,11 @@ class QuotaService:
                 ),
             )
             return _reservation(_one(rows))
+
+    async def find(self, interaction_id: int) -> Reservation | None:
+        """The ledger row of an interaction (what Re-roll repeats), or None if there is none."""
+        async with self._store.read() as conn:
+            return await _fetch_reservation(conn, interaction_id)
 
     async def commit(self, interaction_id: int, credits: int) -> bool:
         """Charge what was actually spent (≤ reserved; the rest goes back). False if no-op."""
@@ -529,6 +539,11 @@ def _reservation(row: sqlite3.Row) -> Reservation:
         state=row["state"],
         period_start=_parse(row["period_start"]),
         created_at=_parse(row["created_at"]),
+        model=row["model"],
+        size=row["size"],
+        quality=row["quality"],
+        n=row["n"],
+        prompt=row["prompt"],
     )
 
 

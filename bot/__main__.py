@@ -1,0 +1,86 @@
+"""`python -m bot` runs the bot; `check` checks the set-up offline; `sync` syncs commands globally.
+
+Every failure a self-hoster can cause (a missing setting, a bad models file, a refused token)
+ends with one plain line and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+import discord
+
+from bot.catalog import CatalogError, load_catalog
+from bot.config import Settings, SettingsError, load_settings
+from bot.store import StoreError
+from bot.store import check as check_database
+
+EXIT_USAGE = 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="run",
+        choices=("run", "check", "sync"),
+        help="run the bot (default), check the set-up offline, or sync commands globally",
+    )
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+        if args.command == "check":
+            for line in asyncio.run(check(settings)):
+                print(line)
+            return 0
+        _configure_logging(settings)
+        asyncio.run(sync(settings) if args.command == "sync" else run(settings))
+    except (SettingsError, CatalogError, StoreError) as error:
+        print(f"imagine: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except discord.LoginFailure:
+        print("imagine: Discord refused DISCORD_TOKEN; copy the bot token again", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+async def check(settings: Settings) -> list[str]:
+    """Say, in plain words, whether the settings, the catalog and the database are usable."""
+    catalog = load_catalog(settings.models_file)
+    models = ", ".join(model.id for model in catalog.models)
+    return [
+        "settings: ok",
+        f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",
+        f"database: {await check_database(settings.database_path)}",
+        f"image API: {settings.image_api_base_url}",
+    ]
+
+
+async def run(settings: Settings) -> None:
+    from bot.app import ImagineBot
+
+    async with ImagineBot(settings) as client:
+        await client.start(settings.discord_token.get_secret_value())
+
+
+async def sync(settings: Settings) -> None:
+    from bot.app import ImagineBot
+
+    async with ImagineBot(settings) as client:
+        await client.login(settings.discord_token.get_secret_value())
+        synced = await client.tree.sync()
+        print(f"synced {len(synced)} global commands (Discord may take up to an hour to show them)")
+
+
+def _configure_logging(settings: Settings) -> None:
+    discord.utils.setup_logging(level=getattr(logging, settings.log_level), root=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

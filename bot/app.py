@@ -1,0 +1,107 @@
+"""The bot: a `commands.Bot` whose `setup_hook` opens the store and the image client, then loads
+the cogs. It holds the core services; the cogs reach them through it and hold no state of their own.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.catalog import Catalog, load_catalog
+from bot.clock import Clock, utc_now
+from bot.config import Settings
+from bot.discord_endpoints import apply_discord_endpoints
+from bot.generation import GenerationService
+from bot.images import ImageClient
+from bot.quota import QuotaDefaults, QuotaService
+from bot.store import Store
+
+log = logging.getLogger("imagine.bot")
+
+EXTENSIONS = ("cogs.imagine", "cogs.errors")
+
+
+class ImagineBot(commands.Bot):
+    """Owns the services for its lifetime: opened in `setup_hook`, closed in `close`."""
+
+    store: Store
+    quota: QuotaService
+    images: ImageClient
+    generation: GenerationService
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        catalog: Catalog | None = None,
+        clock: Clock = utc_now,
+        **options: Any,
+    ) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+            chunk_guilds_at_startup=False,
+            **options,
+        )
+        self.settings = settings
+        self.catalog = catalog or load_catalog(settings.models_file)
+        self.clock = clock
+        apply_discord_endpoints(settings.discord_api_base, settings.discord_gateway_url)
+
+    async def setup_hook(self) -> None:
+        settings = self.settings
+        self.store = await Store.open(settings.database_path)
+        self.quota = QuotaService(
+            self.store,
+            QuotaDefaults(
+                guild_credits=settings.quota_guild_credits,
+                member_credits=settings.quota_member_credits,
+                period=settings.quota_period,
+            ),
+            clock=self.clock,
+            refund_unknown=settings.quota_refund_unknown,
+        )
+        recovered = await self.quota.recover_pending(settings.pending_timeout)
+        if recovered:
+            log.warning("settled %d reservations left pending by a previous run", recovered)
+        if settings.prompt_retention_days:
+            await self.quota.purge_prompts(settings.prompt_retention)
+        self.images = ImageClient(
+            settings.image_api_base_url,
+            settings.image_api_key.get_secret_value(),
+            total_timeout=settings.image_api_timeout,
+            connect_timeout=settings.image_api_connect_timeout,
+            max_retries=settings.image_api_max_retries,
+            max_download_bytes=settings.image_api_max_download_mb * 1024 * 1024,
+            allow_private_downloads=settings.allow_private_downloads,
+        )
+        self.generation = GenerationService(self.images, self.quota)
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        if settings.dev_guild_id:
+            guild = discord.Object(settings.dev_guild_id)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to guild %s", len(synced), settings.dev_guild_id)
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s to %d guilds", self.user, len(self.guilds))
+
+    async def on_guild_remove(self, guild: discord.Guild) -> None:
+        """A guild that removed the bot takes its data with it."""
+        await self.quota.purge_guild(guild.id)
+        log.info("left guild %s: its quota and history were deleted", guild.id)
+
+    async def close(self) -> None:
+        await super().close()
+        if hasattr(self, "images"):
+            await self.images.close()
+        if hasattr(self, "store"):
+            await self.store.close()

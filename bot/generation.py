@@ -1,0 +1,131 @@
+"""One image request, from reservation to settled credits, with no Discord in it.
+
+The order matters for the wallet: reserve before the API is called, commit what the gateway
+returned as soon as it returned it (the server paid for those images, whatever happens to the
+upload), refund what the gateway surely did not charge, and leave unknown outcomes to the quota
+rules. A cancelled task (shutdown) is settled before the cancellation goes on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from bot.catalog import PlannedRequest
+from bot.fitting import FittedImage, fit_images
+from bot.images import ChargeOutcome, ImageAPIError, ImageClient, ImageRequest
+from bot.quota import QuotaService, QuotaStatus
+
+audit = logging.getLogger("imagine.audit")
+
+
+class DuplicateRequest(Exception):
+    """Discord delivered an interaction twice; the first delivery is answering it."""
+
+
+@dataclass(frozen=True)
+class Requester:
+    """Who asked, where, and the interaction that keys the reservation."""
+
+    interaction_id: int
+    guild_id: int
+    member_id: int
+    channel_id: int
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What to deliver: images fitted to the upload limit, and the quota after paying for them."""
+
+    images: list[FittedImage]
+    revised_prompt: str | None
+    credits: int
+    dropped: int
+    quota: QuotaStatus
+
+    @property
+    def reencoded(self) -> bool:
+        return any(image.reencoded for image in self.images)
+
+
+class GenerationService:
+    def __init__(self, images: ImageClient, quota: QuotaService) -> None:
+        self._images = images
+        self._quota = quota
+
+    async def generate(self, who: Requester, plan: PlannedRequest, file_limit: int) -> Generated:
+        """Reserve, call the API, settle, fit. Raises `QuotaExceeded` or `ImageAPIError`."""
+        reservation = await self._quota.reserve(
+            interaction_id=who.interaction_id,
+            guild_id=who.guild_id,
+            member_id=who.member_id,
+            channel_id=who.channel_id,
+            cost=plan.credits,
+            model=plan.model.id,
+            size=plan.size,
+            quality=plan.quality,
+            n=plan.n,
+            prompt=plan.prompt,
+        )
+        if reservation.duplicate:
+            raise DuplicateRequest(who.interaction_id)
+        try:
+            result = await self._images.generate(to_image_request(plan))
+        except ImageAPIError as error:
+            await self._settle_failure(who, plan, error.charge, type(error).__name__)
+            raise
+        except asyncio.CancelledError:
+            await asyncio.shield(
+                self._settle_failure(who, plan, ChargeOutcome.UNKNOWN, "cancelled")
+            )
+            raise
+        credits = len(result.images) * plan.credits_per_image
+        await self._quota.commit(who.interaction_id, credits)
+        audit.info(
+            "committed guild=%s member=%s model=%s images=%d dropped=%d credits=%d",
+            who.guild_id,
+            who.member_id,
+            plan.model.id,
+            len(result.images),
+            result.dropped,
+            credits,
+        )
+        fitted = await asyncio.to_thread(
+            fit_images, [(image.data, image.format) for image in result.images], file_limit
+        )
+        revised = next((i.revised_prompt for i in result.images if i.revised_prompt), None)
+        status = await self._quota.status(who.guild_id, who.member_id)
+        return Generated(fitted, revised, credits, result.dropped, status)
+
+    async def _settle_failure(
+        self, who: Requester, plan: PlannedRequest, charge: ChargeOutcome, reason: str
+    ) -> None:
+        """Refund what surely cost nothing; keep what surely cost; leave the rest to the rules."""
+        if charge is ChargeOutcome.NOT_CHARGED:
+            await self._quota.refund(who.interaction_id, reason)
+        elif charge is ChargeOutcome.CHARGED:
+            await self._quota.commit(who.interaction_id, plan.credits)
+        else:
+            await self._quota.mark_unknown(who.interaction_id, reason)
+        audit.info(
+            "failed guild=%s member=%s model=%s charge=%s reason=%s",
+            who.guild_id,
+            who.member_id,
+            plan.model.id,
+            charge.value,
+            reason,
+        )
+
+
+def to_image_request(plan: PlannedRequest) -> ImageRequest:
+    """The JSON the gateway gets: only the fields this model takes."""
+    return ImageRequest(
+        model=plan.model.id,
+        prompt=plan.prompt,
+        n=plan.n,
+        size=plan.size,
+        quality=plan.quality,
+        response_format=plan.model.response_format,
+        extra=plan.extra,
+    )

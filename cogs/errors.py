@@ -1,0 +1,60 @@
+"""One error handler for the whole command tree: a short private note, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from cogs.presenters import send_error
+
+if TYPE_CHECKING:
+    from bot.app import ImagineBot
+
+log = logging.getLogger("imagine.cogs.errors")
+
+
+def explain(error: app_commands.AppCommandError) -> str:
+    """The member-facing sentence for a failed command."""
+    if isinstance(error, app_commands.MissingPermissions):
+        needed = ", ".join(p.replace("_", " ").title() for p in error.missing_permissions)
+        return f"You need the {needed} permission to use this command."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command works only in a server."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down: try again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.TransformerError):
+        return f"`{error.value}` is not a valid value for this option."
+    if isinstance(error, app_commands.CheckFailure):
+        return "You can't use this command here."
+    return "Something went wrong on our side. Please try again; admins can find details in the log."
+
+
+class ErrorsCog(commands.Cog, name="Errors"):
+    def __init__(self, bot: ImagineBot) -> None:
+        self.bot = bot
+        self._previous = bot.tree.on_error
+
+    async def cog_load(self) -> None:
+        self.bot.tree.on_error = self.on_app_command_error  # type: ignore[method-assign]
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.on_error = self._previous  # type: ignore[method-assign]
+
+    async def on_app_command_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        if not isinstance(error, app_commands.CheckFailure | app_commands.TransformerError):
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("command %s failed", command, exc_info=error)
+        try:
+            await send_error(interaction, explain(error))
+        except discord.HTTPException:
+            log.warning("could not tell interaction %s about its error", interaction.id)
+
+
+async def setup(bot: ImagineBot) -> None:
+    await bot.add_cog(ErrorsCog(bot))

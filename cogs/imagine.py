@@ -1,0 +1,291 @@
+"""/imagine: parse the options, defer, hand the request to the core, render what comes back.
+
+Results carry persistent Re-roll and Delete buttons whose state lives in their custom_id
+(`DynamicItem`), so they keep working after a restart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import io
+import logging
+import re
+import time
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.catalog import PlannedRequest, RequestRejected
+from bot.generation import Generated, Requester
+from bot.images import ImageAPIError
+from bot.quota import QuotaExceeded
+from cogs.presenters import NO_MENTIONS, quota_refusal, result_embed, send_error
+
+if TYPE_CHECKING:
+    from bot.app import ImagineBot
+
+log = logging.getLogger("imagine.cogs.imagine")
+
+MAX_AUTOCOMPLETE = 25
+PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own cap is checked too
+
+
+class RerollButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"imagine:reroll:(?P<request>[0-9]+)"
+):
+    """Runs the same request again, as a new request that spends quota like any other."""
+
+    def __init__(self, request_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Re-roll",
+                emoji="🎲",
+                style=discord.ButtonStyle.primary,
+                custom_id=f"imagine:reroll:{request_id}",
+            )
+        )
+        self.request_id = request_id
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+    ) -> RerollButton:
+        return cls(int(match["request"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        cog = interaction.client.get_cog(ImagineCog.__cog_name__)
+        assert isinstance(cog, ImagineCog)
+        await cog.reroll(interaction, self.request_id)
+
+
+class DeleteButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"imagine:delete:(?P<owner>[0-9]+)"
+):
+    """Deletes a result: its requester may, and so may a member with Manage Messages."""
+
+    def __init__(self, owner_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Delete",
+                emoji="🗑️",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"imagine:delete:{owner_id}",
+            )
+        )
+        self.owner_id = owner_id
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+    ) -> DeleteButton:
+        return cls(int(match["owner"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        if interaction.user.id != self.owner_id and not interaction.permissions.manage_messages:
+            await send_error(
+                interaction,
+                "Only the member who asked for this image or a moderator can delete it.",
+            )
+            return
+        await interaction.response.defer()
+        await interaction.delete_original_response()
+
+
+def result_view(request_id: int, owner_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(RerollButton(request_id))
+    view.add_item(DeleteButton(owner_id))
+    return view
+
+
+class ImagineCog(commands.Cog, name="Imagine"):
+    progress_interval: float = 10.0
+
+    def __init__(self, bot: ImagineBot) -> None:
+        self.bot = bot
+        _set_choices(
+            self.imagine,
+            "model",
+            [
+                app_commands.Choice[str | int | float](name=m.name, value=m.id)
+                for m in bot.catalog.models
+            ],
+        )
+
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(RerollButton, DeleteButton)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(RerollButton, DeleteButton)
+
+    @app_commands.command(name="imagine", description="Generate images from a text prompt")
+    @app_commands.guild_only()
+    @app_commands.describe(
+        prompt="What to draw, in your own words",
+        model="Which image model to use",
+        size="Image size in pixels (the choices depend on the model)",
+        quality="Image quality (the choices depend on the model)",
+        n="How many images (only for models that make more than one)",
+    )
+    @app_commands.choices(model=[app_commands.Choice(name="set from the catalog", value="")])
+    async def imagine(
+        self,
+        interaction: discord.Interaction[ImagineBot],
+        prompt: app_commands.Range[str, 1, PROMPT_OPTION_MAX],
+        model: str | None = None,
+        size: str | None = None,
+        quality: str | None = None,
+        n: app_commands.Range[int, 1, 10] = 1,
+    ) -> None:
+        try:
+            plan = self.bot.catalog.plan(prompt, model_id=model, size=size, quality=quality, n=n)
+        except RequestRejected as rejected:
+            await send_error(interaction, str(rejected))
+            return
+        await interaction.response.defer(thinking=True)
+        await self.run(interaction, plan)
+
+    @imagine.autocomplete("size")
+    async def size_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        spec = self._chosen_model(interaction)
+        return _matching(spec.sizes if spec else [], current)
+
+    @imagine.autocomplete("quality")
+    async def quality_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        spec = self._chosen_model(interaction)
+        return _matching(spec.qualities if spec else [], current)
+
+    def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> Any:
+        chosen = getattr(interaction.namespace, "model", None)
+        return self.bot.catalog.get(chosen or self.bot.catalog.default_model)
+
+    async def reroll(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+        original = await self.bot.quota.find(request_id)
+        if original is None or original.guild_id != interaction.guild_id or not original.prompt:
+            await send_error(interaction, "This image is too old to re-roll; use /imagine again.")
+            return
+        try:
+            plan = self.bot.catalog.plan(
+                original.prompt,
+                model_id=original.model,
+                size=original.size,
+                quality=original.quality,
+                n=original.n,
+            )
+        except RequestRejected as rejected:
+            await send_error(interaction, str(rejected))
+            return
+        await interaction.response.defer(thinking=True)
+        await self.run(interaction, plan)
+
+    async def run(self, interaction: discord.Interaction[Any], plan: PlannedRequest) -> None:
+        """Generate while showing progress, then deliver; every failure ends in a private note."""
+        assert interaction.guild_id is not None
+        assert interaction.channel_id is not None
+        who = Requester(
+            interaction.id, interaction.guild_id, interaction.user.id, interaction.channel_id
+        )
+        progress = asyncio.create_task(self._show_progress(interaction, plan))
+        try:
+            result = await self.bot.generation.generate(who, plan, interaction.filesize_limit)
+        except QuotaExceeded as refused:
+            await send_error(interaction, quota_refusal(refused))
+            return
+        except ImageAPIError as failed:
+            await send_error(interaction, failed.user_message)
+            return
+        finally:
+            progress.cancel()
+        await self._deliver(interaction, plan, result)
+
+    async def _show_progress(
+        self, interaction: discord.Interaction[Any], plan: PlannedRequest
+    ) -> None:
+        started = time.monotonic()
+        while True:
+            await asyncio.sleep(self.progress_interval)
+            elapsed = int(time.monotonic() - started)
+            try:
+                await interaction.edit_original_response(
+                    content=f"🎨 Generating with {plan.model.name}… {elapsed} s",
+                    allowed_mentions=NO_MENTIONS,
+                )
+            except discord.HTTPException:
+                return
+
+    async def _deliver(
+        self, interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
+    ) -> None:
+        """Put the images in place of the progress message, or post them to the channel."""
+        embed = result_embed(plan, result, interaction.user)
+        view = result_view(interaction.id, interaction.user.id)
+        try:
+            await interaction.edit_original_response(
+                content=None,
+                embed=embed,
+                attachments=_files(result),
+                view=view,
+                allowed_mentions=NO_MENTIONS,
+            )
+            return
+        except discord.HTTPException as error:
+            log.warning(
+                "could not deliver interaction %s (%s); posting to the channel",
+                interaction.id,
+                error,
+            )
+        channel = interaction.channel
+        if not isinstance(channel, discord.abc.Messageable):
+            log.error("lost delivery of interaction %s: no channel to post to", interaction.id)
+            return
+        try:
+            await channel.send(
+                embed=embed, files=_files(result), view=view, allowed_mentions=NO_MENTIONS
+            )
+        except discord.HTTPException:
+            log.exception("lost delivery of interaction %s (credits were spent)", interaction.id)
+
+
+def _set_choices(
+    command: app_commands.Command[Any, Any, Any],
+    name: str,
+    choices: list[app_commands.Choice[str | int | float]],
+) -> None:
+    """Give this cog's copy of a command run-time choices (the catalog is read at start-up).
+
+    discord.py fixes choices when the class is defined; the cog's copy has its own parameter
+    table, so the parameter is replaced there, never changed in place.
+    """
+    params = command._params
+    params[name] = dataclasses.replace(params[name], choices=choices)
+
+
+def _files(result: Generated) -> list[discord.File]:
+    return [
+        discord.File(io.BytesIO(image.data), filename=f"imagine-{index}.{image.extension}")
+        for index, image in enumerate(result.images, start=1)
+    ]
+
+
+def _matching(values: list[str], current: str) -> list[app_commands.Choice[str]]:
+    wanted = current.strip().lower()
+    return [
+        app_commands.Choice(name=value, value=value) for value in values if wanted in value.lower()
+    ][:MAX_AUTOCOMPLETE]
+
+
+async def setup(bot: ImagineBot) -> None:
+    await bot.add_cog(ImagineCog(bot))

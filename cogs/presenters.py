@@ -1,0 +1,96 @@
+"""How the bot words things in Discord: quota lines, result embeds, error notes.
+
+Kept apart from the cogs so the imagine and quota cogs say the same thing the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+import discord
+
+from bot.catalog import PlannedRequest
+from bot.generation import Generated
+from bot.quota import QuotaExceeded, QuotaStatus
+
+NO_MENTIONS = discord.AllowedMentions.none()
+EMBED_COLOUR = discord.Colour.blurple()
+log = logging.getLogger("imagine.cogs")
+ERROR_PREFIX = "⚠️ "
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def relative_time(moment: datetime) -> str:
+    """Discord renders this in each member's own time zone and language."""
+    return f"<t:{int(moment.timestamp())}:R>"
+
+
+def credits(amount: int) -> str:
+    return f"{amount} credit" if amount == 1 else f"{amount} credits"
+
+
+def quota_summary(status: QuotaStatus) -> str:
+    """The guild's and (if any) the member's credits left, and when they reset."""
+    lines = [f"Server: **{status.guild_remaining}** of {credits(status.guild_limit)} left"]
+    if status.member_limit is not None and status.member_remaining is not None:
+        lines.append(f"You: **{status.member_remaining}** of {credits(status.member_limit)} left")
+    lines.append(f"Resets {relative_time(status.resets_at)} (every {status.period}, UTC)")
+    return "\n".join(lines)
+
+
+def quota_refusal(error: QuotaExceeded) -> str:
+    whose = "This server has" if error.scope == "guild" else "You have"
+    return (
+        f"{whose} {credits(error.remaining)} left and this request costs {credits(error.cost)}. "
+        f"The quota resets {relative_time(error.resets_at)}. Nothing was spent."
+    )
+
+
+def result_embed(
+    plan: PlannedRequest, result: Generated, requester: discord.abc.User
+) -> discord.Embed:
+    embed = discord.Embed(description=truncate(plan.prompt, 3000), colour=EMBED_COLOUR)
+    embed.set_author(
+        name=truncate(requester.display_name, 256), icon_url=requester.display_avatar.url
+    )
+    embed.add_field(name="Model", value=plan.model.name)
+    embed.add_field(name="Size", value=plan.size)
+    if plan.quality:
+        embed.add_field(name="Quality", value=plan.quality)
+    if result.revised_prompt and result.revised_prompt != plan.prompt:
+        embed.add_field(
+            name="Revised prompt", value=truncate(result.revised_prompt, 1024), inline=False
+        )
+    embed.add_field(
+        name=f"Cost: {credits(result.credits)}", value=quota_summary(result.quota), inline=False
+    )
+    notes = []
+    if result.reencoded:
+        notes.append("Re-encoded as WebP to fit Discord's upload limit.")
+    if result.dropped:
+        notes.append(f"{result.dropped} image(s) from the generator were unusable and not charged.")
+    notes.append(f"Requested by {requester}")
+    embed.set_footer(text=truncate(" ".join(notes), 2048))
+    return embed
+
+
+def error_text(message: str) -> str:
+    return truncate(ERROR_PREFIX + message, 2000)
+
+
+async def send_error(interaction: discord.Interaction[Any], message: str) -> None:
+    """Tell only the requester; a public "thinking" message is removed first, never left behind."""
+    text = error_text(message)
+    if not interaction.response.is_done():
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+        return
+    try:
+        await interaction.delete_original_response()
+    except discord.HTTPException:
+        log.debug("could not delete the deferred message of interaction %s", interaction.id)
+    await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)

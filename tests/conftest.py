@@ -1,0 +1,86 @@
+"""Fixtures for end-to-end tests: the fake image gateway, the fake Discord, a connected bot.
+
+Everything is real but Discord and the image gateway: a real SQLite file under tmp_path, the
+real discord.py client, real HTTP on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.app import ImagineBot
+from bot.clock import FakeClock
+from bot.config import Settings
+from tests.fakes.discord.harness import connected_bot, running_fake_discord
+from tests.fakes.discord.scenario import GUILD_ID
+from tests.fakes.discord.server import FakeDiscord
+from tests.fakes.image_gateway import FakeImageGateway
+
+API_KEY = "sk-test-key-that-must-never-leak"
+
+
+@pytest.fixture
+async def gateway() -> AsyncIterator[FakeImageGateway]:
+    async with FakeImageGateway(api_key=API_KEY) as gw:
+        yield gw
+
+
+@pytest.fixture
+async def discord_fake() -> AsyncIterator[FakeDiscord]:
+    async with running_fake_discord() as fake:
+        yield fake
+
+
+@pytest.fixture
+def quota_clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_settings(
+    tmp_path: Path, gateway: FakeImageGateway, discord_fake: FakeDiscord
+) -> Callable[..., Settings]:
+    """Settings pointing at the fakes; keyword arguments override any setting."""
+
+    def make(**overrides: Any) -> Settings:
+        values: dict[str, Any] = {
+            "discord_token": discord_fake.scenario.token,
+            "image_api_key": API_KEY,
+            "image_api_base_url": gateway.base_url,
+            "database_path": tmp_path / "imagine.sqlite3",
+            "discord_api_base": discord_fake.api_base,
+            "discord_gateway_url": discord_fake.gateway_url,
+            "dev_guild_id": GUILD_ID,
+            "allow_private_downloads": True,
+            "image_api_timeout": 20,
+        }
+        values.update(overrides)
+        return Settings(_env_file=None, **values)
+
+    return make
+
+
+@pytest.fixture
+def start_bot(
+    discord_fake: FakeDiscord, make_settings: Callable[..., Settings], quota_clock: FakeClock
+) -> Callable[..., AbstractAsyncContextManager[ImagineBot]]:
+    """`async with start_bot(**setting_overrides) as bot:` runs an ImagineBot against the fakes."""
+
+    def start(**overrides: Any) -> AbstractAsyncContextManager[ImagineBot]:
+        settings = make_settings(**overrides)
+        return connected_bot(
+            discord_fake, lambda: ImagineBot(settings, clock=quota_clock, guild_ready_timeout=0)
+        )
+
+    return start
+
+
+@pytest.fixture
+async def bot(start_bot: Callable[..., AbstractAsyncContextManager[ImagineBot]]) -> AsyncIterator[ImagineBot]:
+    async with start_bot() as running:
+        yield running

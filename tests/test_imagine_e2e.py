@@ -1,0 +1,235 @@
+"""/imagine end to end: the real discord.py against the fake Discord and the fake gateway."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image
+
+from bot.image_format import detect_image_format
+from tests.conftest import API_KEY
+from tests.fakes.discord.interactions import Invoker
+from tests.fakes.discord.scenario import ADMIN_ID, CHANNEL_ID, GUILD_ID, MEMBER_ID
+
+IMAGINE_OPTIONS = {"prompt", "model", "size", "quality", "n"}
+
+
+
+
+async def wait_for_images(fake, handle, within: float = 10.0):
+    await fake.wait_until(
+        lambda: handle.original is not None and bool(handle.original.attachments), within
+    )
+    return handle.original
+
+
+async def wait_for_private_note(fake, handle, within: float = 10.0):
+    """The ephemeral followup that tells only the requester what went wrong."""
+    await fake.wait_until(lambda: _ephemeral_followups(fake, handle), within)
+    return _ephemeral_followups(fake, handle)[-1]
+
+
+def _ephemeral_followups(fake, handle):
+    record = fake.state.interactions[handle.id]
+    messages = [fake.state.message(i) for i in record.followup_message_ids]
+    if record.original_message_id and record.response_type == 4:
+        messages.append(fake.state.message(record.original_message_id))
+    return [m for m in messages if m is not None and m.ephemeral]
+
+
+
+
+async def used_credits(bot) -> int:
+    status = await bot.quota.status(GUILD_ID, MEMBER_ID)
+    return status.guild_used
+
+
+# -- the command schema ---------------------------------------------------------------------
+
+
+async def test_synced_imagine_schema(bot, discord_fake) -> None:
+    commands = {c["name"]: c for c in discord_fake.state.guild_commands[GUILD_ID]}
+    imagine = commands["imagine"]
+    options = {o["name"]: o for o in imagine["options"]}
+    assert set(options) == IMAGINE_OPTIONS
+    assert options["prompt"]["type"] == 3
+    assert options["prompt"]["required"] is True
+    assert [c["value"] for c in options["model"]["choices"]] == [
+        "openai/dall-e-3",
+        "openai/gpt-image-1",
+        "flux/flux-1-pro",
+    ]
+    assert options["size"]["autocomplete"] is True
+    assert options["quality"]["autocomplete"] is True
+    assert options["n"]["type"] == 4
+    assert (options["n"]["min_value"], options["n"]["max_value"]) == (1, 10)
+    assert imagine["contexts"] == [0]  # guild only
+    assert all(o["description"] for o in imagine["options"])
+
+
+# -- the happy paths --------------------------------------------------------------------------
+
+
+async def test_b64_images_arrive_byte_identical_after_the_defer(
+    bot, discord_fake, gateway
+) -> None:
+    gateway.fail_next("slow", seconds=0.5)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a red fox in snow"})
+    await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
+    # The image API was called only after the interaction was acknowledged (type 5, thinking).
+    record = discord_fake.state.interactions[handle.id]
+    assert record.response_type == 5
+    message = await wait_for_images(discord_fake, handle)
+    assert [a.data for a in message.attachments] == gateway.produced
+    body = gateway.requests[0].json
+    assert body["model"] == "openai/dall-e-3"
+    assert body["response_format"] == "b64_json"
+    assert gateway.requests[0].headers["Authorization"] == f"Bearer {API_KEY}"
+    embed = message.embeds[0]
+    assert embed["description"] == "a red fox in snow"
+    fields = {f["name"]: f["value"] for f in embed["fields"]}
+    assert fields["Model"] == "DALL·E 3"
+    assert fields["Size"] == "1024x1024"
+    assert fields["Quality"] == "standard"
+    assert "Revised prompt" in fields
+    assert any("99" in value for value in fields.values())  # 100 - 1 credits left
+    assert [c["custom_id"] for c in message.components[0]["components"]] == [
+        f"imagine:reroll:{handle.id}",
+        f"imagine:delete:{MEMBER_ID}",
+    ]
+    assert await used_credits(bot) == 1
+
+
+async def test_url_results_are_downloaded_and_delivered(bot, discord_fake, gateway) -> None:
+    handle = await discord_fake.inject_slash(
+        "imagine", {"prompt": "a lighthouse", "model": "flux/flux-1-pro", "size": "512x768"}
+    )
+    message = await wait_for_images(discord_fake, handle)
+    assert gateway.requests[0].json["response_format"] == "url"
+    assert len(gateway.downloads) == 1
+    assert [a.data for a in message.attachments] == gateway.produced
+    assert await used_credits(bot) == 2
+
+
+async def test_several_images_in_one_message(bot, discord_fake, gateway) -> None:
+    handle = await discord_fake.inject_slash(
+        "imagine", {"prompt": "owls", "model": "openai/gpt-image-1", "n": 3, "quality": "low"}
+    )
+    message = await wait_for_images(discord_fake, handle)
+    assert "response_format" not in gateway.requests[0].json
+    assert [a.data for a in message.attachments] == gateway.produced
+    assert len(message.attachments) == 3
+    assert await used_credits(bot) == 3
+
+
+async def test_size_autocomplete_follows_the_model(bot, discord_fake) -> None:
+    dalle = await discord_fake.inject_autocomplete("imagine", {"prompt": "x", "size": ""}, "size")
+    await dalle.wait_response()
+    assert [c["value"] for c in dalle.choices] == ["1024x1024", "1792x1024", "1024x1792"]
+    gpt = await discord_fake.inject_autocomplete(
+        "imagine", {"prompt": "x", "model": "openai/gpt-image-1", "size": "15"}, "size"
+    )
+    await gpt.wait_response()
+    assert [c["value"] for c in gpt.choices] == ["1536x1024", "1024x1536"]
+    quality = await discord_fake.inject_autocomplete(
+        "imagine", {"prompt": "x", "model": "openai/gpt-image-1", "quality": ""}, "quality"
+    )
+    await quality.wait_response()
+    assert [c["value"] for c in quality.choices] == ["medium", "low", "high", "auto"]
+
+
+async def test_oversize_image_is_reencoded_to_fit(start_bot, discord_fake, gateway) -> None:
+    gateway.width = gateway.height = 256
+    gateway.noise = True
+    limit = 60_000
+    async with start_bot():
+        handle = await discord_fake.inject_slash(
+            "imagine", {"prompt": "static"}, invoker=Invoker(attachment_size_limit=limit)
+        )
+        message = await wait_for_images(discord_fake, handle)
+    [attachment] = message.attachments
+    assert len(gateway.produced[0]) > limit
+    assert len(attachment.data) <= limit
+    assert detect_image_format(attachment.data) == "webp"
+    assert attachment.filename.endswith(".webp")
+    with Image.open(io.BytesIO(attachment.data)) as image:
+        assert image.width > 0
+    assert "Re-encoded" in message.embeds[0]["footer"]["text"]
+
+
+async def test_everyone_in_a_prompt_pings_nobody(bot, discord_fake) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "@everyone look <@&1> @here"})
+    await wait_for_images(discord_fake, handle)
+    sent = [r for r in discord_fake.requests if r.json is not None and r.method != "PUT"]
+    bodies = [r.json.get("data", r.json) for r in sent if isinstance(r.json, dict)]
+    with_content = [b for b in bodies if "embeds" in b or "content" in b]
+    assert with_content
+    for body in with_content:
+        assert body.get("allowed_mentions") == {"parse": []}
+
+
+async def test_progress_is_shown_on_long_generations(bot, discord_fake, gateway) -> None:
+    bot.get_cog("Imagine").progress_interval = 0.2
+    gateway.fail_next("slow", seconds=1.0)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "slow"})
+    await discord_fake.wait_until(
+        lambda: handle.original is not None and "Generating" in handle.original.content
+    )
+    assert "DALL·E 3" in handle.original.content
+    message = await wait_for_images(discord_fake, handle)
+    assert message.content == ""
+
+
+# -- refusals before anything is spent -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"size": "512x512"}, "Allowed: 1024x1024, 1792x1024, 1024x1792"),
+        ({"quality": "ultra"}, "Allowed: standard, hd"),
+        ({"prompt": "x" * 4001}, "takes at most 4000"),
+        ({"n": 2}, "1 to 1 images"),
+    ],
+)
+async def test_invalid_options_are_refused_privately_and_cost_nothing(
+    bot, discord_fake, gateway, options, expected
+) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox", **options})
+    record = await handle.wait_response()
+    assert record.response_type == 4
+    note = handle.original
+    assert note.ephemeral
+    assert expected in note.content
+    assert gateway.requests == []
+    assert await used_credits(bot) == 0
+
+
+# -- failures upstream ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "times", "expected", "spent"),
+    [
+        ("content_policy", 1, "safety", 0),
+        ("server_error", 3, "", 0),
+        ("rate_limit", 3, "", 0),
+        ("auth", 1, "", 0),
+        ("insufficient_quota", 1, "", 0),
+    ],
+)
+async def test_each_upstream_failure_gets_its_own_private_message(
+    bot, discord_fake, gateway, kind, times, expected, spent
+) -> None:
+    gateway.fail_next(kind, times=times, retry_after=0)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle)
+    assert note.content.startswith("⚠️")
+    assert expected.lower() in note.content.lower()
+    assert API_KEY not in note.content
+    original = discord_fake.state.message(
+        discord_fake.state.interactions[handle.id].original_message_id
+    )
+    assert original.deleted  # the public "thinking" message does not linger
+    assert await used_credits(bot) == spent
