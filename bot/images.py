@@ -298,6 +298,8 @@ class ImageClient:
         random: Callable[[], float] = _random.random,
         session: aiohttp.ClientSession | None = None,
     ) -> None:
+        if total_timeout <= 0 or connect_timeout <= 0:
+            raise ValueError("timeouts must be positive")
         self._url = generations_url(base_url)
         self._api_key = api_key
         self._headers = {"Authorization": f"Bearer {api_key}", "Accept": "application/json"}
@@ -336,10 +338,11 @@ class ImageClient:
         the gateway may have billed the request.
         """
         body = request_body(request)
-        deadline = asyncio.get_running_loop().time() + self._total_timeout
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self._total_timeout
         attempt = 0
         while True:
-            outcome = await self._attempt(body, request.n, deadline)
+            outcome = await self._attempt(body, request.n, deadline - loop.time())
             if isinstance(outcome, GenerationResult):
                 return outcome
             wait = self._retry_wait(outcome, attempt, deadline)
@@ -347,6 +350,8 @@ class ImageClient:
             if wait is None:
                 raise outcome.error
             await self._sleep(wait)
+            if loop.time() >= deadline:  # the sleep overshot: aiohttp reads 0 s as "no timeout"
+                raise outcome.error
             attempt += 1
 
     def _retry_wait(self, failure: _Failure, attempt: int, deadline: float) -> float | None:
@@ -386,9 +391,8 @@ class ImageClient:
         return self._session
 
     async def _attempt(
-        self, body: dict[str, Any], n: int, deadline: float
+        self, body: dict[str, Any], n: int, remaining: float
     ) -> GenerationResult | _Failure:
-        remaining = max(deadline - asyncio.get_running_loop().time(), 0.0)
         timeout = aiohttp.ClientTimeout(
             total=remaining, connect=min(self._connect_timeout, remaining)
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 import traceback
@@ -471,6 +472,24 @@ async def test_backoff_stops_at_total_timeout(
     await fails(client)
     assert sleeper.waits == [0.6]  # the next wait, 1.2 s, would overrun the 1 s budget
     assert len(gw.requests) == 2
+
+
+async def test_sleep_overshooting_the_budget_gives_up_without_sending(
+    gw: FakeImageGateway, make_client: MakeClient
+) -> None:
+    async def oversleep(seconds: float) -> None:
+        await asyncio.sleep(seconds + 0.3)
+
+    gw.fail_next("server_error", times=3)
+    client = make_client(gw.base_url, total_timeout=0.25, backoff_base=0.1, sleep=oversleep)
+    error = await fails(client)
+    assert isinstance(error, UpstreamUnavailableError)
+    assert len(gw.requests) == 1
+
+
+def test_timeouts_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="positive"):
+        ImageClient("https://gw.example/v1", KEY, total_timeout=0)
 
 
 async def test_real_sleep_spaces_the_attempts(gw: FakeImageGateway) -> None:
