@@ -81,6 +81,8 @@ def start_bot(
 
 
 @pytest.fixture
-async def bot(start_bot: Callable[..., AbstractAsyncContextManager[ImagineBot]]) -> AsyncIterator[ImagineBot]:
+async def bot(
+    start_bot: Callable[..., AbstractAsyncContextManager[ImagineBot]],
+) -> AsyncIterator[ImagineBot]:
     async with start_bot() as running:
         yield running

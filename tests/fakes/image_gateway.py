@@ -68,7 +68,7 @@ from typing import Any, Self
 
 import yaml
 from aiohttp import web
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+from jsonschema import Draft202012Validator
 from multidict import CIMultiDict
 from PIL import Image
 from referencing import Registry, Resource

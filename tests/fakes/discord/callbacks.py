@@ -151,8 +151,12 @@ class CallbackRoutes:
         check_message(body.object, [len(f.data) for f in body.files], record.attachment_size_limit)
         original = self.ctx.state.message(record.original_message_id or 0)
         # A deleted "thinking" message cannot be edited: the followup becomes a message of its own.
-        replaces = original is not None and original.loading and not original.deleted
-        if record.response_type == DEFERRED_MESSAGE and replaces:
+        if (
+            record.response_type == DEFERRED_MESSAGE
+            and original is not None
+            and original.loading
+            and not original.deleted
+        ):
             message = apply_body(self.ctx, original, body, creating=False)
         else:
             message = apply_body(self.ctx, self._new_message(record), body, creating=True)
