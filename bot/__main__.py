@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sys
 
 import discord
@@ -66,6 +67,11 @@ async def run(settings: Settings) -> None:
     from bot.app import ImagineBot
 
     async with ImagineBot(settings) as client:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            # A service manager stops the bot with SIGTERM: close the HTTP session and the
+            # database cleanly instead of dying mid-write.
+            loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.close()))
         await client.start(settings.discord_token.get_secret_value())
 
 

@@ -21,7 +21,7 @@ from bot.store import Store
 
 log = logging.getLogger("imagine.bot")
 
-EXTENSIONS = ("cogs.imagine", "cogs.errors")
+EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.errors")
 
 
 class ImagineBot(commands.Bot):
@@ -40,6 +40,8 @@ class ImagineBot(commands.Bot):
         clock: Clock = utc_now,
         **options: Any,
     ) -> None:
+        # The bot never joins voice: discord.py's warnings about voice libraries only confuse.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
         intents.guilds = True
         super().__init__(

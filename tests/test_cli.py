@@ -1,0 +1,140 @@
+"""`python -m bot`: one plain line and exit status 2 for anything a self-hoster can get wrong."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.config import Settings
+from tests.fakes.discord.scenario import GUILD_ID
+
+SECRET = "sk-cli-secret-must-not-leak"
+
+
+def run_bot(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k.lower() not in Settings.model_fields}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_no_env_exits_2_naming_the_token(tmp_path: Path) -> None:
+    result = run_bot(tmp_path)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert "DISCORD_TOKEN" in line
+    assert "Traceback" not in result.stderr
+
+
+def test_malformed_setting_exits_2_without_echoing_secrets(tmp_path: Path) -> None:
+    result = run_bot(tmp_path, DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, IMAGE_API_TIMEOUT="soon")
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "IMAGE_API_TIMEOUT" in line
+    assert SECRET not in result.stderr
+
+
+def test_check_reports_settings_catalog_and_database(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text(f"DISCORD_TOKEN={SECRET}\nIMAGE_API_KEY={SECRET}\n")
+    result = run_bot(tmp_path, "check")
+    assert result.returncode == 0, result.stderr
+    assert "catalog: 3 models" in result.stdout
+    assert "openai/dall-e-3" in result.stdout
+    assert "database:" in result.stdout
+    assert SECRET not in result.stdout + result.stderr
+    assert not (tmp_path / "data").exists()  # check changes nothing
+
+
+def test_check_names_a_bad_models_file(tmp_path: Path) -> None:
+    models = tmp_path / "models.toml"
+    models.write_text('default_model = "x"\n')
+    result = run_bot(
+        tmp_path, "check", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, MODELS_FILE=str(models)
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert str(models) in line
+    assert "models" in line
+
+
+def test_check_refuses_a_database_from_a_newer_bot(tmp_path: Path) -> None:
+    database = tmp_path / "newer.sqlite3"
+    with sqlite3.connect(database) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    result = run_bot(
+        tmp_path, "check", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, DATABASE_PATH=str(database)
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "newer than this bot" in line
+
+
+async def start_bot_process(
+    tmp_path: Path, fake, gateway, token: str, log_level: str = "DEBUG"
+) -> asyncio.subprocess.Process:
+    clean = {k: v for k, v in os.environ.items() if k.lower() not in Settings.model_fields}
+    env = {
+        **clean,
+        "DISCORD_TOKEN": token,
+        "IMAGE_API_KEY": SECRET,
+        "IMAGE_API_BASE_URL": gateway.base_url,
+        "DISCORD_API_BASE": fake.api_base,
+        "DISCORD_GATEWAY_URL": fake.gateway_url,
+        "DEV_GUILD_ID": str(GUILD_ID),
+        "LOG_LEVEL": log_level,
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def test_a_refused_token_exits_2_with_one_line(tmp_path: Path, discord_fake, gateway) -> None:
+    process = await start_bot_process(
+        tmp_path, discord_fake, gateway, "not-the-token", log_level="WARNING"
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 2
+    [line] = stderr.decode().splitlines()
+    assert "Discord refused DISCORD_TOKEN" in line
+
+
+async def test_the_bot_runs_syncs_and_stops_cleanly_on_sigterm(
+    tmp_path: Path, discord_fake, gateway
+) -> None:
+    process = await start_bot_process(tmp_path, discord_fake, gateway, discord_fake.scenario.token)
+    try:
+        await discord_fake.wait_until(
+            lambda: GUILD_ID in discord_fake.state.guild_commands, within=30
+        )
+        await discord_fake.wait_until(lambda: bool(discord_fake.gateway.connections), within=30)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    finally:
+        if process.returncode is None:
+            process.kill()
+    assert process.returncode == 0, stderr.decode()[-2000:]
+    names = {c["name"] for c in discord_fake.state.guild_commands[GUILD_ID]}
+    assert "imagine" in names
+    assert (tmp_path / "data" / "imagine.sqlite3").exists()
+    log = stderr.decode()
+    assert "Traceback" not in log
+    assert SECRET not in log
+    assert discord_fake.scenario.token not in log
