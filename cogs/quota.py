@@ -1,0 +1,192 @@
+"""/quota show, set and reset, and /usage: members see their credits, admins steer the budgets.
+
+Permissions: Discord applies `default_member_permissions` only to top-level commands (discord.py
+ignores `default_permissions` on a subcommand), and it cannot hide single subcommands. `/quota`
+stays visible to everyone because `show` is for everyone, so `set` and `reset` are guarded at run
+time only. `/usage` is hidden from non-admins by default as well; but admins can override that
+default, so every admin command is checked at run time too (`has_permissions` reads the member's
+permissions from the interaction payload).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.quota import MAX_CREDITS, QuotaPolicy, UsageReport
+from cogs.presenters import (
+    EMBED_COLOUR,
+    NO_MENTIONS,
+    credits,
+    quota_summary,
+    relative_time,
+    send_error,
+)
+
+if TYPE_CHECKING:
+    from bot.app import ImagineBot
+
+MAX_LISTED = 15
+FIELD_VALUE_LIMIT = 1024
+_MORE_RESERVE = 20  # room left in a field for the "…and N more" line
+
+Credits = app_commands.Range[int, 0, MAX_CREDITS]
+PERIOD_CHOICES = [
+    app_commands.Choice(name="day (resets at 00:00 UTC)", value="day"),
+    app_commands.Choice(name="week (resets Monday 00:00 UTC)", value="week"),
+    app_commands.Choice(name="month (resets on the 1st, 00:00 UTC)", value="month"),
+]
+
+
+class QuotaCog(commands.Cog, name="Quota"):
+    # No default_permissions: it would hide /quota show too (see the module docstring). And
+    # guild_only alone only sets the deprecated dm_permission; Discord goes by the contexts.
+    quota = app_commands.Group(
+        name="quota",
+        description="Image credits of this server",
+        guild_only=True,
+        allowed_contexts=app_commands.AppCommandContext(guild=True),
+    )
+
+    def __init__(self, bot: ImagineBot) -> None:
+        self.bot = bot
+
+    @quota.command(name="show", description="How many image credits are left, and when they reset")
+    async def show(self, interaction: discord.Interaction[ImagineBot]) -> None:
+        status = await self.bot.quota.status(_guild_id(interaction), interaction.user.id)
+        await _reply(interaction, quota_summary(status))
+
+    @quota.command(name="set", description="Change this server's credit budgets (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    @app_commands.describe(
+        guild_credits="Credits the whole server may spend per period",
+        member_credits="Credits each member may spend per period (0 = no per-member budget)",
+        period="How often the budgets start afresh",
+    )
+    @app_commands.choices(period=PERIOD_CHOICES)
+    async def set_(
+        self,
+        interaction: discord.Interaction[ImagineBot],
+        guild_credits: Credits | None = None,
+        member_credits: Credits | None = None,
+        period: str | None = None,
+    ) -> None:
+        try:
+            policy = await self.bot.quota.set_policy(
+                _guild_id(interaction),
+                guild_credits=guild_credits,
+                member_credits=member_credits,
+                period=period,
+                actor_id=interaction.user.id,
+            )
+        except ValueError as invalid:
+            await send_error(interaction, str(invalid))
+            return
+        await _reply(interaction, f"✅ Saved. {policy_summary(policy)}")
+
+    @quota.command(name="reset", description="Forgive this period's use (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    @app_commands.describe(member="Whose use to forgive (leave empty for the whole server)")
+    async def reset(
+        self,
+        interaction: discord.Interaction[ImagineBot],
+        member: discord.Member | discord.User | None = None,
+    ) -> None:
+        forgiven = await self.bot.quota.reset(
+            _guild_id(interaction),
+            None if member is None else member.id,
+            actor_id=interaction.user.id,
+        )
+        who = "everyone in this server" if member is None else f"<@{member.id}>"
+        if forgiven:
+            text = f"✅ Forgave {credits(forgiven)} that {who} used this period."
+        else:
+            text = f"Nothing to forgive: {who} used no credits this period."
+        await _reply(interaction, text)
+
+    @app_commands.command(name="usage", description="Who and what used credits this period")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def usage(self, interaction: discord.Interaction[ImagineBot]) -> None:
+        report = await self.bot.quota.usage(_guild_id(interaction))
+        await interaction.response.send_message(
+            embed=self.usage_embed(report), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    def usage_embed(self, report: UsageReport) -> discord.Embed:
+        """Totals, then the biggest spenders and models; lists are cut to whole lines."""
+        embed = discord.Embed(
+            title="Credits used this period",
+            description=(
+                f"**{credits(report.credits)}** in {_requests(report.requests)} "
+                f"since <t:{int(report.period_start.timestamp())}:f>.\n"
+                f"Resets {relative_time(report.resets_at)} (every {report.period}, UTC)."
+            ),
+            colour=EMBED_COLOUR,
+        )
+        if not report.requests:
+            return embed
+        members = [
+            f"<@{m.member_id}>: {credits(m.credits)} ({_requests(m.requests)})"
+            for m in report.by_member
+        ]
+        models = [
+            f"{self._model_name(m.model)}: {credits(m.credits)} ({_requests(m.requests)})"
+            for m in report.by_model
+        ]
+        embed.add_field(name="Top members", value=_listing(members), inline=False)
+        embed.add_field(name="By model", value=_listing(models), inline=False)
+        return embed
+
+    def _model_name(self, model_id: str) -> str:
+        """The catalog's display name; a model since removed from the catalog shows its id."""
+        spec = self.bot.catalog.get(model_id)
+        return discord.utils.escape_markdown(spec.name if spec else model_id)
+
+
+def policy_summary(policy: QuotaPolicy) -> str:
+    """A guild's budgets in one sentence, as /quota set confirms them."""
+    member = (
+        f"each member up to **{credits(policy.member_credits)}**"
+        if policy.member_credits
+        else "no per-member budget"
+    )
+    return (
+        f"This server may spend **{credits(policy.guild_credits)}** per {policy.period}; {member}."
+    )
+
+
+def _listing(lines: Sequence[str]) -> str:
+    """Up to MAX_LISTED whole lines within an embed field; the rest is counted, never cut."""
+    shown: list[str] = []
+    size = 0
+    for line in lines[:MAX_LISTED]:
+        size += len(line) + 1
+        if size > FIELD_VALUE_LIMIT - _MORE_RESERVE:
+            break
+        shown.append(line)
+    if hidden := len(lines) - len(shown):
+        shown.append(f"…and {hidden} more")
+    return "\n".join(shown)
+
+
+def _requests(count: int) -> str:
+    return "1 request" if count == 1 else f"{count} requests"
+
+
+def _guild_id(interaction: discord.Interaction[ImagineBot]) -> int:
+    assert interaction.guild_id is not None  # every command here is guild only
+    return interaction.guild_id
+
+
+async def _reply(interaction: discord.Interaction[ImagineBot], text: str) -> None:
+    await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+async def setup(bot: ImagineBot) -> None:
+    await bot.add_cog(QuotaCog(bot))
