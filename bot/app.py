@@ -102,6 +102,8 @@ class ImagineBot(commands.Bot):
         log.info("left guild %s: its quota and history were deleted", guild.id)
 
     async def close(self) -> None:
+        if hasattr(self, "generation"):
+            await self.generation.shutdown()
         await super().close()
         if hasattr(self, "images"):
             await self.images.close()

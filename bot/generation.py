@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from bot.catalog import PlannedRequest
 from bot.fitting import FittedImage, fit_images
-from bot.images import ChargeOutcome, ImageAPIError, ImageClient, ImageRequest
+from bot.images import ChargeOutcome, ChargeTracker, ImageAPIError, ImageClient, ImageRequest
 from bot.quota import QuotaService, QuotaStatus
 
 audit = logging.getLogger("imagine.audit")
@@ -53,6 +54,15 @@ class GenerationService:
     def __init__(self, images: ImageClient, quota: QuotaService) -> None:
         self._images = images
         self._quota = quota
+        self._running: set[asyncio.Task[Any] | None] = set()
+
+    async def shutdown(self, grace: float = 10.0) -> None:
+        """Stop calls to the image API and settle them while the store is still open."""
+        tasks = {task for task in self._running if task is not None}
+        for task in tasks:
+            task.cancel()
+        if tasks:
+            await asyncio.wait(tasks, timeout=grace)
 
     async def generate(self, who: Requester, plan: PlannedRequest, file_limit: int) -> Generated:
         """Reserve, call the API, settle, fit. Raises `QuotaExceeded` or `ImageAPIError`."""
@@ -70,16 +80,19 @@ class GenerationService:
         )
         if reservation.duplicate:
             raise DuplicateRequest(who.interaction_id)
+        tracker = ChargeTracker()
+        task = asyncio.current_task()
+        self._running.add(task)
         try:
-            result = await self._images.generate(to_image_request(plan))
+            result = await self._images.generate(to_image_request(plan), tracker)
         except ImageAPIError as error:
             await self._settle_failure(who, plan, error.charge, type(error).__name__)
             raise
         except asyncio.CancelledError:
-            await asyncio.shield(
-                self._settle_failure(who, plan, ChargeOutcome.UNKNOWN, "cancelled")
-            )
+            await asyncio.shield(self._settle_failure(who, plan, tracker.charge, "cancelled"))
             raise
+        finally:
+            self._running.discard(task)
         credits = len(result.images) * plan.credits_per_image
         await self._quota.commit(who.interaction_id, credits)
         audit.info(

@@ -50,6 +50,17 @@ class ChargeOutcome(enum.Enum):
     CHARGED = "charged"  # gateway answered 200 with results
 
 
+class ChargeTracker:
+    """What the gateway may have billed so far in one `generate` call.
+
+    Read it when the call was cancelled (shutdown): between attempts nothing is in flight and
+    every earlier attempt was answered with an error, so nothing was charged.
+    """
+
+    def __init__(self) -> None:
+        self.charge = ChargeOutcome.NOT_CHARGED
+
+
 @dataclass(frozen=True)
 class ImageRequest:
     """One generation request; ``None`` fields are left out of the JSON body.
@@ -331,18 +342,27 @@ class ImageClient:
             self._session = None
         await self._downloader.close()
 
-    async def generate(self, request: ImageRequest) -> GenerationResult:
+    async def generate(
+        self, request: ImageRequest, tracker: ChargeTracker | None = None
+    ) -> GenerationResult:
         """Generate images, retrying only where no charge can have happened.
 
         Raises a subclass of :class:`ImageAPIError`; its ``charge`` tells the caller whether
-        the gateway may have billed the request.
+        the gateway may have billed the request. ``tracker`` tells the same if it is cancelled.
         """
+        tracker = tracker or ChargeTracker()
         body = request_body(request)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self._total_timeout
         attempt = 0
         while True:
+            tracker.charge = ChargeOutcome.UNKNOWN
             outcome = await self._attempt(body, request.n, deadline - loop.time())
+            tracker.charge = (
+                ChargeOutcome.CHARGED
+                if isinstance(outcome, GenerationResult)
+                else outcome.error.charge
+            )
             if isinstance(outcome, GenerationResult):
                 return outcome
             wait = self._retry_wait(outcome, attempt, deadline)

@@ -19,7 +19,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog import PlannedRequest, RequestRejected
-from bot.generation import Generated, Requester
+from bot.generation import DuplicateRequest, Generated, Requester
 from bot.images import ImageAPIError
 from bot.quota import QuotaExceeded
 from cogs.presenters import NO_MENTIONS, quota_refusal, result_embed, send_error
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("imagine.cogs.imagine")
 
 MAX_AUTOCOMPLETE = 25
+SHUTDOWN_MESSAGE = "The bot is restarting and stopped your request. Please try again in a minute."
 PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own cap is checked too
 
 
@@ -207,6 +208,12 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except ImageAPIError as failed:
             await send_error(interaction, failed.user_message)
             return
+        except DuplicateRequest:
+            log.info("ignored a second delivery of interaction %s", interaction.id)
+            return
+        except asyncio.CancelledError:
+            await asyncio.shield(send_error(interaction, SHUTDOWN_MESSAGE))
+            raise
         finally:
             progress.cancel()
         await self._deliver(interaction, plan, result)

@@ -330,3 +330,33 @@ async def test_images_go_to_the_channel_when_the_token_expired(bot, discord_fake
     assert [a.data for a in posted.attachments] == gateway.produced
     assert posted.allowed_mentions == {"parse": []}
     assert await used_credits(bot) == 1
+
+
+# -- shutdown ----------------------------------------------------------------------------------
+
+
+async def test_shutdown_between_attempts_refunds(start_bot, discord_fake, gateway, caplog) -> None:
+    gateway.fail_next("rate_limit", retry_after=5)
+    async with start_bot():
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(
+            lambda: any("retry in" in r.getMessage() for r in caplog.records)
+        )
+    note = await wait_for_private_note(discord_fake, handle)
+    assert "restarting" in note.content
+    async with start_bot() as restarted:
+        assert (await restarted.quota.find(handle.id)).state == "refunded"
+        assert await used_credits(restarted) == 0
+
+
+async def test_shutdown_while_the_gateway_works_keeps_it_unknown(
+    start_bot, discord_fake, gateway
+) -> None:
+    gateway.fail_next("slow", seconds=30)
+    async with start_bot():
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
+    await wait_for_private_note(discord_fake, handle)
+    async with start_bot() as restarted:
+        assert (await restarted.quota.find(handle.id)).state == "unknown"
+        assert await used_credits(restarted) == 1
