@@ -17,10 +17,19 @@ if TYPE_CHECKING:
 log = logging.getLogger("imagine.cogs.errors")
 
 
+# discord.py's attribute names where Discord's own menus use other words.
+_PERMISSION_NAMES = {"manage_guild": "Manage Server", "manage_channels": "Manage Channels"}
+
+
+def permission_name(attribute: str) -> str:
+    """The permission as members see it in Discord's settings."""
+    return _PERMISSION_NAMES.get(attribute, attribute.replace("_", " ").title())
+
+
 def explain(error: app_commands.AppCommandError) -> str:
     """The member-facing sentence for a failed command."""
     if isinstance(error, app_commands.MissingPermissions):
-        needed = ", ".join(p.replace("_", " ").title() for p in error.missing_permissions)
+        needed = ", ".join(permission_name(p) for p in error.missing_permissions)
         return f"You need the {needed} permission to use this command."
     if isinstance(error, app_commands.NoPrivateMessage):
         return "This command works only in a server."

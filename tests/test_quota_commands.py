@@ -147,7 +147,7 @@ async def test_admin_sets_the_policy(bot, discord_fake, admin) -> None:
 async def test_a_regular_member_cannot_set_the_policy(bot, discord_fake) -> None:
     reply = await run(discord_fake, "quota", {"guild_credits": 1_000}, subcommand="set")
     assert reply.content == PERMISSION_REFUSAL
-    assert "Manage" in reply.content
+    assert "You need the Manage Server permission" in reply.content
     assert await bot.quota.policy(GUILD_ID) == DEFAULT_POLICY
 
 
