@@ -82,7 +82,7 @@ def test_check_refuses_a_database_from_a_newer_bot(tmp_path: Path) -> None:
 
 
 async def start_bot_process(
-    tmp_path: Path, fake, gateway, token: str, log_level: str = "DEBUG"
+    tmp_path: Path, fake, gateway, token: str, *args: str, log_level: str = "DEBUG"
 ) -> asyncio.subprocess.Process:
     clean = {k: v for k, v in os.environ.items() if k.lower() not in Settings.model_fields}
     env = {
@@ -99,6 +99,7 @@ async def start_bot_process(
         sys.executable,
         "-m",
         "bot",
+        *args,
         cwd=tmp_path,
         env=env,
         stdout=asyncio.subprocess.PIPE,
@@ -138,3 +139,15 @@ async def test_the_bot_runs_syncs_and_stops_cleanly_on_sigterm(
     assert "Traceback" not in log
     assert SECRET not in log
     assert discord_fake.scenario.token not in log
+
+
+async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake, gateway) -> None:
+    process = await start_bot_process(
+        tmp_path, discord_fake, gateway, discord_fake.scenario.token, "sync", log_level="WARNING"
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, stderr.decode()
+    names = {c["name"] for c in discord_fake.state.global_commands}
+    assert {"imagine", "quota", "usage"} <= names
+    assert f"synced {len(discord_fake.state.global_commands)} global commands" in stdout.decode()
+    assert not discord_fake.gateway.connections  # syncing needs no gateway session
