@@ -11,7 +11,8 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from tests.fakes.discord import connected_bot, running_fake_discord
+from tests.fakes.discord import DiscordClock, connected_bot, running_fake_discord
+from tests.fakes.discord.clock import snowflake_time
 from tests.fakes.discord.harness import client_options
 from tests.fakes.discord.scenario import ADMIN_ID, ADMIN_ROLE_ID, CHANNEL_ID, GUILD_ID
 
@@ -295,3 +296,17 @@ async def test_second_ack_limits_and_faults_over_raw_http(fake, bot):
 
         async with http.post(f"{fake.api_base}/channels/{CHANNEL_ID}/messages", json={}) as r:
             assert r.status == 401  # no bot token
+
+
+async def test_the_discord_clock_sets_interaction_times() -> None:
+    clock = DiscordClock(offset=3600.0)
+    async with (
+        running_fake_discord(clock=clock) as fake,
+        connected_bot(fake, FakeTestBot),
+    ):
+        assert fake.clock is clock
+        handle = await fake.inject_slash("secret")
+        await handle.wait_response()
+        assert abs(snowflake_time(handle.id) - clock.now()) < 1.0
+        assert handle.original is not None
+        assert handle.original.ephemeral

@@ -8,7 +8,7 @@ import time
 DISCORD_EPOCH_MS = 1_420_070_400_000
 
 
-class FakeClock:
+class DiscordClock:
     """Real time plus an offset; ``advance`` moves it forward without sleeping."""
 
     def __init__(self, offset: float = 0.0) -> None:

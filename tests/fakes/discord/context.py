@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tests.fakes.discord import payloads
-from tests.fakes.discord.clock import FakeClock
+from tests.fakes.discord.clock import DiscordClock
 from tests.fakes.discord.faults import FaultRule
 from tests.fakes.discord.scenario import Scenario
 from tests.fakes.discord.spec import Violation
@@ -18,7 +18,7 @@ API_PREFIX = "/api/v10"
 @dataclass
 class FakeContext:
     scenario: Scenario
-    clock: FakeClock
+    clock: DiscordClock
     state: FakeState = field(default_factory=FakeState)
     notifier: Notifier = field(default_factory=Notifier)
     violations: list[Violation] = field(default_factory=list)

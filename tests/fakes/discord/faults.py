@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from tests.fakes.discord.clock import FakeClock
+from tests.fakes.discord.clock import DiscordClock
 from tests.fakes.discord.errors import json_response
 
 
@@ -30,14 +30,14 @@ class FaultRule:
             and fnmatch.fnmatchcase(path, self.path)
         )
 
-    def response(self, clock: FakeClock) -> web.Response:
+    def response(self, clock: DiscordClock) -> web.Response:
         self.remaining -= 1
         if self.status == 429:
             return self._rate_limited(clock)
         body = {"message": f"{self.status}: Server error", "code": 0}
         return json_response(body, self.status)
 
-    def _rate_limited(self, clock: FakeClock) -> web.Response:
+    def _rate_limited(self, clock: DiscordClock) -> web.Response:
         """Discord's 429: discord.py retries it only with a ``Via`` header and ``retry_after``."""
         is_global = self.scope == "global"
         body = {

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import discord
 
 from bot.discord_endpoints import apply_discord_endpoints
-from tests.fakes.discord.clock import FakeClock
+from tests.fakes.discord.clock import DiscordClock
 from tests.fakes.discord.scenario import Scenario
 from tests.fakes.discord.server import FakeDiscord
 
@@ -30,7 +30,7 @@ def client_options() -> dict[str, Any]:
 
 @contextlib.asynccontextmanager
 async def running_fake_discord(
-    scenario: Scenario | None = None, clock: FakeClock | None = None
+    scenario: Scenario | None = None, clock: DiscordClock | None = None
 ) -> AsyncIterator[FakeDiscord]:
     """Start the fake on a free port; on exit stop it and fail on any spec violation."""
     fake = FakeDiscord(scenario, clock)

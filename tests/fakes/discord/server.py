@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.discord.clock import FakeClock
+from tests.fakes.discord.clock import DiscordClock
 from tests.fakes.discord.context import FakeContext
 from tests.fakes.discord.faults import FaultRule
 from tests.fakes.discord.gateway import Gateway
@@ -32,8 +32,8 @@ MAX_BODY = 64 * 1024 * 1024  # above Discord's 25 MiB so the fake itself can ans
 
 
 class FakeDiscord:
-    def __init__(self, scenario: Scenario | None = None, clock: FakeClock | None = None) -> None:
-        self.ctx = FakeContext(scenario or default_scenario(), clock or FakeClock())
+    def __init__(self, scenario: Scenario | None = None, clock: DiscordClock | None = None) -> None:
+        self.ctx = FakeContext(scenario or default_scenario(), clock or DiscordClock())
         self.gateway = Gateway(self.ctx)
         self._app = web.Application(client_max_size=MAX_BODY)
         RestApi(self.ctx).register(self._app)
@@ -61,7 +61,7 @@ class FakeDiscord:
         return self.ctx.scenario
 
     @property
-    def clock(self) -> FakeClock:
+    def clock(self) -> DiscordClock:
         return self.ctx.clock
 
     @property
