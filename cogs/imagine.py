@@ -19,6 +19,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog import PlannedRequest, RequestRejected
+from bot.fitting import FitError, shrink
 from bot.generation import DuplicateRequest, Generated, Requester
 from bot.images import ImageAPIError
 from bot.quota import QuotaExceeded
@@ -236,34 +237,57 @@ class ImagineCog(commands.Cog, name="Imagine"):
     async def _deliver(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
     ) -> None:
-        """Put the images in place of the progress message, or post them to the channel."""
-        embed = result_embed(plan, result, interaction.user)
-        view = result_view(interaction.id, interaction.user.id)
-        try:
-            await interaction.edit_original_response(
-                content=None,
-                embed=embed,
-                attachments=_files(result),
-                view=view,
-                allowed_mentions=NO_MENTIONS,
-            )
-            return
-        except discord.HTTPException as error:
-            log.warning(
-                "could not deliver interaction %s (%s); posting to the channel",
-                interaction.id,
-                error,
-            )
+        """Put the images in place of the progress message, trying hard: the server paid for them.
+
+        A 413 despite fitting means Discord's real limit is lower than the interaction said:
+        halve the files and try once more. Any other refusal (an expired token above all) sends
+        the images to the channel instead.
+        """
+        for attempt in range(2):
+            try:
+                await interaction.edit_original_response(
+                    content=None,
+                    attachments=_files(result),
+                    allowed_mentions=NO_MENTIONS,
+                    **_result_message(interaction, plan, result),
+                )
+                return
+            except discord.HTTPException as error:
+                log.warning("could not deliver interaction %s: %s", interaction.id, error)
+                if error.status != 413 or attempt:
+                    break
+            try:
+                smaller = await asyncio.to_thread(shrink, result.images)
+            except FitError:
+                break
+            result = dataclasses.replace(result, images=smaller)
+        await self._post_to_channel(interaction, plan, result)
+
+    async def _post_to_channel(
+        self, interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
+    ) -> None:
         channel = interaction.channel
         if not isinstance(channel, discord.abc.Messageable):
             log.error("lost delivery of interaction %s: no channel to post to", interaction.id)
             return
         try:
             await channel.send(
-                embed=embed, files=_files(result), view=view, allowed_mentions=NO_MENTIONS
+                files=_files(result),
+                allowed_mentions=NO_MENTIONS,
+                **_result_message(interaction, plan, result),
             )
         except discord.HTTPException:
             log.exception("lost delivery of interaction %s (credits were spent)", interaction.id)
+
+
+def _result_message(
+    interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
+) -> dict[str, Any]:
+    """The embed and the buttons of a result (its files go as `attachments` or `files`)."""
+    return {
+        "embed": result_embed(plan, result, interaction.user),
+        "view": result_view(interaction.id, interaction.user.id),
+    }
 
 
 def _set_choices(

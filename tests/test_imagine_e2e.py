@@ -360,3 +360,16 @@ async def test_shutdown_while_the_gateway_works_keeps_it_unknown(
     async with start_bot() as restarted:
         assert (await restarted.quota.find(handle.id)).state == "unknown"
         assert await used_credits(restarted) == 1
+
+
+async def test_a_413_despite_fitting_shrinks_and_retries(bot, discord_fake, gateway) -> None:
+    gateway.width = gateway.height = 256
+    gateway.noise = True
+    discord_fake.fail_next("PATCH", "/webhooks/*/messages/@original", status=413)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    message = await wait_for_images(discord_fake, handle)
+    [attachment] = message.attachments
+    assert len(attachment.data) <= len(gateway.produced[0]) // 2
+    assert detect_image_format(attachment.data) == "webp"
+    assert "Re-encoded" in message.embeds[0]["footer"]["text"]
+    assert await used_credits(bot) == 1
