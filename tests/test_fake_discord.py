@@ -11,7 +11,7 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from tests.fakes.discord import DiscordClock, connected_bot, running_fake_discord
+from tests.fakes.discord import DiscordClock, connected_bot, running_fake_discord, spec
 from tests.fakes.discord.clock import snowflake_time
 from tests.fakes.discord.harness import client_options
 from tests.fakes.discord.scenario import ADMIN_ID, ADMIN_ROLE_ID, CHANNEL_ID, GUILD_ID
@@ -84,6 +84,11 @@ class FakeTestBot(commands.Bot):
             except discord.HTTPException as error:
                 self.errors.append(error)
 
+        @tree.command(description="Moderators only")
+        @app_commands.default_permissions(manage_messages=True)
+        async def purge(interaction: discord.Interaction):
+            await interaction.response.send_message("purged", ephemeral=True)
+
         quota = app_commands.Group(name="quota", description="Quota commands")
 
         @quota.command(description="Show the quota")
@@ -138,10 +143,46 @@ async def test_command_sync_is_stored_with_ids(fake, bot):
         f"/applications/{bot.application_id}/guilds/{GUILD_ID}/commands",
     ]
     names = {c["name"] for c in fake.state.guild_commands[GUILD_ID]}
-    assert names == {"ping", "secret", "draw", "style", "late", "quota"}
+    assert names == {"ping", "secret", "draw", "style", "late", "purge", "quota"}
     assert all(c["id"].isdigit() for c in fake.state.global_commands)
     synced = await bot.tree.fetch_commands(guild=discord.Object(GUILD_ID))
     assert {c.name for c in synced} == names
+
+
+async def test_synced_commands_are_answered_in_discords_shapes(fake, bot):
+    """Discord answers with string snowflakes and permissions, whatever discord.py sent."""
+    app = bot.application_id
+    auth = {"Authorization": f"Bot {fake.scenario.token}"}
+    sent = [c.to_dict(bot.tree) for c in bot.tree.get_commands()]
+    assert next(c for c in sent if c["name"] == "purge")["default_member_permissions"] == 8192
+    async with aiohttp.ClientSession(headers=auth) as http:
+        for path, guild_id in (
+            (f"/applications/{app}/commands", None),
+            (f"/applications/{app}/guilds/{GUILD_ID}/commands", str(GUILD_ID)),
+        ):
+            listed = await _json(http, "GET", fake.api_base + path)
+            answer = await _json(http, "PUT", fake.api_base + path, sent)
+            assert spec.validate_response("GET", path, 200, listed) == []
+            assert spec.validate_response("PUT", path, 200, answer) == []
+            commands = {c["name"]: c for c in answer}
+            assert commands == {c["name"]: c for c in listed}  # unchanged: same ids, versions
+            purge, ping = commands["purge"], commands["ping"]
+            assert purge["default_member_permissions"] == "8192"
+            assert ping["default_member_permissions"] is None
+            assert (ping["type"], ping["dm_permission"], ping["nsfw"]) == (1, True, False)
+            assert ping["contexts"] is None
+            assert ping["integration_types"] == [0]
+            assert ping["application_id"] == str(app)
+            assert all(isinstance(c["id"], str) and c["version"].isdigit() for c in answer)
+            assert all(c.get("guild_id") == guild_id for c in answer)
+    stored = next(c for c in fake.state.global_commands if c["name"] == "purge")
+    assert stored["default_member_permissions"] == "8192"
+
+
+async def _json(http, method, url, body=None):
+    async with http.request(method, url, json=body) as response:
+        assert response.status == 200
+        return await response.json()
 
 
 async def test_slash_command_response_is_recorded(fake, bot):

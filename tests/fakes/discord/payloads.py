@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime
 from typing import Any
 
@@ -121,6 +122,45 @@ def guild_create(g: FakeGuild) -> dict[str, Any]:
         "stage_instances": [],
         "guild_scheduled_events": [],
     }
+
+
+GUILD_INSTALL = 0
+
+
+def application_command(
+    sent: dict[str, Any],
+    command_id: str,
+    application_id: int,
+    version: str,
+    guild_id: str | None = None,
+) -> dict[str, Any]:
+    """A command as Discord stores and answers it (spec: ApplicationCommandResponse).
+
+    Whatever the bot sent, Discord answers with snowflakes and ``default_member_permissions``
+    as strings (discord.py sends the bits as a number), and fills in its defaults.
+    """
+    permissions = sent.get("default_member_permissions")
+    contexts = sent.get("contexts")
+    command: dict[str, Any] = {
+        "id": command_id,
+        "application_id": str(application_id),
+        "version": version,
+        "default_member_permissions": None if permissions is None else str(int(permissions)),
+        "type": int(sent.get("type") or 1),
+        "name": sent["name"],
+        "description": sent.get("description") or "",
+        "dm_permission": bool(sent.get("dm_permission", True)),
+        "contexts": None if contexts is None else [int(c) for c in contexts],
+        "integration_types": [int(t) for t in sent.get("integration_types") or [GUILD_INSTALL]],
+        "options": copy.deepcopy(sent.get("options") or []),
+        "nsfw": bool(sent.get("nsfw", False)),
+    }
+    for key in ("name_localizations", "description_localizations"):
+        if sent.get(key):
+            command[key] = dict(sent[key])
+    if guild_id is not None:
+        command["guild_id"] = guild_id
+    return command
 
 
 def application(s: Scenario) -> dict[str, Any]:

@@ -110,25 +110,27 @@ class RestApi:
         return self.ctx.state.global_commands
 
     async def put_commands(self, request: web.Request) -> web.Response:
-        """Bulk overwrite; like Discord, a command keeps its id when its name is unchanged."""
+        """Bulk overwrite, answered (and stored) in Discord's shapes.
+
+        Like Discord, a command keeps its id while its name and type stay, and its version while
+        nothing else changes either.
+        """
         stored = self._commands(request)
-        body = request[BODY]
-        old_ids = {c["name"]: c["id"] for c in stored}
+        old = {(c["name"], c["type"]): c for c in stored}
         guild_id = request.match_info.get("guild_id")
-        new = [
-            {
-                "type": 1,
-                "options": [],
-                "default_member_permissions": None,
-                "nsfw": False,
-                **command,
-                "id": old_ids.get(command.get("name"), str(self.ctx.clock.snowflake())),
-                "application_id": str(self.ctx.scenario.application_id),
-                "version": str(self.ctx.clock.snowflake()),
-                **({"guild_id": guild_id} if guild_id else {}),
-            }
-            for command in body.json or []
-        ]
+        new = []
+        for sent in request[BODY].json or []:
+            previous = old.get((sent.get("name"), int(sent.get("type") or 1)))
+            command = payloads.application_command(
+                sent,
+                previous["id"] if previous else str(self.ctx.clock.snowflake()),
+                self.ctx.scenario.application_id,
+                previous["version"] if previous else "",
+                guild_id,
+            )
+            if previous != command:
+                command["version"] = str(self.ctx.clock.snowflake())
+            new.append(command)
         stored[:] = new
         return json_response(new)
 

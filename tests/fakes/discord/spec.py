@@ -135,3 +135,37 @@ def validate(method: str, path: str, body: Any, media_type: str) -> list[Violati
         )
         for e in validator.iter_errors(relax(body))
     ]
+
+
+@functools.cache
+def _response_validator(template: str, method: str, status: str) -> Draft202012Validator | None:
+    document = _document()
+    assert document is not None
+    responses = document["paths"][template].get(method, {}).get("responses", {})
+    if "application/json" not in responses.get(status, {}).get("content", {}):
+        return None
+    ref = "#/" + _pointer(
+        "paths", template, method, "responses", status, "content", "application/json", "schema"
+    )
+    return Draft202012Validator({"$ref": SPEC_URI + ref}, registry=_registry())
+
+
+def validate_response(method: str, path: str, status: int, body: Any) -> list[Violation]:
+    """Check one of the fake's own answers against the spec's response schema for it."""
+    template = match_template(path)
+    if template is None:
+        if _document() is None:
+            return []
+        return [Violation(method, path, "-", "no such path in the spec")]
+    validator = _response_validator(template, method.lower(), str(status))
+    if validator is None:
+        return [Violation(method, path, template, f"the spec defines no {status} JSON answer")]
+    return [
+        Violation(
+            method,
+            path,
+            template,
+            f"answer {'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}",
+        )
+        for e in validator.iter_errors(body)
+    ]
