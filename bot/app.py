@@ -4,7 +4,9 @@ the cogs. It holds the core services; the cogs reach them through it and hold no
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from datetime import timedelta
 from typing import Any
 
 import discord
@@ -21,6 +23,7 @@ from bot.store import Store
 
 log = logging.getLogger("imagine.bot")
 
+MAINTENANCE_INTERVAL = timedelta(minutes=10)
 EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.errors")
 
 
@@ -70,11 +73,8 @@ class ImagineBot(commands.Bot):
             clock=self.clock,
             refund_unknown=settings.quota_refund_unknown,
         )
-        recovered = await self.quota.recover_pending(settings.pending_timeout)
-        if recovered:
-            log.warning("settled %d reservations left pending by a previous run", recovered)
-        if settings.prompt_retention_days:
-            await self.quota.purge_prompts(settings.prompt_retention)
+        await self.maintain()
+        self._maintenance = asyncio.create_task(self._maintain_periodically())
         self.images = ImageClient(
             settings.image_api_base_url,
             settings.image_api_key.get_secret_value(),
@@ -93,6 +93,23 @@ class ImagineBot(commands.Bot):
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to guild %s", len(synced), settings.dev_guild_id)
 
+    async def maintain(self) -> None:
+        """Settle reservations a crash left pending; forget prompts older than the retention."""
+        recovered = await self.quota.recover_pending(self.settings.pending_timeout)
+        if recovered:
+            log.warning("settled %d reservations left pending by a crash", recovered)
+        if self.settings.prompt_retention_days:
+            await self.quota.purge_prompts(self.settings.prompt_retention)
+
+    async def _maintain_periodically(self) -> None:
+        """A bot runs for months: retention and recovery cannot wait for the next restart."""
+        while True:
+            await asyncio.sleep(MAINTENANCE_INTERVAL.total_seconds())
+            try:
+                await self.maintain()
+            except Exception:
+                log.exception("maintenance failed; trying again in %s", MAINTENANCE_INTERVAL)
+
     async def on_ready(self) -> None:
         log.info("connected as %s to %d guilds", self.user, len(self.guilds))
 
@@ -102,6 +119,8 @@ class ImagineBot(commands.Bot):
         log.info("left guild %s: its quota and history were deleted", guild.id)
 
     async def close(self) -> None:
+        if hasattr(self, "_maintenance"):
+            self._maintenance.cancel()
         if hasattr(self, "generation"):
             await self.generation.shutdown()
         await super().close()
