@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     image_api_max_download_mb: int = Field(50, gt=0, le=500)
 
     quota_guild_credits: int = Field(100, ge=0, le=1_000_000)
-    quota_member_credits: int = Field(0, ge=0, le=1_000_000)
+    quota_member_credits: int = Field(25, ge=0, le=1_000_000)
     quota_period: Period = "day"
     quota_refund_unknown: bool = False
     quota_pending_timeout_minutes: int = Field(20, ge=1, le=24 * 60)

@@ -13,7 +13,7 @@ from cogs.presenters import error_text
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import ADMIN_ID, GUILD_ID, MANAGE_GUILD, MEMBER_ID
 
-DEFAULT_POLICY = QuotaPolicy(guild_credits=100, member_credits=0, period="day")
+DEFAULT_POLICY = QuotaPolicy(guild_credits=100, member_credits=25, period="day")
 USER_OPTION = 6
 _ids = itertools.count(1)
 
@@ -99,8 +99,12 @@ async def test_show_reflects_spending_and_the_member_budget(bot, discord_fake) -
     reply = await run(discord_fake, "quota", subcommand="show")
     status = await bot.quota.status(GUILD_ID, MEMBER_ID)
     assert "**100** of 100 credits left" in reply.content
-    assert "You:" not in reply.content  # no per-member budget by default
+    assert "You: **25** of 25 credits left" in reply.content  # QUOTA_MEMBER_CREDITS's default
     assert f"Resets {timestamp(status.resets_at)}" in reply.content
+
+    await bot.quota.set_policy(GUILD_ID, member_credits=0, actor_id=ADMIN_ID)
+    reply = await run(discord_fake, "quota", subcommand="show")
+    assert "You:" not in reply.content  # 0: no per-member budget
 
     await spend(bot, ADMIN_ID, 30)
     await spend(bot, MEMBER_ID, 4)
@@ -111,9 +115,9 @@ async def test_show_reflects_spending_and_the_member_budget(bot, discord_fake) -
 
 
 async def test_period_rollover_restores_the_budget(bot, discord_fake, quota_clock) -> None:
-    await spend(bot, MEMBER_ID, 40)
+    await spend(bot, MEMBER_ID, 20)
     before = await run(discord_fake, "quota", subcommand="show")
-    assert "**60** of 100" in before.content
+    assert "**80** of 100" in before.content
     old_reset = (await bot.quota.status(GUILD_ID, MEMBER_ID)).resets_at
 
     quota_clock.set(old_reset)
