@@ -11,10 +11,26 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from tests.fakes.discord import DiscordClock, connected_bot, running_fake_discord, spec
+from tests.fakes.discord import (
+    DiscordClock,
+    Mentionable,
+    connected_bot,
+    running_fake_discord,
+    spec,
+)
 from tests.fakes.discord.clock import snowflake_time
 from tests.fakes.discord.harness import client_options
-from tests.fakes.discord.scenario import ADMIN_ID, ADMIN_ROLE_ID, CHANNEL_ID, GUILD_ID
+from tests.fakes.discord.scenario import (
+    ADMIN_ID,
+    ADMIN_ROLE_ID,
+    CHANNEL_ID,
+    EVERYONE_PERMISSIONS,
+    GUILD_ID,
+    MANAGE_GUILD,
+    MANAGE_MESSAGES,
+    MEMBER_ID,
+    FakeUser,
+)
 
 MiB = 1024 * 1024
 STYLES = ["watercolor", "oil painting", "pixel art", "photograph"]
@@ -34,6 +50,7 @@ class FakeTestBot(commands.Bot):
         self.errors: list[Exception] = []
         self.gate = asyncio.Event()
         self.seen_guild_name: str | None = None
+        self.seen: dict[str, object] = {}
         self._add_commands()
 
     async def setup_hook(self) -> None:
@@ -89,6 +106,24 @@ class FakeTestBot(commands.Bot):
         async def purge(interaction: discord.Interaction):
             await interaction.response.send_message("purged", ephemeral=True)
 
+        @tree.command(description="Who, where and which role")
+        async def whois(
+            interaction: discord.Interaction,
+            member: discord.Member,
+            note: str = "",
+            role: discord.Role | None = None,
+            channel: discord.TextChannel | None = None,
+            target: discord.Member | discord.User | discord.Role | None = None,
+        ):
+            self.seen.update(member=member, role=role, channel=channel, target=target)
+            await interaction.response.send_message(f"{member.name} {note}")
+
+        @whois.autocomplete("note")
+        async def whois_notes(interaction: discord.Interaction, current: str):
+            member = interaction.namespace.member
+            self.seen["autocompleted"] = member
+            return [app_commands.Choice(name=f"about {member.name}", value=member.name)]
+
         quota = app_commands.Group(name="quota", description="Quota commands")
 
         @quota.command(description="Show the quota")
@@ -143,7 +178,7 @@ async def test_command_sync_is_stored_with_ids(fake, bot):
         f"/applications/{bot.application_id}/guilds/{GUILD_ID}/commands",
     ]
     names = {c["name"] for c in fake.state.guild_commands[GUILD_ID]}
-    assert names == {"ping", "secret", "draw", "style", "late", "purge", "quota"}
+    assert names == {"ping", "secret", "draw", "style", "late", "purge", "whois", "quota"}
     assert all(c["id"].isdigit() for c in fake.state.global_commands)
     synced = await bot.tree.fetch_commands(guild=discord.Object(GUILD_ID))
     assert {c.name for c in synced} == names
@@ -194,6 +229,76 @@ async def test_slash_command_response_is_recorded(fake, bot):
     callback = next(r for r in fake.requests if r.path.endswith("/callback"))
     assert "Authorization" not in callback.headers
     assert callback.query == {"with_response": "1"}
+
+
+async def test_user_role_channel_and_mentionable_options_arrive_resolved(fake, bot):
+    scenario = fake.scenario
+    admin_role = scenario.guild.roles[1]
+    options = {
+        "member": scenario.admin,
+        "role": admin_role,
+        "channel": scenario.channel,
+        "target": Mentionable(scenario.member),
+    }
+    handle = await fake.inject_slash("whois", options)
+    await handle.wait_response()
+    assert handle.original.content == "bob "
+
+    member = bot.seen["member"]
+    assert isinstance(member, discord.Member)
+    assert (member.id, member.name) == (ADMIN_ID, "bob")
+    assert [r.id for r in member.roles] == [GUILD_ID, ADMIN_ROLE_ID]  # @everyone comes first
+    assert member.joined_at is not None
+    role, channel, target = bot.seen["role"], bot.seen["channel"], bot.seen["target"]
+    assert isinstance(role, discord.Role)
+    assert (role.id, role.name, role.permissions.manage_guild) == (ADMIN_ROLE_ID, "Admin", True)
+    assert isinstance(channel, discord.TextChannel)
+    assert channel.id == CHANNEL_ID
+    assert isinstance(target, discord.Member)
+    assert (target.id, target.name, target.roles[1:]) == (MEMBER_ID, "alice", [])
+
+    data = handle.record.payload["data"]
+    assert [(o["name"], o["type"], o["value"]) for o in data["options"]] == [
+        ("member", 6, str(ADMIN_ID)),
+        ("role", 8, str(ADMIN_ROLE_ID)),
+        ("channel", 7, str(CHANNEL_ID)),
+        ("target", 9, str(MEMBER_ID)),
+    ]
+    resolved = data["resolved"]
+    assert set(resolved["users"]) == set(resolved["members"]) == {str(ADMIN_ID), str(MEMBER_ID)}
+    partial = resolved["members"][str(ADMIN_ID)]
+    assert "user" not in partial  # Discord sends the user once, in `users`
+    assert "deaf" not in partial
+    assert (partial["roles"], partial["permissions"]) == (
+        [str(ADMIN_ROLE_ID)],
+        str(EVERYONE_PERMISSIONS | MANAGE_GUILD | MANAGE_MESSAGES),
+    )
+    assert set(resolved["roles"]) == {str(ADMIN_ROLE_ID)}
+    resolved_channel = resolved["channels"][str(CHANNEL_ID)]
+    assert (resolved_channel["name"], resolved_channel["type"]) == ("general", 0)
+    assert resolved_channel["permissions"] == str(EVERYONE_PERMISSIONS)  # the invoker's (alice)
+
+
+async def test_a_user_outside_the_guild_resolves_without_a_member(fake, bot):
+    stranger = FakeUser(1_500_000_000_000_000_099, "carol")
+    handle = await fake.inject_slash(
+        "whois", {"member": fake.scenario.member, "target": Mentionable(stranger)}
+    )
+    await handle.wait_response()
+    target = bot.seen["target"]
+    assert type(target) is discord.User
+    assert (target.id, target.name) == (stranger.id, "carol")
+    resolved = handle.record.payload["data"]["resolved"]
+    assert str(stranger.id) in resolved["users"]
+    assert str(stranger.id) not in resolved["members"]
+
+
+async def test_autocomplete_sees_resolved_members(fake, bot):
+    options = {"member": fake.scenario.admin, "note": "ab"}
+    handle = await fake.inject_autocomplete("whois", options, focused="note")
+    await handle.wait_response()
+    assert isinstance(bot.seen["autocompleted"], discord.Member)
+    assert handle.choices == [{"name": "about bob", "value": "bob"}]
 
 
 async def test_ephemeral_flag_is_recorded(fake, bot):

@@ -6,7 +6,7 @@ Start it with :func:`harness.running_fake_discord` and connect a bot with
 
 from tests.fakes.discord.clock import DiscordClock
 from tests.fakes.discord.harness import connected_bot, running_fake_discord
-from tests.fakes.discord.interactions import InteractionHandle, Invoker
+from tests.fakes.discord.interactions import InteractionHandle, Invoker, Mentionable
 from tests.fakes.discord.scenario import Scenario, default_scenario
 from tests.fakes.discord.server import FakeDiscord
 
@@ -15,6 +15,7 @@ __all__ = [
     "FakeDiscord",
     "InteractionHandle",
     "Invoker",
+    "Mentionable",
     "Scenario",
     "connected_bot",
     "default_scenario",

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tests.fakes.discord import payloads
 from tests.fakes.discord.clock import snowflake_time
 from tests.fakes.discord.context import FakeContext
-from tests.fakes.discord.scenario import FakeChannel, FakeGuild, FakeMember
+from tests.fakes.discord.scenario import (
+    FakeChannel,
+    FakeGuild,
+    FakeMember,
+    FakeRole,
+    FakeUser,
+    Scenario,
+)
 from tests.fakes.discord.state import InteractionRecord, StoredMessage
 
 DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
@@ -19,8 +26,18 @@ SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
 BUTTON = 2
 GUILD_INSTALL, GUILD_CONTEXT = "0", 0
 
+USER, CHANNEL, ROLE, MENTIONABLE = 6, 7, 8, 9
 # Option types inferred from Python values (bool before int: bool is an int subclass).
-OPTION_TYPES: tuple[tuple[type, int], ...] = ((bool, 5), (int, 4), (float, 10), (str, 3))
+OPTION_TYPES: tuple[tuple[type, int], ...] = (
+    (bool, 5),
+    (int, 4),
+    (float, 10),
+    (str, 3),
+    (FakeUser, USER),
+    (FakeMember, USER),
+    (FakeChannel, CHANNEL),
+    (FakeRole, ROLE),
+)
 
 
 @dataclass(frozen=True)
@@ -34,23 +51,90 @@ class Invoker:
     attachment_size_limit: int = DEFAULT_ATTACHMENT_SIZE_LIMIT
 
 
+@dataclass(frozen=True)
+class Mentionable:
+    """The value of a MENTIONABLE option (type 9): a user, a member or a role."""
+
+    target: FakeUser | FakeMember | FakeRole
+
+
+@dataclass
+class CommandOptions:
+    """Leaf options as Discord sends them, and the ``data.resolved`` objects they refer to."""
+
+    options: list[dict[str, Any]] = field(default_factory=list)
+    resolved: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
 def command_options(
     options: Mapping[str, Any] | Sequence[dict[str, Any]] | None,
     focused: str | None = None,
-) -> list[dict[str, Any]]:
-    """``{"prompt": "cat"}`` → typed option dicts; raw option dicts pass through unchanged."""
+    *,
+    scenario: Scenario,
+    invoker: Invoker,
+) -> CommandOptions:
+    """``{"prompt": "cat", "member": scenario.admin}`` → typed options plus resolved data.
+
+    Values may be str/int/float/bool, or a FakeUser/FakeMember (type 6), FakeChannel (7),
+    FakeRole (8) or ``Mentionable(...)`` (9): those are sent as their id, with the objects in
+    ``resolved`` as Discord does. Raw option dicts pass through unchanged, without resolved data.
+    """
+    result = CommandOptions()
     if options is None:
-        return []
+        return result
     if not isinstance(options, Mapping):
-        return list(options)
-    result = []
+        result.options.extend(options)
+        return result
+    resolver = _Resolver(scenario, invoker, result.resolved)
     for name, value in options.items():
-        kind = next(t for cls, t in OPTION_TYPES if isinstance(value, cls))
-        option: dict[str, Any] = {"name": name, "type": kind, "value": value}
+        if isinstance(value, Mentionable):
+            option: dict[str, Any] = {"name": name, "type": MENTIONABLE}
+            option["value"] = resolver.add(value.target)
+        else:
+            kind = next((t for cls, t in OPTION_TYPES if isinstance(value, cls)), None)
+            if kind is None:
+                raise TypeError(f"no Discord option type for {name}={value!r}")
+            option = {"name": name, "type": kind, "value": value}
+            if kind in (USER, CHANNEL, ROLE):
+                option["value"] = resolver.add(value)
         if name == focused:
             option["focused"] = True
-        result.append(option)
+        result.options.append(option)
     return result
+
+
+class _Resolver:
+    """Fills ``data.resolved`` as Discord does; permissions are guild-level (no overwrites)."""
+
+    def __init__(self, scenario: Scenario, invoker: Invoker, resolved: dict[str, Any]) -> None:
+        self.scenario = scenario
+        self.guild = invoker.guild or scenario.guild
+        self.invoker = invoker.member or scenario.member
+        self.resolved = resolved
+
+    def add(self, value: FakeUser | FakeMember | FakeChannel | FakeRole) -> str:
+        """Record ``value`` in ``resolved`` and return its id as the option's string value."""
+        if isinstance(value, FakeRole):
+            self._put("roles", value.id, payloads.role(value))
+            return str(value.id)
+        if isinstance(value, FakeChannel):
+            found = self.scenario.find_channel(value.id)
+            guild = found[0] if found else self.guild
+            permissions = guild.permissions_of(self.invoker)
+            self._put("channels", value.id, payloads.resolved_channel(value, guild, permissions))
+            return str(value.id)
+        member = value if isinstance(value, FakeMember) else self._member(value)
+        user = value.user if isinstance(value, FakeMember) else value
+        self._put("users", user.id, payloads.user(user))
+        if member is not None:  # a user of this guild: Discord adds the member (without user)
+            self._put("members", user.id, payloads.resolved_member(member, self.guild))
+        return str(user.id)
+
+    def _member(self, user: FakeUser) -> FakeMember | None:
+        return next((m for m in self.guild.members if m.user.id == user.id), None)
+
+    def _put(self, kind: str, object_id: int, payload: dict[str, Any]) -> None:
+        self.resolved.setdefault(kind, {})[str(object_id)] = payload
 
 
 def nest_options(

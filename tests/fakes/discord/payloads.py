@@ -89,6 +89,22 @@ def member(m: FakeMember, guild: FakeGuild | None = None) -> dict[str, Any]:
     return payload
 
 
+def resolved_member(m: FakeMember, guild: FakeGuild) -> dict[str, Any]:
+    """A member in ``data.resolved.members``: partial, without ``user``, ``deaf`` and ``mute``."""
+    payload = member(m, guild)
+    for key in ("user", "deaf", "mute"):
+        del payload[key]
+    return payload
+
+
+def resolved_channel(c: FakeChannel, guild: FakeGuild, permissions: int) -> dict[str, Any]:
+    """A channel in ``data.resolved.channels``: partial, with the invoker's ``permissions``."""
+    payload = {**channel(c, guild), "permissions": str(permissions)}
+    for key in ("guild_id", "permission_overwrites"):
+        del payload[key]
+    return payload
+
+
 def guild_create(g: FakeGuild) -> dict[str, Any]:
     return {
         "id": str(g.id),

@@ -16,6 +16,7 @@ from tests.fakes.discord.interactions import (
     AUTOCOMPLETE,
     BUTTON,
     MESSAGE_COMPONENT,
+    CommandOptions,
     InteractionHandle,
     Invoker,
     command_options,
@@ -132,8 +133,14 @@ class FakeDiscord:
         group: str | None = None,
         invoker: Invoker | None = None,
     ) -> InteractionHandle:
-        """A CHAT_INPUT command (type 2), as if a member ran ``/name [group] [subcommand]``."""
-        data = self._command_data(name, command_options(options), subcommand, group, invoker)
+        """A CHAT_INPUT command (type 2), as if a member ran ``/name [group] [subcommand]``.
+
+        Option values may be scenario objects (FakeMember, FakeUser, FakeRole, FakeChannel, or
+        ``Mentionable(...)``): they are sent as ids with Discord's ``data.resolved`` objects.
+        """
+        invoker = invoker or Invoker()
+        built = command_options(options, scenario=self.scenario, invoker=invoker)
+        data = self._command_data(name, built, subcommand, group, invoker)
         return await self._inject(APPLICATION_COMMAND, data, invoker)
 
     async def inject_autocomplete(
@@ -147,8 +154,9 @@ class FakeDiscord:
         invoker: Invoker | None = None,
     ) -> InteractionHandle:
         """An autocomplete request (type 4): ``focused`` names the option being typed."""
-        leaf = command_options(options, focused)
-        data = self._command_data(name, leaf, subcommand, group, invoker)
+        invoker = invoker or Invoker()
+        built = command_options(options, focused, scenario=self.scenario, invoker=invoker)
+        data = self._command_data(name, built, subcommand, group, invoker)
         return await self._inject(AUTOCOMPLETE, data, invoker)
 
     async def inject_component(
@@ -169,13 +177,13 @@ class FakeDiscord:
     def _command_data(
         self,
         name: str,
-        options: list[dict[str, Any]],
+        options: CommandOptions,
         subcommand: str | None,
         group: str | None,
-        invoker: Invoker | None,
+        invoker: Invoker,
     ) -> dict[str, Any]:
         """Data of a command interaction; the id and guild_id come from the synced command."""
-        guild = (invoker and invoker.guild) or self.scenario.guild
+        guild = invoker.guild or self.scenario.guild
         guild_commands = self.state.guild_commands.get(guild.id, [])
         synced = next((c for c in guild_commands if c["name"] == name), None)
         data: dict[str, Any] = {"type": 1, "name": name}
@@ -184,7 +192,9 @@ class FakeDiscord:
         else:
             synced = next((c for c in self.state.global_commands if c["name"] == name), None)
         data["id"] = synced["id"] if synced else str(self.clock.snowflake())
-        data["options"] = nest_options(options, subcommand, group)
+        data["options"] = nest_options(options.options, subcommand, group)
+        if options.resolved:
+            data["resolved"] = options.resolved
         return data
 
     async def _inject(
