@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from bot.app import ImagineBot
 
 log = logging.getLogger("imagine.cogs.errors")
+UNEXPECTED = (
+    "Something went wrong on our side. Please try again; admins can find details in the log."
+)
 
 
 # discord.py's attribute names where Discord's own menus use other words.
@@ -39,7 +42,23 @@ def explain(error: app_commands.AppCommandError) -> str:
         return f"`{error.value}` is not a valid value for this option."
     if isinstance(error, app_commands.CheckFailure):
         return "You can't use this command here."
-    return "Something went wrong on our side. Please try again; admins can find details in the log."
+    return UNEXPECTED
+
+
+async def tell(interaction: discord.Interaction[Any], message: str) -> None:
+    """A private note, unless Discord no longer takes answers to this interaction."""
+    try:
+        await send_error(interaction, message)
+    except discord.HTTPException:
+        log.warning("could not tell interaction %s about its error", interaction.id)
+
+
+async def report_unexpected(
+    interaction: discord.Interaction[Any], error: BaseException, where: str
+) -> None:
+    """Log a bug with its traceback for the admins; tell the member only that it happened."""
+    log.error("%s failed", where, exc_info=error)
+    await tell(interaction, UNEXPECTED)
 
 
 class ErrorsCog(commands.Cog, name="Errors"):
@@ -56,13 +75,11 @@ class ErrorsCog(commands.Cog, name="Errors"):
     async def on_app_command_error(
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
-        if not isinstance(error, app_commands.CheckFailure | app_commands.TransformerError):
-            command = interaction.command.qualified_name if interaction.command else "?"
-            log.error("command %s failed", command, exc_info=error)
-        try:
-            await send_error(interaction, explain(error))
-        except discord.HTTPException:
-            log.warning("could not tell interaction %s about its error", interaction.id)
+        if isinstance(error, app_commands.CheckFailure | app_commands.TransformerError):
+            await tell(interaction, explain(error))
+            return
+        command = interaction.command.qualified_name if interaction.command else "?"
+        await report_unexpected(interaction, error, f"command {command}")
 
 
 async def setup(bot: ImagineBot) -> None:

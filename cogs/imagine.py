@@ -1,7 +1,6 @@
 """/imagine: parse the options, defer, hand the request to the core, render what comes back.
 
-Results carry persistent Re-roll and Delete buttons whose state lives in their custom_id
-(`DynamicItem`), so they keep working after a restart.
+Results carry persistent Re-roll and Delete buttons (`ResultButton`).
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from bot.fitting import FitError, shrink
 from bot.generation import DuplicateRequest, Generated, Requester
 from bot.images import ImageAPIError
 from bot.quota import QuotaExceeded
+from cogs.errors import report_unexpected
 from cogs.presenters import NO_MENTIONS, quota_refusal, result_embed, send_error
 
 if TYPE_CHECKING:
@@ -35,21 +35,31 @@ SHUTDOWN_MESSAGE = "The bot is restarting and stopped your request. Please try a
 PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own cap is checked too
 
 
-class RerollButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"imagine:reroll:(?P<request>[0-9]+)"
-):
-    """Runs the same request again, as a new request that spends quota like any other."""
+_BUTTONS = {
+    "reroll": ("Re-roll", "🎲", discord.ButtonStyle.primary),
+    "delete": ("Delete", "🗑️", discord.ButtonStyle.secondary),
+}
 
-    def __init__(self, request_id: int) -> None:
+
+class ResultButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"imagine:(?P<action>reroll|delete):(?P<target>[0-9]+)",
+):
+    """Re-roll (target: the request's interaction id) or Delete (target: the requester's id).
+
+    The state lives in the custom_id, so the buttons keep working after a restart. discord.py
+    only logs what a dynamic item raises, so an unexpected failure is reported here instead.
+    """
+
+    def __init__(self, action: str, target: int) -> None:
+        label, emoji, style = _BUTTONS[action]
         super().__init__(
             discord.ui.Button(
-                label="Re-roll",
-                emoji="🎲",
-                style=discord.ButtonStyle.primary,
-                custom_id=f"imagine:reroll:{request_id}",
+                label=label, emoji=emoji, style=style, custom_id=f"imagine:{action}:{target}"
             )
         )
-        self.request_id = request_id
+        self.action = action
+        self.target = target
 
     @classmethod
     async def from_custom_id(
@@ -57,55 +67,23 @@ class RerollButton(
         interaction: discord.Interaction[Any],
         item: discord.ui.Item[Any],
         match: re.Match[str],
-    ) -> RerollButton:
-        return cls(int(match["request"]))
+    ) -> ResultButton:
+        return cls(match["action"], int(match["target"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(cog, ImagineCog)
-        await cog.reroll(interaction, self.request_id)
-
-
-class DeleteButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"imagine:delete:(?P<owner>[0-9]+)"
-):
-    """Deletes a result: its requester may, and so may a member with Manage Messages."""
-
-    def __init__(self, owner_id: int) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Delete",
-                emoji="🗑️",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"imagine:delete:{owner_id}",
-            )
-        )
-        self.owner_id = owner_id
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-    ) -> DeleteButton:
-        return cls(int(match["owner"]))
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        if interaction.user.id != self.owner_id and not interaction.permissions.manage_messages:
-            await send_error(
-                interaction,
-                "Only the member who asked for this image or a moderator can delete it.",
-            )
-            return
-        await interaction.response.defer()
-        await interaction.delete_original_response()
+        handler = cog.reroll if self.action == "reroll" else cog.delete
+        try:
+            await handler(interaction, self.target)
+        except Exception as error:
+            await report_unexpected(interaction, error, f"button {self.action}")
 
 
 def result_view(request_id: int, owner_id: int) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    view.add_item(RerollButton(request_id))
-    view.add_item(DeleteButton(owner_id))
+    view.add_item(ResultButton("reroll", request_id))
+    view.add_item(ResultButton("delete", owner_id))
     return view
 
 
@@ -124,10 +102,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         )
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(RerollButton, DeleteButton)
+        self.bot.add_dynamic_items(ResultButton)
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(RerollButton, DeleteButton)
+        self.bot.remove_dynamic_items(ResultButton)
 
     @app_commands.command(name="imagine", description="Generate images from a text prompt")
     @app_commands.guild_only()
@@ -192,6 +170,17 @@ class ImagineCog(commands.Cog, name="Imagine"):
             return
         await interaction.response.defer(thinking=True)
         await self.run(interaction, plan)
+
+    async def delete(self, interaction: discord.Interaction[Any], owner_id: int) -> None:
+        """The requester may delete a result, and so may a member with Manage Messages."""
+        if interaction.user.id != owner_id and not interaction.permissions.manage_messages:
+            await send_error(
+                interaction,
+                "Only the member who asked for this image or a moderator can delete it.",
+            )
+            return
+        await interaction.response.defer()
+        await interaction.delete_original_response()
 
     async def run(self, interaction: discord.Interaction[Any], plan: PlannedRequest) -> None:
         """Generate while showing progress, then deliver; every failure ends in a private note."""

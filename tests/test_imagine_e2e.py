@@ -373,3 +373,15 @@ async def test_a_413_despite_fitting_shrinks_and_retries(bot, discord_fake, gate
     assert detect_image_format(attachment.data) == "webp"
     assert "Re-encoded" in message.embeds[0]["footer"]["text"]
     assert await used_credits(bot) == 1
+
+
+async def test_an_unexpected_failure_behind_a_button_is_reported_privately(
+    bot, discord_fake, caplog
+) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    message = await wait_for_images(discord_fake, handle)
+    await bot.store.close()  # the database is gone: Re-roll cannot read the request back
+    click = await discord_fake.inject_component(message, button(message, "imagine:reroll:"))
+    note = await wait_for_private_note(discord_fake, click)
+    assert "Something went wrong on our side" in note.content
+    assert any(r.name == "imagine.cogs.errors" and r.exc_info for r in caplog.records)
