@@ -54,11 +54,11 @@ class GenerationService:
     def __init__(self, images: ImageClient, quota: QuotaService) -> None:
         self._images = images
         self._quota = quota
-        self._running: set[asyncio.Task[Any] | None] = set()
+        self._running: set[asyncio.Task[Any]] = set()
 
     async def shutdown(self, grace: float = 10.0) -> None:
         """Stop calls to the image API and settle them while the store is still open."""
-        tasks = {task for task in self._running if task is not None}
+        tasks = set(self._running)
         for task in tasks:
             task.cancel()
         if tasks:
@@ -82,6 +82,7 @@ class GenerationService:
             raise DuplicateRequest(who.interaction_id)
         tracker = ChargeTracker()
         task = asyncio.current_task()
+        assert task is not None  # coroutines always run in a task under asyncio
         self._running.add(task)
         try:
             result = await self._images.generate(to_image_request(plan), tracker)
@@ -95,14 +96,13 @@ class GenerationService:
             self._running.discard(task)
         credits = len(result.images) * plan.credits_per_image
         await self._quota.commit(who.interaction_id, credits)
-        audit.info(
-            "committed guild=%s member=%s model=%s images=%d dropped=%d credits=%d",
-            who.guild_id,
-            who.member_id,
-            plan.model.id,
-            len(result.images),
-            result.dropped,
-            credits,
+        _audit(
+            "committed",
+            who,
+            plan,
+            images=len(result.images),
+            dropped=result.dropped,
+            credits=credits,
         )
         fitted = await asyncio.to_thread(
             fit_images, [(image.data, image.format) for image in result.images], file_limit
@@ -121,14 +121,20 @@ class GenerationService:
             await self._quota.commit(who.interaction_id, plan.credits)
         else:
             await self._quota.mark_unknown(who.interaction_id, reason)
-        audit.info(
-            "failed guild=%s member=%s model=%s charge=%s reason=%s",
-            who.guild_id,
-            who.member_id,
-            plan.model.id,
-            charge.value,
-            reason,
-        )
+        _audit("failed", who, plan, charge=charge.value, reason=reason)
+
+
+def _audit(event: str, who: Requester, plan: PlannedRequest, **details: object) -> None:
+    """One line per settled request for the operators; the ledger keeps the lasting record."""
+    facts = " ".join(f"{key}={value}" for key, value in details.items())
+    audit.info(
+        "%s guild=%s member=%s model=%s %s",
+        event,
+        who.guild_id,
+        who.member_id,
+        plan.model.id,
+        facts,
+    )
 
 
 def to_image_request(plan: PlannedRequest) -> ImageRequest:

@@ -17,7 +17,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.catalog import PlannedRequest, RequestRejected
+from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
 from bot.fitting import FitError, shrink
 from bot.generation import DuplicateRequest, Generated, Requester
 from bot.images import ImageAPIError
@@ -148,7 +148,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         spec = self._chosen_model(interaction)
         return _matching(spec.qualities if spec else [], current)
 
-    def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> Any:
+    def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> ModelSpec | None:
         chosen = getattr(interaction.namespace, "model", None)
         return self.bot.catalog.get(chosen or self.bot.catalog.default_model)
 
@@ -184,14 +184,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
     async def run(self, interaction: discord.Interaction[Any], plan: PlannedRequest) -> None:
         """Generate while showing progress, then deliver; every failure ends in a private note."""
-        assert interaction.guild_id is not None
-        assert interaction.channel_id is not None
-        who = Requester(
-            interaction.id, interaction.guild_id, interaction.user.id, interaction.channel_id
-        )
-        progress = asyncio.create_task(self._show_progress(interaction, plan))
         try:
-            result = await self.bot.generation.generate(who, plan, interaction.filesize_limit)
+            result = await self._generate(interaction, plan)
         except QuotaExceeded as refused:
             await send_error(interaction, quota_refusal(refused))
             return
@@ -204,9 +198,22 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except asyncio.CancelledError:
             await asyncio.shield(send_error(interaction, SHUTDOWN_MESSAGE))
             raise
+        await self._deliver(interaction, plan, result)
+
+    async def _generate(
+        self, interaction: discord.Interaction[Any], plan: PlannedRequest
+    ) -> Generated:
+        """Generate, editing the time spent into the deferred message until it is done."""
+        assert interaction.guild_id is not None
+        assert interaction.channel_id is not None
+        who = Requester(
+            interaction.id, interaction.guild_id, interaction.user.id, interaction.channel_id
+        )
+        progress = asyncio.create_task(self._show_progress(interaction, plan))
+        try:
+            return await self.bot.generation.generate(who, plan, interaction.filesize_limit)
         finally:
             progress.cancel()
-        await self._deliver(interaction, plan, result)
 
     async def _show_progress(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest

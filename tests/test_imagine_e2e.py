@@ -385,3 +385,16 @@ async def test_an_unexpected_failure_behind_a_button_is_reported_privately(
     note = await wait_for_private_note(discord_fake, click)
     assert "Something went wrong on our side" in note.content
     assert any(r.name == "imagine.cogs.errors" and r.exc_info for r in caplog.records)
+
+
+async def test_reroll_after_the_prompt_was_forgotten_says_so(
+    bot, discord_fake, gateway, quota_clock
+) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    message = await wait_for_images(discord_fake, handle)
+    quota_clock.advance(days=31)
+    await bot.maintain()  # PROMPT_RETENTION_DAYS defaults to 30
+    click = await discord_fake.inject_component(message, button(message, "imagine:reroll:"))
+    note = await wait_for_private_note(discord_fake, click)
+    assert "too old to re-roll" in note.content
+    assert len(gateway.requests) == 1
