@@ -48,11 +48,6 @@ async def spend(bot, member_id, cost, model="openai/dall-e-3"):
     await bot.quota.commit(interaction_id, cost)
 
 
-def member_option(user_id):
-    """A user option as Discord sends it (the fake sends no `resolved` data: discord.Object)."""
-    return [{"name": "member", "type": USER_OPTION, "value": str(user_id)}]
-
-
 def timestamp(moment):
     return f"<t:{int(moment.timestamp())}:R>"
 
@@ -180,7 +175,11 @@ async def test_reset_forgives_one_member_then_everyone(bot, discord_fake, admin)
     await spend(bot, ADMIN_ID, 2)
 
     reply = await run(
-        discord_fake, "quota", member_option(MEMBER_ID), subcommand="reset", invoker=admin
+        discord_fake,
+        "quota",
+        {"member": discord_fake.scenario.member},
+        subcommand="reset",
+        invoker=admin,
     )
     assert reply.content == f"✅ Forgave 3 credits that <@{MEMBER_ID}> used this period."
     status = await bot.quota.status(GUILD_ID, MEMBER_ID)
@@ -196,7 +195,9 @@ async def test_reset_forgives_one_member_then_everyone(bot, discord_fake, admin)
 
 async def test_a_regular_member_cannot_reset(bot, discord_fake) -> None:
     await spend(bot, MEMBER_ID, 3)
-    reply = await run(discord_fake, "quota", member_option(MEMBER_ID), subcommand="reset")
+    reply = await run(
+        discord_fake, "quota", {"member": discord_fake.scenario.member}, subcommand="reset"
+    )
     assert reply.content == PERMISSION_REFUSAL
     assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).member_used == 3
 
