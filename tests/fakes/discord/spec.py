@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,23 +119,14 @@ def relax(body: Any) -> Any:
 
 def validate(method: str, path: str, body: Any, media_type: str) -> list[Violation]:
     """Validate one request body; an empty list when valid or when the spec is absent."""
-    template = match_template(path)
-    if template is None:
-        if _document() is None:
-            return []
-        return [Violation(method, path, "-", "no such path in the spec")]
-    validator = _validator(template, method.lower(), media_type)
-    if validator is None:
-        return [Violation(method, path, template, f"the spec defines no {media_type} body")]
-    return [
-        Violation(
-            method,
-            path,
-            template,
-            f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}",
-        )
-        for e in validator.iter_errors(relax(body))
-    ]
+    return _check(
+        method,
+        path,
+        relax(body),
+        lambda template: _validator(template, method.lower(), media_type),
+        f"the spec defines no {media_type} body",
+        where="",
+    )
 
 
 @functools.cache
@@ -152,20 +144,40 @@ def _response_validator(template: str, method: str, status: str) -> Draft202012V
 
 def validate_response(method: str, path: str, status: int, body: Any) -> list[Violation]:
     """Check one of the fake's own answers against the spec's response schema for it."""
+    return _check(
+        method,
+        path,
+        body,
+        lambda template: _response_validator(template, method.lower(), str(status)),
+        f"the spec defines no {status} JSON answer",
+        where="answer ",
+    )
+
+
+def _check(
+    method: str,
+    path: str,
+    body: Any,
+    validator_for: Callable[[str], Draft202012Validator | None],
+    undefined: str,
+    *,
+    where: str,
+) -> list[Violation]:
+    """Match the path to the spec's template, then list what the schema finds wrong."""
     template = match_template(path)
     if template is None:
         if _document() is None:
             return []
         return [Violation(method, path, "-", "no such path in the spec")]
-    validator = _response_validator(template, method.lower(), str(status))
+    validator = validator_for(template)
     if validator is None:
-        return [Violation(method, path, template, f"the spec defines no {status} JSON answer")]
+        return [Violation(method, path, template, undefined)]
     return [
         Violation(
             method,
             path,
             template,
-            f"answer {'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}",
+            f"{where}{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}",
         )
         for e in validator.iter_errors(body)
     ]
