@@ -25,6 +25,11 @@ def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def literal(text: str, limit: int) -> str:
+    """Member text shown as typed: markdown escaped, so `**` or `||` are not formatting."""
+    return truncate(discord.utils.escape_markdown(text), limit)
+
+
 def relative_time(moment: datetime) -> str:
     """Discord renders this in each member's own time zone and language."""
     return f"<t:{int(moment.timestamp())}:R>"
@@ -54,7 +59,7 @@ def quota_refusal(error: QuotaExceeded) -> str:
 def result_embed(
     plan: PlannedRequest, result: Generated, requester: discord.abc.User
 ) -> discord.Embed:
-    embed = discord.Embed(description=truncate(plan.prompt, 3000), colour=EMBED_COLOUR)
+    embed = discord.Embed(description=literal(plan.prompt, 3000), colour=EMBED_COLOUR)
     embed.set_author(
         name=truncate(requester.display_name, 256), icon_url=requester.display_avatar.url
     )
@@ -64,7 +69,7 @@ def result_embed(
         embed.add_field(name="Quality", value=plan.quality)
     if result.revised_prompt and result.revised_prompt != plan.prompt:
         embed.add_field(
-            name="Revised prompt", value=truncate(result.revised_prompt, 1024), inline=False
+            name="Revised prompt", value=literal(result.revised_prompt, 1024), inline=False
         )
     embed.add_field(
         name=f"Cost: {credits(result.credits)}", value=quota_summary(result.quota), inline=False
@@ -74,8 +79,8 @@ def result_embed(
         notes.append("Re-encoded as WebP to fit Discord's upload limit.")
     if result.dropped:
         notes.append(f"{result.dropped} image(s) from the generator were unusable and not charged.")
-    notes.append(f"Requested by {requester}")
-    embed.set_footer(text=truncate(" ".join(notes), 2048))
+    if notes:
+        embed.set_footer(text=" ".join(notes))
     return embed
 
 

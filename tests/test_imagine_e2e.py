@@ -82,6 +82,8 @@ async def test_b64_images_arrive_byte_identical_after_the_defer(bot, discord_fak
     assert gateway.requests[0].headers["Authorization"] == f"Bearer {API_KEY}"
     embed = message.embeds[0]
     assert embed["description"] == "a red fox in snow"
+    assert embed["author"]["name"] == "Alice"
+    assert "footer" not in embed  # nothing to note
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     assert fields["Model"] == "DALL·E 3"
     assert fields["Size"] == "1024x1024"
@@ -154,7 +156,8 @@ async def test_oversize_image_is_reencoded_to_fit(start_bot, discord_fake, gatew
 
 async def test_everyone_in_a_prompt_pings_nobody(bot, discord_fake) -> None:
     handle = await discord_fake.inject_slash("imagine", {"prompt": "@everyone look <@&1> @here"})
-    await wait_for_images(discord_fake, handle)
+    message = await wait_for_images(discord_fake, handle)
+    assert "@everyone look" in message.embeds[0]["description"]
     sent = [r for r in discord_fake.requests if r.json is not None and r.method != "PUT"]
     bodies = [r.json.get("data", r.json) for r in sent if isinstance(r.json, dict)]
     with_content = [b for b in bodies if "embeds" in b or "content" in b]
@@ -398,3 +401,9 @@ async def test_reroll_after_the_prompt_was_forgotten_says_so(
     note = await wait_for_private_note(discord_fake, click)
     assert "too old to re-roll" in note.content
     assert len(gateway.requests) == 1
+
+
+async def test_a_prompt_is_shown_as_typed_not_as_markdown(bot, discord_fake) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a **bold** ||secret|| cat"})
+    message = await wait_for_images(discord_fake, handle)
+    assert message.embeds[0]["description"] == r"a \*\*bold\*\* \|\|secret\|\| cat"
