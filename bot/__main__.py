@@ -14,6 +14,7 @@ import sys
 
 import discord
 
+from bot import redaction
 from bot.catalog import CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
 from bot.store import StoreError
@@ -66,26 +67,37 @@ async def check(settings: Settings) -> list[str]:
 async def run(settings: Settings) -> None:
     from bot.app import ImagineBot
 
-    async with ImagineBot(settings) as client:
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            # A service manager stops the bot with SIGTERM: close the HTTP session and the
-            # database cleanly instead of dying mid-write.
-            loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.close()))
+    client = ImagineBot(settings)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        # A service manager stops the bot with SIGTERM: close the HTTP sessions and the
+        # database cleanly instead of dying mid-write.
+        loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.close()))
+    try:
         await client.start(settings.discord_token.get_secret_value())
+    finally:
+        # Not `async with`: discord.py's __aexit__ skips close() once the gateway is closed,
+        # which would let the loop end while the database is still closing.
+        await client.close()
 
 
 async def sync(settings: Settings) -> None:
     from bot.app import ImagineBot
 
-    async with ImagineBot(settings) as client:
+    client = ImagineBot(settings)
+    try:
         await client.login(settings.discord_token.get_secret_value())
         synced = await client.tree.sync()
         print(f"synced {len(synced)} global commands (Discord may take up to an hour to show them)")
+    finally:
+        await client.close()
 
 
 def _configure_logging(settings: Settings) -> None:
     discord.utils.setup_logging(level=getattr(logging, settings.log_level), root=True)
+    redaction.install(
+        [settings.discord_token.get_secret_value(), settings.image_api_key.get_secret_value()]
+    )
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ class ImagineBot(commands.Bot):
             chunk_guilds_at_startup=False,
             **options,
         )
+        self._shutdown: asyncio.Task[None] | None = None
         self.settings = settings
         self.catalog = catalog or load_catalog(settings.models_file)
         self.clock = clock
@@ -119,6 +120,16 @@ class ImagineBot(commands.Bot):
         log.info("left guild %s: its quota and history were deleted", guild.id)
 
     async def close(self) -> None:
+        """Close once, however many ask: a signal handler and `async with` both do.
+
+        Each caller waits for the same shutdown, so none returns (and lets the event loop end)
+        while the database is still closing.
+        """
+        if self._shutdown is None:
+            self._shutdown = asyncio.create_task(self._close_services())
+        await asyncio.shield(self._shutdown)
+
+    async def _close_services(self) -> None:
         if hasattr(self, "_maintenance"):
             self._maintenance.cancel()
         if hasattr(self, "generation"):
@@ -128,3 +139,4 @@ class ImagineBot(commands.Bot):
             await self.images.close()
         if hasattr(self, "store"):
             await self.store.close()
+        log.info("stopped: the database and the HTTP sessions are closed")

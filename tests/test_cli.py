@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from bot.config import Settings
+from tests.conftest import API_KEY
 from tests.fakes.discord.scenario import GUILD_ID
 
 SECRET = "sk-cli-secret-must-not-leak"
@@ -88,7 +89,7 @@ async def start_bot_process(
     env = {
         **clean,
         "DISCORD_TOKEN": token,
-        "IMAGE_API_KEY": SECRET,
+        "IMAGE_API_KEY": API_KEY,
         "IMAGE_API_BASE_URL": gateway.base_url,
         "DISCORD_API_BASE": fake.api_base,
         "DISCORD_GATEWAY_URL": fake.gateway_url,
@@ -117,28 +118,40 @@ async def test_a_refused_token_exits_2_with_one_line(tmp_path: Path, discord_fak
     assert "Discord refused DISCORD_TOKEN" in line
 
 
-async def test_the_bot_runs_syncs_and_stops_cleanly_on_sigterm(
+async def test_the_bot_serves_logs_no_credential_and_stops_cleanly_on_sigterm(
     tmp_path: Path, discord_fake, gateway
 ) -> None:
     process = await start_bot_process(tmp_path, discord_fake, gateway, discord_fake.scenario.token)
+    assert process.stderr is not None
+    lines: list[str] = []
+    reader = asyncio.create_task(_collect(process.stderr, lines))
     try:
         await discord_fake.wait_until(
-            lambda: GUILD_ID in discord_fake.state.guild_commands, within=30
+            lambda: any("connected as" in line for line in lines), within=30
         )
-        await discord_fake.wait_until(lambda: bool(discord_fake.gateway.connections), within=30)
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(
+            lambda: handle.original is not None and bool(handle.original.attachments), within=30
+        )
         process.send_signal(signal.SIGTERM)
-        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+        await asyncio.wait_for(process.wait(), 30)
+        await reader
     finally:
         if process.returncode is None:
             process.kill()
-    assert process.returncode == 0, stderr.decode()[-2000:]
-    names = {c["name"] for c in discord_fake.state.guild_commands[GUILD_ID]}
-    assert "imagine" in names
+    log = "".join(lines)
+    assert process.returncode == 0, log[-2000:]
+    assert handle.original.attachments[0].data == gateway.produced[0]
     assert (tmp_path / "data" / "imagine.sqlite3").exists()
-    log = stderr.decode()
     assert "Traceback" not in log
-    assert SECRET not in log
-    assert discord_fake.scenario.token not in log
+    assert "[redacted]" in log  # discord.py did log the interaction routes, without the token
+    for credential in (API_KEY, discord_fake.scenario.token, handle.token):
+        assert credential not in log
+
+
+async def _collect(stream: asyncio.StreamReader, lines: list[str]) -> None:
+    async for line in stream:
+        lines.append(line.decode())
 
 
 async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake, gateway) -> None:
