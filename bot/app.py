@@ -5,7 +5,9 @@ the cogs. It holds the core services; the cogs reach them through it and hold no
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -24,6 +26,7 @@ from bot.store import Store
 log = logging.getLogger("imagine.bot")
 
 MAINTENANCE_INTERVAL = timedelta(minutes=10)
+SHUTDOWN_GRACE = timedelta(seconds=20)
 EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.errors")
 
 
@@ -56,6 +59,7 @@ class ImagineBot(commands.Bot):
             **options,
         )
         self._shutdown: asyncio.Task[None] | None = None
+        self._finishing: set[asyncio.Task[Any]] = set()
         self.settings = settings
         self.catalog = catalog or load_catalog(settings.models_file)
         self.clock = clock
@@ -129,11 +133,24 @@ class ImagineBot(commands.Bot):
             self._shutdown = asyncio.create_task(self._close_services())
         await asyncio.shield(self._shutdown)
 
+    @contextlib.contextmanager
+    def finishing(self) -> Iterator[None]:
+        """Mark the current task as work shutdown waits for: delivering images already paid for."""
+        task = asyncio.current_task()
+        assert task is not None  # coroutines always run in a task under asyncio
+        self._finishing.add(task)
+        try:
+            yield
+        finally:
+            self._finishing.discard(task)
+
     async def _close_services(self) -> None:
         if hasattr(self, "_maintenance"):
             self._maintenance.cancel()
         if hasattr(self, "generation"):
             await self.generation.shutdown()
+        if self._finishing:
+            await asyncio.wait(self._finishing, timeout=SHUTDOWN_GRACE.total_seconds())
         await super().close()
         if hasattr(self, "images"):
             await self.images.close()

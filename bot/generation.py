@@ -15,10 +15,19 @@ from typing import Any
 
 from bot.catalog import PlannedRequest
 from bot.fitting import FittedImage, fit_images
-from bot.images import ChargeOutcome, ChargeTracker, ImageAPIError, ImageClient, ImageRequest
+from bot.images import (
+    ChargeOutcome,
+    ChargeTracker,
+    GeneratedImage,
+    GenerationResult,
+    ImageAPIError,
+    ImageClient,
+    ImageRequest,
+)
 from bot.quota import QuotaService, QuotaStatus
 
 audit = logging.getLogger("imagine.audit")
+log = logging.getLogger("imagine.generation")
 
 
 class DuplicateRequest(Exception):
@@ -81,20 +90,16 @@ class GenerationService:
         if reservation.duplicate:
             raise DuplicateRequest(who.interaction_id)
         tracker = ChargeTracker()
-        task = asyncio.current_task()
-        assert task is not None  # coroutines always run in a task under asyncio
-        self._running.add(task)
         try:
-            result = await self._images.generate(to_image_request(plan), tracker)
+            result = await self._call_api(plan, tracker)
         except ImageAPIError as error:
             await self._settle_failure(who, plan, error.charge, type(error).__name__)
             raise
         except asyncio.CancelledError:
             await asyncio.shield(self._settle_failure(who, plan, tracker.charge, "cancelled"))
             raise
-        finally:
-            self._running.discard(task)
-        credits = len(result.images) * plan.credits_per_image
+        # The gateway billed every result it returned, usable or not: the wallet's truth.
+        credits = min(len(result.images) + result.dropped, plan.n) * plan.credits_per_image
         await self._quota.commit(who.interaction_id, credits)
         _audit(
             "committed",
@@ -104,12 +109,20 @@ class GenerationService:
             dropped=result.dropped,
             credits=credits,
         )
-        fitted = await asyncio.to_thread(
-            fit_images, [(image.data, image.format) for image in result.images], file_limit
-        )
+        fitted = await _fit_or_keep(result.images, file_limit)
         revised = next((i.revised_prompt for i in result.images if i.revised_prompt), None)
         status = await self._quota.status(who.guild_id, who.member_id)
         return Generated(fitted, revised, credits, result.dropped, status)
+
+    async def _call_api(self, plan: PlannedRequest, tracker: ChargeTracker) -> GenerationResult:
+        """The only part of a request that shutdown cancels: settling must run to the end."""
+        task = asyncio.current_task()
+        assert task is not None  # coroutines always run in a task under asyncio
+        self._running.add(task)
+        try:
+            return await self._images.generate(to_image_request(plan), tracker)
+        finally:
+            self._running.discard(task)
 
     async def _settle_failure(
         self, who: Requester, plan: PlannedRequest, charge: ChargeOutcome, reason: str
@@ -122,6 +135,22 @@ class GenerationService:
         else:
             await self._quota.mark_unknown(who.interaction_id, reason)
         _audit("failed", who, plan, charge=charge.value, reason=reason)
+
+
+async def _fit_or_keep(images: list[GeneratedImage], file_limit: int) -> list[FittedImage]:
+    """Fit the images to the upload limit; if Pillow cannot, deliver them as they came.
+
+    They are paid for: an image Pillow chokes on may still upload, and the delivery code tries
+    the channel if it does not.
+    """
+    originals = [(image.data, image.format) for image in images]
+    try:
+        return await asyncio.to_thread(fit_images, originals, file_limit)
+    except Exception:
+        log.exception("could not re-encode %d image(s); sending them unchanged", len(images))
+        return [
+            FittedImage(data, image_format, reencoded=False) for data, image_format in originals
+        ]
 
 
 def _audit(event: str, who: Requester, plan: PlannedRequest, **details: object) -> None:

@@ -18,7 +18,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
-from bot.fitting import FitError, shrink
+from bot.fitting import shrink
 from bot.generation import DuplicateRequest, Generated, Requester
 from bot.images import ImageAPIError
 from bot.quota import QuotaExceeded
@@ -153,6 +153,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
         return self.bot.catalog.get(chosen or self.bot.catalog.default_model)
 
     async def reroll(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+        # Acknowledge before the database: a busy database must not miss Discord's 3 seconds.
+        await interaction.response.defer(thinking=True)
         original = await self.bot.quota.find(request_id)
         if original is None or original.guild_id != interaction.guild_id or not original.prompt:
             await send_error(interaction, "This image is too old to re-roll; use /imagine again.")
@@ -168,7 +170,6 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except RequestRejected as rejected:
             await send_error(interaction, str(rejected))
             return
-        await interaction.response.defer(thinking=True)
         await self.run(interaction, plan)
 
     async def delete(self, interaction: discord.Interaction[Any], owner_id: int) -> None:
@@ -198,7 +199,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except asyncio.CancelledError:
             await asyncio.shield(send_error(interaction, SHUTDOWN_MESSAGE))
             raise
-        await self._deliver(interaction, plan, result)
+        with self.bot.finishing():
+            await self._deliver(interaction, plan, result)
 
     async def _generate(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest
@@ -214,6 +216,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
             return await self.bot.generation.generate(who, plan, interaction.filesize_limit)
         finally:
             progress.cancel()
+            # An edit already on its way must land before the result or the error, not after.
+            await asyncio.wait([progress])
 
     async def _show_progress(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest
@@ -254,7 +258,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
                     break
             try:
                 smaller = await asyncio.to_thread(shrink, result.images)
-            except FitError:
+            except Exception:  # Pillow cannot shrink it: the channel may still take it
+                log.exception("could not shrink the images of interaction %s", interaction.id)
                 break
             result = dataclasses.replace(result, images=smaller)
         await self._post_to_channel(interaction, plan, result)

@@ -78,7 +78,7 @@ def result_embed(
     if result.reencoded:
         notes.append("Re-encoded as WebP to fit Discord's upload limit.")
     if result.dropped:
-        notes.append(f"{result.dropped} image(s) from the generator were unusable and not charged.")
+        notes.append(f"{result.dropped} image(s) the generator sent (and billed) were unusable.")
     if notes:
         embed.set_footer(text=" ".join(notes))
     return embed

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 import pytest
 from PIL import Image
@@ -215,7 +217,7 @@ async def test_invalid_options_are_refused_privately_and_cost_nothing(
         ("rate_limit", 3, "busy right now"),
         ("auth", 1, "API key was refused"),
         ("insufficient_quota", 1, "out of credit"),
-        ("disconnect", 1, ""),
+        ("disconnect", 1, "unavailable right now"),
     ],
 )
 async def test_each_upstream_failure_gets_its_own_private_message(
@@ -407,3 +409,47 @@ async def test_a_prompt_is_shown_as_typed_not_as_markdown(bot, discord_fake) -> 
     handle = await discord_fake.inject_slash("imagine", {"prompt": "a **bold** ||secret|| cat"})
     message = await wait_for_images(discord_fake, handle)
     assert message.embeds[0]["description"] == r"a \*\*bold\*\* \|\|secret\|\| cat"
+
+
+async def test_a_delivery_under_way_finishes_before_shutdown(
+    start_bot, discord_fake, gateway
+) -> None:
+    # Discord rate-limits the result's upload: the delivery is still waiting when the bot stops.
+    discord_fake.fail_next("PATCH", "/webhooks/*/messages/@original", status=429, retry_after=1)
+    async with start_bot():
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(
+            lambda: any(r.status == 429 for r in discord_fake.requests), within=10
+        )
+    assert handle.original.attachments[0].data == gateway.produced[0]
+
+
+def unopenable_png() -> bytes:
+    """A complete, valid PNG that claims 20000x20000 pixels: Pillow refuses it as a bomb."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 20_000, 20_000, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00"))
+        + chunk(b"IEND", b"")
+    )
+
+
+async def test_an_image_pillow_cannot_open_is_still_delivered(bot, discord_fake, gateway) -> None:
+    data = unopenable_png()
+    gateway.fail_next("not_image", data=data)
+    await discord_fake.inject_slash(
+        "imagine", {"prompt": "a fox"}, invoker=Invoker(attachment_size_limit=len(data) - 1)
+    )
+    await discord_fake.wait_until(
+        lambda: any(m.attachments and m.interaction_id is None for m in discord_fake.messages()),
+        within=10,
+    )
+    [posted] = [m for m in discord_fake.messages() if m.attachments]
+    assert posted.attachments[0].data == data
+    assert await used_credits(bot) == 1
