@@ -57,6 +57,7 @@ class QuotaCog(commands.Cog, name="Quota"):
 
     @quota.command(name="show", description="How many image credits are left, and when they reset")
     async def show(self, interaction: discord.Interaction[ImagineBot]) -> None:
+        await _acknowledge(interaction)
         status = await self.bot.quota.status(_guild_id(interaction), interaction.user.id)
         await _reply(interaction, quota_summary(status))
 
@@ -75,6 +76,7 @@ class QuotaCog(commands.Cog, name="Quota"):
         member_credits: Credits | None = None,
         period: str | None = None,
     ) -> None:
+        await _acknowledge(interaction)
         try:
             policy = await self.bot.quota.set_policy(
                 _guild_id(interaction),
@@ -96,6 +98,7 @@ class QuotaCog(commands.Cog, name="Quota"):
         interaction: discord.Interaction[ImagineBot],
         member: discord.Member | discord.User | None = None,
     ) -> None:
+        await _acknowledge(interaction)
         forgiven = await self.bot.quota.reset(
             _guild_id(interaction),
             None if member is None else member.id,
@@ -113,8 +116,9 @@ class QuotaCog(commands.Cog, name="Quota"):
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def usage(self, interaction: discord.Interaction[ImagineBot]) -> None:
+        await _acknowledge(interaction)
         report = await self.bot.quota.usage(_guild_id(interaction))
-        await interaction.response.send_message(
+        await interaction.followup.send(
             embed=self.usage_embed(report), ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
@@ -184,8 +188,13 @@ def _guild_id(interaction: discord.Interaction[ImagineBot]) -> int:
     return interaction.guild_id
 
 
+async def _acknowledge(interaction: discord.Interaction[ImagineBot]) -> None:
+    """Answer Discord before touching the database: a busy one must not miss the 3 seconds."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+
+
 async def _reply(interaction: discord.Interaction[ImagineBot], text: str) -> None:
-    await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 async def setup(bot: ImagineBot) -> None:

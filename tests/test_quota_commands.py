@@ -24,14 +24,28 @@ def admin(discord_fake):
 
 
 async def run(fake, name, options=None, *, subcommand=None, invoker=None):
-    """Run a command and return its private reply (every command here answers with type 4)."""
+    """Run a command and return its private reply.
+
+    A command defers privately before it reads the database (type 5, then its answer replaces the
+    "thinking" message); a refused one is answered at once (type 4).
+    """
     handle = await fake.inject_slash(name, options, subcommand=subcommand, invoker=invoker)
     record = await handle.wait_response()
-    assert record.response_type == 4
-    reply = handle.original
+    assert record.response_type in (4, 5)
+    await fake.wait_until(lambda: _answer(fake, record) is not None)
+    reply = _answer(fake, record)
     assert reply.ephemeral
     assert reply.allowed_mentions == {"parse": []}
     return reply
+
+
+def _answer(fake, record):
+    """The reply: the original response once it stops "thinking", or a followup sent after an
+    error note replaced a deleted "thinking" message."""
+    candidates = [record.original_message_id, *record.followup_message_ids]
+    messages = [fake.state.message(i) for i in candidates if i]
+    live = [m for m in messages if m is not None and not m.deleted and not m.loading]
+    return live[-1] if live else None
 
 
 async def spend(bot, member_id, cost, model="openai/dall-e-3"):
