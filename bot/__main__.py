@@ -12,7 +12,9 @@ import logging
 import signal
 import sys
 
+import aiohttp
 import discord
+import yarl
 
 from bot import redaction
 from bot.catalog import CatalogError, load_catalog
@@ -47,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     except discord.LoginFailure:
         print("imagine: Discord refused DISCORD_TOKEN; copy the bot token again", file=sys.stderr)
         return EXIT_USAGE
+    except (aiohttp.ClientConnectionError, discord.GatewayNotFound) as error:
+        print(f"imagine: cannot reach Discord ({error})", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         pass
     return 0
@@ -60,13 +65,14 @@ async def check(settings: Settings) -> list[str]:
         "settings: ok",
         f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",
         f"database: {await check_database(settings.database_path)}",
-        f"image API: {settings.image_api_base_url}",
+        f"image API: {_without_credentials(settings.image_api_base_url)}",
     ]
 
 
 async def run(settings: Settings) -> None:
     from bot.app import ImagineBot
 
+    await check_database(settings.database_path)  # fail before Discord sees a login
     client = ImagineBot(settings)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -84,6 +90,7 @@ async def run(settings: Settings) -> None:
 async def sync(settings: Settings) -> None:
     from bot.app import ImagineBot
 
+    await check_database(settings.database_path)
     client = ImagineBot(settings)
     try:
         await client.login(settings.discord_token.get_secret_value())
@@ -91,6 +98,11 @@ async def sync(settings: Settings) -> None:
         print(f"synced {len(synced)} global commands (Discord may take up to an hour to show them)")
     finally:
         await client.close()
+
+
+def _without_credentials(url: str) -> str:
+    """A URL may carry user:password or a key in its query; neither belongs on a terminal."""
+    return str(yarl.URL(url).with_user(None).with_query(None))
 
 
 def _configure_logging(settings: Settings) -> None:

@@ -10,10 +10,12 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Period = Literal["day", "week", "month"]
+# Result downloads have their own time budget after the API call (see bot.images).
+DOWNLOAD_ALLOWANCE_SECONDS = 120
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
 
@@ -51,6 +53,22 @@ class Settings(BaseSettings):
     quota_pending_timeout_minutes: int = Field(20, ge=1, le=24 * 60)
     prompt_retention_days: int = Field(30, ge=0, le=3650)
 
+    @model_validator(mode="after")
+    def _check_combinations(self) -> Settings:
+        if self.image_api_base_url.startswith("http:") and not self.allow_private_downloads:
+            raise ValueError(
+                "IMAGE_API_BASE_URL must use https, or the key travels in the clear "
+                "(ALLOW_PRIVATE_DOWNLOADS=true allows http for a gateway on your own network)"
+            )
+        longest_request = self.image_api_timeout + DOWNLOAD_ALLOWANCE_SECONDS
+        if self.quota_pending_timeout_minutes * 60 <= longest_request:
+            raise ValueError(
+                "QUOTA_PENDING_TIMEOUT_MINUTES must be longer than a request can take "
+                f"(IMAGE_API_TIMEOUT plus {DOWNLOAD_ALLOWANCE_SECONDS} s), or live requests "
+                "would be settled as abandoned"
+            )
+        return self
+
     @property
     def pending_timeout(self) -> timedelta:
         return timedelta(minutes=self.quota_pending_timeout_minutes)
@@ -77,7 +95,10 @@ def describe_validation_error(error: ValidationError) -> str:
     missing: list[str] = []
     invalid: list[str] = []
     for item in error.errors(include_input=False, include_url=False):
-        name = str(item["loc"][0]).upper() if item["loc"] else "settings"
+        if not item["loc"]:  # a rule across settings names them in its own message
+            invalid.append(item["msg"].removeprefix("Value error, "))
+            continue
+        name = str(item["loc"][0]).upper()
         if item["type"] == "missing":
             missing.append(name)
         else:

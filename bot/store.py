@@ -13,6 +13,7 @@ would break that), so a failing migration leaves schema and version exactly as t
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Mapping, Sequence
@@ -43,9 +44,15 @@ class Store:
 
     @classmethod
     async def open(cls, path: Path, *, migrations: Path | None = None) -> Store:
-        """Open (creating it if needed) and migrate the database at `path`."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
+        """Open (creating it if needed) and migrate the database at `path`.
+
+        A file that cannot be created or is not a database raises StoreError in plain words.
+        """
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = await aiosqlite.connect(path, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise StoreError(f"cannot open database {path}: {_reason(error)}") from error
         try:
             conn.row_factory = sqlite3.Row
             for pragma in (
@@ -56,6 +63,9 @@ class Store:
             ):
                 await conn.execute(f"PRAGMA {pragma}")
             version = await migrate(conn, migrations or migrations_dir())
+        except sqlite3.Error as error:
+            await conn.close()
+            raise StoreError(f"cannot open database {path}: {_reason(error)}") from error
         except BaseException:
             await conn.close()
             raise
@@ -211,6 +221,7 @@ async def check(path: Path, *, migrations: Path | None = None) -> str:
     newest = len(discover(migrations or migrations_dir()))
     uri = _read_only_uri(path)
     if uri is None:
+        _check_creatable(path)
         return f"no database at {path} yet; start-up will create it at schema version {newest}"
     try:
         async with aiosqlite.connect(uri, uri=True) as conn:
@@ -230,5 +241,19 @@ async def check(path: Path, *, migrations: Path | None = None) -> str:
     return f"database {path} opens and is at the current schema version {newest}"
 
 
+def _check_creatable(path: Path) -> None:
+    """The nearest existing folder above `path` must be one the bot can write into."""
+    folder = path.parent
+    while not folder.exists():
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot create database {path}: {folder} is not a writable folder")
+
+
 def _read_only_uri(path: Path) -> str | None:
     return f"{path.resolve().as_uri()}?mode=ro" if path.exists() else None
+
+
+def _reason(error: OSError | sqlite3.Error) -> str:
+    """The cause without the traceback: strerror for OS errors, SQLite's own message otherwise."""
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)

@@ -58,6 +58,19 @@ def test_check_reports_settings_catalog_and_database(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()  # check changes nothing
 
 
+def test_check_prints_the_gateway_without_credentials(tmp_path: Path) -> None:
+    result = run_bot(
+        tmp_path,
+        "check",
+        DISCORD_TOKEN=SECRET,
+        IMAGE_API_KEY=SECRET,
+        IMAGE_API_BASE_URL=f"https://user:{SECRET}@gateway.example/v1?key={SECRET}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "image API: https://gateway.example/v1" in result.stdout
+    assert SECRET not in result.stdout
+
+
 def test_check_names_a_bad_models_file(tmp_path: Path) -> None:
     models = tmp_path / "models.toml"
     models.write_text('default_model = "x"\n')
@@ -94,6 +107,7 @@ async def start_bot_process(
         "DISCORD_API_BASE": fake.api_base,
         "DISCORD_GATEWAY_URL": fake.gateway_url,
         "DEV_GUILD_ID": str(GUILD_ID),
+        "ALLOW_PRIVATE_DOWNLOADS": "true",  # the fakes speak plain http on loopback
         "LOG_LEVEL": log_level,
     }
     return await asyncio.create_subprocess_exec(
@@ -164,3 +178,40 @@ async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake
     assert {"imagine", "quota", "usage"} <= names
     assert f"synced {len(discord_fake.state.global_commands)} global commands" in stdout.decode()
     assert not discord_fake.gateway.connections  # syncing needs no gateway session
+
+
+def test_a_database_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    database = str(blocker / "imagine.sqlite3")
+    for command in ("check", "run", "sync"):
+        result = run_bot(
+            tmp_path,
+            command,
+            DISCORD_TOKEN=SECRET,
+            IMAGE_API_KEY=SECRET,
+            DATABASE_PATH=database,
+            DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+            LOG_LEVEL="ERROR",
+        )
+        assert result.returncode == 2, result.stderr
+        [line] = result.stderr.splitlines()
+        assert (
+            f"cannot create database {database}" in line
+            or f"cannot open database {database}" in line
+        )
+        assert "Traceback" not in result.stderr
+
+
+def test_an_unreachable_discord_is_one_line(tmp_path: Path) -> None:
+    result = run_bot(
+        tmp_path,
+        DISCORD_TOKEN=SECRET,
+        IMAGE_API_KEY=SECRET,
+        DISCORD_API_BASE="http://127.0.0.1:9/api/v10",  # the discard port: nothing listens
+        LOG_LEVEL="ERROR",
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("imagine: cannot reach Discord")
+    assert SECRET not in result.stderr

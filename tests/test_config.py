@@ -78,3 +78,26 @@ def test_malformed_setting_is_named_without_echoing_values(monkeypatch: pytest.M
     assert "DEV_GUILD_ID" in message
     assert SECRET_KEY not in message
     assert "\n" not in message
+
+
+def test_a_plain_http_gateway_is_refused_unless_private(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv("IMAGE_API_BASE_URL", "http://gateway.example/v1")
+    with pytest.raises(SettingsError, match="IMAGE_API_BASE_URL must use https"):
+        load_settings(None)
+    monkeypatch.setenv("ALLOW_PRIVATE_DOWNLOADS", "true")
+    assert load_settings(None).image_api_base_url == "http://gateway.example/v1"
+
+
+def test_pending_timeout_must_outlast_a_request(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv("IMAGE_API_TIMEOUT", "600")
+    monkeypatch.setenv("QUOTA_PENDING_TIMEOUT_MINUTES", "10")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    assert "QUOTA_PENDING_TIMEOUT_MINUTES must be longer" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    monkeypatch.setenv("QUOTA_PENDING_TIMEOUT_MINUTES", "15")
+    assert load_settings(None).pending_timeout.total_seconds() == 900
