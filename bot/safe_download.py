@@ -176,13 +176,22 @@ class SafeDownloader:
             raise BlockedAddressError(f"address {url.host} is blocked")
 
     async def fetch(self, url: str) -> DownloadedImage:
-        """Download ``url`` and return the image, or raise :class:`DownloadError`."""
-        parsed = URL(url)
-        self._check_url(parsed)
+        """Download ``url`` and return the image, or raise :class:`DownloadError`.
+
+        A URL that cannot even be parsed (``http://[::1``, a port out of range, a host that
+        is not valid IDNA) is a :class:`DownloadError` too: it comes from upstream, so a bad
+        one is a bad result, not a bug. Neither message repeats the URL, which may be signed.
+        """
+        try:
+            parsed = URL(url)
+            self._check_url(parsed)
+        except ValueError as exc:  # yarl's parse errors, UnicodeError from IDNA included
+            raise DownloadError(f"malformed URL: {type(exc).__name__}") from exc
         try:
             async with self._get_session().get(parsed, allow_redirects=False) as response:
                 data = await self._read_image_body(response)
-        except (aiohttp.ClientError, TimeoutError) as exc:
+        except (aiohttp.ClientError, TimeoutError, ValueError) as exc:
+            # ValueError: yarl and the resolver can still refuse the host while connecting.
             raise DownloadError(f"transfer failed: {type(exc).__name__}") from exc
         image_format = complete_image_format(data)
         if image_format is None:

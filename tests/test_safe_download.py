@@ -183,6 +183,42 @@ async def test_other_schemes_and_hostless_urls_refused_even_when_allowed(
         await downloader_factory(allow_private=True).fetch(url)
 
 
+@pytest.mark.parametrize("allow_private", [True, False])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[::1",
+        "https://[::1",
+        "https://[zz]/x.png",
+        "https://host:99999/x.png",
+        "https://host:abc/x.png",
+        "https://xn--zz/x.png",
+        "not a url",
+        "",
+    ],
+)
+async def test_malformed_urls_are_download_errors(
+    downloader_factory: Callable[..., SafeDownloader], allow_private: bool, url: str
+) -> None:
+    resolver = StaticResolver({})
+    downloader = downloader_factory(allow_private=allow_private, resolver=resolver)
+    with pytest.raises(DownloadError) as info:
+        await downloader.fetch(url)
+    assert resolver.asked == []
+    if url:
+        assert url not in str(info.value)
+
+
+@pytest.mark.parametrize("allow_private", [True, False])
+@pytest.mark.parametrize("host", ["a..b", "a" * 64 + ".example"])
+async def test_hosts_dns_cannot_encode_are_download_errors(
+    downloader_factory: Callable[..., SafeDownloader], allow_private: bool, host: str
+) -> None:
+    """yarl accepts these; the system resolver's IDNA encoding raises UnicodeError (no lookup)."""
+    with pytest.raises(DownloadError, match="UnicodeError"):
+        await downloader_factory(allow_private=allow_private).fetch(f"https://{host}/x.png")
+
+
 async def test_redirect_refused_and_not_followed(
     gw: FakeImageGateway, downloader_factory: Callable[..., SafeDownloader]
 ) -> None:
