@@ -24,9 +24,11 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from types import SimpleNamespace
 from typing import Any, ClassVar
 
 import aiohttp
+from aiohttp.abc import AbstractResolver
 from multidict import CIMultiDictProxy
 from yarl import URL
 
@@ -54,7 +56,10 @@ class ChargeTracker:
     """What the gateway may have billed so far in one `generate` call.
 
     Read it when the call was cancelled (shutdown): between attempts nothing is in flight and
-    every earlier attempt was answered with an error, so nothing was charged.
+    every earlier attempt was answered with an error, so nothing was charged. During an attempt
+    it turns ``UNKNOWN`` once the request's headers were written to the connection (on the
+    client's own session; on a caller's session, conservatively, before the attempt starts), so
+    a cancellation while resolving or connecting still reads ``NOT_CHARGED``.
     """
 
     def __init__(self) -> None:
@@ -175,6 +180,32 @@ class MalformedResponseError(ImageAPIError):
     default_charge = ChargeOutcome.UNKNOWN
 
 
+@dataclass
+class _SendProbe:
+    """One attempt's ``trace_request_ctx``: records that the request went out on the wire."""
+
+    tracker: ChargeTracker
+    sent: bool = False
+
+
+async def _on_request_headers_sent(
+    session: aiohttp.ClientSession,
+    context: SimpleNamespace,
+    params: aiohttp.TraceRequestHeadersSentParams,
+) -> None:
+    """aiohttp calls this just before it writes the headers: from here on, we may be billed."""
+    probe = context.trace_request_ctx
+    if isinstance(probe, _SendProbe):
+        probe.sent = True
+        probe.tracker.charge = ChargeOutcome.UNKNOWN
+
+
+def _send_tracing() -> aiohttp.TraceConfig:
+    trace = aiohttp.TraceConfig()
+    trace.on_request_headers_sent.append(_on_request_headers_sent)
+    return trace
+
+
 @dataclass(frozen=True)
 class _Failure:
     """One attempt's failure, and whether another attempt may help."""
@@ -290,6 +321,9 @@ class ImageClient:
     private/loopback addresses (tests against the loopback fake; never in production).
     ``session``, if given, is used for API calls and left open by :meth:`close`; result URLs
     are always fetched over a separate session whose resolver enforces the address policy.
+    Only the client's own session tells exactly when a request was sent (see
+    :class:`ChargeTracker`). ``resolver`` replaces DNS for that own session's API calls (tests
+    use it to hold a request in the resolving phase); it cannot be combined with ``session``.
     """
 
     def __init__(
@@ -308,9 +342,12 @@ class ImageClient:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         random: Callable[[], float] = _random.random,
         session: aiohttp.ClientSession | None = None,
+        resolver: AbstractResolver | None = None,
     ) -> None:
         if total_timeout <= 0 or connect_timeout <= 0:
             raise ValueError("timeouts must be positive")
+        if session is not None and resolver is not None:
+            raise ValueError("resolver applies only to the client's own session, not a given one")
         self._url = generations_url(base_url)
         self._api_key = api_key
         self._headers = {"Authorization": f"Bearer {api_key}", "Accept": "application/json"}
@@ -325,6 +362,7 @@ class ImageClient:
         self._random = random
         self._session = session
         self._owns_session = session is None
+        self._resolver = resolver
         self._downloader = SafeDownloader(
             max_bytes=max_download_bytes,
             allow_private=allow_private_downloads,
@@ -356,8 +394,13 @@ class ImageClient:
         deadline = loop.time() + self._total_timeout
         attempt = 0
         while True:
-            tracker.charge = ChargeOutcome.UNKNOWN
-            outcome = await self._attempt(body, request.n, deadline - loop.time())
+            # Our own session reports the moment the request is sent (see _SendProbe); a
+            # caller's session cannot, so there any attempt may have been sent from its start.
+            probe = _SendProbe(tracker)
+            tracker.charge = (
+                ChargeOutcome.NOT_CHARGED if self._owns_session else ChargeOutcome.UNKNOWN
+            )
+            outcome = await self._attempt(body, request.n, deadline - loop.time(), probe)
             tracker.charge = (
                 ChargeOutcome.CHARGED
                 if isinstance(outcome, GenerationResult)
@@ -407,11 +450,14 @@ class ImageClient:
     def _get_session(self) -> aiohttp.ClientSession:
         """Create the session on first use, inside the running loop aiohttp requires."""
         if self._session is None:
-            self._session = aiohttp.ClientSession()
+            self._session = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(resolver=self._resolver),
+                trace_configs=[_send_tracing()],
+            )
         return self._session
 
     async def _attempt(
-        self, body: dict[str, Any], n: int, remaining: float
+        self, body: dict[str, Any], n: int, remaining: float, probe: _SendProbe
     ) -> GenerationResult | _Failure:
         timeout = aiohttp.ClientTimeout(
             total=remaining, connect=min(self._connect_timeout, remaining)
@@ -420,21 +466,32 @@ class ImageClient:
         cap = self._max_download_bytes * max(n, 1) * 4 // 3 + _ERROR_BODY_CAP
         try:
             async with self._get_session().post(
-                self._url, json=body, headers=self._headers, timeout=timeout, allow_redirects=False
+                self._url,
+                json=body,
+                headers=self._headers,
+                timeout=timeout,
+                allow_redirects=False,
+                trace_request_ctx=probe,
             ) as response:
                 raw = await read_capped(response.content, cap)
                 status, headers = response.status, response.headers
         except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
             return _Failure(_caused(UpstreamUnavailableError(), exc), retryable=True)
         except TimeoutError as exc:
-            return _Failure(_caused(ImageTimeoutError(), exc))
+            return _Failure(_caused(ImageTimeoutError(charge=self._unanswered(probe)), exc))
         except (aiohttp.ClientError, DownloadError) as exc:
-            error = UpstreamUnavailableError(charge=ChargeOutcome.UNKNOWN)
+            error = UpstreamUnavailableError(charge=self._unanswered(probe))
             return _Failure(_caused(error, exc))
         request_id = headers.get("x-request-id")
         if status == 200:
-            return await self._parse_success(raw, request_id)
+            return await self._parse_success(raw, n, request_id)
         return self._failure_from_answer(status, headers, raw, request_id, body)
+
+    def _unanswered(self, probe: _SendProbe) -> ChargeOutcome:
+        """The charge of an attempt that got no answer: unknown once it may have been sent."""
+        if probe.sent or not self._owns_session:
+            return ChargeOutcome.UNKNOWN
+        return ChargeOutcome.NOT_CHARGED
 
     def _failure_from_answer(
         self,
@@ -469,7 +526,7 @@ class ImageClient:
         return _Failure(UpstreamUnavailableError(**info))
 
     async def _parse_success(
-        self, raw: bytes, request_id: str | None
+        self, raw: bytes, n: int, request_id: str | None
     ) -> GenerationResult | _Failure:
         try:
             payload = json.loads(raw)
@@ -478,6 +535,16 @@ class ImageClient:
         items = payload.get("data") if isinstance(payload, dict) else None
         if not isinstance(items, list) or not items:
             return _Failure(MalformedResponseError(status=200, request_id=request_id))
+        if 0 < n < len(items):
+            # Quotas are settled per requested image, and extra URLs are untrusted downloads.
+            log.warning(
+                "gateway returned %d results for n=%d; keeping the first %d request_id=%s",
+                len(items),
+                n,
+                n,
+                request_id,
+            )
+            items = items[:n]
         decoded = await asyncio.gather(*(self._decode_item(item) for item in items))
         images = [image for image in decoded if image is not None]
         dropped = len(items) - len(images)

@@ -115,8 +115,8 @@ async def test_auth_refused_with_real_error_shape(
         ({"model": "flux/flux-1-pro", "prompt": "cat", "n": 2}, 400, "n"),
         ({"model": "openai/dall-e-2", "prompt": "cat", "quality": None}, 400, "quality"),
         ({"model": "openai/dall-e-2", "prompt": "cat", "colour": "red"}, 400, "colour"),
-        ({"model": "openai/dall-e-4", "prompt": "cat"}, 404, "model"),
-        ({"model": "dall-e-3", "prompt": "cat"}, 404, "model"),
+        ({"model": "openai/dall-e-4", "prompt": "cat"}, 400, "model"),
+        ({"model": "dall-e-3", "prompt": "cat"}, 400, "model"),
     ],
 )
 async def test_rules_refuse_bad_bodies(
@@ -313,6 +313,62 @@ async def test_not_image_alters_only_the_requested_number_of_results(
             payloads.append(base64.b64decode(item["b64_json"]))
     assert detect_image_format(payloads[0]) is None
     assert payloads[1:] == gw.produced
+    assert gw.charged_images == 3
+
+
+@pytest.mark.parametrize("model", ["openai/dall-e-4", "dall-e-3", "flux/flux-2"])
+async def test_unknown_model_is_a_400_model_not_found(
+    gw: FakeImageGateway, http: aiohttp.ClientSession, model: str
+) -> None:
+    status, payload, _ = await post(http, gw, {"model": model, "prompt": "cat"})
+    assert status == 400
+    error = error_of(payload)
+    assert (error["type"], error["param"], error["code"]) == (
+        "invalid_request_error",
+        "model",
+        "model_not_found",
+    )
+
+
+@pytest.mark.parametrize(("extra", "n"), [(2, 2), (1, 1)])
+async def test_extra_results_answers_more_than_n(
+    gw: FakeImageGateway, http: aiohttp.ClientSession, extra: int, n: int
+) -> None:
+    gw.fail_next("extra_results", extra=extra)
+    _, payload, _ = await post(http, gw, {"model": "openai/gpt-image-1", "prompt": "c", "n": n})
+    check_images_response(payload)
+    images = [base64.b64decode(item["b64_json"], validate=True) for item in payload["data"]]
+    assert len(images) == n + extra == gw.charged_images
+    assert images[:n] == gw.produced
+    assert all(complete_image_format(image) == "png" for image in images)
+    assert len(set(images)) == len(images)
+
+
+async def test_extra_results_default_is_two_more(
+    gw: FakeImageGateway, http: aiohttp.ClientSession
+) -> None:
+    gw.fail_next("extra_results")
+    _, payload, _ = await post(http, gw, {"model": "openai/dall-e-3", "prompt": "cat"})
+    assert len(payload["data"]) == 3
+    assert len(gw.produced) == 1
+
+
+@pytest.mark.parametrize(
+    ("opts", "url"), [({}, "http://[::1"), ({"url": "not a url"}, "not a url")]
+)
+async def test_bad_url_replaces_only_the_requested_results(
+    gw: FakeImageGateway, http: aiohttp.ClientSession, opts: dict[str, Any], url: str
+) -> None:
+    gw.fail_next("bad_url", images=1, **opts)
+    body = {"model": "openai/dall-e-2", "prompt": "cat", "n": 3, "response_format": "b64_json"}
+    _, payload, _ = await post(http, gw, body)
+    urls = [item["url"] for item in payload["data"]]
+    assert urls[0] == url
+    downloaded = []
+    for good in urls[1:]:
+        async with http.get(good) as response:
+            downloaded.append(await response.read())
+    assert downloaded == gw.produced
     assert gw.charged_images == 3
 
 

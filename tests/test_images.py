@@ -13,11 +13,13 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp.abc import AbstractResolver, ResolveResult
 
 from bot.images import (
     AuthenticationError,
     BadRequestError,
     ChargeOutcome,
+    ChargeTracker,
     ContentPolicyError,
     ImageAPIError,
     ImageClient,
@@ -32,6 +34,7 @@ from bot.images import (
     redact,
 )
 from tests.fakes.image_gateway import FakeImageGateway
+from tests.waiting import eventually
 
 KEY = "sk-test-7f3a9c1e5b2d8f4a6c0e"
 DALLE3 = ImageRequest("openai/dall-e-3", "a lighthouse", 1, "1024x1024", "hd", None)
@@ -47,6 +50,23 @@ class Sleeper:
 
     async def __call__(self, seconds: float) -> None:
         self.waits.append(seconds)
+
+
+class HangingResolver(AbstractResolver):
+    """DNS that never answers: holds a request in the phase before anything is sent."""
+
+    def __init__(self) -> None:
+        self.asked = asyncio.Event()
+
+    async def resolve(
+        self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
+    ) -> list[ResolveResult]:
+        self.asked.set()
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+    async def close(self) -> None:
+        pass
 
 
 MakeClient = Callable[..., ImageClient]
@@ -95,6 +115,12 @@ def closed_port() -> int:
 async def fails(client: ImageClient, request: ImageRequest = DALLE3) -> ImageAPIError:
     with pytest.raises(ImageAPIError) as info:
         await client.generate(request)
+    return info.value
+
+
+async def fails_tracked(client: ImageClient, tracker: ChargeTracker) -> ImageAPIError:
+    with pytest.raises(ImageAPIError) as info:
+        await client.generate(DALLE3, tracker)
     return info.value
 
 
@@ -193,6 +219,45 @@ async def test_live_base_url_with_trailing_slash(make_client: MakeClient, prefix
         assert gateway.requests[0].path == f"{prefix}/images/generations"
 
 
+async def test_more_results_than_requested_are_cut_to_n(
+    gw: FakeImageGateway, make_client: MakeClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="imagine.images")
+    gw.fail_next("extra_results", extra=2)
+    result = await make_client(gw.base_url).generate(GPT)
+    assert gw.charged_images == 4
+    assert [image.data for image in result.images] == gw.produced
+    assert len(result.images) == 2
+    assert result.dropped == 0
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "returned 4 results for n=2" in warning
+    assert "request_id=req_" in warning
+
+
+async def test_extra_result_urls_are_not_downloaded(
+    gw: FakeImageGateway, make_client: MakeClient
+) -> None:
+    gw.fail_next("extra_results", extra=3)
+    result = await make_client(gw.base_url).generate(DALLE3)
+    assert [image.data for image in result.images] == gw.produced
+    assert len(result.images) == 1
+    assert len(gw.downloads) == 1
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://[::1", "not a url", "http:///no-host", "http://host:99999/x.png", "https://a..b/"],
+)
+async def test_malformed_result_url_is_a_dropped_result(
+    gw: FakeImageGateway, make_client: MakeClient, url: str
+) -> None:
+    gw.fail_next("bad_url", images=1, url=url)
+    result = await make_client(gw.base_url).generate(DALLE2_B64)
+    assert result.dropped == 1
+    assert [image.data for image in result.images] == gw.produced
+    assert len(result.images) == 2
+
+
 async def test_unusable_results_dropped_and_counted(
     gw: FakeImageGateway, make_client: MakeClient
 ) -> None:
@@ -230,6 +295,8 @@ async def test_unusable_results_dropped_and_counted(
         ),
         ("redirect", {}, MalformedResponseError, ChargeOutcome.CHARGED),
         ("wrong_content_type", {}, MalformedResponseError, ChargeOutcome.CHARGED),
+        ("bad_url", {}, MalformedResponseError, ChargeOutcome.CHARGED),
+        ("bad_url", {"url": "not a url"}, MalformedResponseError, ChargeOutcome.CHARGED),
     ],
 )
 async def test_failures_mapped_and_not_retried(
@@ -276,7 +343,11 @@ async def test_unknown_model_is_a_bad_request(
     request = ImageRequest("openai/dall-e-9", "cat", 1, None, None, None)
     error = await fails(make_client(gw.base_url), request)
     assert isinstance(error, BadRequestError)
-    assert (error.status, error.code) == (404, "model_not_found")
+    assert (error.status, error.code) == (400, "model_not_found")
+    assert error.user_message == (
+        "The image service rejected this request: the `model` option is not accepted."
+    )
+    assert len(gw.requests) == 1
 
 
 async def test_user_messages_are_fixed_text(gw: FakeImageGateway, make_client: MakeClient) -> None:
@@ -514,6 +585,117 @@ async def test_connection_refused_retried_then_unavailable(
     assert sleeper.waits == [0.5, 1.0]
 
 
+# --- what may have been charged when the call is cancelled ---------------------------------
+
+
+async def cancel(task: asyncio.Task[Any]) -> None:
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_cancelled_while_request_in_flight_may_be_charged(
+    gw: FakeImageGateway, make_client: MakeClient
+) -> None:
+    gw.fail_next("slow", seconds=30)
+    tracker = ChargeTracker()
+    task = asyncio.create_task(make_client(gw.base_url).generate(DALLE3, tracker))
+
+    async def arrived() -> bool:
+        return bool(gw.requests)
+
+    await eventually(arrived)
+    await cancel(task)
+    assert tracker.charge is ChargeOutcome.UNKNOWN
+
+
+async def test_cancelled_while_resolving_was_not_charged(make_client: MakeClient) -> None:
+    resolver = HangingResolver()
+    client = make_client("http://gateway.test:1/v1", resolver=resolver)
+    tracker = ChargeTracker()
+    task = asyncio.create_task(client.generate(DALLE3, tracker))
+    await asyncio.wait_for(resolver.asked.wait(), 5)
+    await cancel(task)
+    assert tracker.charge is ChargeOutcome.NOT_CHARGED
+
+
+async def test_caller_session_cannot_tell_so_connecting_may_be_charged(
+    make_client: MakeClient,
+) -> None:
+    resolver = HangingResolver()
+    connector = aiohttp.TCPConnector(resolver=resolver)
+    async with aiohttp.ClientSession(connector=connector) as session:
+        client = make_client("http://gateway.test:1/v1", session=session)
+        tracker = ChargeTracker()
+        task = asyncio.create_task(client.generate(DALLE3, tracker))
+        await asyncio.wait_for(resolver.asked.wait(), 5)
+        await cancel(task)
+    assert tracker.charge is ChargeOutcome.UNKNOWN
+
+
+async def test_budget_running_out_before_sending_was_not_charged(
+    make_client: MakeClient,
+) -> None:
+    client = make_client("http://gateway.test:1/v1", resolver=HangingResolver(), total_timeout=0.2)
+    tracker = ChargeTracker()
+    error = await fails_tracked(client, tracker)
+    assert isinstance(error, ImageTimeoutError)
+    assert error.charge is ChargeOutcome.NOT_CHARGED
+    assert tracker.charge is ChargeOutcome.NOT_CHARGED
+
+
+@pytest.mark.parametrize("own_session", [True, False])
+async def test_cancelled_between_attempts_was_not_charged(
+    gw: FakeImageGateway, make_client: MakeClient, own_session: bool
+) -> None:
+    sleeping = asyncio.Event()
+
+    async def hang(seconds: float) -> None:
+        sleeping.set()
+        await asyncio.Event().wait()
+
+    async with aiohttp.ClientSession() as session:
+        options: dict[str, Any] = {} if own_session else {"session": session}
+        client = make_client(gw.base_url, sleep=hang, **options)
+        gw.fail_next("rate_limit")
+        tracker = ChargeTracker()
+        task = asyncio.create_task(client.generate(DALLE3, tracker))
+        await asyncio.wait_for(sleeping.wait(), 5)
+        await cancel(task)
+    assert tracker.charge is ChargeOutcome.NOT_CHARGED
+    assert len(gw.requests) == 1
+
+
+async def test_tracker_charged_after_success(gw: FakeImageGateway, make_client: MakeClient) -> None:
+    tracker = ChargeTracker()
+    await make_client(gw.base_url).generate(DALLE3, tracker)
+    assert tracker.charge is ChargeOutcome.CHARGED
+
+
+@pytest.mark.parametrize(
+    ("kind", "charge"),
+    [
+        ("content_policy", ChargeOutcome.NOT_CHARGED),
+        ("disconnect", ChargeOutcome.UNKNOWN),
+        ("not_image", ChargeOutcome.CHARGED),
+    ],
+)
+async def test_tracker_ends_with_the_error_charge(
+    gw: FakeImageGateway, make_client: MakeClient, kind: str, charge: ChargeOutcome
+) -> None:
+    gw.fail_next(kind)
+    tracker = ChargeTracker()
+    error = await fails_tracked(make_client(gw.base_url), tracker)
+    assert error.charge is charge
+    assert tracker.charge is charge
+
+
+async def test_resolver_cannot_be_combined_with_a_given_session() -> None:
+    async with aiohttp.ClientSession() as session:
+        with pytest.raises(ValueError, match="resolver"):
+            ImageClient("https://gw.example/v1", KEY, session=session, resolver=HangingResolver())
+
+
 # --- logs and secrecy -----------------------------------------------------------------------
 
 
@@ -551,6 +733,7 @@ SECRECY_CASES: list[tuple[str, dict[str, Any]]] = [
     ("oversize_download", {"size": 100_000}),
     ("redirect", {}),
     ("wrong_content_type", {}),
+    ("bad_url", {"url": f"http://[::1]:{KEY}"}),
     ("slow", {"seconds": 5}),
 ]
 

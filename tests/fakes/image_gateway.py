@@ -39,11 +39,15 @@ Generated normally (auth and validation still apply), then altered:
     ``"truncated_b64"`` ``b64_json`` cut to opt ``keep`` (default 0.5) of its length, still
     valid base64, so the PNG signature survives but the file is incomplete.
     ``"not_image"`` non-image bytes (opt ``data``), as b64 or at a URL labelled ``image/png``.
+    ``"extra_results"`` n + opt ``extra`` (default 2) results: more than were asked for. Only
+    the first n count as ``produced``; all are in ``charged_images``.
 Forced to URL delivery, the URL misbehaving:
     ``"oversize_download"`` a real noise PNG larger than opt ``size`` bytes (default 1 MiB);
     opt ``content_length`` (default True) False streams it chunked with no length.
     ``"redirect"`` the URL answers 302 to opt ``to`` (default: a valid copy of the image).
     ``"wrong_content_type"`` a valid PNG served as opt ``content_type`` (default text/html).
+    ``"bad_url"`` the result's ``url`` is opt ``url`` (default ``"http://[::1"``, which does
+    not parse), a string the fake serves nothing at.
 The per-image kinds take opt ``images``: how many results of the answer to alter (default all).
 """
 
@@ -94,9 +98,12 @@ FAILURE_KINDS = frozenset(
         "oversize_download",
         "redirect",
         "wrong_content_type",
+        "bad_url",
+        "extra_results",
     }
 )
-_URL_KINDS = frozenset({"oversize_download", "redirect", "wrong_content_type"})
+_URL_KINDS = frozenset({"oversize_download", "redirect", "wrong_content_type", "bad_url"})
+_BAD_URL = "http://[::1"
 _SAFETY_MESSAGE = (
     "Your request was rejected as a result of our safety system. Your prompt may contain "
     "text that is not allowed by our safety system."
@@ -201,6 +208,11 @@ class _Result:
     intact: bytes
     sent: bytes | None = None  # replaced payload (truncated or not an image)
     file: _ServedFile | None = None  # how its URL is served, if not plainly
+    url: str | None = None  # the URL given instead of one the fake serves
+
+    @property
+    def deliverable(self) -> bool:
+        return self.sent is None and self.file is None and self.url is None
 
 
 @dataclass(frozen=True)
@@ -316,9 +328,8 @@ def check_model_rules(body: Mapping[str, Any]) -> ModelRules:
     model = body.get("model")
     rules = MODELS.get(model) if isinstance(model, str) else None
     if rules is None:
-        raise GatewayError(
-            404, f"The model `{model}` does not exist.", code="model_not_found", param="model"
-        )
+        # What OpenAI-compatible gateways answer on the images endpoint: a 400, not a 404.
+        raise _invalid("model", f"The model `{model}` does not exist.", code="model_not_found")
     prompt = body["prompt"]
     if not prompt:
         raise _invalid("prompt", "The prompt must not be empty.")
@@ -542,11 +553,12 @@ class FakeImageGateway:
             bool(rules.response_formats)
             and body.get("response_format", rules.default_format) == "url"
         )
+        self.produced.extend(result.intact for result in results if result.deliverable)
+        if kind == "extra_results":
+            # Unasked-for images: billed by the gateway, but not what a good client delivers.
+            results += [self._result("", opts) for _ in range(opts.get("extra", 2))]
         data = [self._result_item(result, as_url, body, rules) for result in results]
-        self.charged_images += n
-        self.produced.extend(
-            result.intact for result in results if result.sent is None and result.file is None
-        )
+        self.charged_images += len(results)
         payload = {"created": int(time.time()), "data": data}
         check_images_response(payload)
         return payload
@@ -561,6 +573,8 @@ class FakeImageGateway:
                 big, file=_ServedFile(big, content_length=opts.get("content_length", True))
             )
         png = make_png(self.width, self.height, seed=seed, noise=self.noise)
+        if kind == "bad_url":
+            return _Result(png, url=opts.get("url", _BAD_URL))
         if kind == "truncated_b64":
             return _Result(png, sent=_truncate_valid_b64(png, opts.get("keep", 0.5)))
         if kind == "not_image":
@@ -576,7 +590,9 @@ class FakeImageGateway:
         self, result: _Result, as_url: bool, body: Mapping[str, Any], rules: ModelRules
     ) -> dict[str, str]:
         payload = result.sent if result.sent is not None else result.intact
-        if as_url:
+        if result.url is not None:
+            item = {"url": result.url}
+        elif as_url:
             item = {"url": self._add_file(result.file or _ServedFile(payload))}
         else:
             item = {"b64_json": base64.b64encode(payload).decode("ascii")}
