@@ -63,11 +63,10 @@ class Store:
             ):
                 await conn.execute(f"PRAGMA {pragma}")
             version = await migrate(conn, migrations or migrations_dir())
-        except sqlite3.Error as error:
+        except BaseException as error:
             await conn.close()
-            raise StoreError(f"cannot open database {path}: {_reason(error)}") from error
-        except BaseException:
-            await conn.close()
+            if isinstance(error, sqlite3.Error):
+                raise StoreError(f"cannot open database {path}: {_reason(error)}") from error
             raise
         return cls(conn, path, version)
 
