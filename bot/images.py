@@ -450,8 +450,11 @@ class ImageClient:
     def _get_session(self) -> aiohttp.ClientSession:
         """Create the session on first use, inside the running loop aiohttp requires."""
         if self._session is None:
+            # A fresh connection per request: one generation takes seconds, so reuse saves
+            # little, while a kept-alive connection the gateway already closed fails after the
+            # request was written, an outcome that must then be counted as possibly charged.
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(resolver=self._resolver),
+                connector=aiohttp.TCPConnector(resolver=self._resolver, force_close=True),
                 trace_configs=[_send_tracing()],
             )
         return self._session

@@ -176,14 +176,18 @@ async def test_extra_options_sent_but_cannot_override_named_fields(
     }
 
 
-async def test_one_session_reused_across_requests(
+async def test_one_session_but_a_fresh_connection_per_request(
     gw: FakeImageGateway, make_client: MakeClient
 ) -> None:
     client = make_client(gw.base_url)
     await client.generate(DALLE2_B64)
+    session = client._session
     await client.generate(DALLE2_B64)
-    ports = {recorded.client_port for recorded in gw.requests}
-    assert len(ports) == 1, "the second request should reuse the kept-alive connection"
+    assert client._session is session
+    ports = [recorded.client_port for recorded in gw.requests]
+    # A kept-alive connection the gateway closed would fail after the request was written,
+    # leaving a possibly charged outcome; a generation is too slow for reuse to matter.
+    assert len(set(ports)) == 2
 
 
 async def test_given_session_is_used_and_left_open(
