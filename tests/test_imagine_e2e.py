@@ -453,3 +453,24 @@ async def test_an_image_pillow_cannot_open_is_still_delivered(bot, discord_fake,
     [posted] = [m for m in discord_fake.messages() if m.attachments]
     assert posted.attachments[0].data == data
     assert await used_credits(bot) == 1
+
+
+async def test_a_refused_connection_is_retried_then_refunded(start_bot, discord_fake) -> None:
+    # Port 9 (discard) on loopback: nothing listens, so every connection is refused unsent.
+    async with start_bot(image_api_base_url="http://127.0.0.1:9/v1") as bot:
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        note = await wait_for_private_note(discord_fake, handle)
+        assert "unavailable right now" in note.content
+        assert (await bot.quota.find(handle.id)).state == "refunded"
+        assert await used_credits(bot) == 0
+
+
+async def test_results_beyond_n_are_neither_delivered_nor_charged(
+    bot, discord_fake, gateway
+) -> None:
+    gateway.fail_next("extra_results", extra=2)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    message = await wait_for_images(discord_fake, handle)
+    assert len(message.attachments) == 1
+    assert [a.data for a in message.attachments] == gateway.produced
+    assert await used_credits(bot) == 1
