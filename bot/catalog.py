@@ -85,10 +85,6 @@ class ModelSpec(BaseModel):
     def default_size(self) -> str:
         return self.sizes[0]
 
-    @property
-    def default_quality(self) -> str | None:
-        return self.qualities[0] if self.qualities else None
-
     def cost_of(self, size: str, quality: str | None) -> int:
         """Credits for one image of this size and quality."""
         by_quality = self.costs.get(size) or self.costs.get(ANY)
