@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
+from tests.fakes.discord import payloads
 from tests.fakes.discord.scenario import CHANNEL_ID, GUILD_ID, MEMBER_ID
 from tests.waiting import eventually
 
@@ -56,3 +58,14 @@ async def test_leaving_a_guild_deletes_its_history(bot, discord_fake) -> None:
 
     await eventually(forgotten)
     assert bot.get_guild(GUILD_ID) is None
+
+
+async def test_a_discord_outage_is_not_leaving(bot, discord_fake) -> None:
+    await reserve(bot, 1)
+    await bot.quota.commit(1, 1)
+    await discord_fake.dispatch("GUILD_DELETE", {"id": str(GUILD_ID), "unavailable": True})
+    await discord_fake.wait_until(lambda: bot.get_guild(GUILD_ID).unavailable)
+    await discord_fake.dispatch("GUILD_CREATE", payloads.guild_create(discord_fake.scenario.guild))
+    await discord_fake.wait_until(lambda: not bot.get_guild(GUILD_ID).unavailable)
+    await asyncio.sleep(0.2)  # room for a (wrong) purge to have run: absence cannot be awaited
+    assert (await bot.quota.find(1)).state == "committed"
