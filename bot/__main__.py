@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     except discord.LoginFailure:
         print("imagine: Discord refused DISCORD_TOKEN; copy the bot token again", file=sys.stderr)
         return EXIT_USAGE
-    except (aiohttp.ClientConnectionError, discord.GatewayNotFound) as error:
+    except (aiohttp.ClientConnectionError, discord.GatewayNotFound, discord.HTTPException) as error:
         print(f"imagine: cannot reach Discord ({error})", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -135,7 +135,7 @@ class ImagineBot(commands.Bot):
 
     @contextlib.contextmanager
     def finishing(self) -> Iterator[None]:
-        """Mark the current task as work shutdown waits for: delivering images already paid for."""
+        """Mark the current task as a request that shutdown lets finish (its credits move)."""
         task = asyncio.current_task()
         assert task is not None  # coroutines always run in a task under asyncio
         self._finishing.add(task)
@@ -144,13 +144,21 @@ class ImagineBot(commands.Bot):
         finally:
             self._finishing.discard(task)
 
+    async def _let_requests_finish(self, grace: float) -> None:
+        """Wait for requests under way (reserving, settling, fitting, delivering) to end."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
+        while self._finishing and (left := deadline - loop.time()) > 0:
+            await asyncio.wait(set(self._finishing), timeout=left)
+        if self._finishing:
+            log.error("stopping with %d requests unfinished", len(self._finishing))
+
     async def _close_services(self) -> None:
         if hasattr(self, "_maintenance"):
             self._maintenance.cancel()
         if hasattr(self, "generation"):
             await self.generation.shutdown()
-        if self._finishing:
-            await asyncio.wait(self._finishing, timeout=SHUTDOWN_GRACE.total_seconds())
+        await self._let_requests_finish(SHUTDOWN_GRACE.total_seconds())
         await super().close()
         if hasattr(self, "images"):
             await self.images.close()

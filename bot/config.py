@@ -10,12 +10,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, model_validator
+import yarl
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.images import DOWNLOAD_TIMEOUT
+
 Period = Literal["day", "week", "month"]
-# Result downloads have their own time budget after the API call (see bot.images).
-DOWNLOAD_ALLOWANCE_SECONDS = 120
+# After the API call, result downloads have their own time budget; then settling and fitting.
+DOWNLOAD_ALLOWANCE_SECONDS = int(DOWNLOAD_TIMEOUT) + 60
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
 
@@ -52,6 +55,21 @@ class Settings(BaseSettings):
     quota_refund_unknown: bool = False
     quota_pending_timeout_minutes: int = Field(20, ge=1, le=24 * 60)
     prompt_retention_days: int = Field(30, ge=0, le=3650)
+
+    @field_validator("image_api_base_url", "discord_api_base", "discord_gateway_url")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        """Parse now, so a bad URL is a setting error and not a traceback later."""
+        if value is None:
+            return value
+        try:
+            url = yarl.URL(value)
+            valid = bool(url.host) and url.port is not None
+        except ValueError:
+            valid = False
+        if not valid:
+            raise ValueError("not a valid URL")  # the value itself may hold credentials
+        return value
 
     @model_validator(mode="after")
     def _check_combinations(self) -> Settings:

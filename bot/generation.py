@@ -30,6 +30,10 @@ audit = logging.getLogger("imagine.audit")
 log = logging.getLogger("imagine.generation")
 
 
+class ShuttingDown(Exception):
+    """The bot is stopping: no new request reaches the image API, and none was charged."""
+
+
 class DuplicateRequest(Exception):
     """Discord delivered an interaction twice; the first delivery is answering it."""
 
@@ -64,9 +68,11 @@ class GenerationService:
         self._images = images
         self._quota = quota
         self._running: set[asyncio.Task[Any]] = set()
+        self._closing = False
 
     async def shutdown(self, grace: float = 10.0) -> None:
-        """Stop calls to the image API and settle them while the store is still open."""
+        """Start no new call to the image API; stop those under way and let them settle."""
+        self._closing = True
         tasks = set(self._running)
         for task in tasks:
             task.cancel()
@@ -74,7 +80,12 @@ class GenerationService:
             await asyncio.wait(tasks, timeout=grace)
 
     async def generate(self, who: Requester, plan: PlannedRequest, file_limit: int) -> Generated:
-        """Reserve, call the API, settle, fit. Raises `QuotaExceeded` or `ImageAPIError`."""
+        """Reserve, call the API, settle, fit.
+
+        Raises `QuotaExceeded`, `ImageAPIError`, `ShuttingDown` or `DuplicateRequest`.
+        """
+        if self._closing:
+            raise ShuttingDown
         reservation = await self._quota.reserve(
             interaction_id=who.interaction_id,
             guild_id=who.guild_id,
@@ -93,13 +104,20 @@ class GenerationService:
         try:
             result = await self._call_api(plan, tracker)
         except ImageAPIError as error:
-            await self._settle_failure(who, plan, error.charge, type(error).__name__)
+            await asyncio.shield(
+                self._settle_failure(who, plan, error.charge, type(error).__name__)
+            )
+            raise
+        except ShuttingDown:
+            await asyncio.shield(
+                self._settle_failure(who, plan, ChargeOutcome.NOT_CHARGED, "shutdown")
+            )
             raise
         except asyncio.CancelledError:
             await asyncio.shield(self._settle_failure(who, plan, tracker.charge, "cancelled"))
             raise
         # The gateway billed every result it returned, usable or not: the wallet's truth.
-        credits = min(len(result.images) + result.dropped, plan.n) * plan.credits_per_image
+        credits = (len(result.images) + result.dropped) * plan.credits_per_image
         await self._quota.commit(who.interaction_id, credits)
         _audit(
             "committed",
@@ -116,6 +134,8 @@ class GenerationService:
 
     async def _call_api(self, plan: PlannedRequest, tracker: ChargeTracker) -> GenerationResult:
         """The only part of a request that shutdown cancels: settling must run to the end."""
+        if self._closing:  # reserved just before shutdown began: do not start the call
+            raise ShuttingDown
         task = asyncio.current_task()
         assert task is not None  # coroutines always run in a task under asyncio
         self._running.add(task)

@@ -38,7 +38,7 @@ from bot.safe_download import DownloadedImage, DownloadError, SafeDownloader, re
 log = logging.getLogger("imagine.images")
 
 _JITTER_SPAN = 0.25  # waits are scaled by a factor in [0.75, 1.0], as openai-python does
-_DOWNLOAD_TIMEOUT = 60.0  # per result URL, apart from total_timeout: a paid result is worth it
+DOWNLOAD_TIMEOUT = 60.0  # per result URL, apart from total_timeout: a paid result is worth it
 _ERROR_BODY_CAP = 1024 * 1024
 _DETAIL_LIMIT = 300
 _KEY_LIKE = re.compile(r"\b(?:sk|key)-[\w\-*.]{4,}", re.IGNORECASE)
@@ -367,7 +367,7 @@ class ImageClient:
             max_bytes=max_download_bytes,
             allow_private=allow_private_downloads,
             connect_timeout=connect_timeout,
-            total_timeout=_DOWNLOAD_TIMEOUT,
+            total_timeout=DOWNLOAD_TIMEOUT,
         )
 
     def __repr__(self) -> str:

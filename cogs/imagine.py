@@ -19,7 +19,7 @@ from discord.ext import commands
 
 from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
 from bot.fitting import shrink
-from bot.generation import DuplicateRequest, Generated, Requester
+from bot.generation import DuplicateRequest, Generated, Requester, ShuttingDown
 from bot.images import ImageAPIError
 from bot.quota import QuotaExceeded
 from cogs.errors import report_unexpected
@@ -32,6 +32,7 @@ log = logging.getLogger("imagine.cogs.imagine")
 
 MAX_AUTOCOMPLETE = 25
 SHUTDOWN_MESSAGE = "The bot is restarting and stopped your request. Please try again in a minute."
+PROGRESS_SETTLE_SECONDS = 5
 PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own cap is checked too
 
 
@@ -131,8 +132,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except RequestRejected as rejected:
             await send_error(interaction, str(rejected))
             return
-        await interaction.response.defer(thinking=True)
-        await self.run(interaction, plan)
+        with self.bot.finishing():
+            await interaction.response.defer(thinking=True)
+            await self.run(interaction, plan)
 
     @imagine.autocomplete("size")
     async def size_autocomplete(
@@ -153,6 +155,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         return self.bot.catalog.get(chosen or self.bot.catalog.default_model)
 
     async def reroll(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+        with self.bot.finishing():
+            await self._reroll(interaction, request_id)
+
+    async def _reroll(self, interaction: discord.Interaction[Any], request_id: int) -> None:
         # Acknowledge before the database: a busy database must not miss Discord's 3 seconds.
         await interaction.response.defer(thinking=True)
         original = await self.bot.quota.find(request_id)
@@ -196,11 +202,13 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except DuplicateRequest:
             log.info("ignored a second delivery of interaction %s", interaction.id)
             return
+        except ShuttingDown:
+            await send_error(interaction, SHUTDOWN_MESSAGE)
+            return
         except asyncio.CancelledError:
             await asyncio.shield(send_error(interaction, SHUTDOWN_MESSAGE))
             raise
-        with self.bot.finishing():
-            await self._deliver(interaction, plan, result)
+        await self._deliver(interaction, plan, result)
 
     async def _generate(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest
@@ -216,8 +224,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
             return await self.bot.generation.generate(who, plan, interaction.filesize_limit)
         finally:
             progress.cancel()
-            # An edit already on its way must land before the result or the error, not after.
-            await asyncio.wait([progress])
+            # An edit already on its way must land before the result or the error, not after
+            # (bounded: a rate-limited edit must not hold the result back for long).
+            await asyncio.wait([progress], timeout=PROGRESS_SETTLE_SECONDS)
 
     async def _show_progress(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest

@@ -101,3 +101,16 @@ def test_pending_timeout_must_outlast_a_request(monkeypatch: pytest.MonkeyPatch)
     assert "\n" not in str(caught.value)
     monkeypatch.setenv("QUOTA_PENDING_TIMEOUT_MINUTES", "15")
     assert load_settings(None).pending_timeout.total_seconds() == 900
+
+
+@pytest.mark.parametrize(
+    "url", ["https://[::1", f"https://user:{SECRET_KEY}@host:99999/v1", "https://"]
+)
+def test_an_unparsable_url_is_a_setting_error(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv("IMAGE_API_BASE_URL", url)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    assert "IMAGE_API_BASE_URL (value error, not a valid url)" in str(caught.value)
+    assert SECRET_KEY not in str(caught.value)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
+import logging
 import struct
 import zlib
 
@@ -10,6 +12,7 @@ import pytest
 from PIL import Image
 
 from bot.image_format import detect_image_format
+from bot.store import Store
 from tests.conftest import API_KEY
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import CHANNEL_ID, GUILD_ID, MEMBER_ID, FakeMember, FakeUser
@@ -474,3 +477,36 @@ async def test_results_beyond_n_are_neither_delivered_nor_charged(
     assert len(message.attachments) == 1
     assert [a.data for a in message.attachments] == gateway.produced
     assert await used_credits(bot) == 1
+
+
+async def test_no_new_request_starts_once_shutdown_began(bot, discord_fake, gateway) -> None:
+    await bot.generation.shutdown()
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle)
+    assert "restarting" in note.content
+    assert gateway.requests == []
+    assert await bot.quota.find(handle.id) is None
+
+
+async def test_shutdown_waits_for_a_commit_held_up_by_another_process(
+    start_bot, discord_fake, gateway, make_settings, caplog
+) -> None:
+    caplog.set_level(logging.INFO, logger="imagine.images")
+    gateway.fail_next("slow", seconds=0.3)
+    async with start_bot() as bot:
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
+        # Another process takes the database's write lock while the gateway is answering.
+        other = await Store.open(make_settings().database_path)
+        async with other.transaction():
+            await discord_fake.wait_until(
+                lambda: any("generated 1 image" in r.getMessage() for r in caplog.records)
+            )
+            closing = asyncio.create_task(bot.close())  # the commit is waiting on the lock
+            await asyncio.sleep(0.3)
+            assert not closing.done()
+        await other.close()
+        await closing
+    assert handle.original.attachments[0].data == gateway.produced[0]
+    async with start_bot() as restarted:
+        assert (await restarted.quota.find(handle.id)).state == "committed"
