@@ -120,7 +120,8 @@ def describe_validation_error(error: ValidationError) -> str:
         if item["type"] == "missing":
             missing.append(name)
         else:
-            invalid.append(f"{name} ({item['msg'].lower()})")
+            message = item["msg"]
+            invalid.append(f"{name} ({message[:1].lower()}{message[1:]})")
     parts = []
     if missing:
         parts.append("missing setting " + ", ".join(missing))

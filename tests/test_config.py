@@ -104,7 +104,7 @@ def test_pending_timeout_must_outlast_a_request(monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.parametrize(
-    "url", ["https://[::1", f"https://user:{SECRET_KEY}@host:99999/v1", "https://"]
+    "url", ["https://[::1", f"https://user:{SECRET_KEY}@host:99999/v1", "https://", "ftp://x"]
 )
 def test_an_unparsable_url_is_a_setting_error(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
@@ -112,5 +112,5 @@ def test_an_unparsable_url_is_a_setting_error(monkeypatch: pytest.MonkeyPatch, u
     monkeypatch.setenv("IMAGE_API_BASE_URL", url)
     with pytest.raises(SettingsError) as caught:
         load_settings(None)
-    assert "IMAGE_API_BASE_URL (value error, not a valid url)" in str(caught.value)
+    assert "invalid setting IMAGE_API_BASE_URL (" in str(caught.value)
     assert SECRET_KEY not in str(caught.value)
