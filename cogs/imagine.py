@@ -115,7 +115,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         model="Which image model to use",
         size="Image size in pixels (the choices depend on the model)",
         quality="Image quality (the choices depend on the model)",
-        n="How many images (only for models that make more than one)",
+        n="How many images (the choices depend on the model)",
     )
     @app_commands.choices(model=[app_commands.Choice(name="set from the catalog", value="")])
     async def imagine(
@@ -149,6 +149,14 @@ class ImagineCog(commands.Cog, name="Imagine"):
     ) -> list[app_commands.Choice[str]]:
         spec = self._chosen_model(interaction)
         return _matching(spec.qualities if spec else [], current)
+
+    @imagine.autocomplete("n")
+    async def n_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: int | str
+    ) -> list[app_commands.Choice[int]]:
+        spec = self._chosen_model(interaction)
+        counts = range(1, (spec.max_n if spec else 1) + 1)
+        return [app_commands.Choice(name=str(count), value=count) for count in counts]
 
     def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> ModelSpec | None:
         chosen = getattr(interaction.namespace, "model", None)

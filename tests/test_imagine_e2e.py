@@ -64,6 +64,7 @@ async def test_synced_imagine_schema(bot, discord_fake) -> None:
     assert options["size"]["autocomplete"] is True
     assert options["quality"]["autocomplete"] is True
     assert options["n"]["type"] == 4
+    assert options["n"]["autocomplete"] is True
     assert (options["n"]["min_value"], options["n"]["max_value"]) == (1, 10)
     assert imagine["contexts"] == [0]  # guild only
     assert all(o["description"] for o in imagine["options"])
@@ -138,6 +139,12 @@ async def test_size_autocomplete_follows_the_model(bot, discord_fake) -> None:
     )
     await quality.wait_response()
     assert [c["value"] for c in quality.choices] == ["medium", "low", "high", "auto"]
+    for model, counts in (("openai/dall-e-3", [1]), ("openai/gpt-image-1", [1, 2, 3, 4])):
+        n = await discord_fake.inject_autocomplete(
+            "imagine", {"prompt": "x", "model": model, "n": 1}, "n"
+        )
+        await n.wait_response()
+        assert [c["value"] for c in n.choices] == counts
 
 
 async def test_oversize_image_is_reencoded_to_fit(start_bot, discord_fake, gateway) -> None:
