@@ -104,9 +104,18 @@ class Store:
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Exclusive use of the connection for reads that need no write transaction."""
+        """Exclusive use of the connection for reads, in one snapshot so its queries agree.
+
+        A deferred transaction that only reads never blocks a writer under WAL.
+        """
         async with self._lock:
-            yield self._conn
+            await self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            except BaseException:
+                await self._conn.rollback()
+                raise
+            await self._conn.execute("COMMIT")
 
 
 @dataclass(frozen=True)

@@ -232,3 +232,20 @@ async def test_check_says_what_state_the_database_is_in(tmp_path: Path) -> None:
     db.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="cannot be opened"):
         await check(db)
+
+
+async def test_a_read_sees_one_snapshot_while_another_connection_writes(
+    store: Store, db: Path
+) -> None:
+    count = "SELECT COUNT(*) FROM guild_settings"
+    async with await Store.open(db) as other:
+        async with store.read() as conn:
+            [(before,)] = list(await conn.execute_fetchall(count))
+            changed = await other.execute(
+                "INSERT INTO guild_settings (guild_id, updated_at, updated_by) VALUES (1, 'now', 2)"
+            )
+            [(during,)] = list(await conn.execute_fetchall(count))
+        async with store.read() as conn:
+            [(after,)] = list(await conn.execute_fetchall(count))
+    assert changed == 1  # the writer was not blocked by the reader (WAL)
+    assert (before, during, after) == (0, 0, 1)
