@@ -517,3 +517,20 @@ async def test_shutdown_waits_for_a_commit_held_up_by_another_process(
     assert handle.original.attachments[0].data == gateway.produced[0]
     async with start_bot() as restarted:
         assert (await restarted.quota.find(handle.id)).state == "committed"
+
+
+async def test_a_delivery_that_cannot_be_made_is_logged_for_the_admins(
+    bot, discord_fake, gateway, caplog
+) -> None:
+    gateway.fail_next("slow", seconds=1.0)
+    discord_fake.fail_next("POST", "/channels/*/messages", status=403)  # no Send Messages
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
+    discord_fake.clock.advance(15 * 60 + 1)  # the interaction token expires meanwhile
+
+    def lost() -> bool:
+        return any("lost delivery of interaction" in r.getMessage() for r in caplog.records)
+
+    await discord_fake.wait_until(lost, within=10)
+    assert not any(m.attachments for m in discord_fake.messages())
+    assert (await bot.quota.find(handle.id)).state == "committed"  # the gateway was paid
