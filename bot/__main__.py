@@ -96,6 +96,12 @@ async def sync(settings: Settings) -> None:
         await client.login(settings.discord_token.get_secret_value())
         synced = await client.tree.sync()
         print(f"synced {len(synced)} global commands (Discord may take up to an hour to show them)")
+        if settings.dev_guild_id:
+            # The global commands now reach that guild too: its copies would show twice.
+            guild = discord.Object(settings.dev_guild_id)
+            client.tree.clear_commands(guild=guild)
+            await client.tree.sync(guild=guild)
+            print(f"removed the development copies from guild {settings.dev_guild_id}")
     finally:
         await client.close()
 

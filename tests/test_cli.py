@@ -178,6 +178,8 @@ async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake
     assert {"imagine", "quota", "usage"} <= names
     assert f"synced {len(discord_fake.state.global_commands)} global commands" in stdout.decode()
     assert not discord_fake.gateway.connections  # syncing needs no gateway session
+    assert discord_fake.state.guild_commands[GUILD_ID] == []  # DEV_GUILD_ID's copies are gone
+    assert f"removed the development copies from guild {GUILD_ID}" in stdout.decode()
 
 
 def test_a_database_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
