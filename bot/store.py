@@ -17,7 +17,7 @@ import os
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Mapping, Sequence
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,17 +80,9 @@ class Store:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+    def transaction(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         """A write transaction: committed when the block ends, rolled back if it raises."""
-        async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                await self._conn.rollback()
-                raise
-            await self._conn.execute("COMMIT")
+        return self._transaction("BEGIN IMMEDIATE")
 
     async def execute(self, sql: str, parameters: Parameters = ()) -> int:
         """Run one write statement on its own; returns the number of rows it changed.
@@ -102,14 +94,18 @@ class Store:
             cursor = await self._conn.execute(sql, parameters)
             return cursor.rowcount
 
-    @asynccontextmanager
-    async def read(self) -> AsyncIterator[aiosqlite.Connection]:
+    def read(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         """Exclusive use of the connection for reads, in one snapshot so its queries agree.
 
         A deferred transaction that only reads never blocks a writer under WAL.
         """
+        return self._transaction("BEGIN")
+
+    @asynccontextmanager
+    async def _transaction(self, begin: str) -> AsyncIterator[aiosqlite.Connection]:
+        """Hold the connection for one transaction: commit at the end, roll back on error."""
         async with self._lock:
-            await self._conn.execute("BEGIN")
+            await self._conn.execute(begin)
             try:
                 yield self._conn
             except BaseException:
