@@ -26,7 +26,9 @@ from bot.store import Store
 log = logging.getLogger("imagine.bot")
 
 MAINTENANCE_INTERVAL = timedelta(minutes=10)
-SHUTDOWN_GRACE = timedelta(seconds=20)
+# After the grace period, gateway calls still running are cancelled; their requests then get
+# this long to settle and tell their members what it cost.
+AFTER_CANCEL_SECONDS = 5.0
 EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.errors")
 
 
@@ -99,7 +101,9 @@ class ImagineBot(commands.Bot):
             log.info("synced %d commands to guild %s", len(synced), settings.dev_guild_id)
 
     async def maintain(self) -> None:
-        """Settle reservations a crash left pending; forget prompts older than the retention."""
+        """Settle what is owed, then reservations a crash left pending; forget old prompts."""
+        if hasattr(self, "generation") and (owed := await self.generation.settle_owed()):
+            log.warning("%d settlements still wait for the busy database", owed)
         recovered = await self.quota.recover_pending(self.settings.pending_timeout)
         if recovered:
             log.warning("settled %d reservations left pending by a crash", recovered)
@@ -150,15 +154,22 @@ class ImagineBot(commands.Bot):
         deadline = loop.time() + grace
         while self._finishing and (left := deadline - loop.time()) > 0:
             await asyncio.wait(set(self._finishing), timeout=left)
-        if self._finishing:
-            log.error("stopping with %d requests unfinished", len(self._finishing))
 
     async def _close_services(self) -> None:
+        """A restart is routine: new requests are refused at once (the gateway stays connected
+        to say so), requests under way get the grace period to finish and deliver, and only
+        gateway calls still running at its end are cancelled."""
         if hasattr(self, "_maintenance"):
             self._maintenance.cancel()
         if hasattr(self, "generation"):
-            await self.generation.shutdown()
-        await self._let_requests_finish(SHUTDOWN_GRACE.total_seconds())
+            grace = self.settings.shutdown_grace_seconds
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + grace
+            await self.generation.shutdown(grace)
+            await self._let_requests_finish(deadline - loop.time() + AFTER_CANCEL_SECONDS)
+            if self._finishing:
+                log.error("stopping with %d requests unfinished", len(self._finishing))
+            await self.generation.close()
         await super().close()
         if hasattr(self, "images"):
             await self.images.close()

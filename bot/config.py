@@ -55,6 +55,7 @@ class Settings(BaseSettings):
     quota_refund_unknown: bool = False
     quota_pending_timeout_minutes: int = Field(20, ge=1, le=24 * 60)
     prompt_retention_days: int = Field(30, ge=0, le=3650)
+    shutdown_grace_seconds: float = Field(30.0, ge=0, le=3600)
 
     @field_validator("image_api_base_url", "discord_api_base", "discord_gateway_url")
     @classmethod

@@ -1,17 +1,22 @@
 """One image request, from reservation to settled credits, with no Discord in it.
 
+Two steps, so that what is checked fast can refuse before Discord is answered and a queue can
+sit between them: `reserve` takes the credits (or refuses), `run` calls the API and settles.
+
 The order matters for the wallet: reserve before the API is called, commit what the gateway
-returned as soon as it returned it (the server paid for those images, whatever happens to the
+billed as soon as it answered (the server paid for those images, whatever happens to the
 upload), refund what the gateway surely did not charge, and leave unknown outcomes to the quota
-rules. A cancelled task (shutdown) is settled before the cancellation goes on.
+rules. A settlement the busy database refuses is owed and retried (`Settlements`); it never
+holds back the images. Shutdown lets gateway calls under way finish within a grace period and
+cancels only what still runs at its end; the request then settles and says what it cost.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
 from bot.catalog import PlannedRequest
 from bot.fitting import FittedImage, fit_images
@@ -24,7 +29,8 @@ from bot.images import (
     ImageClient,
     ImageRequest,
 )
-from bot.quota import QuotaService, QuotaStatus
+from bot.quota import QuotaExceeded, QuotaService, QuotaStatus
+from bot.settlement import Settlements
 
 audit = logging.getLogger("imagine.audit")
 log = logging.getLogger("imagine.generation")
@@ -38,6 +44,39 @@ class DuplicateRequest(Exception):
     """Discord delivered an interaction twice; the first delivery is answering it."""
 
 
+class StoreBusy(Exception):
+    """The database stayed locked past its busy timeout: nothing was reserved or charged."""
+
+
+@dataclass(frozen=True)
+class Spent:
+    """What a request that delivered nothing cost.
+
+    `known` is False when the gateway may or may not have billed it; the quota rules then kept
+    the credits spent (or refunded them).
+    """
+
+    credits: int
+    known: bool = True
+
+
+class RequestFailed(Exception):
+    """The image API failed; `spent` is what the ledger charged for it."""
+
+    def __init__(self, error: ImageAPIError, spent: Spent) -> None:
+        super().__init__(error, spent)
+        self.error = error
+        self.spent = spent
+
+
+class Interrupted(Exception):
+    """Shutdown cancelled the gateway call at the end of its grace period."""
+
+    def __init__(self, spent: Spent) -> None:
+        super().__init__(spent)
+        self.spent = spent
+
+
 @dataclass(frozen=True)
 class Requester:
     """Who asked, where, and the interaction that keys the reservation."""
@@ -46,6 +85,14 @@ class Requester:
     guild_id: int
     member_id: int
     channel_id: int
+
+
+@dataclass(frozen=True)
+class Reserved:
+    """A request whose credits are reserved: what `run` takes."""
+
+    who: Requester
+    plan: PlannedRequest
 
 
 @dataclass(frozen=True)
@@ -67,58 +114,104 @@ class GenerationService:
     def __init__(self, images: ImageClient, quota: QuotaService) -> None:
         self._images = images
         self._quota = quota
-        self._running: set[asyncio.Task[Any]] = set()
+        self._calls: set[asyncio.Task[GenerationResult]] = set()
         self._closing = False
+        self.settlements = Settlements()
 
-    async def shutdown(self, grace: float = 10.0) -> None:
-        """Start no new call to the image API; stop those under way and let them settle."""
+    @property
+    def closing(self) -> bool:
+        return self._closing
+
+    async def shutdown(self, grace: float) -> None:
+        """Refuse new requests now; cancel the gateway calls still running after `grace` s.
+
+        A cancelled call's request settles by what the gateway may have billed and raises
+        `Interrupted`, so its member learns what it cost.
+        """
         self._closing = True
-        tasks = set(self._running)
-        for task in tasks:
-            task.cancel()
-        if tasks:
-            await asyncio.wait(tasks, timeout=grace)
+        if self._calls:
+            await asyncio.wait(set(self._calls), timeout=grace)
+        calls = set(self._calls)
+        for call in calls:
+            call.cancel()
+        if calls:
+            log.warning("stopped %d image request(s) still running after %s s", len(calls), grace)
+            await asyncio.wait(calls)
 
-    async def generate(self, who: Requester, plan: PlannedRequest, file_limit: int) -> Generated:
-        """Reserve, call the API, settle, fit.
+    async def reserve(self, who: Requester, plan: PlannedRequest) -> Reserved:
+        """Take the credits, or refuse; the refusals are audited.
 
-        Raises `QuotaExceeded`, `ImageAPIError`, `ShuttingDown` or `DuplicateRequest`.
+        Raises `QuotaExceeded`, `ShuttingDown`, `StoreBusy` or `DuplicateRequest`.
         """
         if self._closing:
+            _audit("refused", who, plan, reason="shutting-down")
             raise ShuttingDown
-        reservation = await self._quota.reserve(
-            interaction_id=who.interaction_id,
-            guild_id=who.guild_id,
-            member_id=who.member_id,
-            channel_id=who.channel_id,
-            cost=plan.credits,
-            model=plan.model.id,
-            size=plan.size,
-            quality=plan.quality,
-            n=plan.n,
-            prompt=plan.prompt,
-        )
+        try:
+            reservation = await self._quota.reserve(
+                interaction_id=who.interaction_id,
+                guild_id=who.guild_id,
+                member_id=who.member_id,
+                channel_id=who.channel_id,
+                cost=plan.credits,
+                model=plan.model.id,
+                size=plan.size,
+                quality=plan.quality,
+                n=plan.n,
+                prompt=plan.prompt,
+            )
+        except QuotaExceeded as refused:
+            _audit(
+                "refused",
+                who,
+                plan,
+                reason="quota",
+                scope=refused.scope,
+                remaining=refused.remaining,
+                cost=refused.cost,
+            )
+            raise
+        except sqlite3.OperationalError as error:
+            log.warning("could not reserve for interaction %s: %s", who.interaction_id, error)
+            _audit("refused", who, plan, reason="database-busy")
+            raise StoreBusy from error
         if reservation.duplicate:
             raise DuplicateRequest(who.interaction_id)
+        return Reserved(who, plan)
+
+    async def run(self, request: Reserved, file_limit: int) -> Generated:
+        """Call the API, settle, fit.
+
+        Raises `RequestFailed`, `Interrupted` or `ShuttingDown`, each settled already.
+        """
+        who, plan = request.who, request.plan
         tracker = ChargeTracker()
         try:
             result = await self._call_api(plan, tracker)
         except ImageAPIError as error:
-            await asyncio.shield(
-                self._settle_failure(who, plan, error.charge, type(error).__name__)
+            billed = plan.credits if error.billed is None else self._price(plan, error.billed)
+            spent = await asyncio.shield(
+                self._settle_failure(who, plan, error.charge, billed, type(error).__name__)
             )
-            raise
+            raise RequestFailed(error, spent) from error
         except ShuttingDown:
             await asyncio.shield(
-                self._settle_failure(who, plan, ChargeOutcome.NOT_CHARGED, "shutdown")
+                self._settle_failure(who, plan, ChargeOutcome.NOT_CHARGED, 0, "shutdown")
             )
             raise
         except asyncio.CancelledError:
-            await asyncio.shield(self._settle_failure(who, plan, tracker.charge, "cancelled"))
-            raise
+            spent = await asyncio.shield(
+                self._settle_failure(who, plan, tracker.charge, plan.credits, "cancelled")
+            )
+            if _cancelling():  # this request itself is cancelled, not only its gateway call
+                raise
+            raise Interrupted(spent) from None
         # The gateway billed every result it returned, usable or not: the wallet's truth.
-        credits = (len(result.images) + result.dropped) * plan.credits_per_image
-        await self._quota.commit(who.interaction_id, credits)
+        credits = self._price(plan, len(result.images) + result.dropped)
+        await self.settlements.settle(
+            who.interaction_id,
+            f"commit {credits} credits",
+            lambda: self._quota.commit(who.interaction_id, credits),
+        )
         _audit(
             "committed",
             who,
@@ -132,29 +225,66 @@ class GenerationService:
         status = await self._quota.status(who.guild_id, who.member_id)
         return Generated(fitted, revised, credits, result.dropped, status)
 
+    async def settle_owed(self) -> int:
+        """Retry settlements the busy database refused; returns how many are still owed."""
+        return await self.settlements.flush()
+
+    async def close(self) -> None:
+        """Last chance for owed settlements, before the database closes."""
+        await self.settlements.close()
+
+    @staticmethod
+    def _price(plan: PlannedRequest, results: int) -> int:
+        return min(results, plan.n) * plan.credits_per_image
+
     async def _call_api(self, plan: PlannedRequest, tracker: ChargeTracker) -> GenerationResult:
-        """The only part of a request that shutdown cancels: settling must run to the end."""
+        """The call runs as its own task, the only part of a request that shutdown cancels."""
         if self._closing:  # reserved just before shutdown began: do not start the call
             raise ShuttingDown
-        task = asyncio.current_task()
-        assert task is not None  # coroutines always run in a task under asyncio
-        self._running.add(task)
-        try:
-            return await self._images.generate(to_image_request(plan), tracker)
-        finally:
-            self._running.discard(task)
+        call = asyncio.create_task(self._images.generate(to_image_request(plan), tracker))
+        self._calls.add(call)
+        call.add_done_callback(self._calls.discard)
+        return await call
 
     async def _settle_failure(
-        self, who: Requester, plan: PlannedRequest, charge: ChargeOutcome, reason: str
-    ) -> None:
+        self,
+        who: Requester,
+        plan: PlannedRequest,
+        charge: ChargeOutcome,
+        billed: int,
+        reason: str,
+    ) -> Spent:
         """Refund what surely cost nothing; keep what surely cost; leave the rest to the rules."""
+        iid = who.interaction_id
         if charge is ChargeOutcome.NOT_CHARGED:
-            await self._quota.refund(who.interaction_id, reason)
+            spent = Spent(0)
+            await self.settlements.settle(iid, "refund", lambda: self._quota.refund(iid, reason))
         elif charge is ChargeOutcome.CHARGED:
-            await self._quota.commit(who.interaction_id, plan.credits)
+            spent = Spent(billed)
+            await self.settlements.settle(
+                iid, f"commit {billed} credits", lambda: self._quota.commit(iid, billed)
+            )
         else:
-            await self._quota.mark_unknown(who.interaction_id, reason)
-        _audit("failed", who, plan, charge=charge.value, reason=reason)
+            spent = await self._settle_unknown(who, plan, reason)
+        _audit("failed", who, plan, charge=charge.value, reason=reason, credits=spent.credits)
+        return spent
+
+    async def _settle_unknown(self, who: Requester, plan: PlannedRequest, reason: str) -> Spent:
+        """The quota rules decide an unknown outcome; the ledger then says what they decided."""
+        iid = who.interaction_id
+        if not await self.settlements.settle(
+            iid, "settle an unknown outcome", lambda: self._quota.mark_unknown(iid, reason)
+        ):
+            return Spent(plan.credits, known=False)
+        row = await self._quota.find(iid)
+        if row is None or row.state == "refunded":
+            return Spent(0)
+        return Spent(row.credits, known=False)
+
+
+def _cancelling() -> bool:
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 async def _fit_or_keep(images: list[GeneratedImage], file_limit: int) -> list[FittedImage]:
@@ -174,7 +304,7 @@ async def _fit_or_keep(images: list[GeneratedImage], file_limit: int) -> list[Fi
 
 
 def _audit(event: str, who: Requester, plan: PlannedRequest, **details: object) -> None:
-    """One line per settled request for the operators; the ledger keeps the lasting record."""
+    """One line per settled or refused request for the operators; the ledger keeps the record."""
     facts = " ".join(f"{key}={value}" for key, value in details.items())
     audit.info(
         "%s guild=%s member=%s model=%s %s",

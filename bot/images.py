@@ -119,6 +119,7 @@ class ImageAPIError(Exception):
         code: str | None = None,
         request_id: str | None = None,
         detail: str | None = None,
+        billed: int | None = None,
     ) -> None:
         self.user_message = user_message or self.default_message
         super().__init__(self.user_message)
@@ -127,6 +128,7 @@ class ImageAPIError(Exception):
         self.code = code
         self.request_id = request_id
         self.detail = detail
+        self.billed = billed  # results the gateway billed although none was usable (charged)
 
     def __str__(self) -> str:
         return (
@@ -555,7 +557,7 @@ class ImageClient:
             log.warning("dropped %d of %d results request_id=%s", dropped, len(items), request_id)
         if not images:
             error = MalformedResponseError(
-                charge=ChargeOutcome.CHARGED, status=200, request_id=request_id
+                charge=ChargeOutcome.CHARGED, status=200, request_id=request_id, billed=len(items)
             )
             return _Failure(error)
         log.info("generated %d image(s) request_id=%s", len(images), request_id)

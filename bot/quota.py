@@ -31,22 +31,33 @@ Scope = Literal["guild", "member"]
 
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
 MAX_CREDITS = 1_000_000
-_BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _T = TypeVar("_T")
 
 
-def _check_credits(field: str, value: int) -> int:
+PolicyField = Literal["guild_credits", "member_credits", "period"]
+
+
+class InvalidPolicy(ValueError):
+    """A budget or period out of range (`field` names it), or no change given (`field` None).
+
+    Data only: the presenters word it for the admin.
+    """
+
+    def __init__(self, field: PolicyField | None) -> None:
+        super().__init__(field)
+        self.field = field
+
+
+def _check_credits(field: PolicyField, value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_CREDITS:
-        raise ValueError(
-            f"The {_BUDGET_NAMES[field]} must be a whole number from 0 to {MAX_CREDITS:,} credits."
-        )
+        raise InvalidPolicy(field)
     return value
 
 
 def _check_period(value: str) -> Period:
     if value not in PERIODS:
-        raise ValueError("The period must be day, week or month.")
+        raise InvalidPolicy("period")
     return value
 
 
@@ -110,16 +121,15 @@ class Reservation:
 
 
 class QuotaExceeded(Exception):
-    """The request does not fit a budget; nothing was recorded or charged."""
+    """The request does not fit a budget; nothing was recorded or charged.
+
+    Data only: the presenters word it for the member.
+    """
 
     def __init__(
         self, scope: Scope, *, limit: int, remaining: int, cost: int, resets_at: datetime
     ) -> None:
-        who = "This server" if scope == "guild" else "You"
-        super().__init__(
-            f"{who} {'has' if scope == 'guild' else 'have'} {remaining} of {limit} credits left "
-            f"and this request costs {cost}; the budget resets at {resets_at:%Y-%m-%d %H:%M} UTC."
-        )
+        super().__init__(scope, limit, remaining, cost, resets_at)
         self.scope = scope
         self.limit = limit
         self.remaining = remaining
@@ -400,7 +410,7 @@ class QuotaService:
             "period": None if period is None else _check_period(period),
         }
         if all(value is None for value in changes.values()):
-            raise ValueError("Nothing to change: give a server budget, member budget or period.")
+            raise InvalidPolicy(None)
         now = _ts(self._now())
         async with self._store.transaction() as conn:
             await conn.execute(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
     from bot.app import ImagineBot
 
 log = logging.getLogger("imagine.cogs.errors")
+# What a call to Discord can raise: discord.py lets transport faults through unwrapped.
+DISCORD_FAULTS = (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError)
+ALREADY_ACKNOWLEDGED = 40060
 UNEXPECTED = (
     "Something went wrong on our side. Please try again; admins can find details in the log."
 )
@@ -49,8 +53,14 @@ async def tell(interaction: discord.Interaction[Any], message: str) -> None:
     """A private note, unless Discord no longer takes answers to this interaction."""
     try:
         await send_error(interaction, message)
-    except discord.HTTPException:
-        log.warning("could not tell interaction %s about its error", interaction.id)
+    except DISCORD_FAULTS as error:
+        log.warning("could not tell interaction %s about its error: %s", interaction.id, error)
+
+
+def is_duplicate(error: BaseException) -> bool:
+    """Discord delivered this interaction twice and the other delivery answered it first."""
+    cause = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+    return isinstance(cause, discord.HTTPException) and cause.code == ALREADY_ACKNOWLEDGED
 
 
 async def report_unexpected(
@@ -77,6 +87,9 @@ class ErrorsCog(commands.Cog, name="Errors"):
     ) -> None:
         if isinstance(error, app_commands.CheckFailure | app_commands.TransformerError):
             await tell(interaction, explain(error))
+            return
+        if is_duplicate(error):  # the first delivery answers; a second reply would fail too
+            log.info("ignored a second delivery of interaction %s", interaction.id)
             return
         command = interaction.command.qualified_name if interaction.command else "?"
         await report_unexpected(interaction, error, f"command {command}")

@@ -11,6 +11,7 @@ import io
 import logging
 import re
 import time
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -19,11 +20,28 @@ from discord.ext import commands
 
 from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
 from bot.fitting import shrink
-from bot.generation import DuplicateRequest, Generated, Requester, ShuttingDown
-from bot.images import ImageAPIError
+from bot.generation import (
+    DuplicateRequest,
+    Generated,
+    Interrupted,
+    Requester,
+    RequestFailed,
+    Reserved,
+    ShuttingDown,
+    StoreBusy,
+)
 from bot.quota import QuotaExceeded
-from cogs.errors import report_unexpected
-from cogs.presenters import NO_MENTIONS, quota_refusal, result_embed, send_error
+from cogs.errors import DISCORD_FAULTS, is_duplicate, report_unexpected, tell
+from cogs.presenters import (
+    DELETE_REFUSED,
+    NO_MENTIONS,
+    REROLL_TOO_OLD,
+    RESTARTING,
+    failure,
+    refusal,
+    result_embed,
+    send_error,
+)
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -31,8 +49,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("imagine.cogs.imagine")
 
 MAX_AUTOCOMPLETE = 25
-SHUTDOWN_MESSAGE = "The bot is restarting and stopped your request. Please try again in a minute."
 PROGRESS_SETTLE_SECONDS = 5
+DELIVERY_ATTEMPTS = 2  # per route: the edit, then the channel
+Refusal = QuotaExceeded | ShuttingDown | StoreBusy
 PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own cap is checked too
 
 
@@ -88,8 +107,16 @@ def result_view(request_id: int, owner_id: int) -> discord.ui.View:
     return view
 
 
+class NotRerollable(Exception):
+    """The request behind a Re-roll button is gone (another guild's, or its prompt purged)."""
+
+
 class ImagineCog(commands.Cog, name="Imagine"):
     progress_interval: float = 10.0
+    # How long a reservation may take before Discord is answered: a refusal within it is
+    # private from the start; a slower store gets the public "thinking…" first.
+    answer_within: float = 1.0
+    retry_delay: float = 0.5  # before a delivery tries again after a transport fault
 
     def __init__(self, bot: ImagineBot) -> None:
         self.bot = bot
@@ -133,8 +160,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await send_error(interaction, str(rejected))
             return
         with self.bot.finishing():
-            await interaction.response.defer(thinking=True)
-            await self.run(interaction, plan)
+            await self.serve(
+                interaction, self.bot.generation.reserve(_requester(interaction), plan)
+            )
 
     @imagine.autocomplete("size")
     async def size_autocomplete(
@@ -164,72 +192,94 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
     async def reroll(self, interaction: discord.Interaction[Any], request_id: int) -> None:
         with self.bot.finishing():
-            await self._reroll(interaction, request_id)
+            await self.serve(interaction, self._reserve_again(interaction, request_id))
 
-    async def _reroll(self, interaction: discord.Interaction[Any], request_id: int) -> None:
-        # Acknowledge before the database: a busy database must not miss Discord's 3 seconds.
-        await interaction.response.defer(thinking=True)
+    async def _reserve_again(
+        self, interaction: discord.Interaction[Any], request_id: int
+    ) -> Reserved:
         original = await self.bot.quota.find(request_id)
         if original is None or original.guild_id != interaction.guild_id or not original.prompt:
-            await send_error(interaction, "This image is too old to re-roll; use /imagine again.")
-            return
-        try:
-            plan = self.bot.catalog.plan(
-                original.prompt,
-                model_id=original.model,
-                size=original.size,
-                quality=original.quality,
-                n=original.n,
-            )
-        except RequestRejected as rejected:
-            await send_error(interaction, str(rejected))
-            return
-        await self.run(interaction, plan)
+            raise NotRerollable
+        plan = self.bot.catalog.plan(
+            original.prompt,
+            model_id=original.model,
+            size=original.size,
+            quality=original.quality,
+            n=original.n,
+        )
+        return await self.bot.generation.reserve(_requester(interaction), plan)
 
     async def delete(self, interaction: discord.Interaction[Any], owner_id: int) -> None:
         """The requester may delete a result, and so may a member with Manage Messages."""
         if interaction.user.id != owner_id and not interaction.permissions.manage_messages:
-            await send_error(
-                interaction,
-                "Only the member who asked for this image or a moderator can delete it.",
-            )
+            await send_error(interaction, DELETE_REFUSED)
             return
         await interaction.response.defer()
         await interaction.delete_original_response()
 
-    async def run(self, interaction: discord.Interaction[Any], plan: PlannedRequest) -> None:
-        """Generate while showing progress, then deliver; every failure ends in a private note."""
+    async def serve(
+        self, interaction: discord.Interaction[Any], reservation: Coroutine[Any, Any, Reserved]
+    ) -> None:
+        """Reserve, answer Discord, generate, deliver.
+
+        A refusal that comes within `answer_within` is the first, private answer: no public
+        "thinking…" ever shows. A slower reservation is awaited after the defer, never cancelled
+        midway (it may already hold the credits).
+        """
+        reserving = asyncio.ensure_future(reservation)
+        await asyncio.wait([reserving], timeout=self.answer_within)
+        if not reserving.done() and not await self._defer(interaction):
+            return
         try:
-            result = await self._generate(interaction, plan)
-        except QuotaExceeded as refused:
-            await send_error(interaction, quota_refusal(refused))
-            return
-        except ImageAPIError as failed:
-            await send_error(interaction, failed.user_message)
-            return
+            request = await asyncio.shield(reserving)
         except DuplicateRequest:
             log.info("ignored a second delivery of interaction %s", interaction.id)
             return
-        except ShuttingDown:
-            await send_error(interaction, SHUTDOWN_MESSAGE)
+        except (QuotaExceeded, ShuttingDown, StoreBusy) as refused:
+            await tell(interaction, refusal(refused))
+            return
+        except RequestRejected as rejected:
+            await tell(interaction, str(rejected))
+            return
+        except NotRerollable:
+            await tell(interaction, REROLL_TOO_OLD)
+            return
+        if interaction.response.is_done() or await self._defer(interaction):
+            await self.run(interaction, request)
+
+    async def _defer(self, interaction: discord.Interaction[Any]) -> bool:
+        """Show "thinking…"; False if Discord took no answer (this delivery is a duplicate)."""
+        try:
+            await interaction.response.defer(thinking=True)
+        except discord.HTTPException as error:
+            if not is_duplicate(error):
+                raise
+            log.info("ignored a second delivery of interaction %s", interaction.id)
+            return False
+        return True
+
+    async def run(self, interaction: discord.Interaction[Any], request: Reserved) -> None:
+        """Generate while showing progress, then deliver; every failure ends in a private note."""
+        try:
+            result = await self._generate(interaction, request)
+        except (RequestFailed, Interrupted) as failed:
+            await tell(interaction, failure(failed))
+            return
+        except ShuttingDown as stopped:
+            await tell(interaction, refusal(stopped))
             return
         except asyncio.CancelledError:
-            await asyncio.shield(send_error(interaction, SHUTDOWN_MESSAGE))
+            await asyncio.shield(tell(interaction, RESTARTING))
             raise
-        await self._deliver(interaction, plan, result)
+        await self._deliver(interaction, request.plan, result)
 
     async def _generate(
-        self, interaction: discord.Interaction[Any], plan: PlannedRequest
+        self, interaction: discord.Interaction[Any], request: Reserved
     ) -> Generated:
         """Generate, editing the time spent into the deferred message until it is done."""
-        assert interaction.guild_id is not None
-        assert interaction.channel_id is not None
-        who = Requester(
-            interaction.id, interaction.guild_id, interaction.user.id, interaction.channel_id
-        )
-        progress = asyncio.create_task(self._show_progress(interaction, plan))
+        progress = asyncio.create_task(self._show_progress(interaction, request.plan))
         try:
-            return await self.bot.generation.generate(who, plan, interaction.filesize_limit)
+            return await self.bot.generation.run(request, interaction.filesize_limit)
         finally:
             progress.cancel()
             # An edit already on its way must land before the result or the error, not after
@@ -248,7 +298,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
                     content=f"🎨 Generating with {plan.model.name}… {elapsed} s",
                     allowed_mentions=NO_MENTIONS,
                 )
-            except discord.HTTPException:
+            except DISCORD_FAULTS:
                 return
 
     async def _deliver(
@@ -256,46 +306,95 @@ class ImagineCog(commands.Cog, name="Imagine"):
     ) -> None:
         """Put the images in place of the progress message, trying hard: the server paid for them.
 
-        A 413 despite fitting means Discord's real limit is lower than the interaction said:
-        halve the files and try once more. Any other refusal (an expired token above all) sends
-        the images to the channel instead.
+        A fault on the way (a reset connection, a timeout, a 5xx) is tried again. A 413 despite
+        fitting means Discord's real limit is lower than the interaction said: halve the files
+        and try again. Any other refusal (an expired token above all) sends the images to the
+        channel instead; a loss is logged once.
         """
-        for attempt in range(2):
-            try:
-                await interaction.edit_original_response(
-                    content=None,
-                    attachments=_files(result),
-                    allowed_mentions=NO_MENTIONS,
-                    **_result_message(interaction, plan, result),
-                )
-                return
-            except discord.HTTPException as error:
-                log.warning("could not deliver interaction %s: %s", interaction.id, error)
-                if error.status != 413 or attempt:
-                    break
+
+        async def edit() -> None:
+            await interaction.edit_original_response(
+                content=None,
+                attachments=_files(result),
+                allowed_mentions=NO_MENTIONS,
+                **_result_message(interaction, plan, result),
+            )
+
+        error = await self._attempt(edit, interaction, "edit")
+        if isinstance(error, discord.HTTPException) and error.status == 413:
             try:
                 smaller = await asyncio.to_thread(shrink, result.images)
             except Exception:  # Pillow cannot shrink it: the channel may still take it
                 log.exception("could not shrink the images of interaction %s", interaction.id)
-                break
-            result = dataclasses.replace(result, images=smaller)
-        await self._post_to_channel(interaction, plan, result)
+            else:
+                result = dataclasses.replace(result, images=smaller)
+                error = await self._attempt(edit, interaction, "edit")
+        if error is None:
+            return
+        error = await self._post_to_channel(interaction, plan, result)
+        if error is not None:
+            log.error(
+                "lost delivery of interaction %s (credits were spent): %s",
+                interaction.id,
+                _describe(error),
+            )
 
     async def _post_to_channel(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
-    ) -> None:
+    ) -> BaseException | None:
         channel = interaction.channel
         if not isinstance(channel, discord.abc.Messageable):
-            log.error("lost delivery of interaction %s: no channel to post to", interaction.id)
-            return
-        try:
+            return LookupError("no channel to post to")
+
+        async def post() -> None:
             await channel.send(
                 files=_files(result),
                 allowed_mentions=NO_MENTIONS,
                 **_result_message(interaction, plan, result),
             )
-        except discord.HTTPException:
-            log.exception("lost delivery of interaction %s (credits were spent)", interaction.id)
+
+        return await self._attempt(post, interaction, "post to the channel")
+
+    async def _attempt(
+        self,
+        send: Callable[[], Awaitable[None]],
+        interaction: discord.Interaction[Any],
+        how: str,
+    ) -> BaseException | None:
+        """Send, again after a transient fault; None when sent, else the last fault."""
+        for attempt in range(1, DELIVERY_ATTEMPTS + 1):
+            try:
+                await send()
+                return None
+            except DISCORD_FAULTS as error:
+                log.warning(
+                    "delivery of interaction %s by %s failed (attempt %d): %s",
+                    interaction.id,
+                    how,
+                    attempt,
+                    _describe(error),
+                )
+                if not _transient(error) or attempt == DELIVERY_ATTEMPTS:
+                    return error
+            await asyncio.sleep(self.retry_delay)
+        raise AssertionError("unreachable")  # the loop returns on its last attempt
+
+
+def _transient(error: BaseException) -> bool:
+    """A fault that trying again may cure: transport trouble, a timeout, a 5xx."""
+    return not isinstance(error, discord.HTTPException) or error.status >= 500
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"
+
+
+def _requester(interaction: discord.Interaction[Any]) -> Requester:
+    assert interaction.guild_id is not None  # /imagine and its buttons are guild only
+    assert interaction.channel_id is not None
+    return Requester(
+        interaction.id, interaction.guild_id, interaction.user.id, interaction.channel_id
+    )
 
 
 def _result_message(

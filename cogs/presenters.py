@@ -12,13 +12,24 @@ from typing import Any
 import discord
 
 from bot.catalog import PlannedRequest
-from bot.generation import Generated
-from bot.quota import QuotaExceeded, QuotaStatus
+from bot.generation import (
+    Generated,
+    Interrupted,
+    RequestFailed,
+    ShuttingDown,
+    Spent,
+    StoreBusy,
+)
+from bot.quota import MAX_CREDITS, InvalidPolicy, QuotaExceeded, QuotaStatus
 
 NO_MENTIONS = discord.AllowedMentions.none()
 EMBED_COLOUR = discord.Colour.blurple()
 log = logging.getLogger("imagine.cogs")
 ERROR_PREFIX = "⚠️ "
+RESTARTING = "The bot is restarting and stopped your request. Please try again in a minute."
+REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
+DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
+_BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
 
 
 def truncate(text: str, limit: int) -> str:
@@ -53,6 +64,46 @@ def quota_refusal(error: QuotaExceeded) -> str:
     return (
         f"{whose} {credits(error.remaining)} left and this request costs {credits(error.cost)}. "
         f"The quota resets {relative_time(error.resets_at)}. Nothing was spent."
+    )
+
+
+def spent_note(spent: Spent) -> str:
+    """What a request that delivered nothing cost, in the member's words."""
+    if not spent.credits:
+        return "Nothing was spent."
+    if spent.known:
+        return f"It still cost {credits(spent.credits)}."
+    return (
+        f"It may have cost {credits(spent.credits)}: the image service may have billed it, "
+        "so the credits stay spent."
+    )
+
+
+def refusal(error: QuotaExceeded | ShuttingDown | StoreBusy) -> str:
+    """Why a request was refused before anything was spent."""
+    if isinstance(error, QuotaExceeded):
+        return quota_refusal(error)
+    if isinstance(error, ShuttingDown):
+        return f"{RESTARTING} Nothing was spent."
+    return "The bot's database is busy right now. Please try again in a moment; nothing was spent."
+
+
+def failure(error: RequestFailed | Interrupted) -> str:
+    """Why a request delivered nothing, and what it cost."""
+    if isinstance(error, Interrupted):
+        return f"{RESTARTING} {spent_note(error.spent)}"
+    return f"{error.error.user_message} {spent_note(error.spent)}"
+
+
+def policy_refusal(error: InvalidPolicy) -> str:
+    """Why /quota set refused the admin's values."""
+    if error.field is None:
+        return "Nothing to change: give a server budget, member budget or period."
+    if error.field == "period":
+        return "The period must be day, week or month."
+    return (
+        f"The {_BUDGET_NAMES[error.field]} must be a whole number from 0 to {MAX_CREDITS:,} "
+        "credits."
     )
 
 

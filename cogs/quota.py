@@ -17,11 +17,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.quota import MAX_CREDITS, QuotaPolicy, UsageReport
+from bot.quota import MAX_CREDITS, InvalidPolicy, QuotaPolicy, UsageReport
 from cogs.presenters import (
     EMBED_COLOUR,
     NO_MENTIONS,
     credits,
+    policy_refusal,
     quota_summary,
     relative_time,
     send_error,
@@ -85,8 +86,8 @@ class QuotaCog(commands.Cog, name="Quota"):
                 period=period,
                 actor_id=interaction.user.id,
             )
-        except ValueError as invalid:
-            await send_error(interaction, str(invalid))
+        except InvalidPolicy as invalid:
+            await send_error(interaction, policy_refusal(invalid))
             return
         await _reply(interaction, f"✅ Saved. {policy_summary(policy)}")
 

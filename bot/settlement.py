@@ -1,0 +1,92 @@
+"""Settlements the database refused, kept until it takes them.
+
+A settlement fails when another process holds SQLite's write lock past the busy timeout. The
+images are paid for whatever the ledger says, so delivery never waits for this; but the ledger
+must end saying what the gateway charged. A refused settlement is retried a few times at once,
+then at every maintenance pass and at shutdown. Settling is idempotent (only a 'pending' row
+changes), so a retry racing another is harmless. Only a crash loses what is owed; start-up
+recovery then settles the row by the rules for unknown outcomes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from collections.abc import Awaitable, Callable
+
+log = logging.getLogger("imagine.settlement")
+
+Settle = Callable[[], Awaitable[object]]
+
+
+class Settlements:
+    """What is owed to the ledger, by interaction id."""
+
+    retry_delays: tuple[float, ...] = (1.0, 5.0, 30.0)
+
+    def __init__(self) -> None:
+        self._owed: dict[int, tuple[str, Settle]] = {}
+        self._retrying: set[asyncio.Task[None]] = set()
+
+    @property
+    def owed(self) -> int:
+        return len(self._owed)
+
+    async def settle(self, interaction_id: int, what: str, settle: Settle) -> bool:
+        """Settle now, or (the database is busy) owe it and retry in the background.
+
+        Returns whether the ledger took it now.
+        """
+        self._owed[interaction_id] = (what, settle)
+        if await self._try(interaction_id):
+            return True
+        task = asyncio.create_task(self._retry(interaction_id))
+        self._retrying.add(task)
+        task.add_done_callback(self._retrying.discard)
+        return False
+
+    async def flush(self) -> int:
+        """Try everything owed once more; returns how many are still owed."""
+        for interaction_id in list(self._owed):
+            await self._try(interaction_id)
+        return len(self._owed)
+
+    async def close(self) -> None:
+        """Stop the background retries, then try what is owed a last time."""
+        for task in self._retrying:
+            task.cancel()
+        await asyncio.gather(*self._retrying, return_exceptions=True)
+        if await self.flush():
+            for interaction_id, (what, _) in self._owed.items():
+                log.error(
+                    "could not %s for interaction %s before stopping; start-up recovery "
+                    "will settle it as an unknown outcome",
+                    what,
+                    interaction_id,
+                )
+
+    async def _retry(self, interaction_id: int) -> None:
+        for delay in self.retry_delays:
+            await asyncio.sleep(delay)
+            if await self._try(interaction_id):
+                return
+        log.warning(
+            "still cannot settle interaction %s; the maintenance pass will retry", interaction_id
+        )
+
+    async def _try(self, interaction_id: int) -> bool:
+        entry = self._owed.get(interaction_id)
+        if entry is None:
+            return True
+        what, settle = entry
+        try:
+            await settle()
+        except sqlite3.OperationalError as error:
+            log.warning("could not %s for interaction %s: %s", what, interaction_id, error)
+            return False
+        except Exception:  # a failure no retry can cure: raise it once, owe nothing
+            self._owed.pop(interaction_id, None)
+            raise
+        self._owed.pop(interaction_id, None)
+        return True
