@@ -352,13 +352,14 @@ async def test_images_go_to_the_channel_when_the_token_expired(bot, discord_fake
 
 async def test_shutdown_between_attempts_refunds(start_bot, discord_fake, gateway, caplog) -> None:
     gateway.fail_next("rate_limit", retry_after=5)
-    async with start_bot():
+    async with start_bot(shutdown_grace_seconds=0.2):
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         await discord_fake.wait_until(
             lambda: any("retry in" in r.getMessage() for r in caplog.records)
         )
     note = await wait_for_private_note(discord_fake, handle)
     assert "restarting" in note.content
+    assert "Nothing was spent" in note.content
     async with start_bot() as restarted:
         assert (await restarted.quota.find(handle.id)).state == "refunded"
         assert await used_credits(restarted) == 0
@@ -368,10 +369,12 @@ async def test_shutdown_while_the_gateway_works_keeps_it_unknown(
     start_bot, discord_fake, gateway
 ) -> None:
     gateway.fail_next("slow", seconds=30)
-    async with start_bot():
+    async with start_bot(shutdown_grace_seconds=0.2):
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
-    await wait_for_private_note(discord_fake, handle)
+    note = await wait_for_private_note(discord_fake, handle)
+    assert "restarting" in note.content
+    assert "may have cost 1 credit" in note.content
     async with start_bot() as restarted:
         assert (await restarted.quota.find(handle.id)).state == "unknown"
         assert await used_credits(restarted) == 1
@@ -487,7 +490,7 @@ async def test_results_beyond_n_are_neither_delivered_nor_charged(
 
 
 async def test_no_new_request_starts_once_shutdown_began(bot, discord_fake, gateway) -> None:
-    await bot.generation.shutdown()
+    await bot.generation.shutdown(grace=0)
     handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
     note = await wait_for_private_note(discord_fake, handle)
     assert "restarting" in note.content

@@ -14,6 +14,7 @@ import pytest
 from bot.clock import FakeClock
 from bot.quota import (
     MAX_CREDITS,
+    InvalidPolicy,
     MemberUsage,
     ModelUsage,
     Period,
@@ -286,7 +287,6 @@ async def test_refusal_says_what_is_left_and_when_it_resets(make: ServiceFactory
     error = refused.value
     assert (error.scope, error.limit, error.remaining, error.cost) == ("guild", 10, 2, 3)
     assert error.resets_at == utc(2025, 1, 16)
-    assert "2 of 10 credits" in str(error)
     assert ledger(db, "SELECT COUNT(*) FROM ledger") == [(1,)]  # the refusal cost nothing
     assert (await reserve(quota, 2, member=BOB)).reserved == 2
 
@@ -413,22 +413,23 @@ async def test_set_policy_changes_only_the_given_fields(
 
 
 @pytest.mark.parametrize(
-    ("change", "message"),
+    ("change", "field"),
     [
-        ({"guild_credits": -1}, "server budget must be a whole number from 0 to 1,000,000"),
-        ({"guild_credits": MAX_CREDITS + 1}, "server budget"),
-        ({"member_credits": -5}, "per-member budget"),
-        ({"member_credits": True}, "per-member budget"),
-        ({"period": "year"}, "day, week or month"),
-        ({}, "Nothing to change"),
+        ({"guild_credits": -1}, "guild_credits"),
+        ({"guild_credits": MAX_CREDITS + 1}, "guild_credits"),
+        ({"member_credits": -5}, "member_credits"),
+        ({"member_credits": True}, "member_credits"),
+        ({"period": "year"}, "period"),
+        ({}, None),
     ],
 )
 async def test_set_policy_validation(
-    make: ServiceFactory, change: dict[str, object], message: str
+    make: ServiceFactory, change: dict[str, object], field: str | None
 ) -> None:
     quota = make(guild=50)
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(InvalidPolicy) as invalid:
         await quota.set_policy(GUILD, actor_id=1, **change)  # type: ignore[arg-type]
+    assert invalid.value.field == field
     assert (await quota.policy(GUILD)).guild_credits == 50
 
 
@@ -454,10 +455,12 @@ async def test_lowering_the_budget_below_use_refuses_further_requests(
 
 
 def test_defaults_are_validated() -> None:
-    with pytest.raises(ValueError, match="server budget"):
+    with pytest.raises(InvalidPolicy) as invalid:
         QuotaDefaults(-1, 0, "day")
-    with pytest.raises(ValueError, match="period"):
+    assert invalid.value.field == "guild_credits"
+    with pytest.raises(InvalidPolicy) as invalid:
         QuotaDefaults(1, 0, "fortnight")  # type: ignore[arg-type]
+    assert invalid.value.field == "period"
 
 
 async def test_reset_one_member_forgives_only_their_use(make: ServiceFactory, db: Path) -> None:

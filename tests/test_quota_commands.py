@@ -169,7 +169,11 @@ async def test_a_regular_member_cannot_set_the_policy(bot, discord_fake) -> None
     [
         ({}, "Nothing to change"),
         # Discord enforces min/max in its client; a forged value still meets the service's check.
-        ({"guild_credits": 2_000_000}, "from 0 to 1,000,000"),
+        (
+            {"guild_credits": 2_000_000},
+            "The server budget must be a whole number from 0 to 1,000,000",
+        ),
+        ({"member_credits": 2_000_000}, "The per-member budget must be a whole number"),
     ],
 )
 async def test_invalid_settings_are_refused_privately(
@@ -277,8 +281,11 @@ async def test_refused_imagine_says_what_is_left_and_when_it_resets(
             lambda: first.original is not None and bool(first.original.attachments)
         )
         second = await discord_fake.inject_slash("imagine", {"prompt": "another fox"})
-        [note] = await second.wait_followups()
+        record = await second.wait_response()
         status = await bot.quota.status(GUILD_ID, MEMBER_ID)
+    # The refusal is the first answer, private: no public "thinking…" showed before it.
+    assert record.response_type == 4
+    note = second.original
     assert note.ephemeral
     assert "0 credits left" in note.content
     assert f"resets {timestamp(status.resets_at)}" in note.content
