@@ -48,6 +48,9 @@ Forced to URL delivery, the URL misbehaving:
     ``"wrong_content_type"`` a valid PNG served as opt ``content_type`` (default text/html).
     ``"bad_url"`` the result's ``url`` is opt ``url`` (default ``"http://[::1"``, which does
     not parse), a string the fake serves nothing at.
+    ``"download_error"`` the URL answers opt ``status`` (default 503) instead of the image.
+    ``"download_reset"`` the URL's connection is reset (TCP RST) with no answer.
+    ``"download_stall"`` the URL stays silent for opt ``seconds`` (default 30), then resets.
 The per-image kinds take opt ``images``: how many results of the answer to alter (default all).
 """
 
@@ -78,6 +81,8 @@ from PIL import Image
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from tests.fakes.transport import reset_connection
+
 SPEC_PATH = Path(__file__).parents[3] / "shared" / "specs" / "openai-openapi.yaml"
 _SPEC_URI = "urn:openai-openapi"
 
@@ -100,9 +105,15 @@ FAILURE_KINDS = frozenset(
         "wrong_content_type",
         "bad_url",
         "extra_results",
+        "download_error",
+        "download_reset",
+        "download_stall",
     }
 )
-_URL_KINDS = frozenset({"oversize_download", "redirect", "wrong_content_type", "bad_url"})
+_DOWNLOAD_FAULTS = frozenset({"download_error", "download_reset", "download_stall"})
+_URL_KINDS = frozenset(
+    {"oversize_download", "redirect", "wrong_content_type", "bad_url", *_DOWNLOAD_FAULTS}
+)
 _BAD_URL = "http://[::1"
 _SAFETY_MESSAGE = (
     "Your request was rejected as a result of our safety system. Your prompt may contain "
@@ -199,6 +210,8 @@ class _ServedFile:
     content_type: str = "image/png"
     content_length: bool = True
     redirect_to: str | None = None
+    fault: str | None = None  # one of _DOWNLOAD_FAULTS
+    opts: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -584,6 +597,8 @@ class FakeImageGateway:
         if kind == "redirect":
             target = opts.get("to") or self._add_file(_ServedFile(png))
             return _Result(png, file=_ServedFile(png, redirect_to=target))
+        if kind in _DOWNLOAD_FAULTS:
+            return _Result(png, file=_ServedFile(png, fault=kind, opts=opts))
         return _Result(png)
 
     def _result_item(
@@ -607,6 +622,8 @@ class FakeImageGateway:
             raise web.HTTPNotFound()
         if served.redirect_to is not None:
             raise web.HTTPFound(served.redirect_to)
+        if served.fault is not None:
+            return await _download_fault(request, served.fault, served.opts or {})
         if served.content_length:
             return web.Response(body=served.data, content_type=served.content_type)
         response = web.StreamResponse(headers={"Content-Type": served.content_type})
@@ -616,6 +633,17 @@ class FakeImageGateway:
             await response.write(served.data[start : start + 64 * 1024])
         await response.write_eof()
         return response
+
+
+async def _download_fault(
+    request: web.Request, fault: str, opts: Mapping[str, Any]
+) -> web.StreamResponse:
+    if fault == "download_error":
+        return web.Response(status=opts.get("status", 503), text="upstream storage unavailable")
+    if fault == "download_stall":
+        await asyncio.sleep(opts.get("seconds", 30.0))
+    reset_connection(request)
+    return web.Response(status=599)  # never sent: the connection is gone
 
 
 def _json_or_none(raw: bytes) -> Any:

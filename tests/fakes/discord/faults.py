@@ -1,15 +1,22 @@
-"""Injected failures: answer the next N matching requests with a 429 or a 5xx, Discord-style."""
+"""Injected failures on the next N matching requests: a 429 or any error status, Discord-style,
+or a transport fault: the connection reset unanswered, or stalled, then dropped unanswered.
+
+A transport fault never reaches the route: like a proxy that failed, Discord made nothing.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import fnmatch
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 from aiohttp import web
 
 from tests.fakes.discord.clock import DiscordClock
 from tests.fakes.discord.errors import json_response
+from tests.fakes.transport import reset_connection
 
 
 @dataclass
@@ -22,6 +29,8 @@ class FaultRule:
     remaining: int
     retry_after: float = 0.05
     scope: str = "user"
+    transport: Literal["reset", "stall"] | None = None
+    stall_seconds: float = 30.0
 
     def matches(self, method: str, path: str) -> bool:
         return (
@@ -30,8 +39,13 @@ class FaultRule:
             and fnmatch.fnmatchcase(path, self.path)
         )
 
-    def response(self, clock: DiscordClock) -> web.Response:
+    async def respond(self, request: web.Request, clock: DiscordClock) -> web.Response:
         self.remaining -= 1
+        if self.transport is not None:
+            if self.transport == "stall":
+                await asyncio.sleep(self.stall_seconds)
+            reset_connection(request)
+            return web.Response(status=599)  # never sent: the connection is gone
         if self.status == 429:
             return self._rate_limited(clock)
         body = {"message": f"{self.status}: Server error", "code": 0}

@@ -77,7 +77,7 @@ class RestApi:
             )
         for rule in self.ctx.faults:
             if rule.matches(request.method, path):
-                return rule.response(self.ctx.clock)
+                return await rule.respond(request, self.ctx.clock)
         request[BODY] = body
         response: web.StreamResponse = await handler(request)
         return response

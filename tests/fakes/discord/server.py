@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import web
 
@@ -118,11 +118,21 @@ class FakeDiscord:
         count: int = 1,
         retry_after: float = 0.05,
         scope: str = "user",
+        transport: Literal["reset", "stall"] | None = None,
+        stall_seconds: float = 30.0,
     ) -> FaultRule:
-        """Answer the next ``count`` requests matching method (or "*") and a path glob."""
-        rule = FaultRule(method, path, status, count, retry_after, scope)
+        """Answer the next ``count`` requests matching method (or "*") and a path glob.
+
+        ``transport="reset"`` resets the connection instead of answering; ``"stall"`` keeps it
+        silent for ``stall_seconds`` first (the client's timeout should fire meanwhile).
+        """
+        rule = FaultRule(method, path, status, count, retry_after, scope, transport, stall_seconds)
         self.ctx.faults.append(rule)
         return rule
+
+    async def redeliver(self, handle: InteractionHandle) -> None:
+        """Dispatch the same INTERACTION_CREATE again, as Discord may after a resumed session."""
+        await self.dispatch("INTERACTION_CREATE", handle.record.payload)
 
     async def inject_slash(
         self,
