@@ -169,7 +169,7 @@ class ImagineBot(commands.Bot):
             await self._let_requests_finish(deadline - loop.time() + AFTER_CANCEL_SECONDS)
             if self._finishing:
                 log.error("stopping with %d requests unfinished", len(self._finishing))
-            await self.generation.close()
+            await self.generation.close(max(deadline - loop.time(), 0.0))
         await super().close()
         if hasattr(self, "images"):
             await self.images.close()

@@ -229,9 +229,9 @@ class GenerationService:
         """Retry settlements the busy database refused; returns how many are still owed."""
         return await self.settlements.flush()
 
-    async def close(self) -> None:
-        """Last chance for owed settlements, before the database closes."""
-        await self.settlements.close()
+    async def close(self, within: float) -> None:
+        """Last chance for owed settlements (for `within` s), before the database closes."""
+        await self.settlements.close(within)
 
     @staticmethod
     def _price(plan: PlannedRequest, results: int) -> int:

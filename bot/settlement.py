@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 log = logging.getLogger("imagine.settlement")
 
 Settle = Callable[[], Awaitable[object]]
+CLOSING_RETRY_SECONDS = 0.25
 
 
 class Settlements:
@@ -52,12 +53,16 @@ class Settlements:
             await self._try(interaction_id)
         return len(self._owed)
 
-    async def close(self) -> None:
-        """Stop the background retries, then try what is owed a last time."""
+    async def close(self, within: float) -> None:
+        """Stop the background retries, then keep trying what is owed for `within` seconds."""
         for task in self._retrying:
             task.cancel()
         await asyncio.gather(*self._retrying, return_exceptions=True)
-        if await self.flush():
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + within
+        while await self.flush() and (left := deadline - loop.time()) > 0:
+            await asyncio.sleep(min(CLOSING_RETRY_SECONDS, left))
+        if self._owed:
             for interaction_id, (what, _) in self._owed.items():
                 log.error(
                     "could not %s for interaction %s before stopping; start-up recovery "

@@ -85,7 +85,7 @@ def refusal(error: QuotaExceeded | ShuttingDown | StoreBusy) -> str:
         return quota_refusal(error)
     if isinstance(error, ShuttingDown):
         return f"{RESTARTING} Nothing was spent."
-    return "The bot's database is busy right now. Please try again in a moment; nothing was spent."
+    return "The bot's database is busy right now. Nothing was spent; please try again in a moment."
 
 
 def failure(error: RequestFailed | Interrupted) -> str:

@@ -52,6 +52,9 @@ Forced to URL delivery, the URL misbehaving:
     ``"download_reset"`` the URL's connection is reset (TCP RST) with no answer.
     ``"download_stall"`` the URL stays silent for opt ``seconds`` (default 30), then resets.
 The per-image kinds take opt ``images``: how many results of the answer to alter (default all).
+Every kind takes opt ``delay``: seconds to wait before answering at all (so a test can act
+while the request is in flight). Every kind that generates takes opt ``results``: how many results the answer holds (default n;
+a gateway may return, and bill, fewer than were asked for).
 """
 
 from __future__ import annotations
@@ -525,6 +528,8 @@ class FakeImageGateway:
         )
         planned = self._take_failure()
         kind, opts = (planned.kind, planned.opts) if planned else ("", {})
+        if opts.get("delay"):
+            await asyncio.sleep(opts["delay"])
         if kind == "disconnect":
             assert request.transport is not None
             request.transport.close()
@@ -561,7 +566,8 @@ class FakeImageGateway:
     ) -> dict[str, Any]:
         n = body.get("n", 1)
         altered = opts.get("images", n)
-        results = [self._result(kind if i < altered else "", opts) for i in range(n)]
+        count = opts.get("results", n)
+        results = [self._result(kind if i < altered else "", opts) for i in range(count)]
         as_url = kind in _URL_KINDS or (
             bool(rules.response_formats)
             and body.get("response_format", rules.default_format) == "url"
