@@ -60,7 +60,8 @@ class Settlements:
         await asyncio.gather(*self._retrying, return_exceptions=True)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + within
-        while await self.flush() and (left := deadline - loop.time()) > 0:
+        # Another process's lock on the database has no event to wait on: poll it.
+        while await self.flush() and (left := deadline - loop.time()) > 0:  # noqa: ASYNC110
             await asyncio.sleep(min(CLOSING_RETRY_SECONDS, left))
         if self._owed:
             for interaction_id, (what, _) in self._owed.items():

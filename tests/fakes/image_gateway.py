@@ -53,8 +53,8 @@ Forced to URL delivery, the URL misbehaving:
     ``"download_stall"`` the URL stays silent for opt ``seconds`` (default 30), then resets.
 The per-image kinds take opt ``images``: how many results of the answer to alter (default all).
 Every kind takes opt ``delay``: seconds to wait before answering at all (so a test can act
-while the request is in flight). Every kind that generates takes opt ``results``: how many results the answer holds (default n;
-a gateway may return, and bill, fewer than were asked for).
+while the request is in flight). Every kind that generates takes opt ``results``: how many
+results the answer holds (default n; a gateway may return, and bill, fewer than asked for).
 """
 
 from __future__ import annotations
