@@ -1,0 +1,134 @@
+"""What was paid for is delivered or honestly reported, and the ledger says what was billed.
+
+Each test here reproduces a path issue 7 found on main (items 1, 2, 4, 13, 14).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.store import Store
+from tests.fakes.discord.scenario import GUILD_ID, MEMBER_ID
+from tests.test_imagine_e2e import wait_for_images, wait_for_private_note
+from tests.waiting import eventually
+
+EDIT = "/webhooks/*/messages/@original"
+
+
+async def test_a_reset_connection_does_not_lose_the_delivery(bot, discord_fake, gateway) -> None:
+    """discord.py lets aiohttp's and the OS's errors through: they must not end delivery."""
+    discord_fake.fail_next("PATCH", EDIT, transport="reset")
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    message = await wait_for_images(discord_fake, handle)
+    assert [a.data for a in message.attachments] == gateway.produced
+    assert (await bot.quota.find(handle.id)).state == "committed"
+
+
+async def test_a_reset_on_the_channel_is_retried(bot, discord_fake, gateway) -> None:
+    discord_fake.fail_next("PATCH", EDIT, status=404)  # the token is gone: the channel it is
+    discord_fake.fail_next("POST", "/channels/*/messages", transport="reset")
+    await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    await discord_fake.wait_until(
+        lambda: any(m.attachments for m in discord_fake.messages()), within=10
+    )
+    [posted] = [m for m in discord_fake.messages() if m.attachments]
+    assert [a.data for a in posted.attachments] == gateway.produced
+
+
+async def test_a_locked_database_at_commit_does_not_hold_back_paid_images(
+    start_bot, discord_fake, gateway, make_settings, monkeypatch
+) -> None:
+    monkeypatch.setattr("bot.store.BUSY_TIMEOUT_MS", 200)  # the real timeout, shortened
+    gateway.fail_next("slow", seconds=0.5)
+    async with start_bot() as running:
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
+        # Another process takes the write lock while the gateway works, and keeps it.
+        other = await Store.open(make_settings().database_path)
+        async with other.transaction():
+            message = await wait_for_images(discord_fake, handle)
+            assert [a.data for a in message.attachments] == gateway.produced
+            assert (await running.quota.find(handle.id)).state == "pending"
+        await other.close()
+
+        async def committed() -> bool:
+            row = await running.quota.find(handle.id)
+            return row is not None and (row.state, row.credits) == ("committed", 1)
+
+        await eventually(committed, within=10)  # settled later, with the right state
+
+
+async def test_unusable_results_cost_what_the_gateway_billed(bot, discord_fake, gateway) -> None:
+    """gpt-image-1, n=4: the gateway returned (and billed) one result, and it is broken."""
+    gateway.fail_next("not_image", results=1)
+    handle = await discord_fake.inject_slash(
+        "imagine", {"prompt": "owls", "model": "openai/gpt-image-1", "n": 4, "quality": "medium"}
+    )
+    note = await wait_for_private_note(discord_fake, handle)
+    assert "not a usable image" in note.content
+    assert "it still cost 2 credits" in note.content.lower()
+    row = await bot.quota.find(handle.id)
+    assert (row.state, row.credits, row.reserved) == ("committed", 2, 8)
+
+
+async def test_a_repeated_interaction_is_ignored_quietly(
+    bot, discord_fake, gateway, caplog
+) -> None:
+    caplog.set_level(logging.INFO)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    await wait_for_images(discord_fake, handle)
+    await discord_fake.redeliver(handle)  # Discord delivers the same interaction again
+
+    def second_delivery_seen() -> bool:
+        return any("second delivery" in r.getMessage() for r in caplog.records)
+
+    await discord_fake.wait_until(second_delivery_seen)
+    callbacks = [r for r in discord_fake.requests if r.path.endswith("/callback")]
+    assert len(callbacks) == 1  # no second reply was tried
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert len(gateway.requests) == 1
+    assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).guild_used == 1
+
+
+async def test_a_quota_refusal_is_private_from_the_start_and_audited(
+    start_bot, discord_fake, gateway, caplog
+) -> None:
+    caplog.set_level(logging.INFO, logger="imagine.audit")
+    async with start_bot(quota_guild_credits=0):
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        record = await handle.wait_response()
+    assert record.response_type == 4  # answered with the refusal itself: no public "thinking…"
+    assert handle.original.ephemeral
+    assert "Nothing was spent" in handle.original.content
+    assert gateway.requests == []
+    [refused] = [r for r in caplog.records if r.name == "imagine.audit"]
+    assert refused.getMessage().startswith("refused ")
+    assert "reason=quota" in refused.getMessage()
+
+
+async def test_a_slow_store_still_answers_discord_in_time(
+    bot, discord_fake, gateway, make_settings
+) -> None:
+    """The reservation waits on another process's lock: defer first, then go on as usual."""
+    other = await Store.open(make_settings().database_path)
+    async with other.transaction():
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        record = await handle.wait_response(within=3)
+        assert record.response_type == 5  # thinking…, within Discord's 3 seconds
+    await other.close()
+    message = await wait_for_images(discord_fake, handle)
+    assert [a.data for a in message.attachments] == gateway.produced
+
+
+async def test_a_refusal_after_a_slow_store_removes_the_thinking_message(
+    start_bot, discord_fake, make_settings
+) -> None:
+    async with start_bot(quota_guild_credits=0):
+        other = await Store.open(make_settings().database_path)
+        async with other.transaction():
+            handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+            await handle.wait_response(within=3)
+        await other.close()
+        note = await wait_for_private_note(discord_fake, handle)
+    assert "0 credits left" in note.content
+    assert handle.original.deleted
