@@ -291,3 +291,18 @@ async def test_refused_imagine_says_what_is_left_and_when_it_resets(
     assert f"resets {timestamp(status.resets_at)}" in note.content
     assert len(gateway.requests) == 1
     assert status.guild_used == 1
+
+
+async def test_a_repeated_quota_command_is_ignored_quietly(bot, discord_fake, caplog) -> None:
+    """The second delivery's defer meets 40060: a duplicate, not a failure to report."""
+    caplog.set_level("INFO", logger="imagine.cogs.errors")
+    handle = await discord_fake.inject_slash("quota", subcommand="show")
+    await handle.wait_followups()
+    await discord_fake.redeliver(handle)
+
+    def second_delivery_seen() -> bool:
+        return any("second delivery" in r.getMessage() for r in caplog.records)
+
+    await discord_fake.wait_until(second_delivery_seen)
+    assert [r for r in caplog.records if r.levelname == "ERROR"] == []
+    assert len(handle.record.followup_message_ids) == 1  # no second reply
