@@ -38,6 +38,7 @@ from cogs.presenters import (
     REROLL_TOO_OLD,
     RESTARTING,
     failure,
+    progress_line,
     refusal,
     result_embed,
     send_error,
@@ -295,7 +296,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
             elapsed = int(time.monotonic() - started)
             try:
                 await interaction.edit_original_response(
-                    content=f"🎨 Generating with {plan.model.name}… {elapsed} s",
+                    content=progress_line(plan, elapsed),
                     allowed_mentions=NO_MENTIONS,
                 )
             except DISCORD_FAULTS:

@@ -1,11 +1,13 @@
-"""How the bot words things in Discord: quota lines, result embeds, error notes.
+"""How the bot words things in Discord: quota lines, result embeds, refusals, error notes.
 
-Kept apart from the cogs so the imagine and quota cogs say the same thing the same way.
+Every sentence a member or an admin reads is here; the core's errors carry data only. Kept
+apart from the cogs so the imagine and quota cogs say the same thing the same way.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -20,12 +22,22 @@ from bot.generation import (
     Spent,
     StoreBusy,
 )
-from bot.quota import MAX_CREDITS, InvalidPolicy, QuotaExceeded, QuotaStatus
+from bot.quota import (
+    MAX_CREDITS,
+    InvalidPolicy,
+    QuotaExceeded,
+    QuotaPolicy,
+    QuotaStatus,
+    UsageReport,
+)
 
 NO_MENTIONS = discord.AllowedMentions.none()
 EMBED_COLOUR = discord.Colour.blurple()
 log = logging.getLogger("imagine.cogs")
 ERROR_PREFIX = "⚠️ "
+MAX_LISTED = 15
+FIELD_VALUE_LIMIT = 1024
+_MORE_RESERVE = 20  # room left in a field for the "…and N more" line
 RESTARTING = "The bot is restarting and stopped your request. Please try again in a minute."
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
@@ -67,6 +79,10 @@ def quota_refusal(error: QuotaExceeded) -> str:
     )
 
 
+def progress_line(plan: PlannedRequest, elapsed: int) -> str:
+    return f"🎨 Generating with {plan.model.name}… {elapsed} s"
+
+
 def spent_note(spent: Spent) -> str:
     """What a request that delivered nothing cost, in the member's words."""
     if not spent.credits:
@@ -105,6 +121,74 @@ def policy_refusal(error: InvalidPolicy) -> str:
         f"The {_BUDGET_NAMES[error.field]} must be a whole number from 0 to {MAX_CREDITS:,} "
         "credits."
     )
+
+
+def policy_saved(policy: QuotaPolicy) -> str:
+    return f"✅ Saved. {policy_summary(policy)}"
+
+
+def forgiveness(forgiven: int, member_id: int | None) -> str:
+    """What /quota reset did: whose use of this period it forgave (None: everyone's)."""
+    who = "everyone in this server" if member_id is None else f"<@{member_id}>"
+    if forgiven:
+        return f"✅ Forgave {credits(forgiven)} that {who} used this period."
+    return f"Nothing to forgive: {who} used no credits this period."
+
+
+def usage_embed(report: UsageReport, model_name: Callable[[str], str]) -> discord.Embed:
+    """Totals, then the biggest spenders and models; lists are cut to whole lines."""
+    embed = discord.Embed(
+        title="Credits used this period",
+        description=(
+            f"**{credits(report.credits)}** in {_requests(report.requests)} "
+            f"since <t:{int(report.period_start.timestamp())}:f>.\n"
+            f"Resets {relative_time(report.resets_at)} (every {report.period}, UTC)."
+        ),
+        colour=EMBED_COLOUR,
+    )
+    if not report.requests:
+        return embed
+    members = [
+        f"<@{m.member_id}>: {credits(m.credits)} ({_requests(m.requests)})"
+        for m in report.by_member
+    ]
+    models = [
+        f"{model_name(m.model)}: {credits(m.credits)} ({_requests(m.requests)})"
+        for m in report.by_model
+    ]
+    embed.add_field(name="Top members", value=_listing(members), inline=False)
+    embed.add_field(name="By model", value=_listing(models), inline=False)
+    return embed
+
+
+def policy_summary(policy: QuotaPolicy) -> str:
+    """A guild's budgets in one sentence, as /quota set confirms them."""
+    member = (
+        f"each member up to **{credits(policy.member_credits)}**"
+        if policy.member_credits
+        else "no per-member budget"
+    )
+    return (
+        f"This server may spend **{credits(policy.guild_credits)}** per {policy.period}; {member}."
+    )
+
+
+def _listing(lines: Sequence[str]) -> str:
+    """Up to MAX_LISTED whole lines within an embed field; the rest is counted, never cut."""
+    shown: list[str] = []
+    size = 0
+    for line in lines[:MAX_LISTED]:
+        size += len(line) + 1
+        if size > FIELD_VALUE_LIMIT - _MORE_RESERVE:
+            break
+        shown.append(line)
+    if hidden := len(lines) - len(shown):
+        shown.append(f"…and {hidden} more")
+    return "\n".join(shown)
+
+
+def _requests(count: int) -> str:
+    return "1 request" if count == 1 else f"{count} requests"
 
 
 def result_embed(

@@ -10,30 +10,25 @@ permissions from the interaction payload).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.quota import MAX_CREDITS, InvalidPolicy, QuotaPolicy, UsageReport
+from bot.quota import MAX_CREDITS, InvalidPolicy
 from cogs.presenters import (
-    EMBED_COLOUR,
     NO_MENTIONS,
-    credits,
+    forgiveness,
     policy_refusal,
+    policy_saved,
     quota_summary,
-    relative_time,
     send_error,
+    usage_embed,
 )
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
-
-MAX_LISTED = 15
-FIELD_VALUE_LIMIT = 1024
-_MORE_RESERVE = 20  # room left in a field for the "…and N more" line
 
 Credits = app_commands.Range[int, 0, MAX_CREDITS]
 PERIOD_CHOICES = [
@@ -89,7 +84,7 @@ class QuotaCog(commands.Cog, name="Quota"):
         except InvalidPolicy as invalid:
             await send_error(interaction, policy_refusal(invalid))
             return
-        await _reply(interaction, f"✅ Saved. {policy_summary(policy)}")
+        await _reply(interaction, policy_saved(policy))
 
     @quota.command(name="reset", description="Forgive this period's use (Manage Server)")
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -105,12 +100,7 @@ class QuotaCog(commands.Cog, name="Quota"):
             None if member is None else member.id,
             actor_id=interaction.user.id,
         )
-        who = "everyone in this server" if member is None else f"<@{member.id}>"
-        if forgiven:
-            text = f"✅ Forgave {credits(forgiven)} that {who} used this period."
-        else:
-            text = f"Nothing to forgive: {who} used no credits this period."
-        await _reply(interaction, text)
+        await _reply(interaction, forgiveness(forgiven, None if member is None else member.id))
 
     @app_commands.command(name="usage", description="Who and what used credits this period")
     @app_commands.guild_only()
@@ -120,68 +110,15 @@ class QuotaCog(commands.Cog, name="Quota"):
         await _acknowledge(interaction)
         report = await self.bot.quota.usage(_guild_id(interaction))
         await interaction.followup.send(
-            embed=self.usage_embed(report), ephemeral=True, allowed_mentions=NO_MENTIONS
+            embed=usage_embed(report, self._model_name),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
-
-    def usage_embed(self, report: UsageReport) -> discord.Embed:
-        """Totals, then the biggest spenders and models; lists are cut to whole lines."""
-        embed = discord.Embed(
-            title="Credits used this period",
-            description=(
-                f"**{credits(report.credits)}** in {_requests(report.requests)} "
-                f"since <t:{int(report.period_start.timestamp())}:f>.\n"
-                f"Resets {relative_time(report.resets_at)} (every {report.period}, UTC)."
-            ),
-            colour=EMBED_COLOUR,
-        )
-        if not report.requests:
-            return embed
-        members = [
-            f"<@{m.member_id}>: {credits(m.credits)} ({_requests(m.requests)})"
-            for m in report.by_member
-        ]
-        models = [
-            f"{self._model_name(m.model)}: {credits(m.credits)} ({_requests(m.requests)})"
-            for m in report.by_model
-        ]
-        embed.add_field(name="Top members", value=_listing(members), inline=False)
-        embed.add_field(name="By model", value=_listing(models), inline=False)
-        return embed
 
     def _model_name(self, model_id: str) -> str:
         """The catalog's display name; a model since removed from the catalog shows its id."""
         spec = self.bot.catalog.get(model_id)
         return discord.utils.escape_markdown(spec.name if spec else model_id)
-
-
-def policy_summary(policy: QuotaPolicy) -> str:
-    """A guild's budgets in one sentence, as /quota set confirms them."""
-    member = (
-        f"each member up to **{credits(policy.member_credits)}**"
-        if policy.member_credits
-        else "no per-member budget"
-    )
-    return (
-        f"This server may spend **{credits(policy.guild_credits)}** per {policy.period}; {member}."
-    )
-
-
-def _listing(lines: Sequence[str]) -> str:
-    """Up to MAX_LISTED whole lines within an embed field; the rest is counted, never cut."""
-    shown: list[str] = []
-    size = 0
-    for line in lines[:MAX_LISTED]:
-        size += len(line) + 1
-        if size > FIELD_VALUE_LIMIT - _MORE_RESERVE:
-            break
-        shown.append(line)
-    if hidden := len(lines) - len(shown):
-        shown.append(f"…and {hidden} more")
-    return "\n".join(shown)
-
-
-def _requests(count: int) -> str:
-    return "1 request" if count == 1 else f"{count} requests"
 
 
 def _guild_id(interaction: discord.Interaction[ImagineBot]) -> int:
