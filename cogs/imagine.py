@@ -229,8 +229,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """
         reserving = asyncio.ensure_future(reservation)
         await asyncio.wait([reserving], timeout=self.answer_within)
-        if not reserving.done() and not await self._defer(interaction):
-            return
+        deferred = not reserving.done()
+        if deferred:
+            await self._defer(interaction)
         try:
             request = await asyncio.shield(reserving)
         except DuplicateRequest:
@@ -245,19 +246,23 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except NotRerollable:
             await tell(interaction, REROLL_TOO_OLD)
             return
-        if interaction.response.is_done() or await self._defer(interaction):
-            await self.run(interaction, request)
+        if not deferred:
+            await self._defer(interaction)
+        await self.run(interaction, request)
 
-    async def _defer(self, interaction: discord.Interaction[Any]) -> bool:
-        """Show "thinking…"; False if Discord took no answer (this delivery is a duplicate)."""
+    async def _defer(self, interaction: discord.Interaction[Any]) -> None:
+        """Show "thinking…".
+
+        Discord answers 40060 when it delivered the interaction twice and the other delivery
+        acknowledged it first. The reservation tells which delivery runs the request (the one
+        that recorded it); the token is shared, so that one can still edit the response.
+        """
         try:
             await interaction.response.defer(thinking=True)
         except discord.HTTPException as error:
             if not is_duplicate(error):
                 raise
-            log.info("ignored a second delivery of interaction %s", interaction.id)
-            return False
-        return True
+            log.info("interaction %s was already acknowledged by another delivery", interaction.id)
 
     async def run(self, interaction: discord.Interaction[Any], request: Reserved) -> None:
         """Generate while showing progress, then deliver; every failure ends in a private note."""

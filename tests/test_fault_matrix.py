@@ -462,7 +462,8 @@ async def expect_member(world: World, cell: Cell) -> None:
     [message] = _with_images(fake)  # exactly one copy reached the member
     if cell.member == "edit":
         assert message.interaction_id == handle.id
-        assert handle.original is not None and message.id == handle.original.id
+        assert handle.original is not None
+        assert message.id == handle.original.id
     else:
         assert message.interaction_id is None
     if cell.stage != "fit":

@@ -132,3 +132,24 @@ async def test_a_refusal_after_a_slow_store_removes_the_thinking_message(
         note = await wait_for_private_note(discord_fake, handle)
     assert "0 credits left" in note.content
     assert handle.original.deleted
+
+
+async def test_a_repeated_interaction_during_a_slow_reservation_is_ignored_quietly(
+    bot, discord_fake, gateway, make_settings, caplog
+) -> None:
+    """Both deliveries wait on the store and defer; Discord refuses the second defer (40060)."""
+    caplog.set_level(logging.INFO)
+    other = await Store.open(make_settings().database_path)
+    async with other.transaction():
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.redeliver(handle)
+        await discord_fake.wait_until(
+            lambda: sum(r.path.endswith("/callback") for r in discord_fake.requests) == 2,
+            within=3,
+        )
+    await other.close()
+    message = await wait_for_images(discord_fake, handle)
+    assert [a.data for a in message.attachments] == gateway.produced
+    assert len(gateway.requests) == 1
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+    assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).guild_used == 1
