@@ -153,3 +153,22 @@ async def test_a_repeated_interaction_during_a_slow_reservation_is_ignored_quiet
     assert len(gateway.requests) == 1
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
     assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).guild_used == 1
+
+
+async def test_the_maintenance_pass_settles_what_the_busy_database_refused(
+    start_bot, discord_fake, gateway, make_settings, monkeypatch
+) -> None:
+    monkeypatch.setattr("bot.store.BUSY_TIMEOUT_MS", 200)
+    gateway.fail_next("slow", seconds=0.5)
+    async with start_bot() as running:
+        running.generation.settlements.retry_delays = ()  # no quick retry: only the pass is left
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
+        other = await Store.open(make_settings().database_path)
+        async with other.transaction():
+            await wait_for_images(discord_fake, handle)
+        await other.close()
+        assert (await running.quota.find(handle.id)).state == "pending"
+        await running.maintain()
+        row = await running.quota.find(handle.id)
+        assert (row.state, row.credits) == ("committed", 1)

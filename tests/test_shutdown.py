@@ -14,6 +14,10 @@ import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
+from bot.config import describe_validation_error
 from tests.fakes.discord.interactions import InteractionHandle
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.image_gateway import FakeImageGateway
@@ -94,3 +98,11 @@ async def test_sigterm_cancels_what_still_runs_when_the_grace_ends(
     assert "may have cost 1 credit" in note.content  # the request had reached the gateway
     assert ledger_row(tmp_path, handle) == ("unknown", 1)
     assert "Traceback" not in log
+
+
+def test_the_grace_setting_is_checked(make_settings) -> None:
+    assert make_settings().shutdown_grace_seconds == 30
+    with pytest.raises(ValidationError) as invalid:
+        make_settings(shutdown_grace_seconds=-1)
+    [line] = describe_validation_error(invalid.value).splitlines()
+    assert line.startswith("invalid setting SHUTDOWN_GRACE_SECONDS")
