@@ -118,10 +118,6 @@ class GenerationService:
         self._closing = False
         self.settlements = Settlements()
 
-    @property
-    def closing(self) -> bool:
-        return self._closing
-
     async def shutdown(self, grace: float) -> None:
         """Refuse new requests now; cancel the gateway calls still running after `grace` s.
 

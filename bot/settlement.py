@@ -30,10 +30,6 @@ class Settlements:
         self._owed: dict[int, tuple[str, Settle]] = {}
         self._retrying: set[asyncio.Task[None]] = set()
 
-    @property
-    def owed(self) -> int:
-        return len(self._owed)
-
     async def settle(self, interaction_id: int, what: str, settle: Settle) -> bool:
         """Settle now, or (the database is busy) owe it and retry in the background.
 
