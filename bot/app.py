@@ -154,11 +154,17 @@ class ImagineBot(commands.Bot):
         deadline = loop.time() + grace
         while self._finishing and (left := deadline - loop.time()) > 0:
             await asyncio.wait(set(self._finishing), timeout=left)
+        if self._finishing:
+            log.error("stopping with %d requests unfinished", len(self._finishing))
 
     async def _close_services(self) -> None:
-        """A restart is routine: new requests are refused at once (the gateway stays connected
-        to say so), requests under way get the grace period to finish and deliver, and only
-        gateway calls still running at its end are cancelled."""
+        """A restart is routine (every deploy): lose no paid work to it.
+
+        New requests are refused at once (the gateway stays connected to say so). Requests under
+        way get SHUTDOWN_GRACE_SECONDS to finish and deliver; gateway calls still running then
+        are cancelled, and their requests get AFTER_CANCEL_SECONDS to settle and tell their
+        members what it cost.
+        """
         if hasattr(self, "_maintenance"):
             self._maintenance.cancel()
         if hasattr(self, "generation"):
@@ -167,8 +173,6 @@ class ImagineBot(commands.Bot):
             deadline = loop.time() + grace
             await self.generation.shutdown(grace)
             await self._let_requests_finish(deadline - loop.time() + AFTER_CANCEL_SECONDS)
-            if self._finishing:
-                log.error("stopping with %d requests unfinished", len(self._finishing))
             await self.generation.close(max(deadline - loop.time(), 0.0))
         await super().close()
         if hasattr(self, "images"):
