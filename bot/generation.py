@@ -118,7 +118,7 @@ class GenerationService:
             raise
         # The gateway billed every result it returned, usable or not: the wallet's truth.
         credits = (len(result.images) + result.dropped) * plan.credits_per_image
-        await self._quota.commit(who.interaction_id, credits)
+        status = await self._quota.commit(who.interaction_id, credits)
         _audit(
             "committed",
             who,
@@ -129,7 +129,8 @@ class GenerationService:
         )
         fitted = await _fit_or_keep(result.images, file_limit)
         revised = next((i.revised_prompt for i in result.images if i.revised_prompt), None)
-        status = await self._quota.status(who.guild_id, who.member_id)
+        if status is None:  # settled meanwhile (the guild was purged): read what is left
+            status = await self._quota.status(who.guild_id, who.member_id)
         return Generated(fitted, revised, credits, result.dropped, status)
 
     async def _call_api(self, plan: PlannedRequest, tracker: ChargeTracker) -> GenerationResult:

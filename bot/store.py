@@ -94,6 +94,14 @@ class Store:
             cursor = await self._conn.execute(sql, parameters)
             return cursor.rowcount
 
+    async def fetch(self, sql: str, parameters: Parameters = ()) -> list[sqlite3.Row]:
+        """Run one statement on its own and return its rows (a SELECT, or a write … RETURNING).
+
+        Atomic like execute(), and one round trip instead of a transaction's three or more.
+        """
+        async with self._lock:
+            return list(await self._conn.execute_fetchall(sql, parameters))
+
     def read(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         """Exclusive use of the connection for reads, in one snapshot so its queries agree.
 
