@@ -24,12 +24,10 @@ from __future__ import annotations
 import functools
 import sqlite3
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal, NamedTuple, TypeVar
-
-import aiosqlite
 
 from bot.clock import Clock, utc_now
 from bot.store import Store
@@ -43,7 +41,6 @@ MAX_CREDITS = 1_000_000
 _BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
 _TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _T = TypeVar("_T")
-_Fetch = Callable[[str, dict[str, object]], Awaitable[Iterable[sqlite3.Row]]]
 
 
 def _check_credits(field: str, value: int) -> int:
@@ -270,9 +267,10 @@ _SETTLE = f"""
     WHERE state = 'pending' AND {{where}}
     RETURNING {_LOWERED}, reserved - credits AS amount
 """
-# A settlement that charges the whole reservation changes no count: one statement suffices.
-_KEEPS_ALL = "interaction_id = :iid AND COALESCE(:credits, reserved) = reserved"
-_WITHIN = "interaction_id = :iid AND COALESCE(:credits, 0) <= reserved"
+# A settlement may keep less than was reserved, never more.
+_SETTLE_ONE = _SETTLE.format(where="interaction_id = :iid AND COALESCE(:credits, 0) <= reserved")
+_FIND = "SELECT * FROM ledger WHERE interaction_id = ?"
+_POLICY = "SELECT guild_credits, member_credits, period FROM guild_settings WHERE guild_id = ?"
 _USAGE_BY = """
     SELECT {key} AS key, SUM(credits) AS credits, COUNT(*) AS requests FROM ledger
     WHERE guild_id = ? AND created_at >= ? AND forgiven = 0 AND state <> 'refunded'
@@ -281,7 +279,11 @@ _USAGE_BY = """
 
 
 class QuotaService:
-    """The quota rules on top of a Store. One per process; safe for any number of coroutines."""
+    """The quota rules on top of a Store. One per process; safe for any number of coroutines.
+
+    Every write is one `Store.run` work: a whole transaction in one trip to the database thread,
+    committed together with whatever other requests were waiting (group commit).
+    """
 
     def __init__(
         self,
@@ -322,51 +324,54 @@ class QuotaService:
         """
         if cost < 1 or n < 1:
             raise ValueError("cost and n must be at least 1")
-        async with self._store.transaction() as conn:
-            now = self._now()  # taken under the lock: the time the reservation really happens
+        _check_override(member_credits)
+        fields = {
+            "iid": interaction_id,
+            "channel": channel_id,
+            "model": model,
+            "size": size,
+            "quality": quality,
+            "n": n,
+            "cost": cost,
+            "prompt": prompt,
+        }
+
+        def work(conn: sqlite3.Connection) -> Reservation:
+            now = self._now()  # taken in the transaction: the time the reservation happens
             calendar = _calendar(now.date())
             params = self._budget_params(calendar, guild_id, member_id, member_credits)
             created_at = _ts(now)
-            params.update(
-                iid=interaction_id,
-                channel=channel_id,
+            params.update(fields, now=created_at)
+            inserted = conn.execute(_RESERVE, params).fetchone()
+            if inserted is None:
+                existing = conn.execute(_FIND, (interaction_id,)).fetchone()
+                if existing is not None:
+                    return replace(_reservation(existing), duplicate=True)
+                budget = _budget(conn.execute(_BUDGET, params).fetchone())
+                raise _refusal(budget, cost, calendar.windows[budget.period])
+            conn.execute(_COUNT, {**params, "today": created_at[:10]})
+            return Reservation(
+                interaction_id=interaction_id,
+                guild_id=guild_id,
+                member_id=member_id,
+                reserved=cost,
+                credits=cost,
+                state="pending",
+                period_start=calendar.starts[inserted["period_start"]],
+                created_at=now,
                 model=model,
                 size=size,
                 quality=quality,
                 n=n,
-                cost=cost,
                 prompt=prompt,
-                now=created_at,
             )
-            rows = list(await conn.execute_fetchall(_RESERVE, params))
-            if not rows:
-                existing = await _fetch_reservation(conn, interaction_id)
-                if existing is not None:
-                    return replace(existing, duplicate=True)
-                budget = _budget(_one(await conn.execute_fetchall(_BUDGET, params)))
-                raise _refusal(budget, cost, calendar.windows[budget.period])
-            params["today"] = created_at[:10]
-            await conn.execute(_COUNT, params)
-        return Reservation(
-            interaction_id=interaction_id,
-            guild_id=guild_id,
-            member_id=member_id,
-            reserved=cost,
-            credits=cost,
-            state="pending",
-            period_start=calendar.starts[rows[0]["period_start"]],
-            created_at=now,
-            model=model,
-            size=size,
-            quality=quality,
-            n=n,
-            prompt=prompt,
-        )
+
+        return await self._store.run(work)
 
     async def find(self, interaction_id: int) -> Reservation | None:
         """The ledger row of an interaction (what Re-roll repeats), or None if there is none."""
-        async with self._store.read() as conn:
-            return await _fetch_reservation(conn, interaction_id)
+        rows = await self._store.fetch(_FIND, (interaction_id,))
+        return _reservation(rows[0]) if rows else None
 
     async def commit(
         self, interaction_id: int, credits: int, *, member_credits: int | None = None
@@ -395,19 +400,21 @@ class QuotaService:
     async def recover_pending(self, older_than: timedelta) -> int:
         """Settle reservations stuck in 'pending' (the bot died mid-request) as unknown outcomes."""
         state, credits, note = self._unknown_outcome("still pending at start-up")
-        now = self._now()
-        async with self._store.transaction() as conn:
-            rows = await conn.execute_fetchall(
-                _SETTLE.format(where="created_at < :cutoff"),
-                {
-                    "state": state,
-                    "credits": credits,
-                    "now": _ts(now),
-                    "note": note,
-                    "cutoff": _ts(now - older_than),
-                },
+
+        def work(conn: sqlite3.Connection) -> int:
+            now = self._now()
+            params = {
+                "state": state,
+                "credits": credits,
+                "now": _ts(now),
+                "note": note,
+                "cutoff": _ts(now - older_than),
+            }
+            return _uncount(
+                conn, conn.execute(_SETTLE.format(where="created_at < :cutoff"), params)
             )
-            return await _uncount(conn, rows)
+
+        return await self._store.run(work)
 
     def _unknown_outcome(self, reason: str) -> tuple[State, int | None, str]:
         if self._refund_unknown:
@@ -426,64 +433,57 @@ class QuotaService:
 
         Only a 'pending' row changes, so settling twice (or a settlement racing start-up
         recovery) can never refund or charge twice. An unknown id (e.g. the guild was purged
-        meanwhile) is a no-op as well. Charging the whole reservation (the usual outcome) is one
-        statement and a status read; giving credits back also lowers the day's counters, in
-        one transaction with the row.
+        meanwhile) is a no-op as well. What is given back leaves the counters of the day the
+        reservation was made, in the same transaction; the status is read in it too.
         """
-        params = {
-            "state": state,
-            "credits": credits,
-            "now": _ts(self._now()),
-            "note": note,
-            "iid": interaction_id,
-        }
-        if state != "refunded":
-            rows = await self._store.fetch(_SETTLE.format(where=_KEEPS_ALL), params)
-            if rows:
-                guild_id, member_id = rows[0]["guild_id"], rows[0]["member_id"]
-                return await self.status(guild_id, member_id, member_credits=member_credits)
-            if credits is None:
+        _check_override(member_credits)
+
+        def work(conn: sqlite3.Connection) -> QuotaStatus | None:
+            now = self._now()
+            params = {
+                "state": state,
+                "credits": credits,
+                "now": _ts(now),
+                "note": note,
+                "iid": interaction_id,
+            }
+            rows = conn.execute(_SETTLE_ONE, params).fetchall()
+            if not rows:
+                pending = conn.execute(_FIND, (interaction_id,)).fetchone()
+                if pending is not None and pending["state"] == "pending":
+                    raise ValueError(
+                        f"cannot charge {credits} credits: only {pending['reserved']} were reserved"
+                    )
                 return None
-        async with self._store.transaction() as conn:
-            rows = list(await conn.execute_fetchall(_SETTLE.format(where=_WITHIN), params))
-            if rows:
-                await _uncount(conn, rows)
-                guild_id, member_id = rows[0]["guild_id"], rows[0]["member_id"]
-                return await self._read_status(
-                    conn.execute_fetchall, guild_id, member_id, member_credits
-                )
-            pending = await _fetch_reservation(conn, interaction_id)
-        if pending is not None and pending.state == "pending":
-            raise ValueError(
-                f"cannot charge {credits} credits: only {pending.reserved} were reserved"
-            )
-        return None
+            _uncount(conn, rows)
+            calendar = _calendar(now.date())
+            guild_id, member_id = rows[0]["guild_id"], rows[0]["member_id"]
+            budget = conn.execute(
+                _BUDGET, self._budget_params(calendar, guild_id, member_id, member_credits)
+            ).fetchone()
+            return _status(_budget(budget), calendar)
+
+        return await self._store.run(work)
 
     # -- reading -------------------------------------------------------------------------------
 
     async def policy(self, guild_id: int) -> QuotaPolicy:
         """The guild's effective policy: its overrides on top of the defaults."""
-        async with self._store.read() as conn:
-            return await self._policy(conn, guild_id)
+        return self._policy(_first(await self._store.fetch(_POLICY, (guild_id,))))
 
     async def status(
         self, guild_id: int, member_id: int, *, member_credits: int | None = None
     ) -> QuotaStatus:
         """What is left; `member_credits` replaces the guild's per-member budget (see reserve)."""
-        return await self._read_status(self._store.fetch, guild_id, member_id, member_credits)
-
-    async def _read_status(
-        self, fetch: _Fetch, guild_id: int, member_id: int, member_credits: int | None
-    ) -> QuotaStatus:
-        """The status in one statement, run by `fetch` (on its own, or inside a transaction)."""
+        _check_override(member_credits)
         calendar = _calendar(self._now().date())
         params = self._budget_params(calendar, guild_id, member_id, member_credits)
-        return _status(_budget(_one(await fetch(_BUDGET, params))), calendar)
+        return _status(_budget(_one(await self._store.fetch(_BUDGET, params))), calendar)
 
     async def usage(self, guild_id: int) -> UsageReport:
         now = self._now()
         async with self._store.read() as conn:
-            policy = await self._policy(conn, guild_id)
+            policy = self._policy(_first(await conn.execute_fetchall(_POLICY, (guild_id,))))
             window = Window.containing(policy.period, now)
             params = (guild_id, _ts(window.start))
             members = await conn.execute_fetchall(_USAGE_BY.format(key="member_id"), params)
@@ -510,7 +510,10 @@ class QuotaService:
         period: str | None = None,
         actor_id: int,
     ) -> QuotaPolicy:
-        """Override the given fields for a guild (others keep following the defaults)."""
+        """Override the given fields for a guild (others keep following the defaults).
+
+        Nothing else changes: the counters are per day, so any period sums them exactly.
+        """
         changes = {
             "guild_credits": None
             if guild_credits is None
@@ -522,9 +525,11 @@ class QuotaService:
         }
         if all(value is None for value in changes.values()):
             raise ValueError("Nothing to change: give a server budget, member budget or period.")
-        now = _ts(self._now())
-        async with self._store.transaction() as conn:
-            await conn.execute(
+        detail = " ".join(f"{k}={v}" for k, v in changes.items() if v is not None)
+
+        def work(conn: sqlite3.Connection) -> QuotaPolicy:
+            now = _ts(self._now())
+            conn.execute(
                 """INSERT INTO guild_settings
                        (guild_id, guild_credits, member_credits, period, updated_at, updated_by)
                    VALUES (:guild_id, :guild_credits, :member_credits, :period, :now, :actor)
@@ -535,32 +540,38 @@ class QuotaService:
                        updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
                 {"guild_id": guild_id, "now": now, "actor": actor_id, **changes},
             )
-            detail = " ".join(f"{k}={v}" for k, v in changes.items() if v is not None)
-            await _audit(conn, guild_id, actor_id, "set_policy", detail, now)
-            return await self._policy(conn, guild_id)
+            _audit(conn, guild_id, actor_id, "set_policy", detail, now)
+            return self._policy(conn.execute(_POLICY, (guild_id,)).fetchone())
+
+        return await self._store.run(work)
 
     async def reset(self, guild_id: int, member_id: int | None = None, *, actor_id: int) -> int:
         """Forgive this window's use of one member, or of the whole guild; returns the credits.
 
         Rows are flagged `forgiven` rather than changed, so reservations still pending settle
-        normally later and never count again.
+        normally later and never count again; the counters lose what they forgive.
         """
-        now = self._now()
-        async with self._store.transaction() as conn:
-            window = Window.containing((await self._policy(conn, guild_id)).period, now)
-            rows = await conn.execute_fetchall(
+
+        def work(conn: sqlite3.Connection) -> int:
+            now = self._now()
+            policy = self._policy(conn.execute(_POLICY, (guild_id,)).fetchone())
+            window = Window.containing(policy.period, now)
+            rows = conn.execute(
                 f"""UPDATE ledger SET forgiven = 1
                     WHERE guild_id = ? AND created_at >= ? AND forgiven = 0
                       AND (? IS NULL OR member_id = ?)
                     RETURNING {_LOWERED}, credits AS amount""",
                 (guild_id, _ts(window.start), member_id, member_id),
-            )
+            ).fetchall()
             forgiven = sum(int(row["amount"]) for row in rows)
-            await _uncount(conn, rows, forgiving=True)
+            _uncount(conn, rows, forgiving=True)
             who = "everyone" if member_id is None else f"member {member_id}"
-            detail = f"{who}: {forgiven} credits forgiven"
-            await _audit(conn, guild_id, actor_id, "reset", detail, _ts(now))
-        return forgiven
+            _audit(
+                conn, guild_id, actor_id, "reset", f"{who}: {forgiven} credits forgiven", _ts(now)
+            )
+            return forgiven
+
+        return await self._store.run(work)
 
     # -- retention -----------------------------------------------------------------------------
 
@@ -573,11 +584,14 @@ class QuotaService:
 
     async def purge_guild(self, guild_id: int) -> int:
         """Delete everything stored about a guild (the bot left it); returns ledger rows deleted."""
-        async with self._store.transaction() as conn:
-            cursor = await conn.execute("DELETE FROM ledger WHERE guild_id = ?", (guild_id,))
+
+        def work(conn: sqlite3.Connection) -> int:
+            deleted = conn.execute("DELETE FROM ledger WHERE guild_id = ?", (guild_id,)).rowcount
             for table in ("usage_counters", "guild_settings", "audit_log"):
-                await conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
-            return cursor.rowcount
+                conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
+            return deleted
+
+        return await self._store.run(work)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -590,8 +604,6 @@ class QuotaService:
     def _budget_params(
         self, calendar: _Calendar, guild_id: int, member_id: int, member_credits: int | None
     ) -> dict[str, object]:
-        if member_credits is not None:
-            _check_credits("member_credits", member_credits)
         defaults = self._defaults
         return {
             "guild": guild_id,
@@ -603,22 +615,21 @@ class QuotaService:
             **calendar.first_days,
         }
 
-    async def _policy(self, conn: aiosqlite.Connection, guild_id: int) -> QuotaPolicy:
-        rows = list(
-            await conn.execute_fetchall(
-                "SELECT guild_credits, member_credits, period FROM guild_settings"
-                " WHERE guild_id = ?",
-                (guild_id,),
-            )
-        )
-        if not rows:
+    def _policy(self, row: sqlite3.Row | None) -> QuotaPolicy:
+        """The defaults with a guild_settings row's overrides (None: the guild has none)."""
+        if row is None:
             return self._defaults
-        row, base = rows[0], self._defaults
+        base = self._defaults
         return QuotaPolicy(
             guild_credits=_coalesce(row["guild_credits"], base.guild_credits),
             member_credits=_coalesce(row["member_credits"], base.member_credits),
             period=_coalesce(row["period"], base.period),
         )
+
+
+def _check_override(member_credits: int | None) -> None:
+    if member_credits is not None:
+        _check_credits("member_credits", member_credits)
 
 
 def _budget(row: sqlite3.Row) -> _Budget:
@@ -663,8 +674,8 @@ def _status(budget: _Budget, calendar: _Calendar) -> QuotaStatus:
     )
 
 
-async def _uncount(
-    conn: aiosqlite.Connection, rows: Iterable[sqlite3.Row], *, forgiving: bool = False
+def _uncount(
+    conn: sqlite3.Connection, rows: Iterable[sqlite3.Row], *, forgiving: bool = False
 ) -> int:
     """Lower the day counters by the `amount` each row (shaped by _LOWERED) stopped counting.
 
@@ -677,7 +688,7 @@ async def _uncount(
         count += 1
         if forgiving or not row["forgiven"]:
             amounts[row["guild_id"], row["member_id"], row["created_at"][:10]] += row["amount"]
-    await conn.executemany(
+    conn.executemany(
         _UNCOUNT,
         [
             {"guild": guild, "member": member, "day": day, "amount": amount}
@@ -688,19 +699,10 @@ async def _uncount(
     return count
 
 
-async def _fetch_reservation(conn: aiosqlite.Connection, interaction_id: int) -> Reservation | None:
-    rows = list(
-        await conn.execute_fetchall(
-            "SELECT * FROM ledger WHERE interaction_id = ?", (interaction_id,)
-        )
-    )
-    return _reservation(rows[0]) if rows else None
-
-
-async def _audit(
-    conn: aiosqlite.Connection, guild_id: int, actor_id: int, action: str, detail: str, now: str
+def _audit(
+    conn: sqlite3.Connection, guild_id: int, actor_id: int, action: str, detail: str, now: str
 ) -> None:
-    await conn.execute(
+    conn.execute(
         "INSERT INTO audit_log (guild_id, actor_id, action, detail, created_at)"
         " VALUES (?, ?, ?, ?, ?)",
         (guild_id, actor_id, action, detail, now),
@@ -728,6 +730,10 @@ def _reservation(row: sqlite3.Row) -> Reservation:
 def _one(rows: Iterable[sqlite3.Row]) -> sqlite3.Row:
     (row,) = rows
     return row
+
+
+def _first(rows: Iterable[sqlite3.Row]) -> sqlite3.Row | None:
+    return next(iter(rows), None)
 
 
 def _coalesce(value: _T | None, default: _T) -> _T:
