@@ -129,9 +129,11 @@ class Store:
         batch: list[tuple[Work[Any], asyncio.Future[Any]]] = []
         try:
             while self._queued:
-                batch = [job for job in self._queued if not job[1].cancelled()]
-                self._queued = []
-                async with self._lock:
+                async with self._lock:  # the batch is taken once the connection is free
+                    batch = [job for job in self._queued if not job[1].cancelled()]
+                    self._queued = []
+                    if not batch:
+                        continue
                     try:
                         # aiosqlite has no public way to run a function on its thread.
                         outcomes = await self._conn._execute(  # type: ignore[no-untyped-call]

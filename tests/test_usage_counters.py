@@ -214,3 +214,38 @@ async def test_counters_equal_ledger_sums_after_random_operations(
             assert status.member_used == window_sum(db, guild, member, start)
     expected = {"pending", "committed", "refunded", "unknown", "forgiven", *PERIODS}
     assert seen == expected
+
+
+async def test_a_request_costs_the_same_however_full_the_window_is(tmp_path: Path) -> None:
+    """Counted in SQLite VM instructions: a sum over the window's rows would grow with them."""
+    clock = FakeClock(datetime(2025, 1, 15, 12, tzinfo=UTC))
+    async with await Store.open(tmp_path / "full.db") as store:
+        quota = QuotaService(store, QuotaDefaults(1_000_000, 0, "month"), clock=clock)
+        ids = iter(range(1, 10_000))
+
+        async def cycle(member: int) -> None:
+            iid = next(ids)
+            await quota.reserve(
+                interaction_id=iid, guild_id=1, member_id=member, cost=1, model="m", size="s"
+            )
+            await quota.commit(iid, 1)
+
+        async def instructions() -> int:
+            steps = 0
+
+            def count() -> int:
+                nonlocal steps
+                steps += 1
+                return 0  # carry on
+
+            await store.run(lambda conn: conn.set_progress_handler(count, 1))
+            await cycle(7)
+            await store.run(lambda conn: conn.set_progress_handler(None, 1))
+            return steps
+
+        await cycle(7)  # the member's and the guild's counter rows exist from here on
+        empty = await instructions()
+        await asyncio.gather(*(cycle(member) for member in range(3_000)))
+        full = await instructions()
+    assert empty > 100  # the handler really counted the statements
+    assert full <= empty * 1.05
