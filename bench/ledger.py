@@ -8,9 +8,13 @@ setups measured side by side, each on a fresh SQLite file, median of `--repeats`
 - 20k: the guild's window already holds 20,000 settled rows (a budget that reads the window's
   rows slows down here; a counter does not);
 - floor: the cheapest correct SQLite transaction doing the same bookkeeping through the same
-  Store (BEGIN IMMEDIATE, a guarded counter update, the ledger insert, COMMIT), one a cycle.
+  Store (BEGIN IMMEDIATE, a guarded counter update, the ledger insert, COMMIT), one a cycle,
+  each statement awaited (the issue's floor);
+- floor, group commit: the same transaction as one `Store.run` work, one trip to the database
+  thread and committed together with the other tasks' (what the quota itself now uses).
 
-The last line is one JSON object: cycles_per_s_empty, cycles_per_s_20k, floor_cycles_per_s.
+The last line is one JSON object: cycles_per_s_empty, cycles_per_s_20k, floor_cycles_per_s
+(the issue's floor) and floor_group_commit_cycles_per_s.
 
     .venv/bin/python bench/ledger.py [--cycles 5000] [--repeats 3] [--tasks 100]
 """
@@ -95,33 +99,43 @@ async def quota_run(db: Path, *, seeded: int, cycles: int, tasks: int) -> float:
         return await run_cycles(cycle, cycles=cycles, tasks=tasks)
 
 
-async def floor_run(db: Path, *, cycles: int, tasks: int) -> float:
+_FLOOR_TAKE = "UPDATE floor_counter SET used = used + 1 WHERE guild_id = ? AND used < ?"
+_FLOOR_INSERT = """
+    INSERT INTO ledger (interaction_id, guild_id, member_id, model, size, n, reserved, credits,
+        state, prompt, period_start, created_at, settled_at)
+    VALUES (?, ?, ?, 'openai/dall-e-3', '1024x1024', 1, 1, 1, 'committed', 'a lighthouse at dusk',
+        ?, ?, ?)
+"""
+
+
+async def floor_run(db: Path, *, cycles: int, tasks: int, group_commit: bool) -> float:
     """One transaction a cycle: take the credit from a counter if it fits, record the row."""
     seed(db, 0)
     async with await Store.open(db) as store:
-        async with store.transaction() as conn:
-            await conn.execute("CREATE TABLE floor_counter (guild_id INTEGER PRIMARY KEY, used)")
-            await conn.execute("INSERT INTO floor_counter VALUES (?, 0)", (GUILD,))
+        await store.execute("CREATE TABLE floor_counter (guild_id INTEGER PRIMARY KEY, used)")
+        await store.execute("INSERT INTO floor_counter VALUES (?, 0)", (GUILD,))
         period_start = _ts(Window.containing("month", datetime.now(UTC)).start)
 
-        async def cycle(interaction_id: int) -> None:
+        def row(interaction_id: int) -> tuple[object, ...]:
+            now = _ts(datetime.now(UTC))
+            return (interaction_id, GUILD, interaction_id % MEMBERS, period_start, now, now)
+
+        def work(conn: sqlite3.Connection, interaction_id: int) -> None:
+            if conn.execute(_FLOOR_TAKE, (GUILD, MAX_CREDITS)).rowcount != 1:
+                raise RuntimeError("the floor ran out of budget")
+            conn.execute(_FLOOR_INSERT, row(interaction_id))
+
+        async def batched(interaction_id: int) -> None:
+            await store.run(lambda conn: work(conn, interaction_id))
+
+        async def awaited(interaction_id: int) -> None:
             async with store.transaction() as conn:
-                cursor = await conn.execute(
-                    "UPDATE floor_counter SET used = used + 1 WHERE guild_id = ? AND used < ?",
-                    (GUILD, MAX_CREDITS),
-                )
+                cursor = await conn.execute(_FLOOR_TAKE, (GUILD, MAX_CREDITS))
                 if cursor.rowcount != 1:
                     raise RuntimeError("the floor ran out of budget")
-                now = _ts(datetime.now(UTC))
-                await conn.execute(
-                    """INSERT INTO ledger (interaction_id, guild_id, member_id, model, size, n,
-                           reserved, credits, state, prompt, period_start, created_at, settled_at)
-                       VALUES (?, ?, ?, 'openai/dall-e-3', '1024x1024', 1, 1, 1, 'committed',
-                           'a lighthouse at dusk', ?, ?, ?)""",
-                    (interaction_id, GUILD, interaction_id % MEMBERS, period_start, now, now),
-                )
+                await conn.execute(_FLOOR_INSERT, row(interaction_id))
 
-        return await run_cycles(cycle, cycles=cycles, tasks=tasks)
+        return await run_cycles(batched if group_commit else awaited, cycles=cycles, tasks=tasks)
 
 
 def _ts(when: datetime) -> str:
@@ -130,7 +144,7 @@ def _ts(when: datetime) -> str:
 
 async def measure(cycles: int, repeats: int, tasks: int) -> dict[str, list[float]]:
     """Each repeat runs the three setups back to back, so noise hits them alike."""
-    runs: dict[str, list[float]] = {"empty": [], "20k": [], "floor": []}
+    runs: dict[str, list[float]] = {"empty": [], "20k": [], "floor": [], "floor_group": []}
     with tempfile.TemporaryDirectory() as tmp:
         for repeat in range(repeats):
             folder = Path(tmp) / str(repeat)
@@ -141,7 +155,12 @@ async def measure(cycles: int, repeats: int, tasks: int) -> dict[str, list[float
             runs["20k"].append(
                 await quota_run(folder / "20k.db", seeded=SEEDED, cycles=cycles, tasks=tasks)
             )
-            runs["floor"].append(await floor_run(folder / "floor.db", cycles=cycles, tasks=tasks))
+            for name, group_commit in (("floor", False), ("floor_group", True)):
+                runs[name].append(
+                    await floor_run(
+                        folder / f"{name}.db", cycles=cycles, tasks=tasks, group_commit=group_commit
+                    )
+                )
     return runs
 
 
@@ -149,20 +168,22 @@ def report(runs: dict[str, list[float]], tasks: int, cycles: int) -> dict[str, f
     medians = {name: statistics.median(values) for name, values in runs.items()}
     floor = medians["floor"]
     print(f"ledger: reserve + commit, {tasks} tasks, {cycles} cycles a run, median of the runs")
-    print(f"{'setup':<28}{'cycles/s':>10}{'µs/cycle':>10}{'× floor':>9}  runs")
+    print(f"{'setup':<30}{'cycles/s':>10}{'µs/cycle':>10}{'× floor':>9}  runs")
     labels = {
         "empty": "quota, empty window",
         "20k": f"quota, {SEEDED:,} rows in window",
-        "floor": "floor (1 transaction)",
+        "floor": "floor, awaited statements",
+        "floor_group": "floor, group commit",
     }
     for name, label in labels.items():
         median = medians[name]
         each = " ".join(f"{v:.0f}" for v in runs[name])
-        print(f"{label:<28}{median:>10.0f}{1e6 / median:>10.0f}{median / floor:>9.2f}  {each}")
+        print(f"{label:<30}{median:>10.0f}{1e6 / median:>10.0f}{median / floor:>9.2f}  {each}")
     return {
         "cycles_per_s_empty": round(medians["empty"], 1),
         "cycles_per_s_20k": round(medians["20k"], 1),
         "floor_cycles_per_s": round(floor, 1),
+        "floor_group_commit_cycles_per_s": round(medians["floor_group"], 1),
     }
 
 

@@ -39,7 +39,6 @@ Scope = Literal["guild", "member"]
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
 MAX_CREDITS = 1_000_000
 _BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
-_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 _T = TypeVar("_T")
 
 
@@ -741,7 +740,8 @@ def _coalesce(value: _T | None, default: _T) -> _T:
 
 
 def _ts(when: datetime) -> str:
-    return when.astimezone(UTC).strftime(_TIME_FORMAT)
+    """The stored form, 'YYYY-MM-DDTHH:MM:SS.ffffffZ' (isoformat: twice as fast as strftime)."""
+    return when.astimezone(UTC).isoformat(timespec="microseconds")[:-6] + "Z"
 
 
 def _parse(text: str) -> datetime:
