@@ -11,10 +11,12 @@ setups measured side by side, each on a fresh SQLite file, median of `--repeats`
   Store (BEGIN IMMEDIATE, a guarded counter update, the ledger insert, COMMIT), one a cycle,
   each statement awaited (the issue's floor);
 - floor, group commit: the same transaction as one `Store.run` work, one trip to the database
-  thread and committed together with the other tasks' (what the quota itself now uses).
+  thread and committed together with the other tasks' (what the quota itself now uses);
+- floor, 2 tx, group commit: a pending row, then its settlement, as two such works: what any
+  reserve-then-settle cycle must write, without budget checks or status.
 
 The last line is one JSON object: cycles_per_s_empty, cycles_per_s_20k, floor_cycles_per_s
-(the issue's floor) and floor_group_commit_cycles_per_s.
+(the issue's floor), floor_group_commit_cycles_per_s and floor_group_commit_2tx_cycles_per_s.
 
     .venv/bin/python bench/ledger.py [--cycles 5000] [--repeats 3] [--tasks 100]
 """
@@ -103,39 +105,57 @@ _FLOOR_TAKE = "UPDATE floor_counter SET used = used + 1 WHERE guild_id = ? AND u
 _FLOOR_INSERT = """
     INSERT INTO ledger (interaction_id, guild_id, member_id, model, size, n, reserved, credits,
         state, prompt, period_start, created_at, settled_at)
-    VALUES (?, ?, ?, 'openai/dall-e-3', '1024x1024', 1, 1, 1, 'committed', 'a lighthouse at dusk',
-        ?, ?, ?)
+    VALUES (?, ?, ?, 'openai/dall-e-3', '1024x1024', 1, 1, 1, ?, 'a lighthouse at dusk', ?, ?, ?)
 """
+_FLOOR_SETTLE = """
+    UPDATE ledger SET state = 'committed', settled_at = ?
+    WHERE interaction_id = ? AND state = 'pending'
+"""
+FLOORS = ("floor", "floor_group", "floor_group_2")
 
 
-async def floor_run(db: Path, *, cycles: int, tasks: int, group_commit: bool) -> float:
-    """One transaction a cycle: take the credit from a counter if it fits, record the row."""
+async def floor_run(db: Path, kind: str, *, cycles: int, tasks: int) -> float:
+    """The bookkeeping alone: take the credit from a counter if it fits, record the row.
+
+    floor: one transaction a cycle, each statement awaited. floor_group: the same transaction
+    as one group-committed Store.run work. floor_group_2: two such works, a pending row then its
+    settlement, as a real request needs (the image API call comes between them).
+    """
     seed(db, 0)
     async with await Store.open(db) as store:
         await store.execute("CREATE TABLE floor_counter (guild_id INTEGER PRIMARY KEY, used)")
         await store.execute("INSERT INTO floor_counter VALUES (?, 0)", (GUILD,))
         period_start = _ts(Window.containing("month", datetime.now(UTC)).start)
 
-        def row(interaction_id: int) -> tuple[object, ...]:
-            now = _ts(datetime.now(UTC))
-            return (interaction_id, GUILD, interaction_id % MEMBERS, period_start, now, now)
-
-        def work(conn: sqlite3.Connection, interaction_id: int) -> None:
+        def take(conn: sqlite3.Connection, interaction_id: int, state: str) -> None:
             if conn.execute(_FLOOR_TAKE, (GUILD, MAX_CREDITS)).rowcount != 1:
                 raise RuntimeError("the floor ran out of budget")
-            conn.execute(_FLOOR_INSERT, row(interaction_id))
+            now = _ts(datetime.now(UTC))
+            settled = None if state == "pending" else now
+            row = (interaction_id, GUILD, interaction_id % MEMBERS, state, period_start, now)
+            conn.execute(_FLOOR_INSERT, (*row, settled))
 
-        async def batched(interaction_id: int) -> None:
-            await store.run(lambda conn: work(conn, interaction_id))
+        def settle(conn: sqlite3.Connection, interaction_id: int) -> None:
+            conn.execute(_FLOOR_SETTLE, (_ts(datetime.now(UTC)), interaction_id))
 
         async def awaited(interaction_id: int) -> None:
+            now = _ts(datetime.now(UTC))
+            row = (interaction_id, GUILD, interaction_id % MEMBERS, "committed", period_start)
             async with store.transaction() as conn:
                 cursor = await conn.execute(_FLOOR_TAKE, (GUILD, MAX_CREDITS))
                 if cursor.rowcount != 1:
                     raise RuntimeError("the floor ran out of budget")
-                await conn.execute(_FLOOR_INSERT, row(interaction_id))
+                await conn.execute(_FLOOR_INSERT, (*row, now, now))
 
-        return await run_cycles(batched if group_commit else awaited, cycles=cycles, tasks=tasks)
+        async def group(interaction_id: int) -> None:
+            await store.run(lambda conn: take(conn, interaction_id, "committed"))
+
+        async def group_2(interaction_id: int) -> None:
+            await store.run(lambda conn: take(conn, interaction_id, "pending"))
+            await store.run(lambda conn: settle(conn, interaction_id))
+
+        cycle = {"floor": awaited, "floor_group": group, "floor_group_2": group_2}[kind]
+        return await run_cycles(cycle, cycles=cycles, tasks=tasks)
 
 
 def _ts(when: datetime) -> str:
@@ -144,7 +164,7 @@ def _ts(when: datetime) -> str:
 
 async def measure(cycles: int, repeats: int, tasks: int) -> dict[str, list[float]]:
     """Each repeat runs the three setups back to back, so noise hits them alike."""
-    runs: dict[str, list[float]] = {"empty": [], "20k": [], "floor": [], "floor_group": []}
+    runs: dict[str, list[float]] = {name: [] for name in ("empty", "20k", *FLOORS)}
     with tempfile.TemporaryDirectory() as tmp:
         for repeat in range(repeats):
             folder = Path(tmp) / str(repeat)
@@ -155,11 +175,9 @@ async def measure(cycles: int, repeats: int, tasks: int) -> dict[str, list[float
             runs["20k"].append(
                 await quota_run(folder / "20k.db", seeded=SEEDED, cycles=cycles, tasks=tasks)
             )
-            for name, group_commit in (("floor", False), ("floor_group", True)):
+            for name in FLOORS:
                 runs[name].append(
-                    await floor_run(
-                        folder / f"{name}.db", cycles=cycles, tasks=tasks, group_commit=group_commit
-                    )
+                    await floor_run(folder / f"{name}.db", name, cycles=cycles, tasks=tasks)
                 )
     return runs
 
@@ -172,8 +190,9 @@ def report(runs: dict[str, list[float]], tasks: int, cycles: int) -> dict[str, f
     labels = {
         "empty": "quota, empty window",
         "20k": f"quota, {SEEDED:,} rows in window",
-        "floor": "floor, awaited statements",
-        "floor_group": "floor, group commit",
+        "floor": "floor: 1 tx, awaited",
+        "floor_group": "floor: 1 tx, group commit",
+        "floor_group_2": "floor: 2 tx, group commit",
     }
     for name, label in labels.items():
         median = medians[name]
@@ -184,6 +203,7 @@ def report(runs: dict[str, list[float]], tasks: int, cycles: int) -> dict[str, f
         "cycles_per_s_20k": round(medians["20k"], 1),
         "floor_cycles_per_s": round(floor, 1),
         "floor_group_commit_cycles_per_s": round(medians["floor_group"], 1),
+        "floor_group_commit_2tx_cycles_per_s": round(medians["floor_group_2"], 1),
     }
 
 
