@@ -14,9 +14,10 @@ in the same transaction as every ledger row it sums. Day buckets keep period cha
 window is a whole number of UTC days), and a late settlement or a reset lowers the bucket of the
 day its row was created, whichever window that day now belongs to.
 
-Round trips are what a request pays for (each statement is a hop to the database thread under
-one lock): a reservation is two statements (a guarded insert that checks both budgets, and the
-counter update), a full commit is one statement, and settlements return the member's new status.
+Cost per request: a reservation is two statements (a guarded INSERT … SELECT that checks both
+budgets and the interaction's novelty, and the counter upsert); a settlement is its UPDATE, the
+counter change if credits go back, and the member's new status, which it returns. Each is one
+`Store.run` work: one trip to the database thread, group-committed with concurrent requests.
 """
 
 from __future__ import annotations
