@@ -294,19 +294,23 @@ async def test_run_commits_waiting_works_together_and_isolates_a_failing_one(
     assert _raw(db, "SELECT name FROM t ORDER BY name") == [("a",), ("c",)]
 
 
+@pytest.mark.parametrize("then_raise", [False, True])
 async def test_run_fails_every_work_of_a_transaction_that_cannot_commit(
-    store: Store, db: Path
+    store: Store, db: Path, then_raise: bool
 ) -> None:
     await _make_table(store)
 
     def abandon(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")  # the transaction is gone: nothing in it may be reported done
+        if then_raise:
+            raise LookupError("gave up")
 
     results = await asyncio.gather(
         store.run(_insert("a")), store.run(abandon), store.run(_insert("b")),
         return_exceptions=True,
     )  # fmt: skip
-    assert all(isinstance(r, sqlite3.OperationalError) for r in results)
+    expected = LookupError if then_raise else sqlite3.OperationalError
+    assert all(isinstance(r, expected) for r in results)
     assert _raw(db, "SELECT COUNT(*) FROM t") == [(0,)]
     assert await store.run(_insert("later")) == "later"  # the store is still usable
 
