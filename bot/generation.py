@@ -203,11 +203,13 @@ class GenerationService:
             raise Interrupted(spent) from None
         # The gateway billed every result it returned, usable or not: the wallet's truth.
         credits = self._price(plan, len(result.images) + result.dropped)
-        await self.settlements.settle(
-            who.interaction_id,
-            f"commit {credits} credits",
-            lambda: self._quota.commit(who.interaction_id, credits),
-        )
+        committed: QuotaStatus | None = None
+
+        async def commit() -> None:
+            nonlocal committed
+            committed = await self._quota.commit(who.interaction_id, credits)
+
+        await self.settlements.settle(who.interaction_id, f"commit {credits} credits", commit)
         _audit(
             "committed",
             who,
@@ -218,7 +220,8 @@ class GenerationService:
         )
         fitted = await _fit_or_keep(result.images, file_limit)
         revised = next((i.revised_prompt for i in result.images if i.revised_prompt), None)
-        status = await self._quota.status(who.guild_id, who.member_id)
+        # None: the database was busy (the commit is owed), or the guild was purged meanwhile.
+        status = committed or await self._quota.status(who.guild_id, who.member_id)
         return Generated(fitted, revised, credits, result.dropped, status)
 
     async def settle_owed(self) -> int:

@@ -16,10 +16,11 @@ import asyncio
 import os
 import re
 import sqlite3
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -27,6 +28,9 @@ BUSY_TIMEOUT_MS = 5000
 Parameters = Sequence[object] | Mapping[str, object]
 _PACKAGE = Path(__file__).resolve().parent
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_T = TypeVar("_T")
+Work = Callable[[sqlite3.Connection], _T]
+"""Synchronous database work for Store.run: plain sqlite3 calls, nothing else that blocks."""
 
 
 class StoreError(Exception):
@@ -39,6 +43,8 @@ class Store:
     def __init__(self, conn: aiosqlite.Connection, path: Path, schema_version: int) -> None:
         self._conn = conn
         self._lock = asyncio.Lock()
+        self._queued: list[tuple[Work[Any], asyncio.Future[Any]]] = []
+        self._draining: asyncio.Task[None] | None = None
         self.path = path
         self.schema_version = schema_version
 
@@ -94,6 +100,60 @@ class Store:
             cursor = await self._conn.execute(sql, parameters)
             return cursor.rowcount
 
+    async def fetch(self, sql: str, parameters: Parameters = ()) -> list[sqlite3.Row]:
+        """Run one statement on its own and return its rows (a SELECT, or a write … RETURNING).
+
+        Atomic like execute(), and one round trip instead of a transaction's three or more.
+        """
+        async with self._lock:
+            return list(await self._conn.execute_fetchall(sql, parameters))
+
+    async def run(self, work: Work[_T]) -> _T:
+        """Run `work` in a write transaction on the database thread, in one round trip.
+
+        Each awaited statement is a hop to the connection's thread and back; a transaction of
+        several statements pays that for each, plus a WAL commit. Works queued while the
+        connection is busy run together in one transaction (group commit), each inside its own
+        savepoint: a work that raises undoes only its own changes and gets its own exception.
+        Results are delivered once that transaction has committed; if it cannot commit, every
+        work in it gets the error. A work whose caller was cancelled before it started is
+        skipped; once started it runs to the end (the caller still sees the cancellation).
+        """
+        future: asyncio.Future[_T] = asyncio.get_running_loop().create_future()
+        self._queued.append((work, future))
+        if self._draining is None:
+            self._draining = asyncio.create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        batch: list[tuple[Work[Any], asyncio.Future[Any]]] = []
+        try:
+            while self._queued:
+                async with self._lock:  # the batch is taken once the connection is free
+                    batch = [job for job in self._queued if not job[1].cancelled()]
+                    self._queued = []
+                    if not batch:
+                        continue
+                    try:
+                        # aiosqlite has no public way to run a function on its thread.
+                        outcomes = await self._conn._execute(  # type: ignore[no-untyped-call]
+                            _run_batch, self._conn._conn, [work for work, _ in batch]
+                        )
+                    except Exception as error:
+                        outcomes = [(False, error)] * len(batch)
+                for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
+                    if future.done():  # the caller was cancelled meanwhile
+                        continue
+                    if ok:
+                        future.set_result(value)
+                    else:
+                        future.set_exception(value)
+        finally:  # normally all settled; if this task was cancelled, so are the waiting callers
+            self._draining = None
+            for _, future in [*batch, *self._queued]:
+                future.cancel()
+            self._queued = []
+
     def read(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         """Exclusive use of the connection for reads, in one snapshot so its queries agree.
 
@@ -112,6 +172,29 @@ class Store:
                 await self._conn.rollback()
                 raise
             await self._conn.execute("COMMIT")
+
+
+def _run_batch(conn: sqlite3.Connection, works: list[Work[Any]]) -> list[tuple[bool, Any]]:
+    """On the database thread: the works in one transaction, each in a savepoint."""
+    outcomes: list[tuple[bool, Any]] = []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for work in works:
+            conn.execute("SAVEPOINT work")
+            try:
+                outcomes.append((True, work(conn)))
+            except Exception as error:
+                if not conn.in_transaction:  # SQLite rolled the whole transaction back
+                    raise
+                conn.execute("ROLLBACK TO work")
+                outcomes.append((False, error))
+            conn.execute("RELEASE work")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.rollback()
+        raise
+    return outcomes
 
 
 @dataclass(frozen=True)

@@ -221,7 +221,7 @@ async def test_racing_settlements_settle_exactly_once(make: ServiceFactory) -> N
     results = await asyncio.gather(
         quota.refund(1, "a"), quota.commit(1, 5), quota.mark_unknown(1, "c"), quota.refund(1, "d")
     )
-    assert results.count(True) == 1
+    assert sum(result is not None for result in results) == 1
 
 
 async def test_settling_an_unknown_interaction_is_a_no_op(make: ServiceFactory) -> None:
@@ -578,3 +578,71 @@ async def test_a_naive_clock_is_rejected(store: Store) -> None:
     quota = QuotaService(store, QuotaDefaults(5, 0, "day"), clock=lambda: datetime(2025, 1, 1))
     with pytest.raises(ValueError, match="aware"):
         await quota.status(GUILD, ALICE)
+
+
+# -- settlements answer the new status; per-member overrides ------------------------------------
+
+
+async def test_settlements_return_the_members_new_status(make: ServiceFactory) -> None:
+    quota = make(guild=20, member=10)
+    await reserve(quota, 5, member=BOB)
+    await reserve(quota, 4, interaction_id=1)
+    await reserve(quota, 3, interaction_id=2)
+    await reserve(quota, 2, interaction_id=3)
+    committed = await quota.commit(1, 1)
+    assert committed is not None
+    assert (committed.guild_used, committed.member_used, committed.member_remaining) == (11, 6, 4)
+    assert committed == await quota.status(GUILD, ALICE)
+    refunded = await quota.refund(2, "failed")
+    assert refunded is not None
+    assert (refunded.guild_used, refunded.member_used) == (8, 3)
+    kept = await quota.mark_unknown(3, "timeout")
+    assert kept is not None
+    assert (kept.guild_used, kept.guild_remaining, kept.resets_at) == (8, 12, utc(2025, 1, 16))
+    assert await quota.commit(1, 1) is None  # already settled: nothing changed, nothing to say
+
+
+async def test_member_credits_override_replaces_the_guilds_member_budget(
+    make: ServiceFactory,
+) -> None:
+    quota = make(guild=50, member=0)  # the guild has no per-member budget
+    await reserve(quota, 2, interaction_id=1)
+    status = await quota.status(GUILD, ALICE, member_credits=3)
+    assert (status.member_limit, status.member_remaining, status.available) == (3, 1, 1)
+    with pytest.raises(QuotaExceeded) as refused:
+        await quota.reserve(
+            interaction_id=2, guild_id=GUILD, member_id=ALICE, cost=2, model="m",
+            size="1024x1024", member_credits=3,
+        )  # fmt: skip
+    assert (refused.value.scope, refused.value.limit, refused.value.remaining) == ("member", 3, 1)
+    settled = await quota.commit(1, 2, member_credits=3)
+    assert settled is not None
+    assert (settled.member_limit, settled.member_remaining) == (3, 1)
+    assert (await quota.status(GUILD, ALICE)).member_limit is None  # no override: the default
+
+
+async def test_member_credits_override_of_zero_lifts_the_member_budget(
+    make: ServiceFactory,
+) -> None:
+    quota = make(guild=50, member=2)
+    await quota.reserve(
+        interaction_id=1, guild_id=GUILD, member_id=ALICE, cost=10, model="m", size="1024x1024",
+        member_credits=0,
+    )  # fmt: skip
+    assert (await quota.status(GUILD, ALICE, member_credits=0)).member_remaining is None
+    assert (await quota.status(GUILD, ALICE)).member_remaining == 0
+    with pytest.raises(QuotaExceeded):
+        await reserve(quota, 1)  # without the override the guild's 2 credits apply again
+
+
+@pytest.mark.parametrize("bad", [-1, MAX_CREDITS + 1, True])
+async def test_member_credits_override_is_validated(make: ServiceFactory, bad: int) -> None:
+    quota = make(guild=50)
+    with pytest.raises(InvalidPolicy, match="member_credits"):
+        await quota.status(GUILD, ALICE, member_credits=bad)
+    with pytest.raises(InvalidPolicy, match="member_credits"):
+        await quota.reserve(
+            interaction_id=1, guild_id=GUILD, member_id=ALICE, cost=1, model="m",
+            size="1024x1024", member_credits=bad,
+        )  # fmt: skip
+    assert await quota.find(1) is None

@@ -11,7 +11,15 @@ from typing import Any
 import aiosqlite
 import pytest
 
-from bot.store import Store, StoreError, check, discover, migrations_dir, split_statements
+from bot.store import (
+    Store,
+    StoreError,
+    Work,
+    check,
+    discover,
+    migrations_dir,
+    split_statements,
+)
 
 NEWEST = len(discover(migrations_dir()))
 
@@ -249,3 +257,80 @@ async def test_a_read_sees_one_snapshot_while_another_connection_writes(
             [(after,)] = list(await conn.execute_fetchall(count))
     assert changed == 1  # the writer was not blocked by the reader (WAL)
     assert (before, during, after) == (0, 0, 1)
+
+
+# -- one-trip transactions (Store.run) and lone statements (Store.fetch) -------------------------
+
+
+async def _make_table(store: Store) -> None:
+    await store.execute("CREATE TABLE t (name TEXT PRIMARY KEY)")
+
+
+def _insert(name: str, *, then_fail: bool = False) -> Work[str]:
+    def work(conn: sqlite3.Connection) -> str:
+        conn.execute("INSERT INTO t VALUES (?)", (name,))
+        if then_fail:
+            raise ValueError(f"{name} changed its mind")
+        return name
+
+    return work
+
+
+async def test_run_commits_waiting_works_together_and_isolates_a_failing_one(
+    store: Store, db: Path
+) -> None:
+    await _make_table(store)
+    results = await asyncio.gather(
+        store.run(_insert("a")),
+        store.run(_insert("b", then_fail=True)),
+        store.run(_insert("a")),  # a constraint error: only this work fails
+        store.run(_insert("c")),
+        return_exceptions=True,
+    )
+    assert results[0] == "a"
+    assert str(results[1]) == "b changed its mind"
+    assert isinstance(results[2], sqlite3.IntegrityError)
+    assert results[3] == "c"
+    assert _raw(db, "SELECT name FROM t ORDER BY name") == [("a",), ("c",)]
+
+
+@pytest.mark.parametrize("then_raise", [False, True])
+async def test_run_fails_every_work_of_a_transaction_that_cannot_commit(
+    store: Store, db: Path, then_raise: bool
+) -> None:
+    await _make_table(store)
+
+    def abandon(conn: sqlite3.Connection) -> None:
+        conn.execute("ROLLBACK")  # the transaction is gone: nothing in it may be reported done
+        if then_raise:
+            raise LookupError("gave up")
+
+    results = await asyncio.gather(
+        store.run(_insert("a")), store.run(abandon), store.run(_insert("b")),
+        return_exceptions=True,
+    )  # fmt: skip
+    expected = LookupError if then_raise else sqlite3.OperationalError
+    assert all(isinstance(r, expected) for r in results)
+    assert _raw(db, "SELECT COUNT(*) FROM t") == [(0,)]
+    assert await store.run(_insert("later")) == "later"  # the store is still usable
+
+
+async def test_run_skips_a_work_whose_caller_was_cancelled_before_it_started(
+    store: Store, db: Path
+) -> None:
+    await _make_table(store)
+    async with store.transaction():  # the connection is busy: the work has to wait
+        waiting = asyncio.create_task(store.run(_insert("never")))
+        await asyncio.sleep(0)
+        waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert await store.run(_insert("next")) == "next"
+    assert _raw(db, "SELECT name FROM t") == [("next",)]
+
+
+async def test_fetch_returns_the_rows_of_a_write_and_commits_it(store: Store, db: Path) -> None:
+    await _make_table(store)
+    rows = await store.fetch("INSERT INTO t VALUES ('x'), ('y') RETURNING name")
+    assert sorted(row["name"] for row in rows) == ["x", "y"]
+    assert _raw(db, "SELECT COUNT(*) FROM t") == [(2,)]

@@ -1,0 +1,223 @@
+"""Quota ledger throughput: reserve + commit cycles per second, against a floor, in one run.
+
+Each cycle is what one /imagine costs the store: `QuotaService.reserve` then `commit` (which
+also answers the member's new status). 100 tasks run cycles concurrently on one guild, in three
+setups measured side by side, each on a fresh SQLite file, median of `--repeats`:
+
+- empty: the guild's window holds no rows yet;
+- 20k: the guild's window already holds 20,000 settled rows (a budget that reads the window's
+  rows slows down here; a counter does not);
+- floor: the cheapest correct SQLite transaction doing the same bookkeeping through the same
+  Store (BEGIN IMMEDIATE, a guarded counter update, the ledger insert, COMMIT), one a cycle,
+  each statement awaited (the issue's floor);
+- floor, group commit: the same transaction as one `Store.run` work, one trip to the database
+  thread and committed together with the other tasks' (what the quota itself now uses);
+- floor, 2 tx, group commit: a pending row, then its settlement, as two such works: what any
+  reserve-then-settle cycle must write, without budget checks or status.
+
+The last line is one JSON object: cycles_per_s_empty, cycles_per_s_20k, floor_cycles_per_s
+(the issue's floor), floor_group_commit_cycles_per_s and floor_group_commit_2tx_cycles_per_s.
+
+    .venv/bin/python bench/ledger.py [--cycles 5000] [--repeats 3] [--tasks 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sqlite3
+import statistics
+import tempfile
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.quota import MAX_CREDITS, QuotaDefaults, QuotaService, Window
+from bot.store import Store, discover, migrations_dir
+
+GUILD = 1
+MEMBERS = 100
+SEEDED = 20_000
+_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+Cycle = Callable[[int], Awaitable[object]]
+
+
+async def run_cycles(cycle: Cycle, *, cycles: int, tasks: int) -> float:
+    """Run `cycles` cycles spread over `tasks` concurrent tasks; returns cycles per second."""
+    ids: Iterator[int] = iter(range(1, cycles + 1))
+
+    async def worker() -> None:
+        for interaction_id in ids:
+            await cycle(interaction_id)
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(tasks)))
+    return cycles / (time.perf_counter() - start)
+
+
+def seed(db: Path, rows: int) -> None:
+    """Create the first schema version with `rows` settled rows in this month's window.
+
+    Later migrations then run at Store.open, as on a real upgrade (so backfills are exercised).
+    """
+    first = discover(migrations_dir())[0]
+    start = Window.containing("month", datetime.now(UTC)).start
+    with sqlite3.connect(db) as conn:
+        for statement in first.statements():
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {first.version:d}")
+        conn.executemany(
+            """INSERT INTO ledger (interaction_id, guild_id, member_id, model, size, n, reserved,
+                   credits, state, period_start, created_at, settled_at)
+               VALUES (?, ?, ?, 'openai/dall-e-3', '1024x1024', 1, 1, 1, 'committed', ?, ?, ?)""",
+            (
+                (-i, GUILD, i % MEMBERS, _ts(start), at, at)
+                for i in range(1, rows + 1)
+                for at in (_ts(start + timedelta(milliseconds=i)),)
+            ),
+        )
+
+
+async def quota_run(db: Path, *, seeded: int, cycles: int, tasks: int) -> float:
+    seed(db, seeded)
+    async with await Store.open(db) as store:
+        quota = QuotaService(store, QuotaDefaults(MAX_CREDITS, 0, "month"))
+
+        async def cycle(interaction_id: int) -> None:
+            await quota.reserve(
+                interaction_id=interaction_id,
+                guild_id=GUILD,
+                member_id=interaction_id % MEMBERS,
+                cost=1,
+                model="openai/dall-e-3",
+                size="1024x1024",
+                prompt="a lighthouse at dusk",
+            )
+            await quota.commit(interaction_id, 1)
+
+        return await run_cycles(cycle, cycles=cycles, tasks=tasks)
+
+
+_FLOOR_TAKE = "UPDATE floor_counter SET used = used + 1 WHERE guild_id = ? AND used < ?"
+_FLOOR_INSERT = """
+    INSERT INTO ledger (interaction_id, guild_id, member_id, model, size, n, reserved, credits,
+        state, prompt, period_start, created_at, settled_at)
+    VALUES (?, ?, ?, 'openai/dall-e-3', '1024x1024', 1, 1, 1, ?, 'a lighthouse at dusk', ?, ?, ?)
+"""
+_FLOOR_SETTLE = """
+    UPDATE ledger SET state = 'committed', settled_at = ?
+    WHERE interaction_id = ? AND state = 'pending'
+"""
+FLOORS = ("floor", "floor_group", "floor_group_2")
+
+
+async def floor_run(db: Path, kind: str, *, cycles: int, tasks: int) -> float:
+    """The bookkeeping alone: take the credit from a counter if it fits, record the row.
+
+    floor: one transaction a cycle, each statement awaited. floor_group: the same transaction
+    as one group-committed Store.run work. floor_group_2: two such works, a pending row then its
+    settlement, as a real request needs (the image API call comes between them).
+    """
+    seed(db, 0)
+    async with await Store.open(db) as store:
+        await store.execute("CREATE TABLE floor_counter (guild_id INTEGER PRIMARY KEY, used)")
+        await store.execute("INSERT INTO floor_counter VALUES (?, 0)", (GUILD,))
+        period_start = _ts(Window.containing("month", datetime.now(UTC)).start)
+
+        def take(conn: sqlite3.Connection, interaction_id: int, state: str) -> None:
+            if conn.execute(_FLOOR_TAKE, (GUILD, MAX_CREDITS)).rowcount != 1:
+                raise RuntimeError("the floor ran out of budget")
+            now = _ts(datetime.now(UTC))
+            settled = None if state == "pending" else now
+            row = (interaction_id, GUILD, interaction_id % MEMBERS, state, period_start, now)
+            conn.execute(_FLOOR_INSERT, (*row, settled))
+
+        def settle(conn: sqlite3.Connection, interaction_id: int) -> None:
+            conn.execute(_FLOOR_SETTLE, (_ts(datetime.now(UTC)), interaction_id))
+
+        async def awaited(interaction_id: int) -> None:
+            now = _ts(datetime.now(UTC))
+            row = (interaction_id, GUILD, interaction_id % MEMBERS, "committed", period_start)
+            async with store.transaction() as conn:
+                cursor = await conn.execute(_FLOOR_TAKE, (GUILD, MAX_CREDITS))
+                if cursor.rowcount != 1:
+                    raise RuntimeError("the floor ran out of budget")
+                await conn.execute(_FLOOR_INSERT, (*row, now, now))
+
+        async def group(interaction_id: int) -> None:
+            await store.run(lambda conn: take(conn, interaction_id, "committed"))
+
+        async def group_2(interaction_id: int) -> None:
+            await store.run(lambda conn: take(conn, interaction_id, "pending"))
+            await store.run(lambda conn: settle(conn, interaction_id))
+
+        cycle = {"floor": awaited, "floor_group": group, "floor_group_2": group_2}[kind]
+        return await run_cycles(cycle, cycles=cycles, tasks=tasks)
+
+
+def _ts(when: datetime) -> str:
+    return when.strftime(_TIME_FORMAT)
+
+
+async def measure(cycles: int, repeats: int, tasks: int) -> dict[str, list[float]]:
+    """Each repeat runs the three setups back to back, so noise hits them alike."""
+    runs: dict[str, list[float]] = {name: [] for name in ("empty", "20k", *FLOORS)}
+    with tempfile.TemporaryDirectory() as tmp:
+        for repeat in range(repeats):
+            folder = Path(tmp) / str(repeat)
+            folder.mkdir()
+            runs["empty"].append(
+                await quota_run(folder / "empty.db", seeded=0, cycles=cycles, tasks=tasks)
+            )
+            runs["20k"].append(
+                await quota_run(folder / "20k.db", seeded=SEEDED, cycles=cycles, tasks=tasks)
+            )
+            for name in FLOORS:
+                runs[name].append(
+                    await floor_run(folder / f"{name}.db", name, cycles=cycles, tasks=tasks)
+                )
+    return runs
+
+
+def report(runs: dict[str, list[float]], tasks: int, cycles: int) -> dict[str, float]:
+    medians = {name: statistics.median(values) for name, values in runs.items()}
+    floor = medians["floor"]
+    print(f"ledger: reserve + commit, {tasks} tasks, {cycles} cycles a run, median of the runs")
+    print(f"{'setup':<30}{'cycles/s':>10}{'µs/cycle':>10}{'× floor':>9}  runs")
+    labels = {
+        "empty": "quota, empty window",
+        "20k": f"quota, {SEEDED:,} rows in window",
+        "floor": "floor: 1 tx, awaited",
+        "floor_group": "floor: 1 tx, group commit",
+        "floor_group_2": "floor: 2 tx, group commit",
+    }
+    for name, label in labels.items():
+        median = medians[name]
+        each = " ".join(f"{v:.0f}" for v in runs[name])
+        print(f"{label:<30}{median:>10.0f}{1e6 / median:>10.0f}{median / floor:>9.2f}  {each}")
+    return {
+        "cycles_per_s_empty": round(medians["empty"], 1),
+        "cycles_per_s_20k": round(medians["20k"], 1),
+        "floor_cycles_per_s": round(floor, 1),
+        "floor_group_commit_cycles_per_s": round(medians["floor_group"], 1),
+        "floor_group_commit_2tx_cycles_per_s": round(medians["floor_group_2"], 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--cycles", type=int, default=5000, help="cycles per run")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per setup (median)")
+    parser.add_argument("--tasks", type=int, default=100, help="concurrent tasks")
+    args = parser.parse_args()
+    if args.cycles < 1 or args.repeats < 1 or args.tasks < 1:
+        parser.error("--cycles, --repeats and --tasks must be at least 1")
+    runs = asyncio.run(measure(args.cycles, args.repeats, args.tasks))
+    print(json.dumps(report(runs, args.tasks, args.cycles)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""A smoke run of bench/ledger.py, so the script keeps working (its figures are not checked)."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "ledger.py"
+KEYS = {
+    "cycles_per_s_empty",
+    "cycles_per_s_20k",
+    "floor_cycles_per_s",
+    "floor_group_commit_cycles_per_s",
+    "floor_group_commit_2tx_cycles_per_s",
+}
+
+
+def test_smoke_run_prints_a_table_and_ends_with_the_json_figures() -> None:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--cycles", "200", "--repeats", "1", "--tasks", "20"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    lines = done.stdout.strip().splitlines()
+    figures = json.loads(lines[-1])
+    assert set(figures) == KEYS
+    assert all(isinstance(v, float) and math.isfinite(v) and v > 0 for v in figures.values())
+    table = "\n".join(lines[:-1])
+    assert "20,000 rows in window" in table
+    assert "floor: 1 tx, awaited" in table
+
+
+def test_bad_options_are_refused_in_one_line() -> None:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--cycles", "0"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "must be at least 1" in done.stderr
