@@ -104,14 +104,8 @@ class Store:
     @asynccontextmanager
     async def _transaction(self, begin: str) -> AsyncIterator[aiosqlite.Connection]:
         """Hold the connection for one transaction: commit at the end, roll back on error."""
-        async with self._lock:
-            await self._conn.execute(begin)
-            try:
-                yield self._conn
-            except BaseException:
-                await self._conn.rollback()
-                raise
-            await self._conn.execute("COMMIT")
+        async with self._lock, _in_transaction(self._conn, begin):
+            yield self._conn
 
 
 @dataclass(frozen=True)
@@ -199,21 +193,33 @@ def newer_schema_message(found: int, newest: int) -> str:
     )
 
 
-async def _apply(conn: aiosqlite.Connection, migration: Migration) -> None:
-    statements = migration.statements()
-    await conn.execute("BEGIN IMMEDIATE")
+@asynccontextmanager
+async def _in_transaction(conn: aiosqlite.Connection, begin: str) -> AsyncIterator[None]:
+    """Run the block between `begin` and COMMIT; roll back if either the block or COMMIT fails.
+
+    A COMMIT that fails (busy past the timeout, a deferred constraint) leaves the transaction
+    open: without the rollback every later BEGIN would fail, and lone writes would join the
+    open transaction and be lost at close.
+    """
+    await conn.execute(begin)
     try:
-        if await user_version(conn) < migration.version:
-            for statement in statements:
-                await conn.execute(statement)
-            await conn.execute(f"PRAGMA user_version = {migration.version:d}")
-    except sqlite3.Error as exc:
-        await conn.rollback()
-        raise StoreError(f"migration {migration.path.name} failed: {exc}") from exc
+        yield
+        await conn.execute("COMMIT")
     except BaseException:
         await conn.rollback()
         raise
-    await conn.execute("COMMIT")
+
+
+async def _apply(conn: aiosqlite.Connection, migration: Migration) -> None:
+    statements = migration.statements()
+    try:
+        async with _in_transaction(conn, "BEGIN IMMEDIATE"):
+            if await user_version(conn) < migration.version:
+                for statement in statements:
+                    await conn.execute(statement)
+                await conn.execute(f"PRAGMA user_version = {migration.version:d}")
+    except sqlite3.Error as exc:
+        raise StoreError(f"migration {migration.path.name} failed: {exc}") from exc
 
 
 async def check(path: Path, *, migrations: Path | None = None) -> str:

@@ -249,3 +249,30 @@ async def test_a_read_sees_one_snapshot_while_another_connection_writes(
             [(after,)] = list(await conn.execute_fetchall(count))
     assert changed == 1  # the writer was not blocked by the reader (WAL)
     assert (before, during, after) == (0, 0, 1)
+
+
+async def test_a_failed_commit_rolls_back_and_frees_the_connection(store: Store, db: Path) -> None:
+    """COMMIT can fail with "database is locked" once the busy timeout runs out.
+
+    In rollback-journal mode (WAL is unavailable on some file systems) COMMIT needs every reader
+    gone; a second connection holding a read transaction keeps it from getting there.
+    """
+    await store.execute("PRAGMA journal_mode = DELETE")
+    await store.execute("PRAGMA busy_timeout = 50")
+    insert = "INSERT INTO audit_log (guild_id, actor_id, action, detail, created_at)"
+    reader = sqlite3.connect(db, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM audit_log").fetchall()  # holds the shared lock
+        with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+            async with store.transaction() as conn:
+                await conn.execute(f"{insert} VALUES (1, 1, 'reset', 'lost', 'now')")
+        reader.execute("COMMIT")
+    finally:
+        reader.close()
+    # The connection is usable again: neither "cannot start a transaction within a transaction"
+    # nor a lone write that would only be applied (or lost) when the connection closes.
+    async with store.transaction() as conn:
+        await conn.execute(f"{insert} VALUES (2, 1, 'reset', 'kept', 'now')")
+    await store.execute(f"{insert} VALUES (3, 1, 'reset', 'alone', 'now')")
+    assert _raw(db, "SELECT guild_id FROM audit_log ORDER BY guild_id") == [(2,), (3,)]
