@@ -55,12 +55,9 @@ class Store:
             raise StoreError(f"cannot open database {path}: {_reason(error)}") from error
         try:
             conn.row_factory = sqlite3.Row
-            for pragma in (
-                "journal_mode = WAL",
-                "synchronous = NORMAL",
-                f"busy_timeout = {BUSY_TIMEOUT_MS}",
-                "foreign_keys = ON",
-            ):
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await _enable_wal(conn)
+            for pragma in ("synchronous = NORMAL", "foreign_keys = ON"):
                 await conn.execute(f"PRAGMA {pragma}")
             version = await migrate(conn, migrations or migrations_dir())
         except BaseException as error:
@@ -106,6 +103,27 @@ class Store:
         """Hold the connection for one transaction: commit at the end, roll back on error."""
         async with self._lock, _in_transaction(self._conn, begin):
             yield self._conn
+
+
+async def _enable_wal(conn: aiosqlite.Connection) -> None:
+    """Switch to WAL, retrying while another connection is busy with the same new file.
+
+    SQLite answers this pragma with "database is locked" at once, without the busy handler,
+    while another process is creating or converting the file; that wait is short, so retry
+    within the busy timeout rather than fail the start-up.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or loop.time() >= deadline:
+                raise
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.1)
 
 
 @dataclass(frozen=True)
