@@ -48,6 +48,7 @@ class Store:
 
         A file that cannot be created or is not a database raises StoreError in plain words.
         """
+        _check_location(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = await aiosqlite.connect(path, isolation_level=None)
@@ -247,12 +248,10 @@ async def check(path: Path, *, migrations: Path | None = None) -> str:
     StoreError with the reason when it is not.
     """
     newest = len(discover(migrations or migrations_dir()))
-    uri = _read_only_uri(path)
-    if uri is None:
-        _check_creatable(path)
+    if not _check_location(path):
         return f"no database at {path} yet; start-up will create it at schema version {newest}"
     try:
-        async with aiosqlite.connect(uri, uri=True) as conn:
+        async with aiosqlite.connect(_read_only_uri(path), uri=True) as conn:
             version = await user_version(conn)
             (verdict,) = next(iter(await conn.execute_fetchall("PRAGMA quick_check")))
     except sqlite3.Error as exc:
@@ -269,17 +268,43 @@ async def check(path: Path, *, migrations: Path | None = None) -> str:
     return f"database {path} opens and is at the current schema version {newest}"
 
 
-def _check_creatable(path: Path) -> None:
-    """The nearest existing folder above `path` must be one the bot can write into."""
+def _check_location(path: Path) -> bool:
+    """Refuse, in a line that names the cause, a path the bot cannot keep its database at.
+
+    SQLite's own words mislead here: "disk I/O error" for a folder, "attempt to write a
+    readonly database" for a writable file in a read-only folder (WAL keeps its -wal and -shm
+    files beside the database). Returns whether the database file exists already.
+    """
+    blocked = next(
+        (f for f in reversed(path.absolute().parents) if f.is_dir() and not os.access(f, os.X_OK)),
+        None,
+    )
+    if blocked is not None:
+        raise StoreError(f"cannot reach database {path}: the bot may not enter folder {blocked}")
+    if path.is_dir():
+        raise StoreError(
+            f"database path {path} is a folder; name a file in it, such as "
+            f"{path / 'imagine.sqlite3'}"
+        )
     folder = path.parent
     while not folder.exists():
         folder = folder.parent
-    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
-        raise StoreError(f"cannot create database {path}: {folder} is not a writable folder")
+    if not folder.is_dir():
+        raise StoreError(f"cannot create database {path}: {folder} is a file, not a folder")
+    if not os.access(folder, os.W_OK):
+        if path.exists():
+            raise StoreError(
+                f"cannot use database {path}: the bot may not write in its folder, where "
+                "SQLite keeps its -wal and -shm files"
+            )
+        raise StoreError(f"cannot create database {path}: the bot may not write in {folder}")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(f"cannot use database {path}: the bot may not read and write the file")
+    return path.exists()
 
 
-def _read_only_uri(path: Path) -> str | None:
-    return f"{path.resolve().as_uri()}?mode=ro" if path.exists() else None
+def _read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
 
 
 def _reason(error: OSError | sqlite3.Error) -> str:

@@ -318,3 +318,12 @@ async def test_a_failed_commit_rolls_back_and_frees_the_connection(store: Store,
         await conn.execute(f"{insert} VALUES (2, 1, 'reset', 'kept', 'now')")
     await store.execute(f"{insert} VALUES (3, 1, 'reset', 'alone', 'now')")
     assert _raw(db, "SELECT guild_id FROM audit_log ORDER BY guild_id") == [(2,), (3,)]
+
+
+async def test_a_folder_given_as_the_database_is_named_as_such(tmp_path: Path) -> None:
+    """SQLite itself would say "disk I/O error"."""
+    folder = tmp_path / "imagine.sqlite3"
+    folder.mkdir()
+    for attempt in (Store.open(folder), check(folder)):
+        with pytest.raises(StoreError, match=f"database path {folder} is a folder"):
+            await attempt
