@@ -272,3 +272,42 @@ async def test_error_status_refused(
 ) -> None:
     with pytest.raises(DownloadError, match="status 404"):
         await downloader_factory(allow_private=True).fetch(f"{gw.origin}/files/missing.png")
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "2130706433",  # 127.0.0.1 as one decimal number
+        "0177.0.0.1",  # octal
+        "127.1",  # short form
+        "0",
+        "017700000001",
+        "0x7f.1",
+        "0x7f000001",
+        "0X7F.0.0.1",
+        "127.0.0.1.",  # a trailing dot
+        "169.254.43518",  # the metadata service
+        "evil.example.0x10",
+    ],
+)
+async def test_hosts_a_resolver_may_read_as_a_number_are_refused_before_connecting(
+    downloader_factory: Callable[..., SafeDownloader], host: str
+) -> None:
+    """Whatever the aiohttp version: some read these as addresses and skip the guarded resolver."""
+    resolver = StaticResolver({})
+    downloader = downloader_factory(allow_private=False, resolver=resolver)
+    with pytest.raises(BlockedAddressError, match="non-standard form"):
+        await downloader.fetch(f"https://{host}/x.png")
+    assert resolver.asked == []
+
+
+@pytest.mark.parametrize("host", ["cdn.example", "1.example", "0x.example", "a1.b2.c3"])
+async def test_names_with_digits_still_resolve_through_the_guard(
+    downloader_factory: Callable[..., SafeDownloader], host: str
+) -> None:
+    resolver = StaticResolver({host: ["10.0.0.1"]})
+    with pytest.raises(BlockedAddressError, match="resolves to a blocked address"):
+        await downloader_factory(allow_private=False, resolver=resolver).fetch(
+            f"https://{host}/x.png"
+        )
+    assert resolver.asked == [host]
