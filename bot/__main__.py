@@ -62,7 +62,7 @@ async def check(settings: Settings) -> list[str]:
     catalog = load_catalog(settings.models_file)
     models = ", ".join(model.id for model in catalog.models)
     return [
-        "settings: ok",
+        "; ".join(["settings: ok", *settings.deprecations]),
         f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",
         f"database: {await check_database(settings.database_path)}",
         f"image API: {_without_credentials(settings.image_api_base_url)}",
@@ -72,6 +72,8 @@ async def check(settings: Settings) -> list[str]:
 async def run(settings: Settings) -> None:
     from bot.app import ImagineBot
 
+    for note in settings.deprecations:
+        logging.getLogger("imagine").warning("%s", note)
     await check_database(settings.database_path)  # fail before Discord sees a login
     client = ImagineBot(settings)
     loop = asyncio.get_running_loop()

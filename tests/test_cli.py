@@ -135,7 +135,8 @@ async def start_bot_process(
         "DISCORD_API_BASE": fake.api_base,
         "DISCORD_GATEWAY_URL": fake.gateway_url,
         "DEV_GUILD_ID": str(GUILD_ID),
-        "ALLOW_PRIVATE_DOWNLOADS": "true",  # the fakes speak plain http on loopback
+        "ALLOW_HTTP_GATEWAY": "true",  # the fakes speak plain http on loopback
+        "ALLOW_PRIVATE_RESULT_URLS": "true",
         "LOG_LEVEL": log_level,
     }
     return await asyncio.create_subprocess_exec(
@@ -301,3 +302,12 @@ def test_unusable_files_are_one_line_naming_the_cause(
     [line] = result.stderr.splitlines()
     assert line.startswith("imagine: ")
     assert cause in line
+
+
+def test_check_says_when_a_deprecated_setting_is_used(tmp_path: Path) -> None:
+    result = run_bot(
+        tmp_path, "check", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, ALLOW_PRIVATE_DOWNLOADS="1"
+    )
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("settings: ok; ALLOW_PRIVATE_DOWNLOADS is deprecated: set ")
