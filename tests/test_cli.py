@@ -187,6 +187,7 @@ async def test_the_bot_serves_logs_no_credential_and_stops_cleanly_on_sigterm(
     assert handle.original.attachments[0].data == gateway.produced[0]
     assert (tmp_path / "data" / "imagine.sqlite3").exists()
     assert "Traceback" not in log
+    assert "\x1b[" not in log  # no colour codes in a pipe, even inside a container
     assert "[redacted]" in log  # discord.py did log the interaction routes, without the token
     for credential in (API_KEY, discord_fake.scenario.token, handle.token):
         assert credential not in log
