@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import pytest
 from aiohttp.abc import AbstractResolver, ResolveResult
@@ -17,6 +18,7 @@ from bot.safe_download import (
     is_blocked_address,
 )
 from tests.fakes.image_gateway import FakeImageGateway, make_png
+from tests.test_imagine_e2e import wait_for_private_note
 
 PNG = make_png(8, 8, seed=1)
 BIG_PNG = make_png(200, 200, seed=2, noise=True)  # ~120 kB, over the 64 kB cap used below
@@ -311,3 +313,18 @@ async def test_names_with_digits_still_resolve_through_the_guard(
             f"https://{host}/x.png"
         )
     assert resolver.asked == [host]
+
+
+async def test_an_http_gateway_alone_keeps_result_urls_guarded(
+    start_bot: Callable[..., Any], discord_fake: Any, gateway: FakeImageGateway
+) -> None:
+    """ALLOW_HTTP_GATEWAY (on for the loopback fake) does not let result URLs reach loopback."""
+    async with start_bot(allow_private_result_urls=False):
+        handle = await discord_fake.inject_slash(
+            "imagine", {"prompt": "a lighthouse", "model": "flux/flux-1-pro", "size": "512x768"}
+        )
+        note = await wait_for_private_note(discord_fake, handle)
+    assert note.content
+    assert len(gateway.requests) == 1  # the http gateway was called
+    assert gateway.downloads == []  # its loopback result URL was not
+    assert not any(message.attachments for message in discord_fake.messages())
