@@ -113,7 +113,7 @@ def _open_in_rounds(folder: Path, rounds: int, start: Any) -> list[str]:
 
     outcomes = []
     for round_number in range(rounds):
-        start.wait()
+        start.wait(timeout=60)
         outcomes.append(asyncio.run(open_close(folder / f"race{round_number}.db")))
     return outcomes
 
