@@ -62,7 +62,7 @@ async def check(settings: Settings) -> list[str]:
     catalog = load_catalog(settings.models_file)
     models = ", ".join(model.id for model in catalog.models)
     return [
-        "settings: ok",
+        "; ".join(["settings: ok", *settings.deprecations]),
         f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",
         f"database: {await check_database(settings.database_path)}",
         f"image API: {_without_credentials(settings.image_api_base_url)}",
@@ -72,6 +72,8 @@ async def check(settings: Settings) -> list[str]:
 async def run(settings: Settings) -> None:
     from bot.app import ImagineBot
 
+    for note in settings.deprecations:
+        logging.getLogger("imagine").warning("%s", note)
     await check_database(settings.database_path)  # fail before Discord sees a login
     client = ImagineBot(settings)
     loop = asyncio.get_running_loop()
@@ -112,10 +114,29 @@ def _without_credentials(url: str) -> str:
 
 
 def _configure_logging(settings: Settings) -> None:
-    discord.utils.setup_logging(level=getattr(logging, settings.log_level), root=True)
+    """Log to stderr, in colour only on a terminal, with every line redacted.
+
+    Left to itself discord.py colours any stream inside Docker, which fills log files and
+    container logs with escape codes; on a terminal it still decides whether colour works.
+    """
+    plain = logging.Formatter(
+        "[{asctime}] [{levelname:<8}] {name}: {message}", "%Y-%m-%d %H:%M:%S", style="{"
+    )
+    formatter = {} if _is_terminal(sys.stderr) else {"formatter": plain}
+    discord.utils.setup_logging(
+        handler=logging.StreamHandler(sys.stderr),
+        level=getattr(logging, settings.log_level),
+        root=True,
+        **formatter,
+    )
     redaction.install(
         [settings.discord_token.get_secret_value(), settings.image_api_key.get_secret_value()]
     )
+
+
+def _is_terminal(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return callable(isatty) and bool(isatty())
 
 
 if __name__ == "__main__":

@@ -89,7 +89,7 @@ class ImagineBot(commands.Bot):
             connect_timeout=settings.image_api_connect_timeout,
             max_retries=settings.image_api_max_retries,
             max_download_bytes=settings.image_api_max_download_mb * 1024 * 1024,
-            allow_private_downloads=settings.allow_private_downloads,
+            allow_private_downloads=settings.allow_private_result_urls,
         )
         self.generation = GenerationService(self.images, self.quota)
         for extension in EXTENSIONS:

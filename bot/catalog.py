@@ -16,6 +16,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.text import is_blank
+
 ANY = "*"
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
@@ -165,7 +167,7 @@ class Catalog(BaseModel):
             known = ", ".join(m.id for m in self.models)
             raise RequestRejected(f"Unknown model `{model_id}`. Choose one of: {known}.")
         prompt = prompt.strip()
-        if not prompt:
+        if is_blank(prompt):
             raise RequestRejected("The prompt is empty.")
         if len(prompt) > model.max_prompt_length:
             raise RequestRejected(
@@ -216,6 +218,11 @@ def load_catalog(path: Path | None = None) -> Catalog:
         return Catalog.model_validate(tomllib.loads(text))
     except OSError as error:
         raise CatalogError(f"cannot read models file {where}: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise CatalogError(
+            f"models file {where} is not UTF-8 text (byte {error.object[error.start]:#04x} at "
+            f"offset {error.start}); save it as UTF-8"
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise CatalogError(f"models file {where} is not valid TOML: {error}") from None
     except ValidationError as error:

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import Literal
 
 import yarl
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.images import DOWNLOAD_TIMEOUT
@@ -20,6 +27,11 @@ Period = Literal["day", "week", "month"]
 # After the API call, result downloads have their own time budget; then settling and fitting.
 DOWNLOAD_ALLOWANCE_SECONDS = int(DOWNLOAD_TIMEOUT) + 60
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+_URL_SCHEMES = {
+    "image_api_base_url": ("http", "https"),
+    "discord_api_base": ("http", "https"),
+    "discord_gateway_url": ("ws", "wss"),
+}
 
 
 class Settings(BaseSettings):
@@ -35,14 +47,16 @@ class Settings(BaseSettings):
 
     discord_token: SecretStr
     image_api_key: SecretStr
-    image_api_base_url: str = Field("https://toprouter.cc", pattern=r"^https?://\S+$")
+    image_api_base_url: str = "https://toprouter.cc"
     database_path: Path = Path("data/imagine.sqlite3")
-    discord_api_base: str | None = Field(None, pattern=r"^https?://\S+$")
-    discord_gateway_url: str | None = Field(None, pattern=r"^wss?://\S+$")
+    discord_api_base: str | None = None
+    discord_gateway_url: str | None = None
     dev_guild_id: int | None = Field(None, gt=0)
     models_file: Path | None = None
     log_level: LogLevel = "INFO"
-    allow_private_downloads: bool = False
+    allow_http_gateway: bool = False
+    allow_private_result_urls: bool = False
+    allow_private_downloads: bool = False  # deprecated: sets both of the above
 
     image_api_timeout: float = Field(300.0, gt=0, le=900)
     image_api_connect_timeout: float = Field(10.0, gt=0, le=120)
@@ -57,27 +71,36 @@ class Settings(BaseSettings):
     prompt_retention_days: int = Field(30, ge=0, le=3650)
     shutdown_grace_seconds: float = Field(30.0, ge=0, le=3600)
 
-    @field_validator("image_api_base_url", "discord_api_base", "discord_gateway_url")
+    @field_validator("log_level", mode="before")
     @classmethod
-    def _check_url(cls, value: str | None) -> str | None:
+    def _upper_case_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator(*_URL_SCHEMES)
+    @classmethod
+    def _check_url(cls, value: str | None, info: ValidationInfo) -> str | None:
         """Parse now, so a bad URL is a setting error and not a traceback later."""
         if value is None:
             return value
+        schemes = _URL_SCHEMES[str(info.field_name)]
         try:
             url = yarl.URL(value)
-            valid = bool(url.host) and url.port is not None
+            valid = url.scheme in schemes and bool(url.host) and url.port is not None
         except ValueError:
             valid = False
-        if not valid:
-            raise ValueError("not a valid URL")  # the value itself may hold credentials
+        if not valid:  # the message never repeats the value: it may hold credentials
+            article = "an" if schemes[0] == "http" else "a"
+            raise ValueError(f"must be {article} {schemes[0]}(s) URL")
         return value
 
     @model_validator(mode="after")
     def _check_combinations(self) -> Settings:
-        if self.image_api_base_url.startswith("http:") and not self.allow_private_downloads:
+        if self.allow_private_downloads:
+            self.allow_http_gateway = self.allow_private_result_urls = True
+        if self.image_api_base_url.startswith("http:") and not self.allow_http_gateway:
             raise ValueError(
                 "IMAGE_API_BASE_URL must use https, or the key travels in the clear "
-                "(ALLOW_PRIVATE_DOWNLOADS=true allows http for a gateway on your own network)"
+                "(ALLOW_HTTP_GATEWAY=true allows http for a gateway on your own network)"
             )
         longest_request = self.image_api_timeout + DOWNLOAD_ALLOWANCE_SECONDS
         if self.quota_pending_timeout_minutes * 60 <= longest_request:
@@ -87,6 +110,16 @@ class Settings(BaseSettings):
                 "would be settled as abandoned"
             )
         return self
+
+    @property
+    def deprecations(self) -> list[str]:
+        """Settings that still work but should be replaced, each as a line for the operator."""
+        if not self.allow_private_downloads:
+            return []
+        return [
+            "ALLOW_PRIVATE_DOWNLOADS is deprecated: set ALLOW_HTTP_GATEWAY (an http gateway) "
+            "and ALLOW_PRIVATE_RESULT_URLS (result downloads from private addresses) instead"
+        ]
 
     @property
     def pending_timeout(self) -> timedelta:
@@ -106,26 +139,35 @@ def load_settings(env_file: Path | str | None = ".env") -> Settings:
     try:
         return Settings(_env_file=env_file)
     except ValidationError as error:
-        raise SettingsError(describe_validation_error(error)) from None
+        searched = None
+        if env_file is not None and not Path(env_file).is_file():
+            searched = Path(env_file).absolute().parent
+        raise SettingsError(describe_validation_error(error, searched)) from None
 
 
-def describe_validation_error(error: ValidationError) -> str:
-    """Name each bad setting the way it is written in `.env`, without echoing its value."""
+def describe_validation_error(error: ValidationError, env_searched: Path | None = None) -> str:
+    """Name each bad setting the way it is written in `.env`, without echoing its value.
+
+    `env_searched` is the folder where no `.env` was found: a missing setting most often means
+    the bot was started somewhere else than the file.
+    """
     missing: list[str] = []
     invalid: list[str] = []
+    rules: list[str] = []
     for item in error.errors(include_input=False, include_url=False):
-        if not item["loc"]:  # a rule across settings names them in its own message
-            invalid.append(item["msg"].removeprefix("Value error, "))
+        if not item["loc"]:  # a rule across settings names them in its own sentence
+            rules.append(item["msg"].removeprefix("Value error, "))
             continue
         name = str(item["loc"][0]).upper()
         if item["type"] == "missing":
             missing.append(name)
         else:
-            message = item["msg"]
+            message = item["msg"].removeprefix("Value error, ")
             invalid.append(f"{name} ({message[:1].lower()}{message[1:]})")
     parts = []
     if missing:
-        parts.append("missing setting " + ", ".join(missing))
+        where = f" (no .env file in {env_searched})" if env_searched else ""
+        parts.append("missing setting " + ", ".join(missing) + where)
     if invalid:
         parts.append("invalid setting " + ", ".join(invalid))
-    return "; ".join(parts) + " (see .env.example)"
+    return "; ".join([*parts, *rules, "see .env.example"])

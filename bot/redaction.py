@@ -1,9 +1,11 @@
-"""Keep credentials out of the log, whoever writes the line.
+"""Keep credentials out of the log, whoever writes the line and whoever formats it.
 
 Our own code never logs a secret, but libraries may: at DEBUG discord.py logs every route it
-calls, and interaction and webhook routes carry the interaction token (a credential that lets
-anyone answer as the bot for fifteen minutes). The filter sits on the log handlers, so it sees
-every record, ours and the libraries'.
+calls, interaction and webhook routes carry the interaction token (a credential that lets
+anyone answer as the bot for fifteen minutes), and aiohttp's timeout errors carry the whole
+URL. Redaction wraps each handler's formatter and cleans the finished line, because a formatter
+may render the exception itself (discord.py's colour formatter does), past anything a filter
+could have cleaned in the record.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ _ROUTE_TOKEN = re.compile(r"(/(?:interactions|webhooks)/\d+/)[\w.\-]+")
 _TOKEN_FIELD = re.compile(r"""(['"]token['"]\s*:\s*['"])[^'"]+""")
 
 
-class SecretFilter(logging.Filter):
+class Redactor:
+    """Replaces the configured secrets and any interaction token in a text."""
+
     def __init__(self, secrets: Iterable[str]) -> None:
-        super().__init__()
         self._secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
 
     def redact(self, text: str) -> str:
@@ -31,22 +34,21 @@ class SecretFilter(logging.Filter):
             text = pattern.sub(rf"\g<1>{REDACTED}", text)
         return text
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = self.redact(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self.redact(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self.redact(record.stack_info)
-        return True
+
+class RedactingFormatter(logging.Formatter):
+    """Formats with `inner`, whatever it is, then redacts the finished text."""
+
+    def __init__(self, inner: logging.Formatter, redactor: Redactor) -> None:
+        super().__init__()
+        self._inner = inner
+        self._redactor = redactor
+
+    def format(self, record: logging.LogRecord) -> str:
+        return self._redactor.redact(self._inner.format(record))
 
 
 def install(secrets: Iterable[str]) -> None:
-    """Add the filter to every handler of the root logger (call after logging is set up)."""
-    secret_filter = SecretFilter(secrets)
+    """Wrap the formatter of every handler of the root logger (call after logging is set up)."""
+    redactor = Redactor(secrets)
     for handler in logging.getLogger().handlers:
-        handler.addFilter(secret_filter)
+        handler.setFormatter(RedactingFormatter(handler.formatter or logging.Formatter(), redactor))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import re
 import socket
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ log = logging.getLogger("imagine.images")
 _CHUNK_SIZE = 64 * 1024
 _ALLOWED_CONTENT_TYPES = frozenset(MIME_TYPES.values())
 _NAT64_PREFIX = ipaddress.IPv6Network("64:ff9b::/96")
+_HEX_NUMBER = re.compile(r"0x[0-9a-f]*")
 # Cloud metadata endpoints. Most are already non-global; listing them keeps the intent explicit
 # and guards the ones a future ``ipaddress`` table might classify differently.
 _METADATA_ADDRESSES = frozenset(
@@ -73,6 +75,18 @@ def is_blocked_address(address: IPAddress) -> bool:
         or address.is_reserved
         or address.is_unspecified
     )
+
+
+def _may_be_read_as_a_number(host: str) -> bool:
+    """True for a host some resolver may take for an IPv4 address rather than a name.
+
+    inet_aton and the URL standard read `2130706433`, `0177.0.0.1`, `127.1`, `0x7f.1` and `0`
+    as 127.0.0.1; whether a client then skips name resolution (and with it the guard) depends
+    on its version. Like the URL standard, any host whose last label is a number counts: no
+    real name ends in one, and a canonical address never reaches here.
+    """
+    last = host.lower().removesuffix(".").rpartition(".")[2]
+    return last.isascii() and (last.isdigit() or _HEX_NUMBER.fullmatch(last) is not None)
 
 
 class GuardedResolver(AbstractResolver):
@@ -171,6 +185,8 @@ class SafeDownloader:
         try:
             literal = ipaddress.ip_address(url.host)
         except ValueError:
+            if _may_be_read_as_a_number(url.host):
+                raise BlockedAddressError("host is an address in a non-standard form") from None
             return  # a hostname: the resolver checks what it resolves to
         if is_blocked_address(literal):
             raise BlockedAddressError(f"address {url.host} is blocked")

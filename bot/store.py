@@ -54,6 +54,7 @@ class Store:
 
         A file that cannot be created or is not a database raises StoreError in plain words.
         """
+        _check_location(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = await aiosqlite.connect(path, isolation_level=None)
@@ -61,12 +62,9 @@ class Store:
             raise StoreError(f"cannot open database {path}: {_reason(error)}") from error
         try:
             conn.row_factory = sqlite3.Row
-            for pragma in (
-                "journal_mode = WAL",
-                "synchronous = NORMAL",
-                f"busy_timeout = {BUSY_TIMEOUT_MS}",
-                "foreign_keys = ON",
-            ):
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await _enable_wal(conn)
+            for pragma in ("synchronous = NORMAL", "foreign_keys = ON"):
                 await conn.execute(f"PRAGMA {pragma}")
             version = await migrate(conn, migrations or migrations_dir())
         except BaseException as error:
@@ -164,14 +162,29 @@ class Store:
     @asynccontextmanager
     async def _transaction(self, begin: str) -> AsyncIterator[aiosqlite.Connection]:
         """Hold the connection for one transaction: commit at the end, roll back on error."""
-        async with self._lock:
-            await self._conn.execute(begin)
-            try:
-                yield self._conn
-            except BaseException:
-                await self._conn.rollback()
+        async with self._lock, _in_transaction(self._conn, begin):
+            yield self._conn
+
+
+async def _enable_wal(conn: aiosqlite.Connection) -> None:
+    """Switch to WAL, retrying while another connection is busy with the same new file.
+
+    SQLite answers this pragma with "database is locked" at once, without the busy handler,
+    while another process is creating or converting the file; that wait is short, so retry
+    within the busy timeout rather than fail the start-up.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + BUSY_TIMEOUT_MS / 1000
+    delay = 0.005
+    while True:
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if error.sqlite_errorcode != sqlite3.SQLITE_BUSY or loop.time() >= deadline:
                 raise
-            await self._conn.execute("COMMIT")
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, 0.1)
 
 
 def _run_batch(conn: sqlite3.Connection, works: list[Work[Any]]) -> list[tuple[bool, Any]]:
@@ -282,21 +295,33 @@ def newer_schema_message(found: int, newest: int) -> str:
     )
 
 
-async def _apply(conn: aiosqlite.Connection, migration: Migration) -> None:
-    statements = migration.statements()
-    await conn.execute("BEGIN IMMEDIATE")
+@asynccontextmanager
+async def _in_transaction(conn: aiosqlite.Connection, begin: str) -> AsyncIterator[None]:
+    """Run the block between `begin` and COMMIT; roll back if either the block or COMMIT fails.
+
+    A COMMIT that fails (busy past the timeout, a deferred constraint) leaves the transaction
+    open: without the rollback every later BEGIN would fail, and lone writes would join the
+    open transaction and be lost at close.
+    """
+    await conn.execute(begin)
     try:
-        if await user_version(conn) < migration.version:
-            for statement in statements:
-                await conn.execute(statement)
-            await conn.execute(f"PRAGMA user_version = {migration.version:d}")
-    except sqlite3.Error as exc:
-        await conn.rollback()
-        raise StoreError(f"migration {migration.path.name} failed: {exc}") from exc
+        yield
+        await conn.execute("COMMIT")
     except BaseException:
         await conn.rollback()
         raise
-    await conn.execute("COMMIT")
+
+
+async def _apply(conn: aiosqlite.Connection, migration: Migration) -> None:
+    statements = migration.statements()
+    try:
+        async with _in_transaction(conn, "BEGIN IMMEDIATE"):
+            if await user_version(conn) < migration.version:
+                for statement in statements:
+                    await conn.execute(statement)
+                await conn.execute(f"PRAGMA user_version = {migration.version:d}")
+    except sqlite3.Error as exc:
+        raise StoreError(f"migration {migration.path.name} failed: {exc}") from exc
 
 
 async def check(path: Path, *, migrations: Path | None = None) -> str:
@@ -306,12 +331,10 @@ async def check(path: Path, *, migrations: Path | None = None) -> str:
     StoreError with the reason when it is not.
     """
     newest = len(discover(migrations or migrations_dir()))
-    uri = _read_only_uri(path)
-    if uri is None:
-        _check_creatable(path)
+    if not _check_location(path):
         return f"no database at {path} yet; start-up will create it at schema version {newest}"
     try:
-        async with aiosqlite.connect(uri, uri=True) as conn:
+        async with aiosqlite.connect(_read_only_uri(path), uri=True) as conn:
             version = await user_version(conn)
             (verdict,) = next(iter(await conn.execute_fetchall("PRAGMA quick_check")))
     except sqlite3.Error as exc:
@@ -328,17 +351,43 @@ async def check(path: Path, *, migrations: Path | None = None) -> str:
     return f"database {path} opens and is at the current schema version {newest}"
 
 
-def _check_creatable(path: Path) -> None:
-    """The nearest existing folder above `path` must be one the bot can write into."""
+def _check_location(path: Path) -> bool:
+    """Refuse, in a line that names the cause, a path the bot cannot keep its database at.
+
+    SQLite's own words mislead here: "disk I/O error" for a folder, "attempt to write a
+    readonly database" for a writable file in a read-only folder (WAL keeps its -wal and -shm
+    files beside the database). Returns whether the database file exists already.
+    """
+    blocked = next(
+        (f for f in reversed(path.absolute().parents) if f.is_dir() and not os.access(f, os.X_OK)),
+        None,
+    )
+    if blocked is not None:
+        raise StoreError(f"cannot reach database {path}: the bot may not enter folder {blocked}")
+    if path.is_dir():
+        raise StoreError(
+            f"database path {path} is a folder; name a file in it, such as "
+            f"{path / 'imagine.sqlite3'}"
+        )
     folder = path.parent
     while not folder.exists():
         folder = folder.parent
-    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
-        raise StoreError(f"cannot create database {path}: {folder} is not a writable folder")
+    if not folder.is_dir():
+        raise StoreError(f"cannot create database {path}: {folder} is a file, not a folder")
+    if not os.access(folder, os.W_OK):
+        if path.exists():
+            raise StoreError(
+                f"cannot use database {path}: the bot may not write in its folder, where "
+                "SQLite keeps its -wal and -shm files"
+            )
+        raise StoreError(f"cannot create database {path}: the bot may not write in {folder}")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(f"cannot use database {path}: the bot may not read and write the file")
+    return path.exists()
 
 
-def _read_only_uri(path: Path) -> str | None:
-    return f"{path.resolve().as_uri()}?mode=ro" if path.exists() else None
+def _read_only_uri(path: Path) -> str:
+    return f"{path.resolve().as_uri()}?mode=ro"
 
 
 def _reason(error: OSError | sqlite3.Error) -> str:

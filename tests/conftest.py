@@ -56,7 +56,8 @@ def make_settings(
             "discord_api_base": discord_fake.api_base,
             "discord_gateway_url": discord_fake.gateway_url,
             "dev_guild_id": GUILD_ID,
-            "allow_private_downloads": True,
+            "allow_http_gateway": True,  # the fakes speak plain http on loopback
+            "allow_private_result_urls": True,
             "image_api_timeout": 20,
         }
         values.update(overrides)

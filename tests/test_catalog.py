@@ -142,3 +142,32 @@ def test_bad_models_file_gives_a_clear_error(tmp_path: Path, text: str, expected
 def test_missing_models_file(tmp_path: Path) -> None:
     with pytest.raises(CatalogError, match="cannot read models file"):
         load_catalog(tmp_path / "absent.toml")
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "\u200b",  # zero-width space
+        "\u2060",  # word joiner
+        "\ufeff",  # byte order mark
+        "\u202e",  # right-to-left override
+        "\u200b\u3000\u2028\u00a0\u200d\u2029 \t",  # format characters among separators
+    ],
+)
+def test_a_prompt_of_invisible_characters_is_empty(catalog, prompt: str) -> None:
+    with pytest.raises(RequestRejected, match="empty"):
+        catalog.plan(prompt)
+
+
+def test_invisible_characters_inside_a_prompt_are_kept(catalog) -> None:
+    """Only the emptiness check looks through them: a ZWJ emoji sequence means something."""
+    family = "a family \U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert catalog.plan(f" {family} ").prompt == family
+
+
+def test_a_models_file_that_is_not_utf8_gives_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "models.toml"
+    path.write_bytes('default_model = "caf\u00e9"\n'.encode("latin-1"))
+    with pytest.raises(CatalogError, match="is not UTF-8 text") as caught:
+        load_catalog(path)
+    assert str(path) in str(caught.value)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import os
 import signal
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from bot.config import Settings
 from tests.conftest import API_KEY
@@ -17,17 +20,42 @@ from tests.fakes.discord.scenario import GUILD_ID
 SECRET = "sk-cli-secret-must-not-leak"
 
 
-def run_bot(cwd: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+def run_bot(
+    cwd: Path, *args: str, as_service_user: bool = False, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bot`; `as_service_user` makes file permissions apply even under root."""
     clean = {k: v for k, v in os.environ.items() if k.lower() not in Settings.model_fields}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=cwd,
-        env={**clean, **env},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    honour_permissions = as_service_user and os.geteuid() == 0
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "bot", *args],
+            cwd=cwd,
+            env={**clean, **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            preexec_fn=_drop_permission_override if honour_permissions else None,
+        )
+    except subprocess.SubprocessError as error:
+        if not honour_permissions:
+            raise
+        pytest.skip(f"cannot make root honour file permissions here: {error}")
+
+
+def _drop_permission_override() -> None:
+    """In the child, before exec: drop the capabilities by which root ignores file permissions.
+
+    Tests often run as root (in containers), which may enter and write any folder; the user a
+    service runs as may not. Root keeps its uid, so it can still run the interpreter it owns.
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _CAP_FOWNER):
+        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) was refused")
+
+
+_PR_CAPBSET_DROP, _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _CAP_FOWNER = 24, 1, 2, 3
 
 
 def test_no_env_exits_2_naming_the_token(tmp_path: Path) -> None:
@@ -107,7 +135,8 @@ async def start_bot_process(
         "DISCORD_API_BASE": fake.api_base,
         "DISCORD_GATEWAY_URL": fake.gateway_url,
         "DEV_GUILD_ID": str(GUILD_ID),
-        "ALLOW_PRIVATE_DOWNLOADS": "true",  # the fakes speak plain http on loopback
+        "ALLOW_HTTP_GATEWAY": "true",  # the fakes speak plain http on loopback
+        "ALLOW_PRIVATE_RESULT_URLS": "true",
         "LOG_LEVEL": log_level,
     }
     return await asyncio.create_subprocess_exec(
@@ -158,6 +187,7 @@ async def test_the_bot_serves_logs_no_credential_and_stops_cleanly_on_sigterm(
     assert handle.original.attachments[0].data == gateway.produced[0]
     assert (tmp_path / "data" / "imagine.sqlite3").exists()
     assert "Traceback" not in log
+    assert "\x1b[" not in log  # no colour codes in a pipe, even inside a container
     assert "[redacted]" in log  # discord.py did log the interaction routes, without the token
     for credential in (API_KEY, discord_fake.scenario.token, handle.token):
         assert credential not in log
@@ -217,3 +247,68 @@ def test_an_unreachable_discord_is_one_line(tmp_path: Path) -> None:
     [line] = result.stderr.splitlines()
     assert line.startswith("imagine: cannot reach Discord")
     assert SECRET not in result.stderr
+
+
+def _unusable_database(tmp_path: Path, case: str) -> tuple[dict[str, str], str]:
+    """Set up one way a self-hoster's files can be wrong: the settings, and the cause to name."""
+    if case == "path is a folder":
+        (tmp_path / "imagine.sqlite3").mkdir()
+        return {"DATABASE_PATH": str(tmp_path / "imagine.sqlite3")}, "is a folder"
+    if case == "folder cannot be entered":
+        (tmp_path / "locked").mkdir(mode=0)
+        return {"DATABASE_PATH": str(tmp_path / "locked" / "bot.db")}, "may not enter folder"
+    if case == "writable file in a read-only folder":
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        with sqlite3.connect(folder / "bot.db") as conn:
+            conn.execute("PRAGMA journal_mode = WAL")
+        (folder / "bot.db").chmod(0o666)
+        folder.chmod(0o555)
+        return {"DATABASE_PATH": str(folder / "bot.db")}, "-wal and -shm"
+    models = tmp_path / "models.toml"
+    models.write_bytes('default_model = "caf\u00e9"\n'.encode("latin-1"))
+    return {"MODELS_FILE": str(models)}, f"models file {models} is not UTF-8 text"
+
+
+@pytest.mark.parametrize("command", ["check", "run"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "path is a folder",
+        "folder cannot be entered",
+        "writable file in a read-only folder",
+        "models file is not UTF-8",
+    ],
+)
+def test_unusable_files_are_one_line_naming_the_cause(
+    tmp_path: Path, command: str, case: str
+) -> None:
+    settings, cause = _unusable_database(tmp_path, case)
+    try:
+        result = run_bot(
+            tmp_path,
+            command,
+            as_service_user=True,
+            DISCORD_TOKEN=SECRET,
+            IMAGE_API_KEY=SECRET,
+            DISCORD_API_BASE="http://127.0.0.1:9/api/v10",  # nothing leaves the machine
+            DISCORD_GATEWAY_URL="ws://127.0.0.1:9/",
+            **settings,
+        )
+    finally:
+        for folder in tmp_path.iterdir():
+            if folder.is_dir():
+                folder.chmod(0o755)
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("imagine: ")
+    assert cause in line
+
+
+def test_check_says_when_a_deprecated_setting_is_used(tmp_path: Path) -> None:
+    result = run_bot(
+        tmp_path, "check", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, ALLOW_PRIVATE_DOWNLOADS="1"
+    )
+    assert result.returncode == 0, result.stderr
+    first = result.stdout.splitlines()[0]
+    assert first.startswith("settings: ok; ALLOW_PRIVATE_DOWNLOADS is deprecated: set ")

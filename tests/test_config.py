@@ -33,7 +33,8 @@ def test_env_file_is_read_with_exact_names(tmp_path: Path) -> None:
     assert settings.dev_guild_id == 1234
     assert (settings.quota_guild_credits, settings.quota_member_credits) == (50, 5)
     assert settings.quota_period == "week"
-    assert settings.allow_private_downloads is True
+    assert settings.allow_http_gateway is settings.allow_private_result_urls is True
+    assert settings.log_level == "DEBUG"
     assert settings.models_file == Path("models.toml")
 
 
@@ -44,7 +45,7 @@ def test_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
     assert settings.image_api_base_url == "https://toprouter.cc"
     assert settings.database_path == Path("data/imagine.sqlite3")
     assert settings.dev_guild_id is None
-    assert settings.allow_private_downloads is False
+    assert settings.allow_http_gateway is settings.allow_private_result_urls is False
     assert settings.image_api_timeout >= 120  # gpt-image-1 can take two minutes
 
 
@@ -80,14 +81,84 @@ def test_malformed_setting_is_named_without_echoing_values(monkeypatch: pytest.M
     assert "\n" not in message
 
 
-def test_a_plain_http_gateway_is_refused_unless_private(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_plain_http_gateway_is_refused_unless_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
     monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
     monkeypatch.setenv("IMAGE_API_BASE_URL", "http://gateway.example/v1")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    assert str(caught.value) == (
+        "IMAGE_API_BASE_URL must use https, or the key travels in the clear "
+        "(ALLOW_HTTP_GATEWAY=true allows http for a gateway on your own network); "
+        "see .env.example"
+    )
+    monkeypatch.setenv("ALLOW_PRIVATE_RESULT_URLS", "true")  # a different permission
     with pytest.raises(SettingsError, match="IMAGE_API_BASE_URL must use https"):
         load_settings(None)
+    monkeypatch.delenv("ALLOW_PRIVATE_RESULT_URLS")
+    monkeypatch.setenv("ALLOW_HTTP_GATEWAY", "true")
+    settings = load_settings(None)
+    assert settings.image_api_base_url == "http://gateway.example/v1"
+    assert settings.allow_private_result_urls is False  # the SSRF guard stays on
+    assert settings.deprecations == []
+
+
+def test_allow_private_downloads_is_a_deprecated_alias_for_both(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv("IMAGE_API_BASE_URL", "http://gateway.example/v1")
     monkeypatch.setenv("ALLOW_PRIVATE_DOWNLOADS", "true")
-    assert load_settings(None).image_api_base_url == "http://gateway.example/v1"
+    settings = load_settings(None)
+    assert (settings.allow_http_gateway, settings.allow_private_result_urls) == (True, True)
+    [note] = settings.deprecations
+    assert "ALLOW_PRIVATE_DOWNLOADS is deprecated" in note
+    assert "ALLOW_HTTP_GATEWAY" in note
+    assert "ALLOW_PRIVATE_RESULT_URLS" in note
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "kind"),
+    [
+        ("IMAGE_API_BASE_URL", "ftp://gateway.example", "an http(s)"),
+        ("DISCORD_API_BASE", "gateway.example/api", "an http(s)"),
+        ("DISCORD_GATEWAY_URL", "https://gateway.example", "a ws(s)"),
+    ],
+)
+def test_a_bad_url_setting_says_what_it_must_be(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str, kind: str
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    assert str(caught.value) == f"invalid setting {name} (must be {kind} URL); see .env.example"
+
+
+@pytest.mark.parametrize("value", ["debug", "Debug", "DEBUG"])
+def test_log_level_is_read_in_any_case(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv("LOG_LEVEL", value)
+    assert load_settings(None).log_level == "DEBUG"
+
+
+def test_without_a_env_file_the_folder_searched_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert str(caught.value) == (
+        f"missing setting DISCORD_TOKEN, IMAGE_API_KEY (no .env file in {tmp_path}); "
+        "see .env.example"
+    )
+    (tmp_path / ".env").write_text(f"DISCORD_TOKEN={SECRET_TOKEN}\n")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert str(caught.value) == "missing setting IMAGE_API_KEY; see .env.example"
 
 
 def test_pending_timeout_must_outlast_a_request(monkeypatch: pytest.MonkeyPatch) -> None:

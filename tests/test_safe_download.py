@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import pytest
 from aiohttp.abc import AbstractResolver, ResolveResult
@@ -17,6 +18,7 @@ from bot.safe_download import (
     is_blocked_address,
 )
 from tests.fakes.image_gateway import FakeImageGateway, make_png
+from tests.test_imagine_e2e import wait_for_private_note
 
 PNG = make_png(8, 8, seed=1)
 BIG_PNG = make_png(200, 200, seed=2, noise=True)  # ~120 kB, over the 64 kB cap used below
@@ -272,3 +274,57 @@ async def test_error_status_refused(
 ) -> None:
     with pytest.raises(DownloadError, match="status 404"):
         await downloader_factory(allow_private=True).fetch(f"{gw.origin}/files/missing.png")
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "2130706433",  # 127.0.0.1 as one decimal number
+        "0177.0.0.1",  # octal
+        "127.1",  # short form
+        "0",
+        "017700000001",
+        "0x7f.1",
+        "0x7f000001",
+        "0X7F.0.0.1",
+        "127.0.0.1.",  # a trailing dot
+        "169.254.43518",  # the metadata service
+        "evil.example.0x10",
+    ],
+)
+async def test_hosts_a_resolver_may_read_as_a_number_are_refused_before_connecting(
+    downloader_factory: Callable[..., SafeDownloader], host: str
+) -> None:
+    """Whatever the aiohttp version: some read these as addresses and skip the guarded resolver."""
+    resolver = StaticResolver({})
+    downloader = downloader_factory(allow_private=False, resolver=resolver)
+    with pytest.raises(BlockedAddressError, match="non-standard form"):
+        await downloader.fetch(f"https://{host}/x.png")
+    assert resolver.asked == []
+
+
+@pytest.mark.parametrize("host", ["cdn.example", "1.example", "0x.example", "a1.b2.c3"])
+async def test_names_with_digits_still_resolve_through_the_guard(
+    downloader_factory: Callable[..., SafeDownloader], host: str
+) -> None:
+    resolver = StaticResolver({host: ["10.0.0.1"]})
+    with pytest.raises(BlockedAddressError, match="resolves to a blocked address"):
+        await downloader_factory(allow_private=False, resolver=resolver).fetch(
+            f"https://{host}/x.png"
+        )
+    assert resolver.asked == [host]
+
+
+async def test_an_http_gateway_alone_keeps_result_urls_guarded(
+    start_bot: Callable[..., Any], discord_fake: Any, gateway: FakeImageGateway
+) -> None:
+    """ALLOW_HTTP_GATEWAY (on for the loopback fake) does not let result URLs reach loopback."""
+    async with start_bot(allow_private_result_urls=False):
+        handle = await discord_fake.inject_slash(
+            "imagine", {"prompt": "a lighthouse", "model": "flux/flux-1-pro", "size": "512x768"}
+        )
+        note = await wait_for_private_note(discord_fake, handle)
+    assert note.content
+    assert len(gateway.requests) == 1  # the http gateway was called
+    assert gateway.downloads == []  # its loopback result URL was not
+    assert not any(message.attachments for message in discord_fake.messages())
