@@ -390,6 +390,14 @@ class FakeImageGateway:
         ``charged_images``: results in 200 answers, including altered ones (what a real
             gateway would bill).
         ``downloads``: paths of every ``/files/...`` request, in order.
+        ``in_flight`` / ``max_in_flight``: generation requests being handled now, and the most
+            at once (proves requests really overlapped on the wire).
+
+    Options for load tests and benchmarks: ``delay`` seconds before every answer (a slow
+    gateway, apart from the one-off ``"slow"`` failure), ``image`` the PNG bytes every intact
+    result carries (no Pillow work per request), ``validate`` False skips the spec checks of
+    each body and answer (their cost would swamp a benchmark), ``idle_timeout`` seconds after
+    which the server closes an idle kept-alive connection (default 75, as nginx).
     """
 
     def __init__(
@@ -400,8 +408,18 @@ class FakeImageGateway:
         height: int = 32,
         noise: bool = False,
         path_prefix: str = "/v1",
+        delay: float = 0.0,
+        image: bytes | None = None,
+        validate: bool = True,
+        idle_timeout: float = 75.0,
     ) -> None:
         self.api_key = api_key
+        self.delay = delay
+        self.image = image
+        self.validate = validate
+        self.idle_timeout = idle_timeout
+        self.in_flight = 0
+        self.max_in_flight = 0
         self.width = width
         self.height = height
         self.noise = noise
@@ -436,7 +454,11 @@ class FakeImageGateway:
         # handler_cancellation: a "slow" answer stops when the client gives up, so close() is
         # not held up by it.
         self._runner = web.AppRunner(
-            app, handler_cancellation=True, access_log=None, shutdown_timeout=1.0
+            app,
+            handler_cancellation=True,
+            access_log=None,
+            shutdown_timeout=1.0,
+            keepalive_timeout=self.idle_timeout,
         )
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -512,6 +534,14 @@ class FakeImageGateway:
         return response
 
     async def _generate(self, request: web.Request) -> web.StreamResponse:
+        self.in_flight += 1
+        self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            return await self._generate_counted(request)
+        finally:
+            self.in_flight -= 1
+
+    async def _generate_counted(self, request: web.Request) -> web.StreamResponse:
         raw = await request.read()
         body = _json_or_none(raw)
         peer = request.transport.get_extra_info("peername") if request.transport else None
@@ -539,8 +569,11 @@ class FakeImageGateway:
         if kind in _ANSWER_FAILURES:
             raise _ANSWER_FAILURES[kind](opts)
         self._check_auth(request)
-        check_request_structure(body)
+        if self.validate:
+            check_request_structure(body)
         rules = check_model_rules(body)
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if kind == "slow":
             await asyncio.sleep(opts.get("seconds", 1.0))
         if kind == "malformed_json":
@@ -579,7 +612,8 @@ class FakeImageGateway:
         data = [self._result_item(result, as_url, body, rules) for result in results]
         self.charged_images += len(results)
         payload = {"created": int(time.time()), "data": data}
-        check_images_response(payload)
+        if self.validate:
+            check_images_response(payload)
         return payload
 
     def _result(self, kind: str, opts: Mapping[str, Any]) -> _Result:
@@ -591,7 +625,7 @@ class FakeImageGateway:
             return _Result(
                 big, file=_ServedFile(big, content_length=opts.get("content_length", True))
             )
-        png = make_png(self.width, self.height, seed=seed, noise=self.noise)
+        png = self.image or make_png(self.width, self.height, seed=seed, noise=self.noise)
         if kind == "bad_url":
             return _Result(png, url=opts.get("url", _BAD_URL))
         if kind == "truncated_b64":

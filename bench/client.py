@@ -1,0 +1,145 @@
+"""Our image client against a plain aiohttp floor (keep-alive) and the openai SDK.
+
+All three call the same fake gateway (in its own process, answering at once), decode the
+``b64_json`` result and check it is a PNG, ``--concurrency`` calls at a time. Each repeat runs
+the three in turn, so machine noise hits them alike; the figures are medians over repeats.
+
+    .venv/bin/python -m bench.client [--requests 1000] [--big-requests 200] [--repeats 3]
+
+Prints a table, then as the last line one JSON object: for each result size, requests per
+second of the client, the floor and the SDK, and the client's ratio to each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import base64
+import json
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import aiohttp
+from openai import AsyncOpenAI
+
+from bench.gateway_process import API_KEY, gateway_process
+from bot.images import ImageClient, ImageRequest
+
+MODEL = "openai/gpt-image-1"  # answers b64_json by default
+PROMPT = "a lighthouse at dusk"
+SIZES = {"b64_50kb": 50 * 1024, "b64_1500kb": 1536 * 1024}
+Call = Callable[[], Awaitable[bytes]]
+
+
+async def _rate(call: Call, requests: int, concurrency: int) -> float:
+    """Requests per second for ``requests`` calls, ``concurrency`` at a time."""
+    remaining = iter(range(requests))
+
+    async def worker() -> None:
+        for _ in remaining:
+            if not (await call()).startswith(b"\x89PNG"):
+                raise RuntimeError("the result is not a PNG")
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return requests / (time.perf_counter() - start)
+
+
+async def client_rate(base_url: str, requests: int, concurrency: int) -> float:
+    client = ImageClient(base_url, API_KEY, allow_private_downloads=True)
+    request = ImageRequest(MODEL, PROMPT, 1, "1024x1024", None, None)
+
+    async def call() -> bytes:
+        return (await client.generate(request)).images[0].data
+
+    try:
+        return await _measured(call, requests, concurrency)
+    finally:
+        await client.close()
+
+
+async def floor_rate(base_url: str, requests: int, concurrency: int) -> float:
+    """The least an aiohttp program can do: keep-alive, post, parse, decode."""
+    url = base_url + "/images/generations"
+    body = {"model": MODEL, "prompt": PROMPT, "n": 1, "size": "1024x1024"}
+    headers = {"Authorization": f"Bearer {API_KEY}"}
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+
+        async def call() -> bytes:
+            async with session.post(url, json=body, headers=headers) as response:
+                payload = json.loads(await response.read())
+            return base64.b64decode(payload["data"][0]["b64_json"])
+
+        return await _measured(call, requests, concurrency)
+
+
+async def sdk_rate(base_url: str, requests: int, concurrency: int) -> float:
+    async with AsyncOpenAI(base_url=base_url, api_key=API_KEY, max_retries=0) as sdk:
+
+        async def call() -> bytes:
+            result = await sdk.images.generate(model=MODEL, prompt=PROMPT, n=1, size="1024x1024")
+            assert result.data and result.data[0].b64_json
+            return base64.b64decode(result.data[0].b64_json)
+
+        return await _measured(call, requests, concurrency)
+
+
+async def _measured(call: Call, requests: int, concurrency: int) -> float:
+    await _rate(call, min(requests, concurrency * 2), concurrency)  # warm up connections
+    return await _rate(call, requests, concurrency)
+
+
+RUNNERS = {"client": client_rate, "floor": floor_rate, "sdk": sdk_rate}
+
+
+async def measure_size(
+    b64_bytes: int, requests: int, concurrency: int, repeats: int
+) -> dict[str, float]:
+    """Median requests per second of each runner for one result size."""
+    rates: dict[str, list[float]] = {name: [] for name in RUNNERS}
+    with gateway_process(b64_bytes) as base_url:
+        for _ in range(repeats):
+            for name, runner in RUNNERS.items():
+                rates[name].append(await runner(base_url, requests, concurrency))
+    medians = {f"{name}_rps": statistics.median(values) for name, values in rates.items()}
+    medians["vs_floor"] = medians["client_rps"] / medians["floor_rps"]
+    medians["vs_sdk"] = medians["client_rps"] / medians["sdk_rps"]
+    return medians
+
+
+def table(results: dict[str, dict[str, float]]) -> str:
+    lines = [
+        f"{'result':<12}{'client/s':>10}{'floor/s':>10}{'sdk/s':>10}{'vs floor':>10}{'vs sdk':>9}"
+    ]
+    for size, row in results.items():
+        lines.append(
+            f"{size:<12}{row['client_rps']:>10.0f}{row['floor_rps']:>10.0f}"
+            f"{row['sdk_rps']:>10.0f}{row['vs_floor']:>9.2f}x{row['vs_sdk']:>8.2f}x"
+        )
+    return "\n".join(lines)
+
+
+async def run(requests: int, big_requests: int, concurrency: int, repeats: int) -> dict[str, Any]:
+    results = {}
+    for size, b64_bytes in SIZES.items():
+        count = requests if b64_bytes == SIZES["b64_50kb"] else big_requests
+        results[size] = await measure_size(b64_bytes, count, concurrency, repeats)
+    print(table(results))
+    return {**results, "concurrency": concurrency, "repeats": repeats}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--requests", type=int, default=1000, help="per run, 50 KB results")
+    parser.add_argument("--big-requests", type=int, default=200, help="per run, 1.5 MB results")
+    parser.add_argument("--concurrency", type=int, default=50)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    summary = asyncio.run(run(args.requests, args.big_requests, args.concurrency, args.repeats))
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
