@@ -80,7 +80,8 @@ async def sdk_rate(base_url: str, requests: int, concurrency: int) -> float:
 
         async def call() -> bytes:
             result = await sdk.images.generate(model=MODEL, prompt=PROMPT, n=1, size="1024x1024")
-            assert result.data and result.data[0].b64_json
+            assert result.data
+            assert result.data[0].b64_json
             return base64.b64decode(result.data[0].b64_json)
 
         return await _measured(call, requests, concurrency)

@@ -35,7 +35,8 @@ def gateway_process(b64_bytes: int, delay: float = 0.0) -> Iterator[str]:
     with subprocess.Popen(
         [*command, f"--delay={delay}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     ) as process:
-        assert process.stdout is not None and process.stdin is not None
+        assert process.stdout is not None
+        assert process.stdin is not None
         try:
             yield process.stdout.readline().strip()
         finally:

@@ -39,6 +39,10 @@ log = logging.getLogger("imagine.images")
 
 _JITTER_SPAN = 0.25  # waits are scaled by a factor in [0.75, 1.0], as openai-python does
 DOWNLOAD_TIMEOUT = 60.0  # per result URL, apart from total_timeout: a paid result is worth it
+# Idle kept-alive connections are dropped after this many seconds, before common servers' own idle
+# timeouts (uvicorn and Node.js close after 5 s, nginx after 75 s): a server that closes a pooled
+# connection as we reuse it makes the request's outcome unknowable (see ImageClient).
+KEEPALIVE_TIMEOUT = 4.0
 _ERROR_BODY_CAP = 1024 * 1024
 _DETAIL_LIMIT = 300
 _KEY_LIKE = re.compile(r"\b(?:sk|key)-[\w\-*.]{4,}", re.IGNORECASE)
@@ -326,6 +330,15 @@ class ImageClient:
     Only the client's own session tells exactly when a request was sent (see
     :class:`ChargeTracker`). ``resolver`` replaces DNS for that own session's API calls (tests
     use it to hold a request in the resolving phase); it cannot be combined with ``session``.
+
+    The own session has no limit on connections: calls in flight are bounded before the client
+    (the fair queue), and a pool limit here would make a request wait for a slot inside the
+    connect timeout, then be reported as an outage. Connections are kept alive for
+    ``keepalive_timeout`` seconds (0 closes each after use). aiohttp discards a pooled
+    connection whose close it has seen, but one the server closes as it is reused fails after
+    the request was written with the same ``ServerDisconnectedError`` as a server that read the
+    request and dropped it, so such a failure stays ``UNKNOWN``; keeping the idle time below
+    the gateway's own idle timeout is what keeps it from happening.
     """
 
     def __init__(
@@ -345,9 +358,12 @@ class ImageClient:
         random: Callable[[], float] = _random.random,
         session: aiohttp.ClientSession | None = None,
         resolver: AbstractResolver | None = None,
+        keepalive_timeout: float = KEEPALIVE_TIMEOUT,
     ) -> None:
         if total_timeout <= 0 or connect_timeout <= 0:
             raise ValueError("timeouts must be positive")
+        if keepalive_timeout < 0:
+            raise ValueError("keepalive_timeout must not be negative")
         if session is not None and resolver is not None:
             raise ValueError("resolver applies only to the client's own session, not a given one")
         self._url = generations_url(base_url)
@@ -365,6 +381,7 @@ class ImageClient:
         self._session = session
         self._owns_session = session is None
         self._resolver = resolver
+        self._keepalive_timeout = keepalive_timeout
         self._downloader = SafeDownloader(
             max_bytes=max_download_bytes,
             allow_private=allow_private_downloads,
@@ -452,12 +469,14 @@ class ImageClient:
     def _get_session(self) -> aiohttp.ClientSession:
         """Create the session on first use, inside the running loop aiohttp requires."""
         if self._session is None:
-            # A fresh connection per request: one generation takes seconds, so reuse saves
-            # little, while a kept-alive connection the gateway already closed fails after the
-            # request was written, an outcome that must then be counted as possibly charged.
+            keepalive = self._keepalive_timeout
+            connector = (
+                aiohttp.TCPConnector(resolver=self._resolver, limit=0, keepalive_timeout=keepalive)
+                if keepalive
+                else aiohttp.TCPConnector(resolver=self._resolver, limit=0, force_close=True)
+            )
             self._session = aiohttp.ClientSession(
-                connector=aiohttp.TCPConnector(resolver=self._resolver, force_close=True),
-                trace_configs=[_send_tracing()],
+                connector=connector, trace_configs=[_send_tracing()]
             )
         return self._session
 
@@ -478,7 +497,12 @@ class ImageClient:
                 allow_redirects=False,
                 trace_request_ctx=probe,
             ) as response:
-                raw = await read_capped(response.content, cap)
+                # A declared length is enforced by aiohttp's parser: read it in one piece.
+                declared = response.content_length
+                if declared is not None and declared <= cap:
+                    raw = await response.read()
+                else:
+                    raw = await read_capped(response.content, cap)
                 status, headers = response.status, response.headers
         except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
             return _Failure(_caused(UpstreamUnavailableError(), exc), retryable=True)
@@ -550,7 +574,7 @@ class ImageClient:
                 request_id,
             )
             items = items[:n]
-        decoded = await asyncio.gather(*(self._decode_item(item) for item in items))
+        decoded = await self._decode_items(items)
         images = [image for image in decoded if image is not None]
         dropped = len(items) - len(images)
         if dropped:
@@ -563,23 +587,24 @@ class ImageClient:
         log.info("generated %d image(s) request_id=%s", len(images), request_id)
         return GenerationResult(images=images, dropped=dropped)
 
-    async def _decode_item(self, item: object) -> GeneratedImage | None:
-        """One result as a verified image, or ``None`` (logged) if it cannot be used."""
-        if not isinstance(item, dict):
-            log.warning("result is not an object")
-            return None
-        revised = item.get("revised_prompt")
-        revised_prompt = revised if isinstance(revised, str) else None
-        if isinstance(b64 := item.get("b64_json"), str):
-            image = _decode_b64_image(b64)
-        elif isinstance(url := item.get("url"), str):
-            image = await self._download(url)
-        else:
-            log.warning("result has neither b64_json nor url")
-            return None
-        if image is None:
-            return None
-        return GeneratedImage(data=image.data, format=image.format, revised_prompt=revised_prompt)
+    async def _decode_items(self, items: list[Any]) -> list[GeneratedImage | None]:
+        """Each result as a verified image, or ``None`` (logged) if it cannot be used.
+
+        ``b64_json`` results are decoded in place; only URL results are fetched, together.
+        """
+        urls = {i: url for i, item in enumerate(items) if (url := _result_url(item)) is not None}
+        fetched = await asyncio.gather(*map(self._download, urls.values())) if urls else []
+        downloads = dict(zip(urls, fetched, strict=True))
+        decoded: list[GeneratedImage | None] = []
+        for i, item in enumerate(items):
+            image = downloads[i] if i in downloads else _decode_b64_item(item)
+            if image is None:
+                decoded.append(None)
+                continue
+            revised = item.get("revised_prompt")
+            revised_prompt = revised if isinstance(revised, str) else None
+            decoded.append(GeneratedImage(image.data, image.format, revised_prompt))
+        return decoded
 
     async def _download(self, url: str) -> DownloadedImage | None:
         try:
@@ -587,6 +612,25 @@ class ImageClient:
         except DownloadError as exc:
             log.warning("result download refused or failed: %s", exc)
             return None
+
+
+def _result_url(item: object) -> str | None:
+    """The URL to fetch for a result that has no ``b64_json`` (which wins when both are set)."""
+    if not isinstance(item, dict) or isinstance(item.get("b64_json"), str):
+        return None
+    url = item.get("url")
+    return url if isinstance(url, str) else None
+
+
+def _decode_b64_item(item: object) -> DownloadedImage | None:
+    """A result that is not fetched: its ``b64_json`` decoded, or ``None`` (logged)."""
+    if not isinstance(item, dict):
+        log.warning("result is not an object")
+        return None
+    if not isinstance(b64 := item.get("b64_json"), str):
+        log.warning("result has neither b64_json nor url")
+        return None
+    return _decode_b64_image(b64)
 
 
 def _decode_b64_image(text: str) -> DownloadedImage | None:

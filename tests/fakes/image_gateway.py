@@ -86,7 +86,12 @@ from referencing.jsonschema import DRAFT202012
 
 from tests.fakes.transport import reset_connection
 
-SPEC_PATH = Path(__file__).parents[3] / "shared" / "specs" / "openai-openapi.yaml"
+_SPEC_FILE = Path("shared", "specs", "openai-openapi.yaml")
+# /work/shared next to the checkout, found from /work/main and from /work/wt/<name> alike.
+SPEC_PATH = next(
+    (parent / _SPEC_FILE for parent in Path(__file__).parents if (parent / _SPEC_FILE).exists()),
+    Path(__file__).parents[3] / _SPEC_FILE,
+)
 _SPEC_URI = "urn:openai-openapi"
 
 FAILURE_KINDS = frozenset(
@@ -461,7 +466,8 @@ class FakeImageGateway:
             keepalive_timeout=self.idle_timeout,
         )
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        # A deep accept queue: load tests open hundreds of connections at once.
+        site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=1024)
         await site.start()
         self._port = self._runner.addresses[0][1]
 
@@ -470,6 +476,20 @@ class FakeImageGateway:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    def drop_connections(self) -> int:
+        """Close every open connection now, as a server's idle timeout does; return how many.
+
+        The sockets close on the event loop's next turn; a client that reuses one before its
+        loop reads the close writes its request to a dead connection (the keep-alive race).
+        """
+        assert self._runner is not None
+        assert self._runner.server is not None
+        handlers = self._runner.server.connections
+        for handler in handlers:
+            if handler.transport is not None:
+                handler.transport.close()
+        return len(handlers)
 
     @property
     def origin(self) -> str:
