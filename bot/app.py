@@ -90,6 +90,7 @@ class ImagineBot(commands.Bot):
             max_retries=settings.image_api_max_retries,
             max_download_bytes=settings.image_api_max_download_mb * 1024 * 1024,
             allow_private_downloads=settings.allow_private_result_urls,
+            keepalive_timeout=settings.image_api_keepalive_seconds,
         )
         self.generation = GenerationService(self.images, self.quota)
         for extension in EXTENSIONS:

@@ -21,7 +21,7 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.images import DOWNLOAD_TIMEOUT
+from bot.images import DOWNLOAD_TIMEOUT, KEEPALIVE_TIMEOUT
 
 Period = Literal["day", "week", "month"]
 # After the API call, result downloads have their own time budget; then settling and fitting.
@@ -62,6 +62,7 @@ class Settings(BaseSettings):
     image_api_connect_timeout: float = Field(10.0, gt=0, le=120)
     image_api_max_retries: int = Field(2, ge=0, le=10)
     image_api_max_download_mb: int = Field(50, gt=0, le=500)
+    image_api_keepalive_seconds: float = Field(KEEPALIVE_TIMEOUT, ge=0, le=600)
 
     quota_guild_credits: int = Field(100, ge=0, le=1_000_000)
     quota_member_credits: int = Field(25, ge=0, le=1_000_000)

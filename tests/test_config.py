@@ -185,3 +185,17 @@ def test_an_unparsable_url_is_a_setting_error(monkeypatch: pytest.MonkeyPatch, u
         load_settings(None)
     assert "invalid setting IMAGE_API_BASE_URL (" in str(caught.value)
     assert SECRET_KEY not in str(caught.value)
+
+
+def test_keepalive_seconds_default_and_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    # Below the 5 s idle timeout of uvicorn and Node.js, so the gateway never closes first.
+    assert 0 < load_settings(None).image_api_keepalive_seconds < 5
+    monkeypatch.setenv("IMAGE_API_KEEPALIVE_SECONDS", "0")
+    assert load_settings(None).image_api_keepalive_seconds == 0
+    monkeypatch.setenv("IMAGE_API_KEEPALIVE_SECONDS", "-1")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    assert "invalid setting IMAGE_API_KEEPALIVE_SECONDS (" in str(caught.value)
+    assert "\n" not in str(caught.value)
