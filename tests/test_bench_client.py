@@ -1,0 +1,32 @@
+"""A smoke run of bench/client.py: it runs, prints a table, and ends with sane JSON figures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_bench_client_smoke_run() -> None:
+    options = ["--requests=4", "--big-requests=2", "--concurrency=2", "--repeats=1"]
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.client", *options],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    lines = run.stdout.strip().splitlines()
+    assert lines[0].split()[:4] == ["result", "client/s", "floor/s", "sdk/s"]
+    summary = json.loads(lines[-1])
+    assert (summary["concurrency"], summary["repeats"]) == (2, 1)
+    for size in ("b64_50kb", "b64_1500kb"):
+        row = summary[size]
+        assert all(row[key] > 0 for key in ("client_rps", "floor_rps", "sdk_rps"))
+        assert row["vs_floor"] == row["client_rps"] / row["floor_rps"]
+        assert row["vs_sdk"] == row["client_rps"] / row["sdk_rps"]
+        assert any(line.startswith(size) for line in lines[1:-1])
