@@ -154,7 +154,7 @@ async def burst(fake: FakeDiscord, n: int) -> dict[str, float]:
 async def running_bot(fake: FakeDiscord, gateway_url: str) -> AsyncIterator[None]:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(
-            _env_file=None,  # type: ignore[call-arg]
+            _env_file=None,
             discord_token=fake.scenario.token,
             image_api_key=API_KEY,
             image_api_base_url=gateway_url,
@@ -223,7 +223,7 @@ class FloorBot:
 
 
 async def run_side(side: str, n: int, gateway_url: str) -> dict[str, float]:
-    spec.validate = lambda *args: []  # type: ignore[assignment]  # the fake's cost, not ours
+    spec.validate = lambda *args: []  # the fake's cost, not ours
     async with running_fake_discord() as fake:
         if side == "bot":
             runner: contextlib.AbstractAsyncContextManager[None] = running_bot(fake, gateway_url)
