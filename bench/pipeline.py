@@ -2,18 +2,19 @@
 
 The floor is a plain aiohttp program doing the same protocol work against the same fakes:
 receive the interaction on the gateway websocket, defer, call the image gateway, decode the
-result, upload it in place of the deferred message. The fake gateway (its own process) answers
-at once, so what is measured is the pipeline's own cost.
+result, upload it in place of the deferred message. The fake image gateway answers at once, so
+what is measured is the pipeline's own cost.
 
-Each (side, N) runs in a fresh process, so its memory figures are its own: peak RSS over the
-RSS before the burst, divided by N, is the memory per request in flight. That figure includes
-what the in-process fake Discord keeps per request, which the floor pays too: the difference
-of the two is the bot's own. The fake Discord's spec checks are off (their cost is the fake's).
+Three processes per (side, N), all fresh: the fake image gateway, the fake Discord (injects the
+burst, times acknowledgements and uploads as they arrive), and the side under test (the bot or
+the floor), whose process is measured alone: event-loop lag, and peak RSS over its RSS before the
+burst; divided by N, that is its memory per request in flight. The fake Discord's spec checks
+are off: their cost is the fake's.
 
     .venv/bin/python -m bench.pipeline [--ns 1,50,200,500] [--repeats 3]
 
-Prints a table, then as the last line one JSON object with, for each N, the medians for the
-bot and the floor and the bot's throughput as a fraction of the floor's.
+Prints a table, then as the last line one JSON object with, for each N, the medians for the bot
+and the floor and the bot's throughput as a fraction of the floor's.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ from bench.gateway_process import API_KEY, gateway_process
 from bot.app import ImagineBot
 from bot.config import Settings
 from tests.fakes.discord import spec
-from tests.fakes.discord.harness import connected_bot, running_fake_discord
+from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.scenario import GUILD_ID
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.discord.state import RecordedRequest
@@ -48,7 +49,8 @@ SIDES = ("bot", "floor")
 PROMPT = "a lighthouse at dusk"
 MODEL = "openai/gpt-image-1"  # answers b64_json
 LAG_TICK = 0.005
-COMPLETION_TIMEOUT = 120.0
+BURST_TIMEOUT = 120.0
+WARM_UP = 2  # interactions before the measured burst: connections, caches, the database
 
 # The table's columns: (key of a side's figures, header, format). A new figure is one line here.
 COLUMNS: list[tuple[str, str, str]] = [
@@ -63,33 +65,22 @@ COLUMNS: list[tuple[str, str, str]] = [
 ]
 
 
-# -- one side at one N, in its own process ----------------------------------------------------
-
-
-@dataclass
-class LoopWatch:
-    """Samples event-loop lag and RSS every few milliseconds while a burst runs."""
-
-    lags: list[float] = field(default_factory=list)
-    peak_rss: int = 0
-
-    async def run(self) -> None:
-        loop = asyncio.get_running_loop()
-        while True:
-            expected = loop.time() + LAG_TICK
-            await asyncio.sleep(LAG_TICK)
-            self.lags.append(max(loop.time() - expected, 0.0))
-            self.peak_rss = max(self.peak_rss, rss_bytes())
-
-
-def rss_bytes() -> int:
-    with open("/proc/self/statm") as statm:
-        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(int(fraction * len(ordered)), len(ordered) - 1)] if ordered else 0.0
+
+
+async def read_line() -> str:
+    """The driver's next command on stdin, without blocking the event loop."""
+    line: str = await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+    return line.strip()
+
+
+def reply(message: object) -> None:
+    print(json.dumps(message), flush=True)
+
+
+# -- the fake Discord's process: injects bursts, times what comes back ------------------------
 
 
 class Completions:
@@ -119,74 +110,116 @@ class Completions:
 
 
 async def burst(fake: FakeDiscord, n: int) -> dict[str, float]:
-    """Inject ``n`` /imagine at once; wait for every result; return this side's figures."""
+    """Inject ``n`` /imagine at once; wait for every result; return the protocol figures."""
     completions = Completions(fake)
-    watch = LoopWatch()
-    watcher = asyncio.create_task(watch.run())
-    await asyncio.sleep(LAG_TICK * 2)
-    before = rss_bytes()
     started = fake.clock.now()
-    handles = [await fake.inject_slash("imagine", {"prompt": PROMPT}) for _ in range(n)]
+    handles = []
+    for _ in range(n):
+        handles.append(await fake.inject_slash("imagine", {"prompt": PROMPT}))
+        await asyncio.sleep(0)  # take in callbacks while injecting, as Discord would
     with contextlib.suppress(TimeoutError):
-        await fake.wait_until(lambda: completions.scan() >= n, COMPLETION_TIMEOUT)
+        await fake.wait_until(lambda: completions.scan() >= n, BURST_TIMEOUT)
     finished = max(completions.uploaded.values(), default=fake.clock.now())
-    watcher.cancel()
     acks = [
         completions.acked[str(h.id)] - h.record.created_at
         for h in handles
         if str(h.id) in completions.acked
     ]
-    peak = max(watch.peak_rss, before)
     return {
-        "n": n,
         "completed": len(completions.uploaded),
         "ack_p50_ms": percentile(acks, 0.5) * 1000,
         "ack_p99_ms": percentile(acks, 0.99) * 1000,
         "throughput_rps": len(completions.uploaded) / max(finished - started, 1e-9),
-        "loop_lag_max_ms": max(watch.lags, default=0.0) * 1000,
-        "loop_lag_p99_ms": percentile(watch.lags, 0.99) * 1000,
-        "peak_rss_mb": peak / 2**20,
-        "rss_kb_per_request": (peak - before) / 1024 / n,
     }
 
 
+async def serve_discord() -> None:
+    """Answer ``burst N`` lines with the figures of a burst, until ``quit``."""
+    spec.validate = lambda *args: []  # the fake's own cost, not the pipeline's
+    async with running_fake_discord() as fake:
+        reply({"token": fake.scenario.token, "api": fake.api_base, "ws": fake.gateway_url})
+        while (command := await read_line()).startswith("burst"):
+            reply(await burst(fake, int(command.split()[1])))
+
+
+# -- the measured process: the bot or the floor -------------------------------------------------
+
+
+@dataclass
+class LoopWatch:
+    """Samples event-loop lag and RSS every few milliseconds."""
+
+    lags: list[float] = field(default_factory=list)
+    peak_rss: int = 0
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            expected = loop.time() + LAG_TICK
+            await asyncio.sleep(LAG_TICK)
+            self.lags.append(max(loop.time() - expected, 0.0))
+            self.peak_rss = max(self.peak_rss, rss_bytes())
+
+
+def rss_bytes() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass(frozen=True)
+class Fakes:
+    """Where the fakes listen, as the driver passes it to the measured process."""
+
+    token: str
+    api: str
+    ws: str
+    gateway: str
+
+
 @contextlib.asynccontextmanager
-async def running_bot(fake: FakeDiscord, gateway_url: str) -> AsyncIterator[None]:
+async def running_bot(fakes: Fakes) -> AsyncIterator[None]:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(
             _env_file=None,
-            discord_token=fake.scenario.token,
+            discord_token=fakes.token,
             image_api_key=API_KEY,
-            image_api_base_url=gateway_url,
+            image_api_base_url=fakes.gateway,
             database_path=Path(tmp) / "bench.sqlite3",
-            discord_api_base=fake.api_base,
-            discord_gateway_url=fake.gateway_url,
+            discord_api_base=fakes.api,
+            discord_gateway_url=fakes.ws,
             dev_guild_id=GUILD_ID,
             allow_private_downloads=True,
             quota_guild_credits=1_000_000,
             quota_member_credits=0,
             log_level="WARNING",
         )
-        async with connected_bot(fake, lambda: ImagineBot(settings, guild_ready_timeout=0)):
+        bot = ImagineBot(settings, guild_ready_timeout=0)
+        runner = asyncio.create_task(bot.start(fakes.token))
+        try:
+            await asyncio.wait_for(bot.wait_until_ready(), 30)
             yield
+        finally:
+            await bot.close()
+            with contextlib.suppress(asyncio.CancelledError):
+                await runner
 
 
 class FloorBot:
     """The least a bot can do per /imagine with aiohttp: defer, call, decode, upload."""
 
-    def __init__(self, fake: FakeDiscord, gateway_url: str) -> None:
-        self._fake = fake
-        self._generations = gateway_url + "/images/generations"
+    def __init__(self, fakes: Fakes) -> None:
+        self._fakes = fakes
+        self._generations = fakes.gateway + "/images/generations"
         self._tasks: set[asyncio.Task[None]] = set()
 
     @contextlib.asynccontextmanager
     async def running(self) -> AsyncIterator[None]:
         async with (
             aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as self._http,
-            self._http.ws_connect(self._fake.gateway_url) as socket,
+            self._http.ws_connect(self._fakes.ws) as socket,
         ):
-            await socket.receive_json()  # HELLO; the run is shorter than a heartbeat interval
-            identify = {"token": self._fake.scenario.token, "intents": 1, "properties": {}}
+            await socket.receive_json()  # HELLO; a run is shorter than a heartbeat interval
+            identify = {"token": self._fakes.token, "intents": 1, "properties": {}}
             await socket.send_json({"op": 2, "d": identify})
             reader = asyncio.create_task(self._read(socket))
             try:
@@ -203,8 +236,7 @@ class FloorBot:
                 task.add_done_callback(self._tasks.discard)
 
     async def _imagine(self, interaction: dict[str, Any]) -> None:
-        api = self._fake.api_base
-        token = interaction["token"]
+        api, token = self._fakes.api, interaction["token"]
         callback = f"{api}/interactions/{interaction['id']}/{token}/callback"
         async with self._http.post(callback, json={"type": 5}) as response:
             response.raise_for_status()
@@ -222,32 +254,87 @@ class FloorBot:
             response.raise_for_status()
 
 
-async def run_side(side: str, n: int, gateway_url: str) -> dict[str, float]:
-    spec.validate = lambda *args: []  # the fake's cost, not ours
-    async with running_fake_discord() as fake:
-        if side == "bot":
-            runner: contextlib.AbstractAsyncContextManager[None] = running_bot(fake, gateway_url)
-        else:
-            runner = FloorBot(fake, gateway_url).running()
-        async with runner:
-            await burst(fake, 2)  # warm up: connections, caches, the database
-            return await burst(fake, n)
+async def serve_side(side: str, fakes: Fakes) -> None:
+    """Run the bot or the floor; ``start``/``stop`` lines bracket the measured burst."""
+    runner = running_bot(fakes) if side == "bot" else FloorBot(fakes).running()
+    async with runner:
+        reply("ready")
+        while await read_line() == "start":
+            watch = LoopWatch()
+            before = rss_bytes()
+            watcher = asyncio.create_task(watch.run())
+            reply("started")
+            await read_line()  # stop
+            watcher.cancel()
+            lags = watch.lags
+            reply(
+                {
+                    "loop_lag_max_ms": max(lags, default=0.0) * 1000,
+                    "loop_lag_p99_ms": percentile(lags, 0.99) * 1000,
+                    "peak_rss_mb": max(watch.peak_rss, before) / 2**20,
+                    "rss_growth_bytes": max(watch.peak_rss - before, 0),
+                }
+            )
 
 
-# -- the driver: every (side, N) in a fresh process, medians over repeats -------------------
+# -- the driver: every (side, N) in fresh processes, medians over repeats ----------------------
 
 
-def run_in_process(side: str, n: int, gateway_url: str) -> dict[str, float]:
-    command = [sys.executable, "-m", "bench.pipeline", f"--side={side}", f"--ns={n}"]
-    done = subprocess.run(
-        [*command, f"--gateway={gateway_url}"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=COMPLETION_TIMEOUT + 60,
-    )
-    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+class Child:
+    """A bench process spoken to in lines: commands on stdin, one JSON answer per line."""
+
+    def __init__(self, *options: str) -> None:
+        self.role = " ".join(options)[:40]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench.pipeline", *options],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+
+    def ask(self, command: str | None = None) -> Any:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        if command is not None:
+            self.process.stdin.write(command + "\n")
+            self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise RuntimeError(f"bench process {self.role} ended early")
+        return json.loads(line)
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()  # every loop above ends on an empty line
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+@contextlib.contextmanager
+def child(*options: str) -> Iterator[Child]:
+    process = Child(*options)
+    try:
+        yield process
+    finally:
+        process.close()
+
+
+def measure(side: str, n: int, gateway: str) -> dict[str, float]:
+    """One burst of ``n`` against ``side``, in fresh processes."""
+    with child("--role=discord") as discord:
+        where = discord.ask()
+        fakes = json.dumps({**where, "gateway": gateway})
+        with child(f"--role={side}", f"--fakes={fakes}") as measured:
+            measured.ask()  # ready
+            discord.ask(f"burst {WARM_UP}")
+            measured.ask("start")
+            protocol = discord.ask(f"burst {n}")
+            process = measured.ask("stop")
+    growth = process.pop("rss_growth_bytes")
+    return {**protocol, **process, "rss_kb_per_request": growth / 1024 / n}
 
 
 def medians(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -256,7 +343,7 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
 
 def table(results: dict[str, dict[str, Any]]) -> str:
     headers = ["N", "side", *(header for _, header, _ in COLUMNS)]
-    rows = [headers]
+    rows: list[list[str]] = [headers]
     for n, sides in results.items():
         for side in SIDES:
             figures = sides[side]
@@ -265,19 +352,19 @@ def table(results: dict[str, dict[str, Any]]) -> str:
         rows.append(
             ["", "bot/floor", *(ratio if k == "throughput_rps" else "" for k, _, _ in COLUMNS)]
         )
-    widths = [max(len(str(row[i])) for row in rows) + 2 for i in range(len(headers))]
+    widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(headers))]
     return "\n".join(
-        "".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows
+        "".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) for row in rows
     )
 
 
 def run(ns: list[int], repeats: int, b64_bytes: int) -> dict[str, Any]:
     runs: dict[int, dict[str, list[dict[str, float]]]] = {n: {s: [] for s in SIDES} for n in ns}
-    with gateway_process(b64_bytes) as gateway_url:
+    with gateway_process(b64_bytes) as gateway:
         for _ in range(repeats):
             for n in ns:
                 for side in SIDES:
-                    runs[n][side].append(run_in_process(side, n, gateway_url))
+                    runs[n][side].append(measure(side, n, gateway))
     results: dict[str, dict[str, Any]] = {}
     for n in ns:
         sides: dict[str, Any] = {side: medians(runs[n][side]) for side in SIDES}
@@ -292,14 +379,16 @@ def main() -> None:
     parser.add_argument("--ns", default="1,50,200,500", help="comma-separated burst sizes")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--b64-bytes", type=int, default=2048, help="size of each result")
-    parser.add_argument("--side", choices=SIDES, help="internal: run one side in this process")
-    parser.add_argument("--gateway", help="internal: the gateway base URL for --side")
+    parser.add_argument("--role", choices=("discord", *SIDES), help="internal: a child process")
+    parser.add_argument("--fakes", help="internal: where the fakes listen, for a measured side")
     args = parser.parse_args()
-    ns = [int(n) for n in args.ns.split(",")]
-    if args.side:
-        print(json.dumps(asyncio.run(run_side(args.side, ns[0], args.gateway))))
-        return
-    print(json.dumps(run(ns, args.repeats, args.b64_bytes)))
+    if args.role == "discord":
+        asyncio.run(serve_discord())
+    elif args.role:
+        asyncio.run(serve_side(args.role, Fakes(**json.loads(args.fakes))))
+    else:
+        ns = [int(n) for n in args.ns.split(",")]
+        print(json.dumps(run(ns, args.repeats, args.b64_bytes)))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,37 @@
+"""A smoke run of bench/pipeline.py: both sides finish a tiny burst and report sane figures."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.pipeline import COLUMNS, SIDES
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_bench_pipeline_smoke_run() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "bench.pipeline", "--ns=2", "--repeats=1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=True,
+    )
+    lines = run.stdout.strip().splitlines()
+    assert lines[0].split()[:3] == ["N", "side", "done"]
+    summary = json.loads(lines[-1])
+    assert summary["repeats"] == 1
+    result = summary["ns"]["2"]
+    for side in SIDES:
+        figures = result[side]
+        assert set(figures) >= {key for key, _, _ in COLUMNS}
+        assert figures["completed"] == 2  # every interaction got its image
+        assert 0 < figures["ack_p50_ms"] <= figures["ack_p99_ms"] < 3000  # Discord's deadline
+        assert figures["throughput_rps"] > 0
+        assert figures["loop_lag_max_ms"] >= figures["loop_lag_p99_ms"] >= 0
+        assert figures["peak_rss_mb"] > 10
+    assert result["vs_floor"] == result["bot"]["throughput_rps"] / result["floor"]["throughput_rps"]
