@@ -221,6 +221,8 @@ class FloorBot:
             await socket.receive_json()  # HELLO; a run is shorter than a heartbeat interval
             identify = {"token": self._fakes.token, "intents": 1, "properties": {}}
             await socket.send_json({"op": 2, "d": identify})
+            while (await socket.receive_json()).get("t") != "READY":
+                pass
             reader = asyncio.create_task(self._read(socket))
             try:
                 yield
