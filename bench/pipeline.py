@@ -29,6 +29,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +59,7 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("ack_p50_ms", "ack p50 ms", "{:.1f}"),
     ("ack_p99_ms", "ack p99 ms", "{:.1f}"),
     ("throughput_rps", "req/s", "{:.0f}"),
+    ("cpu_ms_per_request", "CPU ms/req", "{:.2f}"),
     ("loop_lag_max_ms", "lag max ms", "{:.1f}"),
     ("loop_lag_p99_ms", "lag p99 ms", "{:.1f}"),
     ("peak_rss_mb", "peak RSS MB", "{:.1f}"),
@@ -263,10 +265,11 @@ async def serve_side(side: str, fakes: Fakes) -> None:
         reply("ready")
         while await read_line() == "start":
             watch = LoopWatch()
-            before = rss_bytes()
+            before, cpu = rss_bytes(), time.process_time()
             watcher = asyncio.create_task(watch.run())
             reply("started")
             await read_line()  # stop
+            cpu = time.process_time() - cpu
             watcher.cancel()
             lags = watch.lags
             reply(
@@ -275,6 +278,7 @@ async def serve_side(side: str, fakes: Fakes) -> None:
                     "loop_lag_p99_ms": percentile(lags, 0.99) * 1000,
                     "peak_rss_mb": max(watch.peak_rss, before) / 2**20,
                     "rss_growth_bytes": max(watch.peak_rss - before, 0),
+                    "cpu_seconds": cpu,
                 }
             )
 
@@ -335,8 +339,9 @@ def measure(side: str, n: int, gateway: str) -> dict[str, float]:
             measured.ask("start")
             protocol = discord.ask(f"burst {n}")
             process = measured.ask("stop")
-    growth = process.pop("rss_growth_bytes")
-    return {**protocol, **process, "rss_kb_per_request": growth / 1024 / n}
+    growth, cpu = process.pop("rss_growth_bytes"), process.pop("cpu_seconds")
+    per_request = {"rss_kb_per_request": growth / 1024 / n, "cpu_ms_per_request": cpu * 1000 / n}
+    return {**protocol, **process, **per_request}
 
 
 def medians(runs: list[dict[str, float]]) -> dict[str, float]:
@@ -370,7 +375,11 @@ def run(ns: list[int], repeats: int, b64_bytes: int) -> dict[str, Any]:
     results: dict[str, dict[str, Any]] = {}
     for n in ns:
         sides: dict[str, Any] = {side: medians(runs[n][side]) for side in SIDES}
-        sides["vs_floor"] = sides["bot"]["throughput_rps"] / sides["floor"]["throughput_rps"]
+        bot, floor = sides["bot"], sides["floor"]
+        sides["vs_floor"] = bot["throughput_rps"] / floor["throughput_rps"]
+        # The measured process's own CPU per request: steadier than throughput on a busy machine
+        # (and than the fake Discord, which can be the bottleneck): the capacity ratio.
+        sides["cpu_vs_floor"] = floor["cpu_ms_per_request"] / bot["cpu_ms_per_request"]
         results[str(n)] = sides
     print(table(results))
     return {"ns": results, "repeats": repeats, "b64_bytes": b64_bytes}

@@ -32,6 +32,9 @@ def test_bench_pipeline_smoke_run() -> None:
         assert figures["completed"] == 2  # every interaction got its image
         assert 0 < figures["ack_p50_ms"] <= figures["ack_p99_ms"] < 3000  # Discord's deadline
         assert figures["throughput_rps"] > 0
+        assert figures["cpu_ms_per_request"] > 0
         assert figures["loop_lag_max_ms"] >= figures["loop_lag_p99_ms"] >= 0
         assert figures["peak_rss_mb"] > 10
-    assert result["vs_floor"] == result["bot"]["throughput_rps"] / result["floor"]["throughput_rps"]
+    bot, floor = result["bot"], result["floor"]
+    assert result["vs_floor"] == bot["throughput_rps"] / floor["throughput_rps"]
+    assert result["cpu_vs_floor"] == floor["cpu_ms_per_request"] / bot["cpu_ms_per_request"]
