@@ -355,10 +355,11 @@ def table(results: dict[str, dict[str, Any]]) -> str:
         for side in SIDES:
             figures = sides[side]
             rows.append([n, side, *(fmt.format(figures[key]) for key, _, fmt in COLUMNS)])
-        ratio = f"{sides['vs_floor']:.2f}x"
-        rows.append(
-            ["", "bot/floor", *(ratio if k == "throughput_rps" else "" for k, _, _ in COLUMNS)]
-        )
+        ratios = {
+            "throughput_rps": f"{sides['vs_floor']:.2f}x",
+            "cpu_ms_per_request": f"{sides['cpu_vs_floor']:.2f}x",
+        }
+        rows.append(["", "bot/floor", *(ratios.get(key, "") for key, _, _ in COLUMNS)])
     widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(headers))]
     return "\n".join(
         "".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) for row in rows
