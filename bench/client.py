@@ -7,7 +7,8 @@ the three in turn, so machine noise hits them alike; the figures are medians ove
     .venv/bin/python -m bench.client [--requests 1000] [--big-requests 200] [--repeats 3]
 
 Prints a table, then as the last line one JSON object: for each result size, requests per
-second of the client, the floor and the SDK, and the client's ratio to each.
+second and CPU µs per request (of this process) of the client, the floor and the SDK, and the
+client's ratios to each (``cpu_vs_*`` > 1: the client spends less CPU per request).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 import statistics
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
@@ -33,8 +35,16 @@ SIZES = {"b64_50kb": 50 * 1024, "b64_1500kb": 1536 * 1024}
 Call = Callable[[], Awaitable[bytes]]
 
 
-async def _rate(call: Call, requests: int, concurrency: int) -> float:
-    """Requests per second for ``requests`` calls, ``concurrency`` at a time."""
+@dataclass(frozen=True)
+class Rate:
+    """Requests per second, and this process's CPU per request (the gateway has its own)."""
+
+    rps: float
+    cpu_us: float
+
+
+async def _rate(call: Call, requests: int, concurrency: int) -> Rate:
+    """Run ``requests`` calls, ``concurrency`` at a time."""
     remaining = iter(range(requests))
 
     async def worker() -> None:
@@ -42,12 +52,13 @@ async def _rate(call: Call, requests: int, concurrency: int) -> float:
             if not (await call()).startswith(b"\x89PNG"):
                 raise RuntimeError("the result is not a PNG")
 
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return requests / (time.perf_counter() - start)
+    cpu = time.process_time() - cpu
+    return Rate(requests / (time.perf_counter() - start), cpu * 1e6 / requests)
 
 
-async def client_rate(base_url: str, requests: int, concurrency: int) -> float:
+async def client_rate(base_url: str, requests: int, concurrency: int) -> Rate:
     client = ImageClient(base_url, API_KEY, allow_private_downloads=True)
     request = ImageRequest(MODEL, PROMPT, 1, "1024x1024", None, None)
 
@@ -60,7 +71,7 @@ async def client_rate(base_url: str, requests: int, concurrency: int) -> float:
         await client.close()
 
 
-async def floor_rate(base_url: str, requests: int, concurrency: int) -> float:
+async def floor_rate(base_url: str, requests: int, concurrency: int) -> Rate:
     """The least an aiohttp program can do: keep-alive, post, parse, decode."""
     url = base_url + "/images/generations"
     body = {"model": MODEL, "prompt": PROMPT, "n": 1, "size": "1024x1024"}
@@ -75,7 +86,7 @@ async def floor_rate(base_url: str, requests: int, concurrency: int) -> float:
         return await _measured(call, requests, concurrency)
 
 
-async def sdk_rate(base_url: str, requests: int, concurrency: int) -> float:
+async def sdk_rate(base_url: str, requests: int, concurrency: int) -> Rate:
     async with AsyncOpenAI(base_url=base_url, api_key=API_KEY, max_retries=0) as sdk:
 
         async def call() -> bytes:
@@ -87,7 +98,7 @@ async def sdk_rate(base_url: str, requests: int, concurrency: int) -> float:
         return await _measured(call, requests, concurrency)
 
 
-async def _measured(call: Call, requests: int, concurrency: int) -> float:
+async def _measured(call: Call, requests: int, concurrency: int) -> Rate:
     await _rate(call, min(requests, concurrency * 2), concurrency)  # warm up connections
     return await _rate(call, requests, concurrency)
 
@@ -98,26 +109,36 @@ RUNNERS = {"client": client_rate, "floor": floor_rate, "sdk": sdk_rate}
 async def measure_size(
     b64_bytes: int, requests: int, concurrency: int, repeats: int
 ) -> dict[str, float]:
-    """Median requests per second of each runner for one result size."""
-    rates: dict[str, list[float]] = {name: [] for name in RUNNERS}
+    """Medians of each runner for one result size; the order rotates so no runner always leads."""
+    rates: dict[str, list[Rate]] = {name: [] for name in RUNNERS}
+    names = list(RUNNERS)
     with gateway_process(b64_bytes) as base_url:
-        for _ in range(repeats):
-            for name, runner in RUNNERS.items():
-                rates[name].append(await runner(base_url, requests, concurrency))
-    medians = {f"{name}_rps": statistics.median(values) for name, values in rates.items()}
-    medians["vs_floor"] = medians["client_rps"] / medians["floor_rps"]
-    medians["vs_sdk"] = medians["client_rps"] / medians["sdk_rps"]
-    return medians
+        for repeat in range(repeats):
+            for name in names[repeat % 3 :] + names[: repeat % 3]:
+                rates[name].append(await RUNNERS[name](base_url, requests, concurrency))
+    row: dict[str, float] = {}
+    for name, runs in rates.items():
+        row[f"{name}_rps"] = statistics.median(run.rps for run in runs)
+        row[f"{name}_cpu_us"] = statistics.median(run.cpu_us for run in runs)
+    row["vs_floor"] = row["client_rps"] / row["floor_rps"]
+    row["vs_sdk"] = row["client_rps"] / row["sdk_rps"]
+    # CPU per request of the calling process: steadier than rates on a busy machine.
+    row["cpu_vs_floor"] = row["floor_cpu_us"] / row["client_cpu_us"]
+    row["cpu_vs_sdk"] = row["sdk_cpu_us"] / row["client_cpu_us"]
+    return row
 
 
 def table(results: dict[str, dict[str, float]]) -> str:
     lines = [
         f"{'result':<12}{'client/s':>10}{'floor/s':>10}{'sdk/s':>10}{'vs floor':>10}{'vs sdk':>9}"
+        f"{'client µs':>11}{'floor µs':>10}{'sdk µs':>10}{'vs floor':>10}{'vs sdk':>9}"
     ]
     for size, row in results.items():
         lines.append(
             f"{size:<12}{row['client_rps']:>10.0f}{row['floor_rps']:>10.0f}"
             f"{row['sdk_rps']:>10.0f}{row['vs_floor']:>9.2f}x{row['vs_sdk']:>8.2f}x"
+            f"{row['client_cpu_us']:>11.0f}{row['floor_cpu_us']:>10.0f}{row['sdk_cpu_us']:>10.0f}"
+            f"{row['cpu_vs_floor']:>9.2f}x{row['cpu_vs_sdk']:>8.2f}x"
         )
     return "\n".join(lines)
 

@@ -26,7 +26,10 @@ def test_bench_client_smoke_run() -> None:
     assert (summary["concurrency"], summary["repeats"]) == (2, 1)
     for size in ("b64_50kb", "b64_1500kb"):
         row = summary[size]
-        assert all(row[key] > 0 for key in ("client_rps", "floor_rps", "sdk_rps"))
+        for runner in ("client", "floor", "sdk"):
+            assert row[f"{runner}_rps"] > 0
+            assert row[f"{runner}_cpu_us"] > 0
         assert row["vs_floor"] == row["client_rps"] / row["floor_rps"]
         assert row["vs_sdk"] == row["client_rps"] / row["sdk_rps"]
+        assert row["cpu_vs_floor"] == row["floor_cpu_us"] / row["client_cpu_us"]
         assert any(line.startswith(size) for line in lines[1:-1])
