@@ -190,7 +190,8 @@ async def running_bot(fakes: Fakes) -> AsyncIterator[None]:
             discord_api_base=fakes.api,
             discord_gateway_url=fakes.ws,
             dev_guild_id=GUILD_ID,
-            allow_private_downloads=True,
+            allow_http_gateway=True,  # the fakes speak plain http on loopback
+            allow_private_result_urls=True,
             quota_guild_credits=1_000_000,
             quota_member_credits=0,
             log_level="WARNING",
