@@ -169,7 +169,9 @@ class SafeDownloader:
             resolver = self._resolver
             if not self._allow_private:
                 resolver = self._guard = GuardedResolver(self._resolver)
-            connector = aiohttp.TCPConnector(resolver=resolver)
+            # No pool limit, as in the image client: downloads run inside gateway calls, which
+            # the fair queue bounds; a pool limit would make the 101st wait inside the timeout.
+            connector = aiohttp.TCPConnector(resolver=resolver, limit=0)
             self._session = aiohttp.ClientSession(connector=connector, timeout=self._timeout)
         return self._session
 

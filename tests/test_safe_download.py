@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import socket
 from collections.abc import AsyncIterator, Callable
@@ -328,3 +329,17 @@ async def test_an_http_gateway_alone_keeps_result_urls_guarded(
     assert len(gateway.requests) == 1  # the http gateway was called
     assert gateway.downloads == []  # its loopback result URL was not
     assert not any(message.attachments for message in discord_fake.messages())
+
+
+async def test_downloads_have_no_hidden_connection_cap() -> None:
+    """aiohttp's default pool of 100 would make the 101st download wait past its timeout."""
+    async with FakeImageGateway(delay=2.0) as slow:
+        urls = [slow.serve_file(PNG) for _ in range(150)]
+        downloader = SafeDownloader(
+            max_bytes=CAP, allow_private=True, connect_timeout=0.5, total_timeout=3.5
+        )
+        try:
+            images = await asyncio.gather(*(downloader.fetch(url) for url in urls))
+        finally:
+            await downloader.close()
+    assert [image.data for image in images] == [PNG] * 150

@@ -677,6 +677,8 @@ class FakeImageGateway:
 
     async def _serve_file(self, request: web.Request) -> web.StreamResponse:
         self.downloads.append(request.path)
+        if self.delay:
+            await asyncio.sleep(self.delay)
         served = self._files.get(request.match_info["name"])
         if served is None:
             raise web.HTTPNotFound()
