@@ -66,7 +66,15 @@ async def check(settings: Settings) -> list[str]:
         f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",
         f"database: {await check_database(settings.database_path)}",
         f"image API: {_without_credentials(settings.image_api_base_url)}",
+        f"pre-moderation: {_pre_moderation(settings)}",
     ]
+
+
+def _pre_moderation(settings: Settings) -> str:
+    if not settings.moderation_model:
+        return "off (MODERATION_MODEL is not set)"
+    failing = "allowed" if settings.moderation_fail_open else "refused"
+    return f"{settings.moderation_model}; prompts are {failing} while it is unavailable"
 
 
 async def run(settings: Settings) -> None:

@@ -20,6 +20,8 @@ from bot.config import Settings
 from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
 from bot.images import ImageClient
+from bot.moderation_api import ModerationClient
+from bot.policy import PolicyDefaults, PolicyService
 from bot.quota import QuotaDefaults, QuotaService
 from bot.store import Store
 
@@ -29,7 +31,7 @@ MAINTENANCE_INTERVAL = timedelta(minutes=10)
 # After the grace period, gateway calls still running are cancelled; their requests then get
 # this long to settle and tell their members what it cost.
 AFTER_CANCEL_SECONDS = 5.0
-EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.errors")
+EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.moderation", "cogs.errors")
 
 
 class ImagineBot(commands.Bot):
@@ -39,6 +41,8 @@ class ImagineBot(commands.Bot):
     quota: QuotaService
     images: ImageClient
     generation: GenerationService
+    policy: PolicyService
+    moderation: ModerationClient | None = None
 
     def __init__(
         self,
@@ -93,6 +97,20 @@ class ImagineBot(commands.Bot):
             keepalive_timeout=settings.image_api_keepalive_seconds,
         )
         self.generation = GenerationService(self.images, self.quota)
+        if settings.moderation_model:
+            self.moderation = ModerationClient(
+                settings.image_api_base_url,
+                settings.image_api_key.get_secret_value(),
+                settings.moderation_model,
+            )
+        self.policy = PolicyService(
+            self.store,
+            self.quota,
+            PolicyDefaults(settings.member_cooldown_seconds, settings.strike_limit),
+            moderation=self.moderation,
+            moderation_fail_open=settings.moderation_fail_open,
+            clock=self.clock,
+        )
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if settings.dev_guild_id:
@@ -126,6 +144,7 @@ class ImagineBot(commands.Bot):
     async def on_guild_remove(self, guild: discord.Guild) -> None:
         """A guild that removed the bot takes its data with it."""
         await self.quota.purge_guild(guild.id)
+        await self.policy.purge_guild(guild.id)
         log.info("left guild %s: its quota and history were deleted", guild.id)
 
     async def close(self) -> None:
@@ -178,6 +197,8 @@ class ImagineBot(commands.Bot):
         await super().close()
         if hasattr(self, "images"):
             await self.images.close()
+        if self.moderation is not None:
+            await self.moderation.close()
         if hasattr(self, "store"):
             await self.store.close()
         log.info("stopped: the database and the HTTP sessions are closed")

@@ -72,6 +72,11 @@ class Settings(BaseSettings):
     prompt_retention_days: int = Field(30, ge=0, le=3650)
     shutdown_grace_seconds: float = Field(30.0, ge=0, le=3600)
 
+    member_cooldown_seconds: int = Field(0, ge=0, le=86_400)
+    strike_limit: int = Field(3, ge=0, le=100)
+    moderation_model: str | None = Field(None, min_length=1, max_length=100, pattern=r"^\S+$")
+    moderation_fail_open: bool = False
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_case_level(cls, value: object) -> object:

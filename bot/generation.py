@@ -85,6 +85,7 @@ class Requester:
     guild_id: int
     member_id: int
     channel_id: int
+    member_credits: int | None = None  # a role's budget instead of the member default
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class GenerationService:
                 quality=plan.quality,
                 n=plan.n,
                 prompt=plan.prompt,
+                member_credits=who.member_credits,
             )
         except QuotaExceeded as refused:
             _audit(
@@ -207,7 +209,9 @@ class GenerationService:
 
         async def commit() -> None:
             nonlocal committed
-            committed = await self._quota.commit(who.interaction_id, credits)
+            committed = await self._quota.commit(
+                who.interaction_id, credits, member_credits=who.member_credits
+            )
 
         await self.settlements.settle(who.interaction_id, f"commit {credits} credits", commit)
         _audit(
@@ -221,7 +225,9 @@ class GenerationService:
         fitted = await _fit_or_keep(result.images, file_limit)
         revised = next((i.revised_prompt for i in result.images if i.revised_prompt), None)
         # None: the database was busy (the commit is owed), or the guild was purged meanwhile.
-        status = committed or await self._quota.status(who.guild_id, who.member_id)
+        status = committed or await self._quota.status(
+            who.guild_id, who.member_id, member_credits=who.member_credits
+        )
         return Generated(fitted, revised, credits, result.dropped, status)
 
     async def settle_owed(self) -> int:

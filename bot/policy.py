@@ -1,0 +1,491 @@
+"""Who may use /imagine, where, with which models and words: the moderation rules of a guild.
+
+No Discord in here: the cog passes ids and flags, and gets back either None (allowed) or a typed
+refusal that carries the rule and its details. The rules run in a fixed order, cheapest and most
+basic first: paused → channel → role → NSFW-only → model → blocked terms → cooldown → (optional)
+pre-moderation. The quota reservation comes after, in the quota service.
+
+A guild's policy is read once and cached in memory (every /imagine reads it; admins rarely
+change it); every change through this service drops the guild's cached copy. Cooldowns live only
+in memory: losing them on a restart costs nothing worth a database write per request.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import ClassVar, Literal
+
+import aiosqlite
+
+from bot.clock import Clock, utc_now
+from bot.moderation_api import ModerationClient, ModerationUnavailable
+from bot.quota import MAX_CREDITS, QuotaService, Window
+from bot.quota import _parse as parse_time
+from bot.quota import _ts as timestamp
+from bot.store import Store
+from bot.terms import clean_term, find_blocked
+
+log = logging.getLogger("imagine.policy")
+
+EntryKind = Literal["term", "channel", "role", "disabled_model"]
+MAX_COOLDOWN_SECONDS = 86_400
+MAX_STRIKE_LIMIT = 100
+MAX_REASON_LENGTH = 200
+BUILTIN_TERMS_FILE = Path(__file__).resolve().parent / "data" / "builtin_terms.txt"
+
+
+def load_builtin_terms(path: Path = BUILTIN_TERMS_FILE) -> tuple[str, ...]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(clean_term(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+# -- what the rules see and say ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Asker:
+    """The member and the place of a request, as the Discord side found them."""
+
+    guild_id: int
+    member_id: int
+    role_ids: frozenset[int]
+    channel_id: int
+    parent_id: int | None  # a thread's channel: threads follow their parent's rules
+    age_restricted: bool
+    manages_guild: bool
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Base of every refusal; `rule` names it in audit posts and logs."""
+
+    rule: ClassVar[str]
+
+
+@dataclass(frozen=True)
+class Paused(Refusal):
+    rule: ClassVar[str] = "paused"
+    reason: str | None
+    by_strikes: bool
+
+
+@dataclass(frozen=True)
+class ChannelNotAllowed(Refusal):
+    rule: ClassVar[str] = "channel"
+    channel_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RoleNotAllowed(Refusal):
+    rule: ClassVar[str] = "role"
+    role_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class NsfwOnly(Refusal):
+    rule: ClassVar[str] = "nsfw_only"
+
+
+@dataclass(frozen=True)
+class ModelDisabled(Refusal):
+    rule: ClassVar[str] = "model"
+    model: str
+
+
+@dataclass(frozen=True)
+class BlockedTerm(Refusal):
+    rule: ClassVar[str] = "blocked_term"
+    quoted: str  # the member's own text that matched
+    builtin: bool
+
+
+@dataclass(frozen=True)
+class CoolingDown(Refusal):
+    rule: ClassVar[str] = "cooldown"
+    until: datetime
+
+
+@dataclass(frozen=True)
+class Flagged(Refusal):
+    """Pre-moderation flagged the prompt; a strike was counted."""
+
+    rule: ClassVar[str] = "pre_moderation"
+    categories: tuple[str, ...]
+    strike: StrikeOutcome
+
+
+@dataclass(frozen=True)
+class ModerationDown(Refusal):
+    rule: ClassVar[str] = "pre_moderation_unavailable"
+
+
+@dataclass(frozen=True)
+class StrikeOutcome:
+    count: int  # strikes this period, this one included
+    limit: int  # 0: strikes never pause
+    paused: bool  # this strike paused the member
+
+
+# -- the policy of a guild -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PolicyDefaults:
+    """The settings a new guild starts with (MEMBER_COOLDOWN_SECONDS, STRIKE_LIMIT)."""
+
+    cooldown_seconds: int = 0
+    strike_limit: int = 3
+
+
+@dataclass(frozen=True)
+class Pause:
+    reason: str | None
+    by: int | None  # None: the strike limit paused them
+    since: datetime
+
+
+@dataclass(frozen=True)
+class GuildPolicy:
+    audit_channel_id: int | None
+    nsfw_only: bool
+    cooldown_seconds: int
+    builtin_terms: bool
+    strike_limit: int
+    blocked_terms: tuple[str, ...] = ()
+    channel_ids: frozenset[int] = frozenset()
+    role_ids: frozenset[int] = frozenset()
+    disabled_models: frozenset[str] = frozenset()
+    role_budgets: Mapping[int, int] = field(default_factory=dict)
+    paused: Mapping[int, Pause] = field(default_factory=dict)
+
+    def model_enabled(self, model_id: str) -> bool:
+        return model_id not in self.disabled_models
+
+    def member_credits(self, role_ids: Iterable[int]) -> int | None:
+        """The largest budget among the member's roles; None: the member default applies."""
+        budgets = [self.role_budgets[r] for r in role_ids if r in self.role_budgets]
+        return max(budgets, default=None)
+
+
+_ENTRY_COLUMNS: dict[EntryKind, str] = {
+    "term": "blocked_terms",
+    "channel": "channel_ids",
+    "role": "role_ids",
+    "disabled_model": "disabled_models",
+}
+
+
+class PolicyService:
+    """The moderation rules on top of a Store, with a per-guild cache; one per process."""
+
+    def __init__(
+        self,
+        store: Store,
+        quota: QuotaService,
+        defaults: PolicyDefaults,
+        *,
+        moderation: ModerationClient | None = None,
+        moderation_fail_open: bool = False,
+        builtin_terms: tuple[str, ...] | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        self._store = store
+        self._quota = quota
+        self._defaults = defaults
+        self._moderation = moderation
+        self._fail_open = moderation_fail_open
+        self._builtin = load_builtin_terms() if builtin_terms is None else builtin_terms
+        self._clock = clock
+        self._cache: dict[int, GuildPolicy] = {}
+        self._last_accepted: dict[tuple[int, int], datetime] = {}
+
+    # -- the check ---------------------------------------------------------------------------
+
+    async def check(self, asker: Asker, model_id: str, prompt: str) -> Refusal | None:
+        """The first rule the request breaks, or None when it may go on to the quota."""
+        policy = await self.policy(asker.guild_id)
+        refusal = self._check_rules(policy, asker, model_id, prompt)
+        if refusal is None and self._moderation is not None:
+            refusal = await self._pre_moderate(asker, prompt)
+        return refusal
+
+    def _check_rules(
+        self, policy: GuildPolicy, asker: Asker, model_id: str, prompt: str
+    ) -> Refusal | None:
+        pause = policy.paused.get(asker.member_id)
+        if pause is not None:
+            return Paused(pause.reason, by_strikes=pause.by is None)
+        places = {asker.channel_id, asker.parent_id}
+        if policy.channel_ids and not places & policy.channel_ids:
+            return ChannelNotAllowed(tuple(sorted(policy.channel_ids)))
+        if policy.role_ids and not asker.role_ids & policy.role_ids:
+            return RoleNotAllowed(tuple(sorted(policy.role_ids)))
+        if policy.nsfw_only and not asker.age_restricted:
+            return NsfwOnly()
+        if not policy.model_enabled(model_id):
+            return ModelDisabled(model_id)
+        if found := find_blocked(prompt, policy.blocked_terms):
+            return BlockedTerm(found.quoted, builtin=False)
+        builtin = policy.builtin_terms and not asker.age_restricted
+        if builtin and (found := find_blocked(prompt, self._builtin)):
+            return BlockedTerm(found.quoted, builtin=True)
+        if policy.cooldown_seconds and not asker.manages_guild:
+            last = self._last_accepted.get((asker.guild_id, asker.member_id))
+            until = last + timedelta(seconds=policy.cooldown_seconds) if last else None
+            if until is not None and until > self._clock():
+                return CoolingDown(until)
+        return None
+
+    async def _pre_moderate(self, asker: Asker, prompt: str) -> Refusal | None:
+        assert self._moderation is not None
+        try:
+            verdict = await self._moderation.classify(prompt)
+        except ModerationUnavailable as error:
+            log.warning("pre-moderation unavailable (%s); failing %s", error, self._open_or_closed)
+            return None if self._fail_open else ModerationDown()
+        if not verdict.flagged:
+            return None
+        reason = "pre-moderation: " + (", ".join(verdict.categories) or "flagged")
+        strike = await self.add_strike(asker.guild_id, asker.member_id, reason)
+        return Flagged(verdict.categories, strike)
+
+    @property
+    def _open_or_closed(self) -> str:
+        return "open" if self._fail_open else "closed"
+
+    def accepted(self, guild_id: int, member_id: int) -> None:
+        """A request passed every rule and the quota: its member's cooldown starts now."""
+        self._last_accepted[(guild_id, member_id)] = self._clock()
+
+    async def member_credits(self, guild_id: int, role_ids: Iterable[int]) -> int | None:
+        """The member's per-period budget when a role gives one (see GuildPolicy)."""
+        return (await self.policy(guild_id)).member_credits(role_ids)
+
+    # -- strikes -----------------------------------------------------------------------------
+
+    async def add_strike(self, guild_id: int, member_id: int, reason: str) -> StrikeOutcome:
+        """Count a refused prompt; at the guild's strike limit the member is paused."""
+        policy = await self.policy(guild_id)
+        period = (await self._quota.policy(guild_id)).period
+        now = self._clock()
+        window = Window.containing(period, now)
+        async with self._store.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO strikes (guild_id, member_id, reason, created_at) VALUES (?, ?, ?, ?)",
+                (guild_id, member_id, reason[:MAX_REASON_LENGTH], timestamp(now)),
+            )
+            rows = list(
+                await conn.execute_fetchall(
+                    "SELECT COUNT(*) FROM strikes"
+                    " WHERE guild_id = ? AND member_id = ? AND created_at >= ?",
+                    (guild_id, member_id, timestamp(window.start)),
+                )
+            )
+            count = int(rows[0][0])
+            limit = policy.strike_limit
+            paused = bool(limit) and count >= limit and member_id not in policy.paused
+            if paused:
+                await _pause(conn, guild_id, member_id, f"{count} strikes", None, now)
+        if paused:
+            self._cache.pop(guild_id, None)
+        return StrikeOutcome(count, limit, paused)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    async def policy(self, guild_id: int) -> GuildPolicy:
+        """The guild's policy (cached until an admin changes it)."""
+        cached = self._cache.get(guild_id)
+        if cached is None:
+            cached = self._cache[guild_id] = await self._load(guild_id)
+        return cached
+
+    async def _load(self, guild_id: int) -> GuildPolicy:
+        async with self._store.read() as conn:
+            settings = list(
+                await conn.execute_fetchall(
+                    "SELECT * FROM moderation_settings WHERE guild_id = ?", (guild_id,)
+                )
+            )
+            entries = await conn.execute_fetchall(
+                "SELECT kind, value FROM moderation_entries WHERE guild_id = ? ORDER BY value",
+                (guild_id,),
+            )
+            budgets = await conn.execute_fetchall(
+                "SELECT role_id, credits FROM role_budgets WHERE guild_id = ?", (guild_id,)
+            )
+            paused = await conn.execute_fetchall(
+                "SELECT member_id, reason, paused_by, paused_at FROM paused_members"
+                " WHERE guild_id = ?",
+                (guild_id,),
+            )
+        row = settings[0] if settings else None
+
+        def pick(column: str, default: object) -> object:
+            value = None if row is None else row[column]
+            return default if value is None else value
+
+        lists: dict[str, list[str]] = {column: [] for column in _ENTRY_COLUMNS.values()}
+        for entry in entries:
+            lists[_ENTRY_COLUMNS[entry["kind"]]].append(entry["value"])
+        audit_channel = None if row is None else row["audit_channel_id"]
+        return GuildPolicy(
+            audit_channel_id=audit_channel,
+            nsfw_only=bool(pick("nsfw_only", False)),
+            cooldown_seconds=int(str(pick("cooldown_seconds", self._defaults.cooldown_seconds))),
+            builtin_terms=bool(pick("builtin_terms", True)),
+            strike_limit=int(str(pick("strike_limit", self._defaults.strike_limit))),
+            blocked_terms=tuple(lists["blocked_terms"]),
+            channel_ids=frozenset(int(v) for v in lists["channel_ids"]),
+            role_ids=frozenset(int(v) for v in lists["role_ids"]),
+            disabled_models=frozenset(lists["disabled_models"]),
+            role_budgets={int(b["role_id"]): int(b["credits"]) for b in budgets},
+            paused={
+                int(p["member_id"]): Pause(p["reason"], p["paused_by"], parse_time(p["paused_at"]))
+                for p in paused
+            },
+        )
+
+    # -- admin -------------------------------------------------------------------------------
+
+    async def update(
+        self,
+        guild_id: int,
+        *,
+        actor_id: int,
+        audit_channel_id: int | None = None,
+        nsfw_only: bool | None = None,
+        cooldown_seconds: int | None = None,
+        builtin_terms: bool | None = None,
+        strike_limit: int | None = None,
+    ) -> GuildPolicy:
+        """Change the given settings; the ones left out (None) stay as they are."""
+        changes = {
+            "audit_channel_id": audit_channel_id,
+            "nsfw_only": nsfw_only,
+            "cooldown_seconds": _check_range(
+                "The cooldown", cooldown_seconds, MAX_COOLDOWN_SECONDS, "seconds"
+            ),
+            "builtin_terms": builtin_terms,
+            "strike_limit": _check_range("The strike limit", strike_limit, MAX_STRIKE_LIMIT, ""),
+        }
+        if all(value is None for value in changes.values()):
+            raise ValueError("Nothing to change: give at least one setting.")
+        async with self._store.transaction() as conn:
+            await conn.execute(
+                """INSERT INTO moderation_settings (guild_id, audit_channel_id, nsfw_only,
+                       cooldown_seconds, builtin_terms, strike_limit, updated_at, updated_by)
+                   VALUES (:guild_id, :audit_channel_id, :nsfw_only, :cooldown_seconds,
+                       :builtin_terms, :strike_limit, :now, :actor)
+                   ON CONFLICT (guild_id) DO UPDATE SET
+                       audit_channel_id = COALESCE(excluded.audit_channel_id, audit_channel_id),
+                       nsfw_only = COALESCE(excluded.nsfw_only, nsfw_only),
+                       cooldown_seconds = COALESCE(excluded.cooldown_seconds, cooldown_seconds),
+                       builtin_terms = COALESCE(excluded.builtin_terms, builtin_terms),
+                       strike_limit = COALESCE(excluded.strike_limit, strike_limit),
+                       updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
+                {"guild_id": guild_id, "now": timestamp(self._clock()), "actor": actor_id}
+                | changes,
+            )
+        return await self._changed(guild_id)
+
+    async def add_entry(self, guild_id: int, kind: EntryKind, value: str | int) -> bool:
+        """Add a term, channel, role or disabled model; False if it was already there."""
+        stored = clean_term(str(value)) if kind == "term" else str(value)
+        changed = await self._store.execute(
+            "INSERT OR IGNORE INTO moderation_entries (guild_id, kind, value) VALUES (?, ?, ?)",
+            (guild_id, kind, stored),
+        )
+        await self._changed(guild_id)
+        return bool(changed)
+
+    async def remove_entry(self, guild_id: int, kind: EntryKind, value: str | int) -> bool:
+        """Remove a term, channel, role or disabled model; False if it was not there."""
+        stored = clean_term(str(value)) if kind == "term" else str(value)
+        changed = await self._store.execute(
+            "DELETE FROM moderation_entries WHERE guild_id = ? AND kind = ? AND value = ?",
+            (guild_id, kind, stored),
+        )
+        await self._changed(guild_id)
+        return bool(changed)
+
+    async def set_role_budget(self, guild_id: int, role_id: int, credits: int | None) -> bool:
+        """Give a role its own member budget, or (None) remove it; False if nothing changed."""
+        if credits is None:
+            changed = await self._store.execute(
+                "DELETE FROM role_budgets WHERE guild_id = ? AND role_id = ?", (guild_id, role_id)
+            )
+        else:
+            if isinstance(credits, bool) or not 1 <= credits <= MAX_CREDITS:
+                raise ValueError(f"A role's budget must be from 1 to {MAX_CREDITS:,} credits.")
+            changed = await self._store.execute(
+                "INSERT INTO role_budgets (guild_id, role_id, credits) VALUES (?, ?, ?)"
+                " ON CONFLICT (guild_id, role_id) DO UPDATE SET credits = excluded.credits",
+                (guild_id, role_id, credits),
+            )
+        await self._changed(guild_id)
+        return bool(changed)
+
+    async def pause(self, guild_id: int, member_id: int, reason: str | None, actor_id: int) -> bool:
+        """Stop a member using /imagine; False if they were paused already."""
+        async with self._store.transaction() as conn:
+            changed = await _pause(conn, guild_id, member_id, reason, actor_id, self._clock())
+        await self._changed(guild_id)
+        return changed
+
+    async def unpause(self, guild_id: int, member_id: int) -> bool:
+        """Let a member use /imagine again, with their strikes forgiven; False if not paused."""
+        async with self._store.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM paused_members WHERE guild_id = ? AND member_id = ?",
+                (guild_id, member_id),
+            )
+            await conn.execute(
+                "DELETE FROM strikes WHERE guild_id = ? AND member_id = ?", (guild_id, member_id)
+            )
+        await self._changed(guild_id)
+        return bool(cursor.rowcount)
+
+    async def purge_guild(self, guild_id: int) -> None:
+        """Forget everything about a guild the bot left."""
+        async with self._store.transaction() as conn:
+            for table in (
+                "moderation_settings",
+                "moderation_entries",
+                "role_budgets",
+                "paused_members",
+                "strikes",
+            ):
+                await conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
+        self._cache.pop(guild_id, None)
+        for key in [k for k in self._last_accepted if k[0] == guild_id]:
+            del self._last_accepted[key]
+
+    async def _changed(self, guild_id: int) -> GuildPolicy:
+        self._cache.pop(guild_id, None)
+        return await self.policy(guild_id)
+
+
+async def _pause(
+    conn: aiosqlite.Connection,
+    guild_id: int,
+    member_id: int,
+    reason: str | None,
+    actor_id: int | None,
+    now: datetime,
+) -> bool:
+    cursor = await conn.execute(
+        "INSERT OR IGNORE INTO paused_members (guild_id, member_id, reason, paused_by, paused_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (guild_id, member_id, reason and reason[:MAX_REASON_LENGTH], actor_id, timestamp(now)),
+    )
+    return bool(cursor.rowcount)
+
+
+def _check_range(what: str, value: int | None, maximum: int, unit: str) -> int | None:
+    if value is not None and not 0 <= value <= maximum:
+        raise ValueError(f"{what} must be from 0 to {maximum:,}{' ' + unit if unit else ''}.")
+    return value

@@ -1,0 +1,134 @@
+"""Blocked terms: normalise a prompt the way evasions are undone, then match whole words.
+
+A prompt is normalised character by character (NFKC, case folding, accents and format characters
+removed, confusable letters mapped to their Latin look-alikes from Unicode's confusables data as
+packaged by `confusable-homoglyphs`), remembering where each normalised character came from, so
+the part of the member's own text that matched can be quoted back to them.
+
+A term becomes a regular expression over the normalised text: each letter also accepts its
+common digit or symbol stand-ins (`0 1 3 4 5 7 @ $`), a word may be written with its letters
+separated by dots, dashes or spaces (`s.e.x`), the words of a multi-word term may be separated
+by any of those, and a trailing `*` lets the last word continue. A match must start and end at a
+word boundary, so "classic" is not caught by "ass".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from confusable_homoglyphs.confusables import confusables_data
+
+MAX_TERM_LENGTH = 100
+
+# What each stand-in can mean (1 is an i or an l).
+_STAND_INS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+_WORD = r"[\w@$]"
+_SEPARATOR = r"[\s.\-_]"
+# Zero-width characters and bidi controls; Python has no name for "category Cf" in re.
+_DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
+
+
+def _latin_look_alikes() -> dict[str, str]:
+    """Every non-ASCII character Unicode lists as confusable with a Latin letter → that letter."""
+    table: dict[str, str] = {}
+    for char, homoglyphs in confusables_data.items():
+        if len(char) != 1 or char.isascii():
+            continue
+        glyphs = (g["c"] for g in homoglyphs)
+        latin = next((g for g in glyphs if len(g) == 1 and g.isascii() and g.isalpha()), None)
+        if latin is not None:
+            table[char] = latin.lower()
+    return table
+
+
+_LOOK_ALIKES = _latin_look_alikes()
+
+
+@cache
+def _fold(char: str) -> str:
+    """One character of a prompt as the matcher sees it ("" when it carries no letter)."""
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    out = []
+    for piece in unicodedata.normalize("NFD", folded):
+        if unicodedata.category(piece) in _DROPPED_CATEGORIES:
+            continue
+        out.append(_LOOK_ALIKES.get(piece, piece))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Normalised text and, for each of its characters, the index it came from in the original."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span_in_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalise(text: str) -> Normalised:
+    chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold(char)
+        chars.append(folded)
+        origin.extend([index] * len(folded))
+    return Normalised("".join(chars), tuple(origin))
+
+
+def clean_term(term: str) -> str:
+    """A term as stored: normalised, single-spaced; raises ValueError when it cannot be a term."""
+    prefix = term.strip().endswith("*")
+    words = re.findall(r"[\w@$]+", normalise(term.strip().rstrip("*")).text)
+    if not words:
+        raise ValueError("A blocked term needs at least one letter or digit.")
+    cleaned = " ".join(words) + ("*" if prefix else "")
+    if len(cleaned) > MAX_TERM_LENGTH:
+        raise ValueError(f"A blocked term can be at most {MAX_TERM_LENGTH} characters long.")
+    return cleaned
+
+
+def _letter(char: str) -> str:
+    """A class matching the character and whatever is commonly written in its place."""
+    same = {char, *_STAND_INS.get(char, "")}
+    same.update(k for k, letters in _STAND_INS.items() if char in letters)
+    return "[" + "".join(re.escape(c) for c in sorted(same)) + "]"
+
+
+def _word(word: str) -> str:
+    letters = [_letter(c) for c in word]
+    joined = "".join(letters)
+    spaced = f"{_SEPARATOR}+".join(letters)
+    return joined if len(letters) == 1 else f"(?:{joined}|{spaced})"
+
+
+@cache
+def term_pattern(term: str) -> re.Pattern[str]:
+    """The expression of a stored term (see `clean_term`) over normalised text."""
+    prefix = term.endswith("*")
+    words = term.rstrip("*").split(" ")
+    body = f"{_SEPARATOR}*".join(_word(w) for w in words)
+    end = f"{_WORD}*" if prefix else f"(?!{_WORD})"
+    return re.compile(f"(?<!{_WORD}){body}{end}")
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    term: str
+    quoted: str  # the member's own text that matched
+
+
+def find_blocked(prompt: str, terms: Iterable[str]) -> TermMatch | None:
+    """The first of `terms` found in `prompt`, with the part of the prompt that matched."""
+    normalised = normalise(prompt)
+    for term in terms:
+        found = term_pattern(term).search(normalised.text)
+        if found is not None:
+            start, end = normalised.span_in_original(*found.span())
+            return TermMatch(term, prompt[start:end])
+    return None
