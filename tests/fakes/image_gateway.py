@@ -55,6 +55,12 @@ The per-image kinds take opt ``images``: how many results of the answer to alter
 Every kind takes opt ``delay``: seconds to wait before answering at all (so a test can act
 while the request is in flight). Every kind that generates takes opt ``results``: how many
 results the answer holds (default n; a gateway may return, and bill, fewer than asked for).
+
+Moderation (``POST /moderations``, OpenAI's ``CreateModerationRequest/Response``): a prompt is
+flagged when it contains a word of ``flagged_words`` (word → category); requests are recorded in
+``moderations``. :meth:`FakeImageGateway.fail_moderation` queues ``"server_error"`` (opt
+``status``), ``"slow"`` (opt ``seconds``), ``"malformed"`` (200 without ``results``) or
+``"disconnect"``.
 """
 
 from __future__ import annotations
@@ -241,6 +247,8 @@ class _SpecValidators:
     request: Any
     response: Any
     request_fields: frozenset[str]
+    moderation_request: Any
+    moderation_response: Any
 
 
 class GatewayError(Exception):
@@ -285,6 +293,8 @@ def spec_validators() -> _SpecValidators | None:
         request=validator("CreateImageRequest"),
         response=validator("ImagesResponse"),
         request_fields=frozenset(request_schema["properties"]),
+        moderation_request=validator("CreateModerationRequest"),
+        moderation_response=validator("CreateModerationResponse"),
     )
 
 
@@ -307,6 +317,16 @@ def check_request_structure(body: Any) -> None:
     if error is not None:
         param = str(error.absolute_path[0]) if error.absolute_path else "prompt"
         raise GatewayError(400, f"Invalid '{param}': {error.message}", param=param)
+
+
+def _check_moderation_request(body: Any) -> None:
+    """Raise :class:`GatewayError` 400 if ``body`` breaks CreateModerationRequest."""
+    if not isinstance(body, dict) or "input" not in body:
+        raise GatewayError(400, "Missing required parameter: 'input'.", param="input")
+    validators = spec_validators()
+    error = validators and next(iter(validators.moderation_request.iter_errors(body)), None)
+    if error:
+        raise GatewayError(400, f"Invalid request: {error.message}")
 
 
 def check_images_response(payload: Any) -> None:
@@ -434,6 +454,9 @@ class FakeImageGateway:
         self.charged_images = 0
         self.downloads: list[str] = []
         self._planned: deque[_Planned] = deque()
+        self.moderations: list[RecordedRequest] = []
+        self.flagged_words: dict[str, str] = {}
+        self._moderation_failures: deque[_Planned] = deque()
         self._files: dict[str, _ServedFile] = {}
         self._seed = itertools.count(1)
         self._runner: web.AppRunner | None = None
@@ -455,6 +478,7 @@ class FakeImageGateway:
         """Listen on 127.0.0.1 on a free port."""
         app = web.Application(middlewares=[self._request_id_middleware])
         app.router.add_post(f"{self.path_prefix}/images/generations", self._generate)
+        app.router.add_post(f"{self.path_prefix}/moderations", self._moderate)
         app.router.add_get("/files/{name}", self._serve_file)
         # handler_cancellation: a "slow" answer stops when the client gives up, so close() is
         # not held up by it.
@@ -510,6 +534,12 @@ class FakeImageGateway:
         if times < 1:
             raise ValueError("times must be at least 1")
         self._planned.append(_Planned(kind, times, opts))
+
+    def fail_moderation(self, kind: str, times: int = 1, **opts: Any) -> None:
+        """Queue a failure for the next ``times`` moderation requests."""
+        if kind not in MODERATION_FAILURES:
+            raise ValueError(f"unknown moderation failure {kind!r}; known: {MODERATION_FAILURES}")
+        self._moderation_failures.extend(_Planned(kind, 1, opts) for _ in range(times))
 
     @property
     def pending_failures(self) -> int:
@@ -602,6 +632,60 @@ class FakeImageGateway:
                 content_type="application/json",
             )
         return web.json_response(self._answer(body, rules, kind, opts))
+
+    async def _moderate(self, request: web.Request) -> web.StreamResponse:
+        raw = await request.read()
+        body = _json_or_none(raw)
+        self.moderations.append(
+            RecordedRequest(
+                method=request.method,
+                path=request.path,
+                headers=CIMultiDict(request.headers),
+                json=body,
+                raw=raw,
+                arrived=time.monotonic(),
+                client_port=None,
+            )
+        )
+        planned = self._moderation_failures.popleft() if self._moderation_failures else None
+        kind, opts = (planned.kind, planned.opts) if planned else ("", {})
+        if kind == "disconnect":
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response()
+        if kind == "server_error":
+            raise _server_error(opts)
+        self._check_auth(request)
+        _check_moderation_request(body)
+        if kind == "slow":
+            await asyncio.sleep(opts.get("seconds", 1.0))
+        if kind == "malformed":
+            return web.json_response({"id": "modr-0", "model": body["model"]})
+        return web.json_response(self._moderation_answer(body))
+
+    def _moderation_answer(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
+        results = []
+        for text in inputs:
+            words = set(str(text).lower().split())
+            hits = {category for word, category in self.flagged_words.items() if word in words}
+            results.append(
+                {
+                    "flagged": bool(hits),
+                    "categories": {c: c in hits for c in MODERATION_CATEGORIES},
+                    "category_scores": {
+                        c: 0.9 if c in hits else 0.01 for c in MODERATION_CATEGORIES
+                    },
+                    "category_applied_input_types": {c: ["text"] for c in MODERATION_CATEGORIES},
+                }
+            )
+        payload = {"id": f"modr-{secrets.token_hex(6)}", "model": body["model"], "results": results}
+        validators = spec_validators()
+        if validators is not None:
+            error = next(iter(validators.moderation_response.iter_errors(payload)), None)
+            if error is not None:
+                raise AssertionError(f"fake moderation answer breaks the spec: {error.message}")
+        return payload
 
     def _check_auth(self, request: web.Request) -> None:
         key = _bearer_key(request)
@@ -798,6 +882,23 @@ def _moderation_blocked(opts: Mapping[str, Any]) -> GatewayError:
         code="moderation_blocked",
     )
 
+
+MODERATION_FAILURES = ("server_error", "slow", "malformed", "disconnect")
+MODERATION_CATEGORIES = (
+    "hate",
+    "hate/threatening",
+    "harassment",
+    "harassment/threatening",
+    "illicit",
+    "illicit/violent",
+    "self-harm",
+    "self-harm/intent",
+    "self-harm/instructions",
+    "sexual",
+    "sexual/minors",
+    "violence",
+    "violence/graphic",
+)
 
 _ANSWER_FAILURES: dict[str, Callable[[Mapping[str, Any]], GatewayError]] = {
     "rate_limit": _rate_limit,

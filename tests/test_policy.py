@@ -1,0 +1,216 @@
+"""The moderation rules on a real SQLite store, without Discord: order, lists, strikes, budgets."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.clock import FakeClock
+from bot.moderation_api import ModerationClient
+from bot.policy import (
+    Asker,
+    BlockedTerm,
+    ChannelNotAllowed,
+    CoolingDown,
+    Flagged,
+    ModelDisabled,
+    ModerationDown,
+    NsfwOnly,
+    Paused,
+    PolicyDefaults,
+    PolicyService,
+    RoleNotAllowed,
+    StrikeOutcome,
+)
+from bot.quota import QuotaDefaults, QuotaService
+from bot.store import Store
+from tests.conftest import API_KEY
+
+GUILD, MEMBER, ADMIN, CHANNEL, OTHER_CHANNEL, THREAD = 1, 2, 3, 10, 11, 12
+ROLE_A, ROLE_B, ROLE_C = 20, 21, 22
+MODEL = "openai/dall-e-3"
+ASKER = Asker(GUILD, MEMBER, frozenset(), CHANNEL, None, False, False)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    async with await Store.open(tmp_path / "db.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def make(store: Store, clock: FakeClock):
+    quota = QuotaService(store, QuotaDefaults(100, 25, "day"), clock=clock)
+
+    def factory(**options) -> PolicyService:
+        options.setdefault("builtin_terms", ("gore", "nude*"))
+        return PolicyService(store, quota, PolicyDefaults(0, 3), clock=clock, **options)
+
+    return factory
+
+
+@pytest.fixture
+def policy(make) -> PolicyService:
+    return make()
+
+
+async def test_a_new_guild_allows_everything_but_builtin_terms(policy) -> None:
+    assert await policy.check(ASKER, MODEL, "a red fox") is None
+    assert await policy.check(ASKER, MODEL, "so much gore") == BlockedTerm("gore", builtin=True)
+    # Age-restricted channels are exempt from the built-in list, not from the admins' terms.
+    nsfw = replace(ASKER, age_restricted=True)
+    assert await policy.check(nsfw, MODEL, "so much gore") is None
+    await policy.add_entry(GUILD, "term", "fox")
+    assert await policy.check(nsfw, MODEL, "a red F0X") == BlockedTerm("F0X", builtin=False)
+    await policy.update(GUILD, builtin_terms=False, actor_id=ADMIN)
+    assert await policy.check(ASKER, MODEL, "so much gore") is None
+
+
+async def test_rules_apply_in_order(policy) -> None:
+    """paused → channel → role → NSFW-only → model → blocked terms → cooldown."""
+    await policy.update(GUILD, nsfw_only=True, cooldown_seconds=60, actor_id=ADMIN)
+    await policy.add_entry(GUILD, "channel", OTHER_CHANNEL)
+    await policy.add_entry(GUILD, "role", ROLE_A)
+    await policy.add_entry(GUILD, "disabled_model", MODEL)
+    await policy.add_entry(GUILD, "term", "fox")
+    policy.accepted(GUILD, MEMBER)
+    await policy.pause(GUILD, MEMBER, "spam", ADMIN)
+    asker, prompt = ASKER, "a fox"
+    expected = [
+        Paused("spam", by_strikes=False),
+        ChannelNotAllowed((OTHER_CHANNEL,)),
+        RoleNotAllowed((ROLE_A,)),
+        NsfwOnly(),
+        ModelDisabled(MODEL),
+        BlockedTerm("fox", builtin=False),
+    ]
+    fixes = [
+        lambda: policy.unpause(GUILD, MEMBER),
+        lambda: policy.remove_entry(GUILD, "channel", OTHER_CHANNEL),
+        lambda: policy.remove_entry(GUILD, "role", ROLE_A),
+        lambda: policy.update(GUILD, nsfw_only=False, actor_id=ADMIN),
+        lambda: policy.remove_entry(GUILD, "disabled_model", MODEL),
+        lambda: policy.remove_entry(GUILD, "term", "FOX"),
+    ]
+    for refusal, fix in zip(expected, fixes, strict=True):
+        assert await policy.check(asker, MODEL, prompt) == refusal
+        await fix()
+    refusal = await policy.check(asker, MODEL, prompt)
+    assert isinstance(refusal, CoolingDown)
+
+
+async def test_a_thread_follows_its_parent_channel(policy) -> None:
+    await policy.add_entry(GUILD, "channel", CHANNEL)
+    in_thread = replace(ASKER, channel_id=THREAD, parent_id=CHANNEL)
+    elsewhere = replace(ASKER, channel_id=THREAD, parent_id=OTHER_CHANNEL)
+    assert await policy.check(in_thread, MODEL, "a fox") is None
+    assert await policy.check(elsewhere, MODEL, "a fox") == ChannelNotAllowed((CHANNEL,))
+
+
+async def test_any_listed_role_lets_a_member_in(policy) -> None:
+    await policy.add_entry(GUILD, "role", ROLE_A)
+    await policy.add_entry(GUILD, "role", ROLE_B)
+    with_b = replace(ASKER, role_ids=frozenset({ROLE_B, ROLE_C}))
+    assert await policy.check(with_b, MODEL, "a fox") is None
+    with_c = replace(ASKER, role_ids=frozenset({ROLE_C}))
+    assert await policy.check(with_c, MODEL, "a fox") == RoleNotAllowed((ROLE_A, ROLE_B))
+
+
+async def test_cooldown_counts_from_the_last_accepted_request(policy, clock) -> None:
+    await policy.update(GUILD, cooldown_seconds=30, actor_id=ADMIN)
+    assert await policy.check(ASKER, MODEL, "a fox") is None  # nothing accepted yet
+    policy.accepted(GUILD, MEMBER)
+    clock.advance(seconds=10)
+    refusal = await policy.check(ASKER, MODEL, "a fox")
+    assert refusal == CoolingDown(clock() + timedelta(seconds=20))
+    assert await policy.check(replace(ASKER, manages_guild=True), MODEL, "a fox") is None
+    clock.advance(seconds=20)
+    assert await policy.check(ASKER, MODEL, "a fox") is None
+
+
+async def test_role_budgets_take_the_largest_of_the_members_roles(policy) -> None:
+    await policy.set_role_budget(GUILD, ROLE_A, 50)
+    await policy.set_role_budget(GUILD, ROLE_B, 80)
+    assert await policy.member_credits(GUILD, [ROLE_A, ROLE_B, ROLE_C]) == 80
+    assert await policy.member_credits(GUILD, [ROLE_A]) == 50
+    assert await policy.member_credits(GUILD, [ROLE_C]) is None  # the member default
+    await policy.set_role_budget(GUILD, ROLE_B, None)
+    assert await policy.member_credits(GUILD, [ROLE_A, ROLE_B]) == 50
+    with pytest.raises(ValueError, match="from 1 to"):
+        await policy.set_role_budget(GUILD, ROLE_A, 0)
+
+
+async def test_strikes_pause_at_the_limit_and_unpause_forgives(policy) -> None:
+    await policy.update(GUILD, strike_limit=2, actor_id=ADMIN)
+    assert await policy.add_strike(GUILD, MEMBER, "safety") == StrikeOutcome(1, 2, False)
+    assert await policy.check(ASKER, MODEL, "a fox") is None
+    assert await policy.add_strike(GUILD, MEMBER, "safety") == StrikeOutcome(2, 2, True)
+    assert await policy.check(ASKER, MODEL, "a fox") == Paused("2 strikes", by_strikes=True)
+    assert await policy.unpause(GUILD, MEMBER)
+    assert not await policy.unpause(GUILD, MEMBER)
+    assert await policy.check(ASKER, MODEL, "a fox") is None
+    assert await policy.add_strike(GUILD, MEMBER, "safety") == StrikeOutcome(1, 2, False)
+
+
+async def test_strikes_count_per_quota_period_and_limit_0_never_pauses(policy, clock) -> None:
+    await policy.add_strike(GUILD, MEMBER, "safety")
+    await policy.add_strike(GUILD, MEMBER, "safety")
+    clock.advance(days=1)
+    assert (await policy.add_strike(GUILD, MEMBER, "safety")).count == 1
+    await policy.update(GUILD, strike_limit=0, actor_id=ADMIN)
+    for _ in range(5):
+        assert not (await policy.add_strike(GUILD, MEMBER, "safety")).paused
+
+
+async def test_the_policy_survives_a_restart(make, policy) -> None:
+    await policy.add_entry(GUILD, "term", "fox")
+    await policy.pause(GUILD, MEMBER, None, ADMIN)
+    fresh = make()
+    assert await fresh.check(ASKER, MODEL, "a fox") == Paused(None, by_strikes=False)
+
+
+async def test_update_checks_its_values(policy) -> None:
+    with pytest.raises(ValueError, match="Nothing to change"):
+        await policy.update(GUILD, actor_id=ADMIN)
+    with pytest.raises(ValueError, match="cooldown"):
+        await policy.update(GUILD, cooldown_seconds=86_401, actor_id=ADMIN)
+    with pytest.raises(ValueError, match="strike limit"):
+        await policy.update(GUILD, strike_limit=-1, actor_id=ADMIN)
+
+
+# -- pre-moderation --------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def moderation(gateway) -> AsyncIterator[ModerationClient]:
+    client = ModerationClient(gateway.base_url, API_KEY, "omni-moderation-latest", timeout=0.5)
+    yield client
+    await client.close()
+
+
+async def test_pre_moderation_runs_only_after_the_other_rules(make, moderation, gateway) -> None:
+    policy = make(moderation=moderation)
+    gateway.flagged_words = {"fox": "violence"}
+    await policy.add_entry(GUILD, "term", "red")
+    assert await policy.check(ASKER, MODEL, "a red fox") == BlockedTerm("red", builtin=False)
+    assert gateway.moderations == []
+    assert await policy.check(ASKER, MODEL, "a blue cat") is None
+    refusal = await policy.check(ASKER, MODEL, "a blue fox")
+    assert refusal == Flagged(("violence",), StrikeOutcome(1, 3, False))
+    assert len(gateway.moderations) == 2
+
+
+async def test_pre_moderation_failing_closed_and_open(make, moderation, gateway) -> None:
+    gateway.fail_moderation("server_error", times=2)
+    assert await make(moderation=moderation).check(ASKER, MODEL, "a fox") == ModerationDown()
+    open_policy = make(moderation=moderation, moderation_fail_open=True)
+    assert await open_policy.check(ASKER, MODEL, "a fox") is None
