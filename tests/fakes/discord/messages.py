@@ -6,8 +6,15 @@ from aiohttp import web
 
 from tests.fakes.discord.body import BODY, ParsedBody
 from tests.fakes.discord.context import FakeContext
-from tests.fakes.discord.errors import json_response, unknown_channel, unknown_message
+from tests.fakes.discord.errors import (
+    json_response,
+    missing_access,
+    missing_permissions,
+    unknown_channel,
+    unknown_message,
+)
 from tests.fakes.discord.limits import check_message
+from tests.fakes.discord.scenario import SEND_MESSAGES, VIEW_CHANNEL
 from tests.fakes.discord.state import EPHEMERAL, LOADING, StoredAttachment, StoredMessage
 
 DEFAULT_ATTACHMENT_LIMIT = 10 * 1024 * 1024
@@ -106,12 +113,22 @@ class ChannelRoutes:
 
     async def create(self, request: web.Request) -> web.Response:
         guild_id, channel_id = self._channel(request)
+        self._check_bot_may_send(channel_id)
         body = request[BODY]
         check_message(body.object, [len(f.data) for f in body.files], DEFAULT_ATTACHMENT_LIMIT)
         message = apply_body(
             self.ctx, self.ctx.new_message(channel_id, guild_id), body, creating=True
         )
         return json_response(self.ctx.message_payload(message))
+
+    def _check_bot_may_send(self, channel_id: int) -> None:
+        """Discord's 403s: 50001 when the bot cannot see the channel, 50013 when it cannot post."""
+        found = self.ctx.scenario.find_channel(channel_id)
+        denied = found[1].bot_denied if found else 0
+        if denied & VIEW_CHANNEL:
+            raise missing_access()
+        if denied & SEND_MESSAGES:
+            raise missing_permissions()
 
     async def get(self, request: web.Request) -> web.Response:
         return json_response(self.ctx.message_payload(self._message(request)))

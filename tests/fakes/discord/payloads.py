@@ -53,20 +53,53 @@ def role(r: FakeRole) -> dict[str, Any]:
 
 
 def channel(c: FakeChannel, guild: FakeGuild) -> dict[str, Any]:
+    if c.is_thread:
+        return thread(c, guild)
     return {
         "id": str(c.id),
         "type": c.type,
         "guild_id": str(guild.id),
         "name": c.name,
         "position": c.position,
-        "permission_overwrites": [],
-        "nsfw": False,
+        "permission_overwrites": _overwrites(c, guild),
+        "nsfw": c.nsfw,
         "topic": None,
         "last_message_id": None,
         "rate_limit_per_user": 0,
-        "parent_id": None,
+        "parent_id": None if c.parent_id is None else str(c.parent_id),
         "flags": 0,
     }
+
+
+def thread(c: FakeChannel, guild: FakeGuild) -> dict[str, Any]:
+    """A public thread: no overwrites or nsfw of its own, it follows its parent channel."""
+    return {
+        "id": str(c.id),
+        "type": c.type,
+        "guild_id": str(guild.id),
+        "name": c.name,
+        "parent_id": str(c.parent_id),
+        "owner_id": str(guild.owner_id),
+        "last_message_id": None,
+        "rate_limit_per_user": 0,
+        "message_count": 0,
+        "member_count": 1,
+        "total_message_sent": 0,
+        "flags": 0,
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": 1440,
+            "archive_timestamp": JOINED_AT,
+            "locked": False,
+        },
+    }
+
+
+def _overwrites(c: FakeChannel, guild: FakeGuild) -> list[dict[str, Any]]:
+    if not c.bot_denied:
+        return []
+    bot = next(m.user for m in guild.members if m.user.bot)
+    return [{"id": str(bot.id), "type": 1, "allow": "0", "deny": str(c.bot_denied)}]
 
 
 def member(m: FakeMember, guild: FakeGuild | None = None) -> dict[str, Any]:
@@ -101,7 +134,7 @@ def resolved_channel(c: FakeChannel, guild: FakeGuild, permissions: int) -> dict
     """A channel in ``data.resolved.channels``: partial, with the invoker's ``permissions``."""
     payload = {**channel(c, guild), "permissions": str(permissions)}
     for key in ("guild_id", "permission_overwrites"):
-        del payload[key]
+        payload.pop(key, None)
     return payload
 
 
@@ -131,8 +164,8 @@ def guild_create(g: FakeGuild) -> dict[str, Any]:
         "unavailable": False,
         "member_count": len(g.members),
         "members": [member(m) for m in g.members],
-        "channels": [channel(c, g) for c in g.channels],
-        "threads": [],
+        "channels": [channel(c, g) for c in g.channels if not c.is_thread],
+        "threads": [thread(c, g) for c in g.channels if c.is_thread],
         "voice_states": [],
         "presences": [],
         "stage_instances": [],

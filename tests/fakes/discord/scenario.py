@@ -24,6 +24,7 @@ EVERYONE_PERMISSIONS = (
 )
 
 TEXT_CHANNEL = 0
+PUBLIC_THREAD = 11
 
 
 @dataclass(frozen=True)
@@ -43,10 +44,23 @@ class FakeRole:
 
 @dataclass(frozen=True)
 class FakeChannel:
+    """A text channel, or a thread (``type=PUBLIC_THREAD``) inside ``parent_id``.
+
+    ``nsfw`` marks an age-restricted channel (a thread is age-restricted when its parent is).
+    ``bot_denied``: permission bits a member overwrite takes from the bot in this channel.
+    """
+
     id: int
     name: str
     position: int = 0
     type: int = TEXT_CHANNEL
+    nsfw: bool = False
+    parent_id: int | None = None
+    bot_denied: int = 0
+
+    @property
+    def is_thread(self) -> bool:
+        return self.type == PUBLIC_THREAD
 
 
 @dataclass(frozen=True)
