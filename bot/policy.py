@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from types import MappingProxyType
 from typing import ClassVar, Literal
 
 import aiosqlite
@@ -258,8 +259,15 @@ class PolicyService:
         return "open" if self._fail_open else "closed"
 
     def accepted(self, guild_id: int, member_id: int) -> None:
-        """A request passed every rule and the quota: its member's cooldown starts now."""
+        """A request passed every rule: its member's cooldown starts now."""
         self._last_accepted[(guild_id, member_id)] = self._clock()
+
+    def not_accepted(self, guild_id: int, member_id: int) -> None:
+        """The quota refused the request after all: it starts no cooldown.
+
+        Any earlier request of the member's is past the cooldown (or the check had refused).
+        """
+        self._last_accepted.pop((guild_id, member_id), None)
 
     async def member_credits(self, guild_id: int, role_ids: Iterable[int]) -> int | None:
         """The member's per-period budget when a role gives one (see GuildPolicy)."""
@@ -323,30 +331,35 @@ class PolicyService:
                 (guild_id,),
             )
         row = settings[0] if settings else None
+        defaults = self._defaults
 
-        def pick(column: str, default: object) -> object:
+        def pick(column: str, default: int) -> int:
+            """The guild's own value, or the default where it has none (NULL)."""
             value = None if row is None else row[column]
-            return default if value is None else value
+            return default if value is None else int(value)
 
         lists: dict[str, list[str]] = {column: [] for column in _ENTRY_COLUMNS.values()}
         for entry in entries:
             lists[_ENTRY_COLUMNS[entry["kind"]]].append(entry["value"])
-        audit_channel = None if row is None else row["audit_channel_id"]
         return GuildPolicy(
-            audit_channel_id=audit_channel,
+            audit_channel_id=pick("audit_channel_id", 0) or None,
             nsfw_only=bool(pick("nsfw_only", False)),
-            cooldown_seconds=int(str(pick("cooldown_seconds", self._defaults.cooldown_seconds))),
+            cooldown_seconds=pick("cooldown_seconds", defaults.cooldown_seconds),
             builtin_terms=bool(pick("builtin_terms", True)),
-            strike_limit=int(str(pick("strike_limit", self._defaults.strike_limit))),
+            strike_limit=pick("strike_limit", defaults.strike_limit),
             blocked_terms=tuple(lists["blocked_terms"]),
             channel_ids=frozenset(int(v) for v in lists["channel_ids"]),
             role_ids=frozenset(int(v) for v in lists["role_ids"]),
             disabled_models=frozenset(lists["disabled_models"]),
-            role_budgets={int(b["role_id"]): int(b["credits"]) for b in budgets},
-            paused={
-                int(p["member_id"]): Pause(p["reason"], p["paused_by"], parse_time(p["paused_at"]))
-                for p in paused
-            },
+            role_budgets=MappingProxyType({int(b["role_id"]): int(b["credits"]) for b in budgets}),
+            paused=MappingProxyType(
+                {
+                    int(p["member_id"]): Pause(
+                        p["reason"], p["paused_by"], parse_time(p["paused_at"])
+                    )
+                    for p in paused
+                }
+            ),
         )
 
     # -- admin -------------------------------------------------------------------------------

@@ -30,18 +30,26 @@ from bot.generation import (
     ShuttingDown,
     StoreBusy,
 )
+from bot.images import ContentPolicyError
+from bot.policy import Refusal as RuleRefusal
 from bot.quota import QuotaExceeded
+from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import DISCORD_FAULTS, is_duplicate, report_unexpected, tell
 from cogs.presenters import (
     DELETE_REFUSED,
     NO_MENTIONS,
     REROLL_TOO_OLD,
     RESTARTING,
+    audit_generation_embed,
+    audit_refusal_embed,
+    audit_strike_embed,
     failure,
     progress_line,
     refusal,
     result_embed,
+    rule_refusal,
     send_error,
+    upstream_strike,
 )
 
 if TYPE_CHECKING:
@@ -112,6 +120,15 @@ class NotRerollable(Exception):
     """The request behind a Re-roll button is gone (another guild's, or its prompt purged)."""
 
 
+class RuleBroken(Exception):
+    """A rule of the guild's moderation policy refused the request; nothing was reserved."""
+
+    def __init__(self, refusal: RuleRefusal, plan: PlannedRequest) -> None:
+        super().__init__(refusal)
+        self.refusal = refusal
+        self.plan = plan
+
+
 class ImagineCog(commands.Cog, name="Imagine"):
     progress_interval: float = 10.0
     # How long a reservation may take before Discord is answered: a refusal within it is
@@ -121,14 +138,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
     def __init__(self, bot: ImagineBot) -> None:
         self.bot = bot
-        _set_choices(
-            self.imagine,
-            "model",
-            [
-                app_commands.Choice[str | int | float](name=m.name, value=m.id)
-                for m in bot.catalog.models
-            ],
-        )
+        self.audit = AuditChannel(bot)
 
     async def cog_load(self) -> None:
         self.bot.add_dynamic_items(ResultButton)
@@ -145,7 +155,6 @@ class ImagineCog(commands.Cog, name="Imagine"):
         quality="Image quality (the choices depend on the model)",
         n="How many images (the choices depend on the model)",
     )
-    @app_commands.choices(model=[app_commands.Choice(name="set from the catalog", value="")])
     async def imagine(
         self,
         interaction: discord.Interaction[ImagineBot],
@@ -161,9 +170,42 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await send_error(interaction, str(rejected))
             return
         with self.bot.finishing():
-            await self.serve(
-                interaction, self.bot.generation.reserve(_requester(interaction), plan)
-            )
+            await self.serve(interaction, self._reserve(interaction, plan))
+
+    async def _reserve(
+        self, interaction: discord.Interaction[Any], plan: PlannedRequest
+    ) -> Reserved:
+        """The guild's moderation rules, then the credits (the member's role budget, if any).
+
+        Raises `RuleBroken`, or what `GenerationService.reserve` raises. The cooldown starts
+        when the rules pass and is withdrawn if the reservation refuses.
+        """
+        asker = asker_of(interaction)
+        policy = self.bot.policy
+        broken = await policy.check(asker, plan.model.id, plan.prompt)
+        if broken is not None:
+            raise RuleBroken(broken, plan)
+        policy.accepted(asker.guild_id, asker.member_id)
+        try:
+            budget = await policy.member_credits(asker.guild_id, asker.role_ids)
+            return await self.bot.generation.reserve(_requester(interaction, budget), plan)
+        except BaseException:
+            policy.not_accepted(asker.guild_id, asker.member_id)
+            raise
+
+    @imagine.autocomplete("model")
+    async def model_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The catalog's models this guild has not disabled."""
+        assert interaction.guild_id is not None
+        policy = await self.bot.policy.policy(interaction.guild_id)
+        wanted = current.strip().lower()
+        return [
+            app_commands.Choice(name=m.name, value=m.id)
+            for m in self.bot.catalog.models
+            if policy.model_enabled(m.id) and (wanted in m.name.lower() or wanted in m.id.lower())
+        ][:MAX_AUTOCOMPLETE]
 
     @imagine.autocomplete("size")
     async def size_autocomplete(
@@ -208,7 +250,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
             quality=original.quality,
             n=original.n,
         )
-        return await self.bot.generation.reserve(_requester(interaction), plan)
+        # The rules may have changed since (a paused member, a disabled model, a new term).
+        return await self._reserve(interaction, plan)
 
     async def delete(self, interaction: discord.Interaction[Any], owner_id: int) -> None:
         """The requester may delete a result, and so may a member with Manage Messages."""
@@ -246,9 +289,21 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except NotRerollable:
             await tell(interaction, REROLL_TOO_OLD)
             return
+        except RuleBroken as broken:
+            await self._refuse(interaction, broken)
+            return
         if not deferred:
             await self._defer(interaction)
         await self.run(interaction, request)
+
+    async def _refuse(self, interaction: discord.Interaction[Any], broken: RuleBroken) -> None:
+        """Tell the member which rule refused them, and the moderators' audit channel."""
+        plan, model_name = broken.plan, broken.plan.model.name
+        await tell(interaction, rule_refusal(broken.refusal, model_name))
+        embed = audit_refusal_embed(
+            interaction.user, _channel_id(interaction), plan.prompt, broken.refusal, model_name
+        )
+        await self.audit.post(_guild_id(interaction), embed)
 
     async def _defer(self, interaction: discord.Interaction[Any]) -> None:
         """Show "thinking…".
@@ -268,8 +323,14 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """Generate while showing progress, then deliver; every failure ends in a private note."""
         try:
             result = await self._generate(interaction, request)
-        except (RequestFailed, Interrupted) as failed:
-            await tell(interaction, failure(failed))
+        except RequestFailed as failed:
+            if isinstance(failed.error, ContentPolicyError):
+                await self._strike(interaction, request.plan, failed)
+            else:
+                await tell(interaction, failure(failed))
+            return
+        except Interrupted as interrupted:
+            await tell(interaction, failure(interrupted))
             return
         except ShuttingDown as stopped:
             await tell(interaction, refusal(stopped))
@@ -277,7 +338,28 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except asyncio.CancelledError:
             await asyncio.shield(tell(interaction, RESTARTING))
             raise
-        await self._deliver(interaction, request.plan, result)
+        link = await self._deliver(interaction, request.plan, result)
+        embed = audit_generation_embed(
+            interaction.user, _channel_id(interaction), request.plan, result.credits, link
+        )
+        await self.audit.post(_guild_id(interaction), embed)
+
+    async def _strike(
+        self, interaction: discord.Interaction[Any], plan: PlannedRequest, failed: RequestFailed
+    ) -> None:
+        """The gateway's safety system refused the prompt: one strike, audited."""
+        guild_id = _guild_id(interaction)
+        reason = f"gateway: {failed.error.code or 'content policy'}"
+        strike = await self.bot.policy.add_strike(guild_id, interaction.user.id, reason)
+        await tell(interaction, upstream_strike(failure(failed), strike))
+        embed = audit_strike_embed(
+            interaction.user,
+            _channel_id(interaction),
+            plan.prompt,
+            failed.error.user_message,
+            strike,
+        )
+        await self.audit.post(guild_id, embed)
 
     async def _generate(
         self, interaction: discord.Interaction[Any], request: Reserved
@@ -309,8 +391,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
     async def _deliver(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
-    ) -> None:
+    ) -> str | None:
         """Put the images in place of the progress message, trying hard: the server paid for them.
+
+        Returns the link to the delivered message, None when the delivery was lost.
 
         A fault on the way (a reset connection, a timeout, a 5xx) is tried again. A 413 despite
         fitting means Discord's real limit is lower than the interaction said: halve the files
@@ -318,13 +402,16 @@ class ImagineCog(commands.Cog, name="Imagine"):
         channel instead; a loss is logged once.
         """
 
+        delivered: list[discord.Message] = []
+
         async def edit() -> None:
-            await interaction.edit_original_response(
+            message = await interaction.edit_original_response(
                 content=None,
                 attachments=_files(result),
                 allowed_mentions=NO_MENTIONS,
                 **_result_message(interaction, plan, result),
             )
+            delivered.append(message)
 
         error = await self._attempt(edit, interaction, "edit")
         if isinstance(error, discord.HTTPException) and error.status == 413:
@@ -336,28 +423,35 @@ class ImagineCog(commands.Cog, name="Imagine"):
                 result = dataclasses.replace(result, images=smaller)
                 error = await self._attempt(edit, interaction, "edit")
         if error is None:
-            return
-        error = await self._post_to_channel(interaction, plan, result)
-        if error is not None:
-            log.error(
-                "lost delivery of interaction %s (credits were spent): %s",
-                interaction.id,
-                _describe(error),
-            )
+            return delivered[-1].jump_url
+        error = await self._post_to_channel(interaction, plan, result, delivered)
+        if error is None:
+            return delivered[-1].jump_url
+        log.error(
+            "lost delivery of interaction %s (credits were spent): %s",
+            interaction.id,
+            _describe(error),
+        )
+        return None
 
     async def _post_to_channel(
-        self, interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
+        self,
+        interaction: discord.Interaction[Any],
+        plan: PlannedRequest,
+        result: Generated,
+        delivered: list[discord.Message],
     ) -> BaseException | None:
         channel = interaction.channel
         if not isinstance(channel, discord.abc.Messageable):
             return LookupError("no channel to post to")
 
         async def post() -> None:
-            await channel.send(
+            message = await channel.send(
                 files=_files(result),
                 allowed_mentions=NO_MENTIONS,
                 **_result_message(interaction, plan, result),
             )
+            delivered.append(message)
 
         return await self._attempt(post, interaction, "post to the channel")
 
@@ -395,12 +489,24 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def _requester(interaction: discord.Interaction[Any]) -> Requester:
-    assert interaction.guild_id is not None  # /imagine and its buttons are guild only
-    assert interaction.channel_id is not None
+def _requester(interaction: discord.Interaction[Any], member_credits: int | None) -> Requester:
     return Requester(
-        interaction.id, interaction.guild_id, interaction.user.id, interaction.channel_id
+        interaction.id,
+        _guild_id(interaction),
+        interaction.user.id,
+        _channel_id(interaction),
+        member_credits,
     )
+
+
+def _guild_id(interaction: discord.Interaction[Any]) -> int:
+    assert interaction.guild_id is not None  # /imagine and its buttons are guild only
+    return interaction.guild_id
+
+
+def _channel_id(interaction: discord.Interaction[Any]) -> int:
+    assert interaction.channel_id is not None  # guild interactions have a channel
+    return interaction.channel_id
 
 
 def _result_message(
@@ -411,20 +517,6 @@ def _result_message(
         "embed": result_embed(plan, result, interaction.user),
         "view": result_view(interaction.id, interaction.user.id),
     }
-
-
-def _set_choices(
-    command: app_commands.Command[Any, Any, Any],
-    name: str,
-    choices: list[app_commands.Choice[str | int | float]],
-) -> None:
-    """Give this cog's copy of a command run-time choices (the catalog is read at start-up).
-
-    discord.py fixes choices when the class is defined; the cog's copy has its own parameter
-    table, so the parameter is replaced there, never changed in place.
-    """
-    params = command._params
-    params[name] = dataclasses.replace(params[name], choices=choices)
 
 
 def _files(result: Generated) -> list[discord.File]:

@@ -7,7 +7,8 @@ apart from the cogs so the imagine and quota cogs say the same thing the same wa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -21,6 +22,21 @@ from bot.generation import (
     ShuttingDown,
     Spent,
     StoreBusy,
+)
+from bot.policy import (
+    BlockedTerm,
+    ChannelNotAllowed,
+    CoolingDown,
+    EntryKind,
+    Flagged,
+    GuildPolicy,
+    ModelDisabled,
+    ModerationDown,
+    NsfwOnly,
+    Paused,
+    Refusal,
+    RoleNotAllowed,
+    StrikeOutcome,
 )
 from bot.quota import (
     MAX_CREDITS,
@@ -156,8 +172,8 @@ def usage_embed(report: UsageReport, model_name: Callable[[str], str]) -> discor
         f"{model_name(m.model)}: {credits(m.credits)} ({_requests(m.requests)})"
         for m in report.by_model
     ]
-    embed.add_field(name="Top members", value=_listing(members), inline=False)
-    embed.add_field(name="By model", value=_listing(models), inline=False)
+    embed.add_field(name="Top members", value=listing(members), inline=False)
+    embed.add_field(name="By model", value=listing(models), inline=False)
     return embed
 
 
@@ -173,7 +189,7 @@ def policy_summary(policy: QuotaPolicy) -> str:
     )
 
 
-def _listing(lines: Sequence[str]) -> str:
+def listing(lines: Sequence[str], empty: str = "none") -> str:
     """Up to MAX_LISTED whole lines within an embed field; the rest is counted, never cut."""
     shown: list[str] = []
     size = 0
@@ -184,7 +200,7 @@ def _listing(lines: Sequence[str]) -> str:
         shown.append(line)
     if hidden := len(lines) - len(shown):
         shown.append(f"…and {hidden} more")
-    return "\n".join(shown)
+    return "\n".join(shown) or empty
 
 
 def _requests(count: int) -> str:
@@ -234,3 +250,231 @@ async def send_error(interaction: discord.Interaction[Any], message: str) -> Non
     except discord.HTTPException:
         log.debug("could not delete the deferred message of interaction %s", interaction.id)
     await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+# -- moderation (/imagine-admin, policy refusals, the audit channel) --------------------------
+
+
+async def acknowledge(interaction: discord.Interaction[Any]) -> None:
+    """Answer Discord before touching the database: a busy one must not miss the 3 seconds."""
+    await interaction.response.defer(ephemeral=True, thinking=True)
+
+
+async def reply(interaction: discord.Interaction[Any], text: str) -> None:
+    await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+def _channels(ids: Iterable[int]) -> str:
+    return ", ".join(f"<#{i}>" for i in ids)
+
+
+def _roles(ids: Iterable[int]) -> str:
+    return ", ".join(f"<@&{i}>" for i in ids)
+
+
+def _strikes(strike: StrikeOutcome) -> str:
+    of = f" of {strike.limit}" if strike.limit else ""
+    text = f"This counts as a strike ({strike.count}{of} this period)."
+    if strike.paused:
+        text += " You are now paused from /imagine until a moderator unpauses you."
+    return text
+
+
+def rule_refusal(refusal: Refusal, model_name: str) -> str:
+    """The one line a member reads when a rule refuses their request (nothing was spent)."""
+    if isinstance(refusal, Paused):
+        why = f" ({literal(refusal.reason, 200)})" if refusal.reason else ""
+        return f"You are paused from /imagine in this server{why}. A moderator can unpause you."
+    if isinstance(refusal, ChannelNotAllowed):
+        return f"/imagine works only in {_channels(refusal.channel_ids[:10])} in this server."
+    if isinstance(refusal, RoleNotAllowed):
+        return f"/imagine is only for members with one of these roles: {_roles(refusal.role_ids)}."
+    if isinstance(refusal, NsfwOnly):
+        return "In this server /imagine works only in age-restricted channels."
+    if isinstance(refusal, ModelDisabled):
+        return f"{model_name} is turned off in this server; choose another model."
+    if isinstance(refusal, BlockedTerm):
+        where = " outside age-restricted channels" if refusal.builtin else ""
+        quoted = literal(strip_format(refusal.quoted), 100)
+        return f"Your prompt contains a term this server blocks{where}: “{quoted}”."
+    if isinstance(refusal, CoolingDown):
+        return f"Slow down: you can use /imagine again {relative_time(refusal.until)}."
+    if isinstance(refusal, Flagged):
+        return f"The moderation check flagged this prompt. {_strikes(refusal.strike)}"
+    if isinstance(refusal, ModerationDown):
+        return "The moderation check is unavailable right now. Please try again in a minute."
+    raise AssertionError(f"no wording for {refusal!r}")
+
+
+def upstream_strike(error_message: str, strike: StrikeOutcome) -> str:
+    """The gateway's safety refusal, and the strike it cost."""
+    return f"{error_message} {_strikes(strike)}"
+
+
+def strip_format(text: str) -> str:
+    """Zero-width and bidi characters removed, so quoted text shows what it says.
+
+    TODO(rebase): use bot/text.py's stripper once it is on main.
+    """
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
+def yes_no(flag: bool) -> str:
+    return "on" if flag else "off"
+
+
+def policy_embed(
+    policy: GuildPolicy, quota: QuotaPolicy, model_names: Mapping[str, str]
+) -> discord.Embed:
+    """The guild's whole moderation and budget policy on one embed (/imagine-admin show)."""
+    embed = discord.Embed(title="/imagine policy of this server", colour=EMBED_COLOUR)
+    member = credits(quota.member_credits) if quota.member_credits else "no per-member budget"
+    embed.add_field(
+        name="Budgets",
+        value=f"Server: {credits(quota.guild_credits)} per {quota.period}\nEach member: {member}",
+        inline=False,
+    )
+    budgets = sorted(policy.role_budgets.items(), key=lambda item: -item[1])
+    embed.add_field(
+        name="Role budgets",
+        value=listing([f"<@&{role}>: {credits(amount)}" for role, amount in budgets]),
+        inline=False,
+    )
+    for kind in ("channel", "role"):
+        title, lines, empty = _entries(kind, policy)
+        embed.add_field(name=title, value=listing(lines, empty))
+    embed.add_field(
+        name="Models",
+        value=listing(
+            [
+                f"{'✅' if policy.model_enabled(model_id) else '🚫'} {name}"
+                for model_id, name in model_names.items()
+            ]
+        ),
+    )
+    embed.add_field(name="NSFW only", value=yes_no(policy.nsfw_only))
+    embed.add_field(
+        name="Cooldown",
+        value=f"{policy.cooldown_seconds} s" if policy.cooldown_seconds else "off",
+    )
+    embed.add_field(
+        name="Strike limit", value=str(policy.strike_limit) if policy.strike_limit else "off"
+    )
+    embed.add_field(
+        name="Audit channel",
+        value=f"<#{policy.audit_channel_id}>" if policy.audit_channel_id else "none",
+    )
+    embed.add_field(
+        name="Blocked terms",
+        value=f"{len(policy.blocked_terms)} of this server; built-in list "
+        f"{yes_no(policy.builtin_terms)} (outside age-restricted channels)",
+    )
+    embed.add_field(
+        name="Paused members",
+        value=listing(
+            [
+                f"<@{member_id}>" + (f": {literal(p.reason, 100)}" if p.reason else "")
+                for member_id, p in policy.paused.items()
+            ]
+        ),
+        inline=False,
+    )
+    return embed
+
+
+def audit_generation_embed(
+    requester: discord.abc.User,
+    channel_id: int,
+    plan: PlannedRequest,
+    spent: int,
+    link: str | None,
+) -> discord.Embed:
+    """One generation, for the moderators' audit channel."""
+    embed = _audit_embed("Generated", requester, channel_id, plan.prompt)
+    embed.add_field(name="Model", value=plan.model.name)
+    embed.add_field(name="Size", value=plan.size)
+    embed.add_field(name="Quality", value=plan.quality or "default")
+    embed.add_field(name="Images", value=str(plan.n))
+    embed.add_field(name="Credits", value=str(spent))
+    embed.add_field(
+        name="Result", value=f"[Jump to the result]({link})" if link else "not delivered"
+    )
+    return embed
+
+
+def audit_refusal_embed(
+    requester: discord.abc.User, channel_id: int, prompt: str, refusal: Refusal, model_name: str
+) -> discord.Embed:
+    """A request a rule refused, with the sentence the member read."""
+    embed = _audit_embed(f"Refused: {refusal.rule}", requester, channel_id, prompt)
+    embed.add_field(name="Why", value=rule_refusal(refusal, model_name), inline=False)
+    return embed
+
+
+def audit_strike_embed(
+    requester: discord.abc.User, channel_id: int, prompt: str, why: str, strike: StrikeOutcome
+) -> discord.Embed:
+    """A strike (the gateway's safety refusal or pre-moderation), and whether it paused."""
+    embed = _audit_embed("Strike", requester, channel_id, prompt)
+    embed.add_field(name="Why", value=why, inline=False)
+    limit = f" of {strike.limit}" if strike.limit else ""
+    embed.add_field(name="Strikes this period", value=f"{strike.count}{limit}")
+    embed.add_field(name="Paused", value="yes" if strike.paused else "no")
+    return embed
+
+
+def _audit_embed(
+    title: str, requester: discord.abc.User, channel_id: int, prompt: str
+) -> discord.Embed:
+    embed = discord.Embed(title=title, description=literal(prompt, 3000), colour=EMBED_COLOUR)
+    embed.add_field(name="Member", value=f"<@{requester.id}>")
+    embed.add_field(name="Channel", value=f"<#{channel_id}>")
+    return embed
+
+
+SAVED = "✅ Saved. `/imagine-admin show` shows the whole policy."
+
+
+def list_change(kind: EntryKind, add: bool, changed: bool, shown: str) -> str:
+    """What an /imagine-admin list change did, in one line."""
+    what = {
+        "term": ("Blocked", "Unblocked", "already blocked", "not blocked"),
+        "channel": ("/imagine now works in", "Removed", "already listed", "not listed"),
+        "role": ("/imagine is now open to", "Removed", "already listed", "not listed"),
+        "disabled_model": ("Disabled", "Enabled", "already disabled", "already enabled"),
+    }[kind]
+    if changed:
+        return f"✅ {what[0] if add else what[1]} {shown}."
+    return f"Nothing changed: {shown} is {what[2] if add else what[3]}."
+
+
+def pause_change(member_id: int, *, pausing: bool, changed: bool) -> str:
+    if pausing:
+        return f"✅ Paused <@{member_id}>." if changed else f"<@{member_id}> is already paused."
+    return f"✅ Unpaused <@{member_id}>." if changed else f"<@{member_id}> is not paused."
+
+
+def role_budget_change(role_id: int, amount: int | None, changed: bool) -> str:
+    """What /quota role did."""
+    if amount is not None:
+        return f"✅ Members with <@&{role_id}> now get {credits(amount)} per period."
+    if changed:
+        return f"✅ <@&{role_id}> no longer has its own budget; the member default applies."
+    return f"Nothing changed: <@&{role_id}> has no budget of its own."
+
+
+def entry_list(kind: EntryKind, policy: GuildPolicy) -> str:
+    """One of the guild's lists, as `/imagine-admin … list` shows it."""
+    title, lines, empty = _entries(kind, policy)
+    return f"**{title}**\n{listing(lines, empty)}"
+
+
+def _entries(kind: EntryKind, policy: GuildPolicy) -> tuple[str, list[str], str]:
+    """A list's title, its lines, and what an empty list means."""
+    if kind == "term":
+        return "Blocked terms", [f"“{literal(t, 100)}”" for t in policy.blocked_terms], "none"
+    if kind == "channel":
+        return "Channels", [f"<#{c}>" for c in sorted(policy.channel_ids)], "everywhere"
+    if kind == "role":
+        return "Roles", [f"<@&{r}>" for r in sorted(policy.role_ids)], "everyone"
+    raise AssertionError(f"no list of {kind}")

@@ -17,12 +17,16 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.quota import MAX_CREDITS, InvalidPolicy
+from cogs.enforcement import role_ids
 from cogs.presenters import (
     NO_MENTIONS,
+    acknowledge,
     forgiveness,
     policy_refusal,
     policy_saved,
     quota_summary,
+    reply,
+    role_budget_change,
     send_error,
     usage_embed,
 )
@@ -53,9 +57,11 @@ class QuotaCog(commands.Cog, name="Quota"):
 
     @quota.command(name="show", description="How many image credits are left, and when they reset")
     async def show(self, interaction: discord.Interaction[ImagineBot]) -> None:
-        await _acknowledge(interaction)
-        status = await self.bot.quota.status(_guild_id(interaction), interaction.user.id)
-        await _reply(interaction, quota_summary(status))
+        await acknowledge(interaction)
+        guild_id = _guild_id(interaction)
+        budget = await self.bot.policy.member_credits(guild_id, role_ids(interaction))
+        status = await self.bot.quota.status(guild_id, interaction.user.id, member_credits=budget)
+        await reply(interaction, quota_summary(status))
 
     @quota.command(name="set", description="Change this server's credit budgets (Manage Server)")
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -72,7 +78,7 @@ class QuotaCog(commands.Cog, name="Quota"):
         member_credits: Credits | None = None,
         period: str | None = None,
     ) -> None:
-        await _acknowledge(interaction)
+        await acknowledge(interaction)
         try:
             policy = await self.bot.quota.set_policy(
                 _guild_id(interaction),
@@ -84,7 +90,7 @@ class QuotaCog(commands.Cog, name="Quota"):
         except InvalidPolicy as invalid:
             await send_error(interaction, policy_refusal(invalid))
             return
-        await _reply(interaction, policy_saved(policy))
+        await reply(interaction, policy_saved(policy))
 
     @quota.command(name="reset", description="Forgive this period's use (Manage Server)")
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -94,20 +100,36 @@ class QuotaCog(commands.Cog, name="Quota"):
         interaction: discord.Interaction[ImagineBot],
         member: discord.Member | discord.User | None = None,
     ) -> None:
-        await _acknowledge(interaction)
+        await acknowledge(interaction)
         forgiven = await self.bot.quota.reset(
             _guild_id(interaction),
             None if member is None else member.id,
             actor_id=interaction.user.id,
         )
-        await _reply(interaction, forgiveness(forgiven, None if member is None else member.id))
+        await reply(interaction, forgiveness(forgiven, None if member is None else member.id))
+
+    @quota.command(name="role", description="Give a role its own member budget (Manage Server)")
+    @app_commands.checks.has_permissions(manage_guild=True)
+    @app_commands.describe(
+        role="Members with this role get its budget instead of the member default",
+        credits="Credits per period (leave empty to remove the role's budget)",
+    )
+    async def role(
+        self,
+        interaction: discord.Interaction[ImagineBot],
+        role: discord.Role,
+        credits: app_commands.Range[int, 1, MAX_CREDITS] | None = None,
+    ) -> None:
+        await acknowledge(interaction)
+        changed = await self.bot.policy.set_role_budget(_guild_id(interaction), role.id, credits)
+        await reply(interaction, role_budget_change(role.id, credits, changed))
 
     @app_commands.command(name="usage", description="Who and what used credits this period")
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)
     async def usage(self, interaction: discord.Interaction[ImagineBot]) -> None:
-        await _acknowledge(interaction)
+        await acknowledge(interaction)
         report = await self.bot.quota.usage(_guild_id(interaction))
         await interaction.followup.send(
             embed=usage_embed(report, self._model_name),
@@ -124,15 +146,6 @@ class QuotaCog(commands.Cog, name="Quota"):
 def _guild_id(interaction: discord.Interaction[ImagineBot]) -> int:
     assert interaction.guild_id is not None  # every command here is guild only
     return interaction.guild_id
-
-
-async def _acknowledge(interaction: discord.Interaction[ImagineBot]) -> None:
-    """Answer Discord before touching the database: a busy one must not miss the 3 seconds."""
-    await interaction.response.defer(ephemeral=True, thinking=True)
-
-
-async def _reply(interaction: discord.Interaction[ImagineBot], text: str) -> None:
-    await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
 async def setup(bot: ImagineBot) -> None:

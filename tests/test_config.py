@@ -199,3 +199,50 @@ def test_keepalive_seconds_default_and_bounds(monkeypatch: pytest.MonkeyPatch) -
         load_settings(None)
     assert "invalid setting IMAGE_API_KEEPALIVE_SECONDS (" in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_moderation_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    settings = load_settings(None)
+    assert (settings.member_cooldown_seconds, settings.strike_limit) == (0, 3)
+    assert settings.moderation_model is None  # pre-moderation is off by default
+    assert settings.moderation_fail_open is False
+    monkeypatch.setenv("MODERATION_MODEL", "omni-moderation-latest")
+    monkeypatch.setenv("MODERATION_FAIL_OPEN", "true")
+    monkeypatch.setenv("STRIKE_LIMIT", "0")
+    settings = load_settings(None)
+    assert settings.moderation_model == "omni-moderation-latest"
+    assert settings.moderation_fail_open is True
+    assert settings.strike_limit == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("MEMBER_COOLDOWN_SECONDS", "-1"),
+        ("MEMBER_COOLDOWN_SECONDS", "86401"),
+        ("STRIKE_LIMIT", "101"),
+        ("MODERATION_MODEL", "two words"),
+        ("MODERATION_FAIL_OPEN", "maybe"),
+    ],
+)
+def test_bad_moderation_settings_are_one_line(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as raised:
+        load_settings(None)
+    [line] = str(raised.value).splitlines()
+    assert line.startswith(f"invalid setting {name} (")
+
+
+def test_every_setting_is_documented() -> None:
+    root = Path(__file__).resolve().parents[1]
+    example = (root / ".env.example").read_text(encoding="utf-8")
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    for name in Settings.model_fields:
+        assert f"\n{name.upper()}=" in example, name
+        assert f"| `{name.upper()}` |" in readme, name

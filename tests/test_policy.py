@@ -214,3 +214,17 @@ async def test_pre_moderation_failing_closed_and_open(make, moderation, gateway)
     assert await make(moderation=moderation).check(ASKER, MODEL, "a fox") == ModerationDown()
     open_policy = make(moderation=moderation, moderation_fail_open=True)
     assert await open_policy.check(ASKER, MODEL, "a fox") is None
+
+
+async def test_purge_guild_forgets_everything(make, policy) -> None:
+    await policy.update(GUILD, strike_limit=1, actor_id=ADMIN)
+    await policy.add_entry(GUILD, "term", "fox")
+    await policy.set_role_budget(GUILD, ROLE_A, 10)
+    await policy.add_strike(GUILD, MEMBER, "safety")  # pauses at 1
+    await policy.purge_guild(GUILD)
+    fresh = await make().policy(GUILD)
+    assert fresh.blocked_terms == ()
+    assert fresh.role_budgets == {}
+    assert fresh.paused == {}
+    assert fresh.strike_limit == 3
+    assert (await policy.add_strike(GUILD, MEMBER, "safety")).count == 1

@@ -23,13 +23,15 @@ def admin(discord_fake):
     return Invoker(member=discord_fake.scenario.admin)
 
 
-async def run(fake, name, options=None, *, subcommand=None, invoker=None):
+async def run(fake, name, options=None, *, subcommand=None, group=None, invoker=None):
     """Run a command and return its private reply.
 
     A command defers privately before it reads the database (type 5, then its answer replaces the
     "thinking" message); a refused one is answered at once (type 4).
     """
-    handle = await fake.inject_slash(name, options, subcommand=subcommand, invoker=invoker)
+    handle = await fake.inject_slash(
+        name, options, subcommand=subcommand, group=group, invoker=invoker
+    )
     record = await handle.wait_response()
     assert record.response_type in (4, 5)
     await fake.wait_until(lambda: _answer(fake, record) is not None)
@@ -82,7 +84,7 @@ async def test_synced_schema(bot, discord_fake) -> None:
     assert usage["default_member_permissions"] == str(MANAGE_GUILD) == "32"
     assert usage["options"] == []
     subcommands = {o["name"]: o for o in quota["options"]}
-    assert set(subcommands) == {"show", "set", "reset"}
+    assert set(subcommands) == {"show", "set", "reset", "role"}
     assert all(o["type"] == 1 for o in subcommands.values())
     assert subcommands["show"]["options"] == []
     set_options = {o["name"]: o for o in subcommands["set"]["options"]}

@@ -167,3 +167,51 @@ def default_scenario() -> Scenario:
     return Scenario(
         token=TOKEN, bot=bot, application_name="Imagine", app_owner=admin, guilds=(guild,)
     )
+
+
+# The moderation scenario: the default guild plus roles, an age-restricted channel, a thread,
+# an audit channel and a channel the bot may not post in.
+SUPPORTER_ROLE_ID = 1_400_000_000_000_000_011
+PATRON_ROLE_ID = 1_400_000_000_000_000_012
+ARTIST_ROLE_ID = 1_400_000_000_000_000_013
+ART_CHANNEL_ID = 1_300_000_000_000_000_011
+NSFW_CHANNEL_ID = 1_300_000_000_000_000_012
+ART_THREAD_ID = 1_300_000_000_000_000_013
+AUDIT_CHANNEL_ID = 1_300_000_000_000_000_014
+LOCKED_CHANNEL_ID = 1_300_000_000_000_000_015
+PATRON_ID = 1_500_000_000_000_000_011
+
+
+def moderation_scenario() -> Scenario:
+    """`default_scenario()` plus Supporter, Patron and Artist roles; carol holds the first two;
+    #art with a thread, #nsfw (age-restricted), #audit, and #locked where the bot may not post."""
+    base = default_scenario()
+    guild = base.guild
+    carol = FakeMember(FakeUser(PATRON_ID, "carol"), (SUPPORTER_ROLE_ID, PATRON_ROLE_ID))
+    roles = (
+        FakeRole(SUPPORTER_ROLE_ID, "Supporter", 0, position=2),
+        FakeRole(PATRON_ROLE_ID, "Patron", 0, position=3),
+        FakeRole(ARTIST_ROLE_ID, "Artist", 0, position=4),
+    )
+    channels = (
+        FakeChannel(ART_CHANNEL_ID, "art", position=1),
+        FakeChannel(NSFW_CHANNEL_ID, "nsfw", position=2, nsfw=True),
+        FakeChannel(ART_THREAD_ID, "art-thread", type=PUBLIC_THREAD, parent_id=ART_CHANNEL_ID),
+        FakeChannel(AUDIT_CHANNEL_ID, "audit", position=3),
+        FakeChannel(LOCKED_CHANNEL_ID, "locked", position=4, bot_denied=SEND_MESSAGES),
+    )
+    moderated = FakeGuild(
+        id=guild.id,
+        name=guild.name,
+        owner_id=guild.owner_id,
+        roles=guild.roles + roles,
+        channels=guild.channels + channels,
+        members=(*guild.members, carol),
+    )
+    return Scenario(
+        token=base.token,
+        bot=base.bot,
+        application_name=base.application_name,
+        app_owner=base.app_owner,
+        guilds=(moderated,),
+    )

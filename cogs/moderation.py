@@ -1,0 +1,267 @@
+"""/imagine-admin: a guild's moderators steer who may use /imagine, where, and with what.
+
+Hidden from members without Manage Server by `default_permissions`; but a server can override
+that default, and a client can send any interaction, so every subcommand is checked again at run
+time (the cog's `interaction_check`, from the permissions in the interaction payload).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.policy import MAX_COOLDOWN_SECONDS, MAX_STRIKE_LIMIT, EntryKind
+from bot.terms import MAX_TERM_LENGTH
+from cogs.presenters import (
+    NO_MENTIONS,
+    SAVED,
+    acknowledge,
+    entry_list,
+    list_change,
+    literal,
+    pause_change,
+    policy_embed,
+    reply,
+    send_error,
+)
+
+if TYPE_CHECKING:
+    from bot.app import ImagineBot
+
+MAX_AUTOCOMPLETE = 25
+
+Term = app_commands.Range[str, 1, MAX_TERM_LENGTH]
+
+
+class ModerationCog(commands.Cog, name="Moderation"):
+    admin = app_commands.Group(
+        name="imagine-admin",
+        description="Moderate /imagine in this server (Manage Server)",
+        guild_only=True,
+        allowed_contexts=app_commands.AppCommandContext(guild=True),
+        default_permissions=discord.Permissions(manage_guild=True),
+    )
+    blocked = app_commands.Group(
+        name="blocked", description="Terms a prompt may not contain", parent=admin
+    )
+    channels = app_commands.Group(
+        name="channels", description="Where /imagine works (none listed: everywhere)", parent=admin
+    )
+    roles = app_commands.Group(
+        name="roles", description="Who may use /imagine (none listed: everyone)", parent=admin
+    )
+    models = app_commands.Group(
+        name="models", description="Which models members may choose", parent=admin
+    )
+    member = app_commands.Group(
+        name="member", description="Pause or unpause a member's use of /imagine", parent=admin
+    )
+
+    def __init__(self, bot: ImagineBot) -> None:
+        self.bot = bot
+
+    async def interaction_check(self, interaction: discord.Interaction[ImagineBot]) -> bool:  # type: ignore[override]
+        if not interaction.permissions.manage_guild:
+            raise app_commands.MissingPermissions(["manage_guild"])
+        return True
+
+    # -- the whole policy ----------------------------------------------------------------------
+
+    @admin.command(name="show", description="This server's whole /imagine policy")
+    async def show(self, interaction: discord.Interaction[ImagineBot]) -> None:
+        await acknowledge(interaction)
+        guild_id = _guild_id(interaction)
+        policy = await self.bot.policy.policy(guild_id)
+        quota = await self.bot.quota.policy(guild_id)
+        names = {model.id: model.name for model in self.bot.catalog.models}
+        await interaction.followup.send(
+            embed=policy_embed(policy, quota, names), ephemeral=True, allowed_mentions=NO_MENTIONS
+        )
+
+    @admin.command(name="set", description="Change moderation settings; left-out ones stay")
+    @app_commands.describe(
+        audit_channel="Where every generation, refusal and strike is posted for moderators",
+        nsfw_only="Allow /imagine only in age-restricted channels",
+        cooldown_seconds="Seconds a member waits between requests (members with Manage Server "
+        "do not)",
+        builtin_terms="Block the built-in sexual and gore terms outside age-restricted channels",
+        strike_limit="Safety refusals in a period after which a member is paused (0 = never)",
+    )
+    async def set_(
+        self,
+        interaction: discord.Interaction[ImagineBot],
+        audit_channel: discord.TextChannel | None = None,
+        nsfw_only: bool | None = None,
+        cooldown_seconds: app_commands.Range[int, 0, MAX_COOLDOWN_SECONDS] | None = None,
+        builtin_terms: bool | None = None,
+        strike_limit: app_commands.Range[int, 0, MAX_STRIKE_LIMIT] | None = None,
+    ) -> None:
+        await acknowledge(interaction)
+        try:
+            await self.bot.policy.update(
+                _guild_id(interaction),
+                actor_id=interaction.user.id,
+                audit_channel_id=None if audit_channel is None else audit_channel.id,
+                nsfw_only=nsfw_only,
+                cooldown_seconds=cooldown_seconds,
+                builtin_terms=builtin_terms,
+                strike_limit=strike_limit,
+            )
+        except ValueError as invalid:
+            await send_error(interaction, str(invalid))
+            return
+        await reply(interaction, SAVED)
+
+    # -- lists ---------------------------------------------------------------------------------
+
+    @blocked.command(
+        name="add", description="Block a word or phrase (a trailing * blocks prefixes)"
+    )
+    @app_commands.describe(term="A word or phrase; `word*` also blocks words it begins")
+    async def blocked_add(self, interaction: discord.Interaction[ImagineBot], term: Term) -> None:
+        await self._change(interaction, "term", term, True, f"“{literal(term, 100)}”")
+
+    @blocked.command(name="remove", description="Stop blocking a word or phrase")
+    @app_commands.describe(term="The word or phrase, as it was added")
+    async def blocked_remove(
+        self, interaction: discord.Interaction[ImagineBot], term: Term
+    ) -> None:
+        await self._change(interaction, "term", term, False, f"“{literal(term, 100)}”")
+
+    @blocked.command(name="list", description="The terms this server blocks")
+    async def blocked_list(self, interaction: discord.Interaction[ImagineBot]) -> None:
+        await self._show_list(interaction, "term")
+
+    @channels.command(name="add", description="Let /imagine work in this channel (and its threads)")
+    @app_commands.describe(channel="A channel where /imagine will work")
+    async def channels_add(
+        self, interaction: discord.Interaction[ImagineBot], channel: discord.TextChannel
+    ) -> None:
+        await self._change(interaction, "channel", channel.id, True, f"<#{channel.id}>")
+
+    @channels.command(name="remove", description="Take a channel off the list")
+    @app_commands.describe(channel="The channel to take off the list")
+    async def channels_remove(
+        self, interaction: discord.Interaction[ImagineBot], channel: discord.TextChannel
+    ) -> None:
+        await self._change(interaction, "channel", channel.id, False, f"<#{channel.id}>")
+
+    @channels.command(name="list", description="Where /imagine works")
+    async def channels_list(self, interaction: discord.Interaction[ImagineBot]) -> None:
+        await self._show_list(interaction, "channel")
+
+    @roles.command(name="add", description="Let members with this role use /imagine")
+    @app_commands.describe(role="A role whose members may use /imagine")
+    async def roles_add(
+        self, interaction: discord.Interaction[ImagineBot], role: discord.Role
+    ) -> None:
+        await self._change(interaction, "role", role.id, True, f"<@&{role.id}>")
+
+    @roles.command(name="remove", description="Take a role off the list")
+    @app_commands.describe(role="The role to take off the list")
+    async def roles_remove(
+        self, interaction: discord.Interaction[ImagineBot], role: discord.Role
+    ) -> None:
+        await self._change(interaction, "role", role.id, False, f"<@&{role.id}>")
+
+    @roles.command(name="list", description="Who may use /imagine")
+    async def roles_list(self, interaction: discord.Interaction[ImagineBot]) -> None:
+        await self._show_list(interaction, "role")
+
+    @models.command(name="enable", description="Offer a model in this server again")
+    @app_commands.describe(model="A model from the catalog")
+    async def models_enable(self, interaction: discord.Interaction[ImagineBot], model: str) -> None:
+        await self._switch_model(interaction, model, enable=True)
+
+    @models.command(name="disable", description="Stop offering a model in this server")
+    @app_commands.describe(model="A model from the catalog")
+    async def models_disable(
+        self, interaction: discord.Interaction[ImagineBot], model: str
+    ) -> None:
+        await self._switch_model(interaction, model, enable=False)
+
+    @models_enable.autocomplete("model")
+    @models_disable.autocomplete("model")
+    async def model_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        wanted = current.strip().lower()
+        return [
+            app_commands.Choice(name=m.name, value=m.id)
+            for m in self.bot.catalog.models
+            if wanted in m.name.lower() or wanted in m.id.lower()
+        ][:MAX_AUTOCOMPLETE]
+
+    async def _switch_model(
+        self, interaction: discord.Interaction[ImagineBot], model_id: str, *, enable: bool
+    ) -> None:
+        spec = self.bot.catalog.get(model_id)
+        if spec is None:
+            await send_error(interaction, f"`{literal(model_id, 100)}` is not a model of this bot.")
+            return
+        # Enabling a model removes it from the guild's list of disabled ones.
+        await self._change(interaction, "disabled_model", spec.id, not enable, spec.name)
+
+    # -- members -------------------------------------------------------------------------------
+
+    @member.command(name="pause", description="Stop a member using /imagine until unpaused")
+    @app_commands.describe(member="The member to pause", reason="Shown to the member")
+    async def member_pause(
+        self,
+        interaction: discord.Interaction[ImagineBot],
+        member: discord.Member | discord.User,
+        reason: app_commands.Range[str, 1, 200] | None = None,
+    ) -> None:
+        await acknowledge(interaction)
+        paused = await self.bot.policy.pause(
+            _guild_id(interaction), member.id, reason, interaction.user.id
+        )
+        await reply(interaction, pause_change(member.id, pausing=True, changed=paused))
+
+    @member.command(name="unpause", description="Let a member use /imagine again")
+    @app_commands.describe(member="The member to unpause (their strikes are forgiven)")
+    async def member_unpause(
+        self, interaction: discord.Interaction[ImagineBot], member: discord.Member | discord.User
+    ) -> None:
+        await acknowledge(interaction)
+        unpaused = await self.bot.policy.unpause(_guild_id(interaction), member.id)
+        await reply(interaction, pause_change(member.id, pausing=False, changed=unpaused))
+
+    async def _show_list(
+        self, interaction: discord.Interaction[ImagineBot], kind: EntryKind
+    ) -> None:
+        await acknowledge(interaction)
+        await reply(
+            interaction, entry_list(kind, await self.bot.policy.policy(_guild_id(interaction)))
+        )
+
+    async def _change(
+        self,
+        interaction: discord.Interaction[ImagineBot],
+        kind: EntryKind,
+        value: str | int,
+        add: bool,
+        shown: str,
+    ) -> None:
+        """Add to or remove from one of the guild's lists, and say whether anything changed."""
+        await acknowledge(interaction)
+        policy = self.bot.policy
+        change = policy.add_entry if add else policy.remove_entry
+        try:
+            changed = await change(_guild_id(interaction), kind, value)
+        except ValueError as invalid:
+            await send_error(interaction, str(invalid))
+            return
+        await reply(interaction, list_change(kind, add, changed, shown))
+
+
+def _guild_id(interaction: discord.Interaction[ImagineBot]) -> int:
+    assert interaction.guild_id is not None  # every command here is guild only
+    return interaction.guild_id
+
+
+async def setup(bot: ImagineBot) -> None:
+    await bot.add_cog(ModerationCog(bot))

@@ -1,0 +1,343 @@
+"""/imagine-admin and /quota role end to end: real discord.py, fake Discord, real SQLite."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.policy import Pause
+from tests.fakes.discord.harness import running_fake_discord
+from tests.fakes.discord.interactions import Invoker
+from tests.fakes.discord.scenario import (
+    ADMIN_ID,
+    ARTIST_ROLE_ID,
+    AUDIT_CHANNEL_ID,
+    CHANNEL_ID,
+    GUILD_ID,
+    MANAGE_GUILD,
+    MEMBER_ID,
+    PATRON_ID,
+    PATRON_ROLE_ID,
+    SUPPORTER_ROLE_ID,
+    moderation_scenario,
+)
+from tests.test_quota_commands import PERMISSION_REFUSAL, run
+
+ADMIN_COMMAND = "imagine-admin"
+
+
+@pytest.fixture
+async def discord_fake():
+    async with running_fake_discord(moderation_scenario()) as fake:
+        yield fake
+
+
+@pytest.fixture
+def admin(discord_fake):
+    return Invoker(member=discord_fake.scenario.admin)
+
+
+def guild(fake):
+    return fake.scenario.guild
+
+
+def role(fake, role_id):
+    return next(r for r in guild(fake).roles if r.id == role_id)
+
+
+def channel(fake, channel_id):
+    return guild(fake).channel(channel_id)
+
+
+async def admin_run(fake, group, subcommand, options=None, *, invoker):
+    return await run(
+        fake, ADMIN_COMMAND, options, group=group, subcommand=subcommand, invoker=invoker
+    )
+
+
+def fields(embed):
+    return {f["name"]: f["value"] for f in embed["fields"]}
+
+
+# -- the command schema ---------------------------------------------------------------------
+
+
+async def test_synced_schema(bot, discord_fake) -> None:
+    commands = {c["name"]: c for c in discord_fake.state.guild_commands[GUILD_ID]}
+    admin = commands[ADMIN_COMMAND]
+    assert admin["default_member_permissions"] == str(MANAGE_GUILD)
+    assert admin["contexts"] == [0]
+    tree = {
+        o["name"]: sorted(s["name"] for s in o.get("options", []) if s["type"] == 1)
+        for o in admin["options"]
+    }
+    assert tree == {
+        "show": [],
+        "set": [],
+        "blocked": ["add", "list", "remove"],
+        "channels": ["add", "list", "remove"],
+        "roles": ["add", "list", "remove"],
+        "models": ["disable", "enable"],
+        "member": ["pause", "unpause"],
+    }
+    set_command = next(o for o in admin["options"] if o["name"] == "set")
+    set_options = {o["name"]: o["type"] for o in set_command["options"]}
+    assert set_options == {
+        "audit_channel": 7,
+        "nsfw_only": 5,
+        "cooldown_seconds": 4,
+        "builtin_terms": 5,
+        "strike_limit": 4,
+    }
+    quota_role = next(o for o in commands["quota"]["options"] if o["name"] == "role")
+    assert [(o["name"], o["type"], o.get("required", False)) for o in quota_role["options"]] == [
+        ("role", 8, True),
+        ("credits", 4, False),
+    ]
+
+
+# -- every subcommand is for Manage Server only, even sent directly ---------------------------
+
+
+def every_subcommand(fake):
+    member = fake.scenario.member
+    art = channel(fake, CHANNEL_ID)
+    return [
+        (None, "show", None),
+        (None, "set", {"nsfw_only": True}),
+        ("blocked", "add", {"term": "fox"}),
+        ("blocked", "remove", {"term": "fox"}),
+        ("blocked", "list", None),
+        ("channels", "add", {"channel": art}),
+        ("channels", "remove", {"channel": art}),
+        ("channels", "list", None),
+        ("roles", "add", {"role": role(fake, ARTIST_ROLE_ID)}),
+        ("roles", "remove", {"role": role(fake, ARTIST_ROLE_ID)}),
+        ("roles", "list", None),
+        ("models", "enable", {"model": "openai/dall-e-3"}),
+        ("models", "disable", {"model": "openai/dall-e-3"}),
+        ("member", "pause", {"member": member}),
+        ("member", "unpause", {"member": member}),
+    ]
+
+
+async def test_a_member_without_manage_server_can_run_no_subcommand(bot, discord_fake) -> None:
+    await bot.policy.pause(GUILD_ID, MEMBER_ID, "before", ADMIN_ID)
+    before = await bot.policy.policy(GUILD_ID)
+    cases = every_subcommand(discord_fake)
+    assert len(cases) == 15
+    for group, subcommand, options in cases:
+        handle = await discord_fake.inject_slash(
+            ADMIN_COMMAND, options, group=group, subcommand=subcommand
+        )
+        record = await handle.wait_response()
+        assert record.response_type == 4, (group, subcommand)  # refused at once, no defer
+        reply = discord_fake.state.message(record.original_message_id)
+        assert reply.ephemeral
+        assert reply.content == PERMISSION_REFUSAL
+        assert reply.embeds == []
+    bot.policy._cache.clear()  # what the database says, not the cache
+    assert await bot.policy.policy(GUILD_ID) == before
+
+
+# -- show and set -----------------------------------------------------------------------------
+
+
+async def test_show_reflects_every_setting(bot, discord_fake, admin) -> None:
+    [embed] = (await admin_run(discord_fake, None, "show", invoker=admin)).embeds
+    shown = fields(embed)
+    assert shown["Channels"] == "everywhere"
+    assert shown["Roles"] == "everyone"
+    assert shown["NSFW only"] == "off"
+    assert shown["Cooldown"] == "off"
+    assert shown["Strike limit"] == "3"
+    assert shown["Audit channel"] == "none"
+    assert shown["Role budgets"] == "none"
+    assert shown["Paused members"] == "none"
+    assert "0 of this server; built-in list on" in shown["Blocked terms"]
+    assert "Server: 100 credits per day" in shown["Budgets"]
+
+    reply = await admin_run(
+        discord_fake,
+        None,
+        "set",
+        {
+            "audit_channel": channel(discord_fake, AUDIT_CHANNEL_ID),
+            "nsfw_only": True,
+            "cooldown_seconds": 30,
+            "builtin_terms": False,
+            "strike_limit": 0,
+        },
+        invoker=admin,
+    )
+    assert reply.content.startswith("✅ Saved")
+    await bot.policy.add_entry(GUILD_ID, "term", "fox")
+    await bot.policy.add_entry(GUILD_ID, "channel", CHANNEL_ID)
+    await bot.policy.add_entry(GUILD_ID, "role", ARTIST_ROLE_ID)
+    await bot.policy.add_entry(GUILD_ID, "disabled_model", "flux/flux-1-pro")
+    await bot.policy.set_role_budget(GUILD_ID, PATRON_ROLE_ID, 70)
+    await bot.policy.pause(GUILD_ID, MEMBER_ID, "spam", ADMIN_ID)
+
+    [embed] = (await admin_run(discord_fake, None, "show", invoker=admin)).embeds
+    shown = fields(embed)
+    assert shown["Channels"] == f"<#{CHANNEL_ID}>"
+    assert shown["Roles"] == f"<@&{ARTIST_ROLE_ID}>"
+    assert shown["NSFW only"] == "on"
+    assert shown["Cooldown"] == "30 s"
+    assert shown["Strike limit"] == "off"
+    assert shown["Audit channel"] == f"<#{AUDIT_CHANNEL_ID}>"
+    assert shown["Role budgets"] == f"<@&{PATRON_ROLE_ID}>: 70 credits"
+    assert shown["Paused members"] == f"<@{MEMBER_ID}>: spam"
+    assert "1 of this server; built-in list off" in shown["Blocked terms"]
+    assert "🚫 FLUX.1 [pro]" in shown["Models"]
+    assert "✅ DALL·E 3" in shown["Models"]
+
+
+async def test_set_keeps_what_is_left_out_and_refuses_nothing(bot, discord_fake, admin) -> None:
+    await admin_run(discord_fake, None, "set", {"cooldown_seconds": 45}, invoker=admin)
+    await admin_run(discord_fake, None, "set", {"nsfw_only": True}, invoker=admin)
+    policy = await bot.policy.policy(GUILD_ID)
+    assert (policy.cooldown_seconds, policy.nsfw_only, policy.strike_limit) == (45, True, 3)
+    reply = await admin_run(discord_fake, None, "set", invoker=admin)
+    assert reply.content.startswith("⚠️ Nothing to change")
+
+
+# -- the lists ----------------------------------------------------------------------------------
+
+
+async def test_blocked_terms_add_list_remove(bot, discord_fake, admin) -> None:
+    reply = await admin_run(discord_fake, "blocked", "add", {"term": "Blood Bath"}, invoker=admin)
+    assert reply.content == "✅ Blocked “Blood Bath”."
+    reply = await admin_run(discord_fake, "blocked", "add", {"term": "blood  bath"}, invoker=admin)
+    assert reply.content.startswith("Nothing changed")  # the same term once normalised
+    await admin_run(discord_fake, "blocked", "add", {"term": "porn*"}, invoker=admin)
+    reply = await admin_run(discord_fake, "blocked", "list", invoker=admin)
+    assert reply.content == "**Blocked terms**\n“blood bath”\n“porn\\*”"
+    reply = await admin_run(
+        discord_fake, "blocked", "remove", {"term": "BLOOD BATH"}, invoker=admin
+    )
+    assert reply.content.startswith("✅ Unblocked")
+    assert (await bot.policy.policy(GUILD_ID)).blocked_terms == ("porn*",)
+    reply = await admin_run(discord_fake, "blocked", "add", {"term": "..."}, invoker=admin)
+    assert reply.content == "⚠️ A blocked term needs at least one letter or digit."
+
+
+async def test_channels_add_list_remove(bot, discord_fake, admin) -> None:
+    general = channel(discord_fake, CHANNEL_ID)
+    reply = await admin_run(discord_fake, "channels", "list", invoker=admin)
+    assert reply.content == "**Channels**\neverywhere"
+    reply = await admin_run(discord_fake, "channels", "add", {"channel": general}, invoker=admin)
+    assert reply.content == f"✅ /imagine now works in <#{CHANNEL_ID}>."
+    reply = await admin_run(discord_fake, "channels", "list", invoker=admin)
+    assert reply.content == f"**Channels**\n<#{CHANNEL_ID}>"
+    await admin_run(discord_fake, "channels", "remove", {"channel": general}, invoker=admin)
+    assert (await bot.policy.policy(GUILD_ID)).channel_ids == frozenset()
+    reply = await admin_run(discord_fake, "channels", "remove", {"channel": general}, invoker=admin)
+    assert reply.content.startswith("Nothing changed")
+
+
+async def test_roles_add_list_remove(bot, discord_fake, admin) -> None:
+    artist = role(discord_fake, ARTIST_ROLE_ID)
+    reply = await admin_run(discord_fake, "roles", "add", {"role": artist}, invoker=admin)
+    assert reply.content == f"✅ /imagine is now open to <@&{ARTIST_ROLE_ID}>."
+    assert reply.allowed_mentions == {"parse": []}  # a role named, never pinged
+    reply = await admin_run(discord_fake, "roles", "list", invoker=admin)
+    assert reply.content == f"**Roles**\n<@&{ARTIST_ROLE_ID}>"
+    await admin_run(discord_fake, "roles", "remove", {"role": artist}, invoker=admin)
+    assert (await bot.policy.policy(GUILD_ID)).role_ids == frozenset()
+
+
+async def test_models_disable_enable_and_autocomplete(bot, discord_fake, admin) -> None:
+    reply = await admin_run(
+        discord_fake, "models", "disable", {"model": "flux/flux-1-pro"}, invoker=admin
+    )
+    assert reply.content == "✅ Disabled FLUX.1 [pro]."
+    assert not (await bot.policy.policy(GUILD_ID)).model_enabled("flux/flux-1-pro")
+    reply = await admin_run(
+        discord_fake, "models", "enable", {"model": "flux/flux-1-pro"}, invoker=admin
+    )
+    assert reply.content == "✅ Enabled FLUX.1 [pro]."
+    reply = await admin_run(discord_fake, "models", "enable", {"model": "nope/x"}, invoker=admin)
+    assert reply.content == "⚠️ `nope/x` is not a model of this bot."
+
+    handle = await discord_fake.inject_autocomplete(
+        ADMIN_COMMAND,
+        {"model": "gpt"},
+        "model",
+        group="models",
+        subcommand="disable",
+        invoker=admin,
+    )
+    await handle.wait_response()
+    assert [c["value"] for c in handle.choices] == ["openai/gpt-image-1"]
+
+
+async def test_member_pause_and_unpause(bot, discord_fake, admin) -> None:
+    alice = discord_fake.scenario.member
+    reply = await admin_run(
+        discord_fake, "member", "pause", {"member": alice, "reason": "spam"}, invoker=admin
+    )
+    assert reply.content == f"✅ Paused <@{MEMBER_ID}>."
+    paused = (await bot.policy.policy(GUILD_ID)).paused[MEMBER_ID]
+    assert (paused.reason, paused.by) == ("spam", ADMIN_ID)
+    assert isinstance(paused, Pause)
+    reply = await admin_run(discord_fake, "member", "pause", {"member": alice}, invoker=admin)
+    assert reply.content == f"<@{MEMBER_ID}> is already paused."
+    reply = await admin_run(discord_fake, "member", "unpause", {"member": alice}, invoker=admin)
+    assert reply.content == f"✅ Unpaused <@{MEMBER_ID}>."
+    assert MEMBER_ID not in (await bot.policy.policy(GUILD_ID)).paused
+
+
+# -- /quota role ------------------------------------------------------------------------------
+
+
+async def test_role_budgets_with_several_roles(bot, discord_fake, admin) -> None:
+    carol = Invoker(member=guild(discord_fake).member(PATRON_ID))
+    reply = await run(
+        discord_fake,
+        "quota",
+        {"role": role(discord_fake, SUPPORTER_ROLE_ID), "credits": 40},
+        subcommand="role",
+        invoker=admin,
+    )
+    assert (
+        reply.content == f"✅ Members with <@&{SUPPORTER_ROLE_ID}> now get 40 credits per period."
+    )
+    await run(
+        discord_fake,
+        "quota",
+        {"role": role(discord_fake, PATRON_ROLE_ID), "credits": 60},
+        subcommand="role",
+        invoker=admin,
+    )
+    reply = await run(discord_fake, "quota", subcommand="show", invoker=carol)
+    assert "You: **60** of 60 credits left" in reply.content  # the larger of her two roles
+    reply = await run(discord_fake, "quota", subcommand="show")
+    assert "You: **25** of 25 credits left" in reply.content  # alice: the member default
+
+    [embed] = (await admin_run(discord_fake, None, "show", invoker=admin)).embeds
+    assert fields(embed)["Role budgets"].splitlines() == [
+        f"<@&{PATRON_ROLE_ID}>: 60 credits",
+        f"<@&{SUPPORTER_ROLE_ID}>: 40 credits",
+    ]
+
+    reply = await run(
+        discord_fake,
+        "quota",
+        {"role": role(discord_fake, PATRON_ROLE_ID)},
+        subcommand="role",
+        invoker=admin,
+    )
+    assert "no longer has its own budget" in reply.content
+    reply = await run(discord_fake, "quota", subcommand="show", invoker=carol)
+    assert "You: **40** of 40 credits left" in reply.content
+
+
+async def test_a_regular_member_cannot_set_a_role_budget(bot, discord_fake) -> None:
+    reply = await run(
+        discord_fake,
+        "quota",
+        {"role": role(discord_fake, SUPPORTER_ROLE_ID), "credits": 40},
+        subcommand="role",
+    )
+    assert reply.content == PERMISSION_REFUSAL
+    assert (await bot.policy.policy(GUILD_ID)).role_budgets == {}

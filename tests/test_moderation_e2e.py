@@ -1,0 +1,348 @@
+"""/imagine under a guild's moderation policy, end to end (fake Discord, fake gateway, SQLite).
+
+Every refusal by a rule must be the first response (type 4, ephemeral, no defer), spend nothing
+(`/quota show` unchanged) and never reach the gateway.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+import pytest
+
+from tests.fakes.discord.harness import running_fake_discord
+from tests.fakes.discord.interactions import Invoker
+from tests.fakes.discord.scenario import (
+    ADMIN_ID,
+    ART_CHANNEL_ID,
+    ART_THREAD_ID,
+    ARTIST_ROLE_ID,
+    AUDIT_CHANNEL_ID,
+    CHANNEL_ID,
+    GUILD_ID,
+    LOCKED_CHANNEL_ID,
+    MEMBER_ID,
+    NSFW_CHANNEL_ID,
+    PATRON_ID,
+    PATRON_ROLE_ID,
+    SUPPORTER_ROLE_ID,
+    moderation_scenario,
+)
+from tests.test_imagine_e2e import wait_for_images, wait_for_private_note
+from tests.test_quota_commands import run
+
+FULL_QUOTA = "Server: **100** of 100 credits left"
+
+
+@pytest.fixture
+async def discord_fake():
+    async with running_fake_discord(moderation_scenario()) as fake:
+        yield fake
+
+
+def in_channel(fake, channel_id, member=None) -> Invoker:
+    return Invoker(member=member, channel=fake.scenario.guild.channel(channel_id))
+
+
+async def refusal(fake, gateway, options, invoker=None) -> str:
+    """Run /imagine expecting a rule's refusal; check it is private, first, free and local."""
+    handle = await fake.inject_slash("imagine", options, invoker=invoker)
+    record = await handle.wait_response()
+    assert record.response_type == 4  # answered at once: never deferred
+    note = fake.state.message(record.original_message_id)
+    assert note.ephemeral
+    assert note.allowed_mentions == {"parse": []}
+    assert note.content.startswith("⚠️")
+    assert gateway.requests == []
+    assert FULL_QUOTA in (await run(fake, "quota", subcommand="show", invoker=invoker)).content
+    return note.content
+
+
+async def images(fake, options, invoker=None):
+    handle = await fake.inject_slash("imagine", options, invoker=invoker)
+    return await wait_for_images(fake, handle)
+
+
+# -- each rule ------------------------------------------------------------------------------
+
+
+async def test_a_paused_member_is_refused(bot, discord_fake, gateway) -> None:
+    await bot.policy.pause(GUILD_ID, MEMBER_ID, "spamming", ADMIN_ID)
+    text = await refusal(discord_fake, gateway, {"prompt": "a fox"})
+    assert "You are paused from /imagine in this server (spamming)" in text
+
+
+async def test_channels_and_a_thread_follows_its_parent(bot, discord_fake, gateway) -> None:
+    await bot.policy.add_entry(GUILD_ID, "channel", ART_CHANNEL_ID)
+    text = await refusal(discord_fake, gateway, {"prompt": "a fox"})
+    assert text == f"⚠️ /imagine works only in <#{ART_CHANNEL_ID}> in this server."
+    await images(discord_fake, {"prompt": "a fox"}, in_channel(discord_fake, ART_THREAD_ID))
+
+    await bot.policy.remove_entry(GUILD_ID, "channel", ART_CHANNEL_ID)
+    await bot.policy.add_entry(GUILD_ID, "channel", CHANNEL_ID)
+    gateway.requests.clear()
+    await bot.quota.reset(GUILD_ID, actor_id=ADMIN_ID)
+    text = await refusal(
+        discord_fake, gateway, {"prompt": "a fox"}, in_channel(discord_fake, ART_THREAD_ID)
+    )
+    assert f"<#{CHANNEL_ID}>" in text
+
+
+async def test_roles_limit_who_may_use_it(bot, discord_fake, gateway) -> None:
+    await bot.policy.add_entry(GUILD_ID, "role", ARTIST_ROLE_ID)
+    text = await refusal(discord_fake, gateway, {"prompt": "a fox"})
+    assert text == f"⚠️ /imagine is only for members with one of these roles: <@&{ARTIST_ROLE_ID}>."
+
+
+async def test_nsfw_only_allows_age_restricted_channels_only(bot, discord_fake, gateway) -> None:
+    await bot.policy.update(GUILD_ID, nsfw_only=True, actor_id=ADMIN_ID)
+    text = await refusal(discord_fake, gateway, {"prompt": "a fox"})
+    assert "only in age-restricted channels" in text
+    await images(discord_fake, {"prompt": "a fox"}, in_channel(discord_fake, NSFW_CHANNEL_ID))
+
+
+async def test_a_disabled_model_is_refused_and_not_offered(bot, discord_fake, gateway) -> None:
+    await bot.policy.add_entry(GUILD_ID, "disabled_model", "openai/dall-e-3")
+    text = await refusal(discord_fake, gateway, {"prompt": "a fox"})  # the default model
+    assert text == "⚠️ DALL·E 3 is turned off in this server; choose another model."
+    handle = await discord_fake.inject_autocomplete(
+        "imagine", {"prompt": "x", "model": ""}, "model"
+    )
+    await handle.wait_response()
+    assert [c["value"] for c in handle.choices] == ["openai/gpt-image-1", "flux/flux-1-pro"]
+
+
+async def test_blocked_terms_quote_the_members_own_text(bot, discord_fake, gateway) -> None:
+    await bot.policy.add_entry(GUILD_ID, "term", "fox")
+    text = await refusal(discord_fake, gateway, {"prompt": "a red Ｆ0Х, @everyone"})
+    assert text == "⚠️ Your prompt contains a term this server blocks: “Ｆ0Х”."
+
+
+async def test_builtin_terms_apply_outside_age_restricted_channels(
+    bot, discord_fake, gateway
+) -> None:
+    text = await refusal(discord_fake, gateway, {"prompt": "so much g0re"})
+    assert "blocks outside age-restricted channels: “g0re”" in text
+    await images(
+        discord_fake, {"prompt": "so much g0re"}, in_channel(discord_fake, NSFW_CHANNEL_ID)
+    )
+
+
+async def test_cooldown_after_an_accepted_request(bot, discord_fake, gateway, quota_clock) -> None:
+    await bot.policy.update(GUILD_ID, cooldown_seconds=60, actor_id=ADMIN_ID)
+    await images(discord_fake, {"prompt": "a fox"})
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    record = await handle.wait_response()
+    assert record.response_type == 4
+    note = discord_fake.state.message(record.original_message_id)
+    until = int(quota_clock().timestamp()) + 60
+    assert note.content == f"⚠️ Slow down: you can use /imagine again <t:{until}:R>."
+    assert len(gateway.requests) == 1
+    # Members with Manage Server are exempt from the cooldown only.
+    admin = Invoker(member=discord_fake.scenario.admin)
+    await images(discord_fake, {"prompt": "a fox"}, admin)
+    await images(discord_fake, {"prompt": "a fox"}, admin)
+    quota_clock.advance(seconds=60)
+    await images(discord_fake, {"prompt": "a fox"})
+
+
+async def test_a_request_the_quota_refuses_starts_no_cooldown(
+    start_bot, discord_fake, gateway
+) -> None:
+    async with start_bot(member_cooldown_seconds=60, quota_member_credits=1) as bot:
+        assert (await bot.policy.policy(GUILD_ID)).cooldown_seconds == 60  # the setting
+        await bot.quota.reserve(
+            interaction_id=1,
+            guild_id=GUILD_ID,
+            member_id=MEMBER_ID,
+            cost=1,
+            model="openai/dall-e-3",
+            size="1024x1024",
+        )
+        for _ in range(2):
+            handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+            note = await wait_for_private_note(discord_fake, handle)
+            assert "You have 0 credits left" in note.content  # never "Slow down"
+        assert gateway.requests == []
+
+
+async def test_a_role_budget_is_what_the_reservation_allows(
+    start_bot, discord_fake, gateway
+) -> None:
+    async with start_bot(quota_member_credits=1) as bot:
+        await bot.policy.set_role_budget(GUILD_ID, SUPPORTER_ROLE_ID, 2)
+        await bot.policy.set_role_budget(GUILD_ID, PATRON_ROLE_ID, 3)
+        carol = Invoker(member=discord_fake.scenario.guild.member(PATRON_ID))
+        for _ in range(3):  # the larger of her two role budgets
+            result = await images(discord_fake, {"prompt": "a fox"}, carol)
+        fields = {f["name"]: f["value"] for f in result.embeds[0]["fields"]}
+        assert "You: **0** of 3 credits left" in fields["Cost: 1 credit"]
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"}, invoker=carol)
+        note = await wait_for_private_note(discord_fake, handle)
+        assert "You have 0 credits left" in note.content
+        await images(discord_fake, {"prompt": "a fox"})  # alice: the member default of 1
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        note = await wait_for_private_note(discord_fake, handle)
+        assert "You have 0 credits left" in note.content
+        assert len(gateway.requests) == 4
+
+
+async def test_a_reroll_passes_the_rules_again(bot, discord_fake, gateway) -> None:
+    result = await images(discord_fake, {"prompt": "a fox"})
+    await bot.policy.add_entry(GUILD_ID, "term", "fox")
+    custom_id = result.components[0]["components"][0]["custom_id"]
+    handle = await discord_fake.inject_component(result, custom_id)
+    note = await wait_for_private_note(discord_fake, handle)
+    assert note.content == "⚠️ Your prompt contains a term this server blocks: “fox”."
+    assert len(gateway.requests) == 1
+    assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).guild_used == 1
+
+
+# -- strikes ----------------------------------------------------------------------------------
+
+
+async def test_upstream_refusals_strike_pause_and_unpause(bot, discord_fake, gateway) -> None:
+    await bot.policy.update(
+        GUILD_ID, strike_limit=2, audit_channel_id=AUDIT_CHANNEL_ID, actor_id=ADMIN_ID
+    )
+    gateway.fail_next("content_policy", times=2)
+    first = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, first)
+    assert "safety filter blocked this prompt" in note.content
+    assert "This counts as a strike (1 of 2 this period)." in note.content
+    second = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, second)
+    assert "(2 of 2 this period). You are now paused" in note.content
+    assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).guild_used == 0  # refunded
+
+    await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 2)
+    strikes = [m.embeds[0] for m in discord_fake.messages(AUDIT_CHANNEL_ID)]
+    assert [e["title"] for e in strikes] == ["Strike", "Strike"]
+    assert {f["name"]: f["value"] for f in strikes[1]["fields"]}["Paused"] == "yes"
+
+    gateway.requests.clear()
+    text = await refusal(discord_fake, gateway, {"prompt": "a cat"})
+    assert "You are paused" in text
+
+    admin = Invoker(member=discord_fake.scenario.admin)
+    await run(
+        discord_fake,
+        "imagine-admin",
+        {"member": discord_fake.scenario.member},
+        group="member",
+        subcommand="unpause",
+        invoker=admin,
+    )
+    await images(discord_fake, {"prompt": "a cat"})
+
+
+# -- pre-moderation ---------------------------------------------------------------------------
+
+
+async def test_pre_moderation_flags_passes_and_fails_closed(
+    start_bot, discord_fake, gateway
+) -> None:
+    gateway.flagged_words = {"fox": "violence"}
+    async with start_bot(moderation_model="omni-moderation-latest") as bot:
+        text = await refusal(discord_fake, gateway, {"prompt": "a fox"})
+        assert text == (
+            "⚠️ The moderation check flagged this prompt. This counts as a strike (1 of 3 this "
+            "period)."
+        )
+        assert gateway.moderations[0].json == {
+            "model": "omni-moderation-latest",
+            "input": "a fox",
+        }
+        await images(discord_fake, {"prompt": "a cat"})
+        assert len(gateway.moderations) == 2
+
+        gateway.requests.clear()
+        await bot.quota.reset(GUILD_ID, actor_id=ADMIN_ID)
+        gateway.fail_moderation("server_error")
+        text = await refusal(discord_fake, gateway, {"prompt": "a cat"})
+        assert (
+            text == "⚠️ The moderation check is unavailable right now. Please try again in a minute."
+        )
+
+
+async def test_pre_moderation_can_fail_open(start_bot, discord_fake, gateway) -> None:
+    async with start_bot(moderation_model="omni-moderation-latest", moderation_fail_open=True):
+        gateway.fail_moderation("slow", seconds=5)  # longer than the client waits
+        await images(discord_fake, {"prompt": "a cat"})
+        assert len(gateway.moderations) == 1
+
+
+async def test_without_moderation_model_no_moderation_call(bot, discord_fake, gateway) -> None:
+    await images(discord_fake, {"prompt": "a cat"})
+    assert gateway.moderations == []
+
+
+# -- the audit channel ------------------------------------------------------------------------
+
+
+async def test_audit_posts_generations_and_refusals(bot, discord_fake, gateway) -> None:
+    await bot.policy.update(GUILD_ID, audit_channel_id=AUDIT_CHANNEL_ID, actor_id=ADMIN_ID)
+    result = await images(discord_fake, {"prompt": "a fox <@&1> @everyone"})
+    await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 1)
+    [post] = discord_fake.messages(AUDIT_CHANNEL_ID)
+    assert post.allowed_mentions == {"parse": []}
+    [embed] = post.embeds
+    assert embed["title"] == "Generated"
+    assert embed["description"] == "a fox <@&1> @everyone"
+    shown = {f["name"]: f["value"] for f in embed["fields"]}
+    assert shown["Member"] == f"<@{MEMBER_ID}>"
+    assert shown["Channel"] == f"<#{CHANNEL_ID}>"
+    assert (shown["Model"], shown["Size"], shown["Quality"]) == (
+        "DALL·E 3",
+        "1024x1024",
+        "standard",
+    )
+    assert (shown["Images"], shown["Credits"]) == ("1", "1")
+    assert shown["Result"].endswith(f"/{GUILD_ID}/{CHANNEL_ID}/{result.id})")
+
+    await bot.policy.add_entry(GUILD_ID, "term", "owl")
+    await discord_fake.inject_slash("imagine", {"prompt": "an owl"})
+    await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 2)
+    embed = discord_fake.messages(AUDIT_CHANNEL_ID)[1].embeds[0]
+    assert embed["title"] == "Refused: blocked_term"
+    assert "“owl”" in embed["fields"][2]["value"]
+
+
+async def test_an_audit_channel_the_bot_cannot_post_in_is_logged_once(
+    bot, discord_fake, gateway, caplog
+) -> None:
+    await bot.policy.update(GUILD_ID, audit_channel_id=LOCKED_CHANNEL_ID, actor_id=ADMIN_ID)
+    with caplog.at_level(logging.WARNING, logger="imagine.cogs.audit"):
+        await images(discord_fake, {"prompt": "a fox"})
+        await images(discord_fake, {"prompt": "a cat"}, Invoker(member=discord_fake.scenario.admin))
+        await discord_fake.wait_until(
+            lambda: (
+                sum(
+                    r.method == "POST"
+                    and r.path.endswith(f"/channels/{LOCKED_CHANNEL_ID}/messages")
+                    for r in discord_fake.requests
+                )
+                == 2
+            )
+        )
+    warnings = [r for r in caplog.records if "audit channel" in r.getMessage()]
+    assert len(warnings) == 1
+    assert "Missing Permissions" in warnings[0].getMessage()
+    assert discord_fake.messages(LOCKED_CHANNEL_ID) == []
+
+
+# -- the fake's new parts, as discord.py sees them ------------------------------------------------
+
+
+async def test_the_fake_serves_threads_nsfw_channels_and_403s(bot, discord_fake) -> None:
+    guild = bot.get_guild(GUILD_ID)
+    thread = guild.get_thread(ART_THREAD_ID)
+    assert thread is not None
+    assert thread.parent_id == ART_CHANNEL_ID
+    assert not thread.is_nsfw()
+    assert guild.get_channel(NSFW_CHANNEL_ID).is_nsfw()
+    assert ART_THREAD_ID not in {c.id for c in guild.channels}  # threads are not channels
+    with pytest.raises(discord.Forbidden) as refused:
+        await bot.get_partial_messageable(LOCKED_CHANNEL_ID).send("hello")
+    assert refused.value.code == 50013
