@@ -13,6 +13,7 @@ in memory: losing them on a restart costs nothing worth a database write per req
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -116,7 +117,7 @@ class Flagged(Refusal):
 
     rule: ClassVar[str] = "pre_moderation"
     categories: tuple[str, ...]
-    strike: StrikeOutcome
+    strike: StrikeOutcome | None  # None: the database was busy, the strike was not counted
 
 
 @dataclass(frozen=True)
@@ -275,8 +276,21 @@ class PolicyService:
 
     # -- strikes -----------------------------------------------------------------------------
 
-    async def add_strike(self, guild_id: int, member_id: int, reason: str) -> StrikeOutcome:
-        """Count a refused prompt; at the guild's strike limit the member is paused."""
+    async def add_strike(self, guild_id: int, member_id: int, reason: str) -> StrikeOutcome | None:
+        """Count a refused prompt; at the guild's strike limit the member is paused.
+
+        None when the database stayed locked: the strike is logged, not counted, and the
+        member's answer does not wait for it.
+        """
+        try:
+            return await self._add_strike(guild_id, member_id, reason)
+        except sqlite3.OperationalError as error:
+            log.warning(
+                "strike of member %s in guild %s not counted: %s", member_id, guild_id, error
+            )
+            return None
+
+    async def _add_strike(self, guild_id: int, member_id: int, reason: str) -> StrikeOutcome:
         policy = await self.policy(guild_id)
         period = (await self._quota.policy(guild_id)).period
         now = self._clock()

@@ -272,7 +272,9 @@ def _roles(ids: Iterable[int]) -> str:
     return ", ".join(f"<@&{i}>" for i in ids)
 
 
-def _strikes(strike: StrikeOutcome) -> str:
+def _strikes(strike: StrikeOutcome | None) -> str:
+    if strike is None:  # the database was busy: not counted
+        return ""
     of = f" of {strike.limit}" if strike.limit else ""
     text = f"This counts as a strike ({strike.count}{of} this period)."
     if strike.paused:
@@ -300,15 +302,15 @@ def rule_refusal(refusal: Refusal, model_name: str) -> str:
     if isinstance(refusal, CoolingDown):
         return f"Slow down: you can use /imagine again {relative_time(refusal.until)}."
     if isinstance(refusal, Flagged):
-        return f"The moderation check flagged this prompt. {_strikes(refusal.strike)}"
+        return f"The moderation check flagged this prompt. {_strikes(refusal.strike)}".rstrip()
     if isinstance(refusal, ModerationDown):
         return "The moderation check is unavailable right now. Please try again in a minute."
     raise AssertionError(f"no wording for {refusal!r}")
 
 
-def upstream_strike(error_message: str, strike: StrikeOutcome) -> str:
+def upstream_strike(error_message: str, strike: StrikeOutcome | None) -> str:
     """The gateway's safety refusal, and the strike it cost."""
-    return f"{error_message} {_strikes(strike)}"
+    return f"{error_message} {_strikes(strike)}".rstrip()
 
 
 def strip_format(text: str) -> str:
@@ -412,11 +414,18 @@ def audit_refusal_embed(
 
 
 def audit_strike_embed(
-    requester: discord.abc.User, channel_id: int, prompt: str, why: str, strike: StrikeOutcome
+    requester: discord.abc.User,
+    channel_id: int,
+    prompt: str,
+    why: str,
+    strike: StrikeOutcome | None,
 ) -> discord.Embed:
     """A strike (the gateway's safety refusal or pre-moderation), and whether it paused."""
     embed = _audit_embed("Strike", requester, channel_id, prompt)
     embed.add_field(name="Why", value=why, inline=False)
+    if strike is None:
+        embed.add_field(name="Strikes this period", value="not counted (the database was busy)")
+        return embed
     limit = f" of {strike.limit}" if strike.limit else ""
     embed.add_field(name="Strikes this period", value=f"{strike.count}{limit}")
     embed.add_field(name="Paused", value="yes" if strike.paused else "no")
