@@ -7,7 +7,6 @@ apart from the cogs so the imagine and quota cogs say the same thing the same wa
 from __future__ import annotations
 
 import logging
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -46,6 +45,7 @@ from bot.quota import (
     QuotaStatus,
     UsageReport,
 )
+from bot.text import strip_invisible
 
 NO_MENTIONS = discord.AllowedMentions.none()
 EMBED_COLOUR = discord.Colour.blurple()
@@ -297,7 +297,7 @@ def rule_refusal(refusal: Refusal, model_name: str) -> str:
         return f"{model_name} is turned off in this server; choose another model."
     if isinstance(refusal, BlockedTerm):
         where = " outside age-restricted channels" if refusal.builtin else ""
-        quoted = literal(strip_format(refusal.quoted), 100)
+        quoted = literal(strip_invisible(refusal.quoted), 100)
         return f"Your prompt contains a term this server blocks{where}: “{quoted}”."
     if isinstance(refusal, CoolingDown):
         return f"Slow down: you can use /imagine again {relative_time(refusal.until)}."
@@ -311,14 +311,6 @@ def rule_refusal(refusal: Refusal, model_name: str) -> str:
 def upstream_strike(error_message: str, strike: StrikeOutcome | None) -> str:
     """The gateway's safety refusal, and the strike it cost."""
     return f"{error_message} {_strikes(strike)}".rstrip()
-
-
-def strip_format(text: str) -> str:
-    """Zero-width and bidi characters removed, so quoted text shows what it says.
-
-    TODO(rebase): use bot/text.py's stripper once it is on main.
-    """
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
 def yes_no(flag: bool) -> str:

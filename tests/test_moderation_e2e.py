@@ -117,6 +117,9 @@ async def test_blocked_terms_quote_the_members_own_text(bot, discord_fake, gatew
     await bot.policy.add_entry(GUILD_ID, "term", "fox")
     text = await refusal(discord_fake, gateway, {"prompt": "a red Ｆ0Х, @everyone"})
     assert text == "⚠️ Your prompt contains a term this server blocks: “Ｆ0Х”."
+    # Invisible characters are matched through and not shown back.
+    text = await refusal(discord_fake, gateway, {"prompt": "a f\u200bo\u200bx"})
+    assert text == "⚠️ Your prompt contains a term this server blocks: “fox”."
 
 
 async def test_builtin_terms_apply_outside_age_restricted_channels(
