@@ -34,6 +34,7 @@ from bot.terms import clean_term, find_blocked
 log = logging.getLogger("imagine.policy")
 
 EntryKind = Literal["term", "channel", "role", "disabled_model"]
+SettingField = Literal["cooldown_seconds", "strike_limit", "role_credits"]
 MAX_COOLDOWN_SECONDS = 86_400
 MAX_STRIKE_LIMIT = 100
 MAX_REASON_LENGTH = 200
@@ -43,6 +44,17 @@ BUILTIN_TERMS_FILE = Path(__file__).resolve().parent / "data" / "builtin_terms.t
 def load_builtin_terms(path: Path = BUILTIN_TERMS_FILE) -> tuple[str, ...]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return tuple(clean_term(line) for line in lines if line.strip() and not line.startswith("#"))
+
+
+class InvalidSetting(ValueError):
+    """A setting out of range (`field` names it), or no change given (`field` None).
+
+    Data only: the presenters word it for the admin.
+    """
+
+    def __init__(self, field: SettingField | None) -> None:
+        super().__init__(field)
+        self.field = field
 
 
 # -- what the rules see and say ----------------------------------------------------------------
@@ -394,13 +406,13 @@ class PolicyService:
             "audit_channel_id": audit_channel_id,
             "nsfw_only": nsfw_only,
             "cooldown_seconds": _check_range(
-                "The cooldown", cooldown_seconds, MAX_COOLDOWN_SECONDS, "seconds"
+                "cooldown_seconds", cooldown_seconds, 0, MAX_COOLDOWN_SECONDS
             ),
             "builtin_terms": builtin_terms,
-            "strike_limit": _check_range("The strike limit", strike_limit, MAX_STRIKE_LIMIT, ""),
+            "strike_limit": _check_range("strike_limit", strike_limit, 0, MAX_STRIKE_LIMIT),
         }
         if all(value is None for value in changes.values()):
-            raise ValueError("Nothing to change: give at least one setting.")
+            raise InvalidSetting(None)
         async with self._store.transaction() as conn:
             await conn.execute(
                 """INSERT INTO moderation_settings (guild_id, audit_channel_id, nsfw_only,
@@ -446,8 +458,7 @@ class PolicyService:
                 "DELETE FROM role_budgets WHERE guild_id = ? AND role_id = ?", (guild_id, role_id)
             )
         else:
-            if isinstance(credits, bool) or not 1 <= credits <= MAX_CREDITS:
-                raise ValueError(f"A role's budget must be from 1 to {MAX_CREDITS:,} credits.")
+            _check_range("role_credits", credits, 1, MAX_CREDITS)
             changed = await self._store.execute(
                 "INSERT INTO role_budgets (guild_id, role_id, credits) VALUES (?, ?, ?)"
                 " ON CONFLICT (guild_id, role_id) DO UPDATE SET credits = excluded.credits",
@@ -512,7 +523,7 @@ async def _pause(
     return bool(cursor.rowcount)
 
 
-def _check_range(what: str, value: int | None, maximum: int, unit: str) -> int | None:
-    if value is not None and not 0 <= value <= maximum:
-        raise ValueError(f"{what} must be from 0 to {maximum:,}{' ' + unit if unit else ''}.")
+def _check_range(field: SettingField, value: int | None, least: int, most: int) -> int | None:
+    if value is not None and (isinstance(value, bool) or not least <= value <= most):
+        raise InvalidSetting(field)
     return value

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Literal
 
 from confusable_homoglyphs.confusables import confusables_data
 
@@ -82,15 +83,23 @@ def normalise(text: str) -> Normalised:
     return Normalised("".join(chars), tuple(origin))
 
 
+class InvalidTerm(ValueError):
+    """Text that cannot be a blocked term: `reason` says why. Data only (the presenters word it)."""
+
+    def __init__(self, reason: Literal["empty", "too_long"]) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def clean_term(term: str) -> str:
-    """A term as stored: normalised, single-spaced; raises ValueError when it cannot be a term."""
+    """A term as stored: normalised, single-spaced; raises InvalidTerm when it cannot be one."""
     prefix = term.strip().endswith("*")
     words = re.findall(r"[\w@$]+", normalise(term.strip().rstrip("*")).text)
     if not words:
-        raise ValueError("A blocked term needs at least one letter or digit.")
+        raise InvalidTerm("empty")
     cleaned = " ".join(words) + ("*" if prefix else "")
     if len(cleaned) > MAX_TERM_LENGTH:
-        raise ValueError(f"A blocked term can be at most {MAX_TERM_LENGTH} characters long.")
+        raise InvalidTerm("too_long")
     return cleaned
 
 

@@ -13,13 +13,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.policy import MAX_COOLDOWN_SECONDS, MAX_STRIKE_LIMIT, EntryKind
-from bot.terms import MAX_TERM_LENGTH
+from bot.policy import MAX_COOLDOWN_SECONDS, MAX_STRIKE_LIMIT, EntryKind, InvalidSetting
+from bot.terms import MAX_TERM_LENGTH, InvalidTerm
 from cogs.presenters import (
     NO_MENTIONS,
     SAVED,
     acknowledge,
     entry_list,
+    invalid_setting,
     list_change,
     literal,
     pause_change,
@@ -110,8 +111,8 @@ class ModerationCog(commands.Cog, name="Moderation"):
                 builtin_terms=builtin_terms,
                 strike_limit=strike_limit,
             )
-        except ValueError as invalid:
-            await send_error(interaction, str(invalid))
+        except InvalidSetting as invalid:
+            await send_error(interaction, invalid_setting(invalid))
             return
         await reply(interaction, SAVED)
 
@@ -252,8 +253,8 @@ class ModerationCog(commands.Cog, name="Moderation"):
         change = policy.add_entry if add else policy.remove_entry
         try:
             changed = await change(_guild_id(interaction), kind, value)
-        except ValueError as invalid:
-            await send_error(interaction, str(invalid))
+        except InvalidTerm as invalid:
+            await send_error(interaction, invalid_setting(invalid))
             return
         await reply(interaction, list_change(kind, add, changed, shown))
 

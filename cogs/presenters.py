@@ -23,12 +23,15 @@ from bot.generation import (
     StoreBusy,
 )
 from bot.policy import (
+    MAX_COOLDOWN_SECONDS,
+    MAX_STRIKE_LIMIT,
     BlockedTerm,
     ChannelNotAllowed,
     CoolingDown,
     EntryKind,
     Flagged,
     GuildPolicy,
+    InvalidSetting,
     ModelDisabled,
     ModerationDown,
     NsfwOnly,
@@ -45,6 +48,7 @@ from bot.quota import (
     QuotaStatus,
     UsageReport,
 )
+from bot.terms import MAX_TERM_LENGTH, InvalidTerm
 from bot.text import strip_invisible
 
 NO_MENTIONS = discord.AllowedMentions.none()
@@ -479,3 +483,18 @@ def _entries(kind: EntryKind, policy: GuildPolicy) -> tuple[str, list[str], str]
     if kind == "role":
         return "Roles", [f"<@&{r}>" for r in sorted(policy.role_ids)], "everyone"
     raise AssertionError(f"no list of {kind}")
+
+
+def invalid_setting(error: InvalidSetting | InvalidTerm) -> str:
+    """Why /imagine-admin or /quota role refused the admin's value."""
+    if isinstance(error, InvalidTerm):
+        if error.reason == "empty":
+            return "A blocked term needs at least one letter or digit."
+        return f"A blocked term can be at most {MAX_TERM_LENGTH} characters long."
+    if error.field is None:
+        return "Nothing to change: give at least one setting."
+    if error.field == "cooldown_seconds":
+        return f"The cooldown must be from 0 to {MAX_COOLDOWN_SECONDS:,} seconds."
+    if error.field == "strike_limit":
+        return f"The strike limit must be from 0 to {MAX_STRIKE_LIMIT}."
+    return f"A role's budget must be from 1 to {MAX_CREDITS:,} credits."

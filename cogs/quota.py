@@ -16,12 +16,14 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.policy import InvalidSetting
 from bot.quota import MAX_CREDITS, InvalidPolicy
 from cogs.enforcement import role_ids
 from cogs.presenters import (
     NO_MENTIONS,
     acknowledge,
     forgiveness,
+    invalid_setting,
     policy_refusal,
     policy_saved,
     quota_summary,
@@ -121,7 +123,13 @@ class QuotaCog(commands.Cog, name="Quota"):
         credits: app_commands.Range[int, 1, MAX_CREDITS] | None = None,
     ) -> None:
         await acknowledge(interaction)
-        changed = await self.bot.policy.set_role_budget(_guild_id(interaction), role.id, credits)
+        try:
+            changed = await self.bot.policy.set_role_budget(
+                _guild_id(interaction), role.id, credits
+            )
+        except InvalidSetting as invalid:
+            await send_error(interaction, invalid_setting(invalid))
+            return
         await reply(interaction, role_budget_change(role.id, credits, changed))
 
     @app_commands.command(name="usage", description="Who and what used credits this period")

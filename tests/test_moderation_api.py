@@ -7,10 +7,14 @@ import pytest
 from bot.moderation_api import ModerationClient, ModerationUnavailable, Verdict
 from tests.conftest import API_KEY
 
+TIMEOUT = 1.0  # the "slow" answer outlasts it; every other answer is immediate
+
 
 @pytest.fixture
 async def client(gateway):
-    moderation = ModerationClient(gateway.base_url, API_KEY, "omni-moderation-latest", timeout=0.5)
+    moderation = ModerationClient(
+        gateway.base_url, API_KEY, "omni-moderation-latest", timeout=TIMEOUT
+    )
     yield moderation
     await moderation.close()
 
@@ -33,7 +37,7 @@ async def test_a_flagged_prompt_names_its_categories(client, gateway) -> None:
     ("kind", "opts"),
     [
         ("server_error", {"status": 503}),
-        ("slow", {"seconds": 2}),
+        ("slow", {"seconds": TIMEOUT + 1}),
         ("malformed", {}),
         ("disconnect", {}),
     ],

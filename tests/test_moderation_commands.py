@@ -199,6 +199,10 @@ async def test_set_keeps_what_is_left_out_and_refuses_nothing(bot, discord_fake,
     assert (policy.cooldown_seconds, policy.nsfw_only, policy.strike_limit) == (45, True, 3)
     reply = await admin_run(discord_fake, None, "set", invoker=admin)
     assert reply.content.startswith("⚠️ Nothing to change")
+    # Discord enforces min/max in its client; a forged value still meets the service's check.
+    reply = await admin_run(discord_fake, None, "set", {"strike_limit": 500}, invoker=admin)
+    assert reply.content == "⚠️ The strike limit must be from 0 to 100."
+    assert (await bot.policy.policy(GUILD_ID)).strike_limit == 3
 
 
 # -- the lists ----------------------------------------------------------------------------------
@@ -330,6 +334,18 @@ async def test_role_budgets_with_several_roles(bot, discord_fake, admin) -> None
     assert "no longer has its own budget" in reply.content
     reply = await run(discord_fake, "quota", subcommand="show", invoker=carol)
     assert "You: **40** of 40 credits left" in reply.content
+
+
+async def test_a_forged_role_budget_is_refused(bot, discord_fake, admin) -> None:
+    reply = await run(
+        discord_fake,
+        "quota",
+        {"role": role(discord_fake, SUPPORTER_ROLE_ID), "credits": 0},
+        subcommand="role",
+        invoker=admin,
+    )
+    assert reply.content == "⚠️ A role's budget must be from 1 to 1,000,000 credits."
+    assert (await bot.policy.policy(GUILD_ID)).role_budgets == {}
 
 
 async def test_a_regular_member_cannot_set_a_role_budget(bot, discord_fake) -> None:

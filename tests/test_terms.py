@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.terms import MAX_TERM_LENGTH, clean_term, find_blocked, normalise
+from bot.terms import MAX_TERM_LENGTH, InvalidTerm, clean_term, find_blocked, normalise
 
 CAUGHT = [
     # (trick, prompt, term, the member's own text quoted back)
@@ -72,10 +72,20 @@ def test_terms_are_stored_normalised() -> None:
     assert clean_term("ｇｏｒｅ") == "gore"
 
 
-@pytest.mark.parametrize("term", ["", "   ", "***", "...", "x" * (MAX_TERM_LENGTH + 1)])
-def test_a_term_needs_a_letter_and_fits(term: str) -> None:
-    with pytest.raises(ValueError, match="blocked term"):
+@pytest.mark.parametrize(
+    ("term", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("***", "empty"),
+        ("...", "empty"),
+        ("x" * (MAX_TERM_LENGTH + 1), "too_long"),
+    ],
+)
+def test_a_term_needs_a_letter_and_fits(term: str, reason: str) -> None:
+    with pytest.raises(InvalidTerm) as raised:
         clean_term(term)
+    assert raised.value.reason == reason
 
 
 def test_normalised_text_remembers_where_it_came_from() -> None:
