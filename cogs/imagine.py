@@ -178,7 +178,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """The guild's moderation rules, then the credits (the member's role budget, if any).
 
         Raises `RuleBroken`, or what `GenerationService.reserve` raises. The cooldown starts
-        when the rules pass and is withdrawn if the reservation refuses.
+        when the rules pass, before the reservation's await, and is withdrawn if the
+        reservation refuses; a duplicate delivery leaves the first delivery's cooldown alone.
         """
         asker = asker_of(interaction)
         policy = self.bot.policy
@@ -189,7 +190,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         try:
             budget = await policy.member_credits(asker.guild_id, asker.role_ids)
             return await self.bot.generation.reserve(_requester(interaction, budget), plan)
-        except BaseException:
+        except (QuotaExceeded, ShuttingDown, StoreBusy):
             policy.not_accepted(asker.guild_id, asker.member_id)
             raise
 
