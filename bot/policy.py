@@ -38,6 +38,7 @@ SettingField = Literal["cooldown_seconds", "strike_limit", "role_credits"]
 MAX_COOLDOWN_SECONDS = 86_400
 MAX_STRIKE_LIMIT = 100
 MAX_REASON_LENGTH = 200
+PRUNE_COOLDOWNS_AT = 10_000  # members remembered before old cooldowns are forgotten
 BUILTIN_TERMS_FILE = Path(__file__).resolve().parent / "data" / "builtin_terms.txt"
 
 
@@ -216,6 +217,7 @@ class PolicyService:
         self._clock = clock
         self._cache: dict[int, GuildPolicy] = {}
         self._last_accepted: dict[tuple[int, int], datetime] = {}
+        self._prune_at = PRUNE_COOLDOWNS_AT
 
     # -- the check ---------------------------------------------------------------------------
 
@@ -273,7 +275,14 @@ class PolicyService:
 
     def accepted(self, guild_id: int, member_id: int) -> None:
         """A request passed every rule: its member's cooldown starts now."""
-        self._last_accepted[(guild_id, member_id)] = self._clock()
+        now = self._clock()
+        self._last_accepted[(guild_id, member_id)] = now
+        if len(self._last_accepted) > self._prune_at:
+            # No cooldown lasts longer than the maximum: older entries can no longer refuse.
+            cutoff = now - timedelta(seconds=MAX_COOLDOWN_SECONDS)
+            kept = {key: at for key, at in self._last_accepted.items() if at > cutoff}
+            self._last_accepted = kept
+            self._prune_at = max(PRUNE_COOLDOWNS_AT, 2 * len(kept))
 
     def not_accepted(self, guild_id: int, member_id: int) -> None:
         """The quota refused the request after all: it starts no cooldown.

@@ -236,3 +236,15 @@ async def test_purge_guild_forgets_everything(make, policy) -> None:
     assert fresh.paused == {}
     assert fresh.strike_limit == 3
     assert (await policy.add_strike(GUILD, MEMBER, "safety")).count == 1
+
+
+async def test_cooldowns_long_past_are_forgotten(policy, clock, monkeypatch) -> None:
+    monkeypatch.setattr("bot.policy.PRUNE_COOLDOWNS_AT", 2)
+    await policy.update(GUILD, cooldown_seconds=60, actor_id=ADMIN)
+    policy._prune_at = 2
+    policy.accepted(GUILD, 100)
+    policy.accepted(GUILD, 101)
+    clock.advance(days=2)
+    policy.accepted(GUILD, MEMBER)  # the third: the two from two days ago go
+    assert set(policy._last_accepted) == {(GUILD, MEMBER)}
+    assert isinstance(await policy.check(ASKER, MODEL, "a fox"), CoolingDown)
