@@ -36,6 +36,7 @@ def test_an_installed_wheel_finds_its_migrations_and_catalog(tmp_path: Path) -> 
         archive.extractall(site)
     assert "bot/migrations/0001_init.sql" in names
     assert "bot/data/models.toml" in names
+    assert "bot/data/builtin_terms.txt" in names
     assert "cogs/imagine.py" in names
     # Run from elsewhere, with only the unpacked wheel importable: no checkout to fall back on.
     result = subprocess.run(
