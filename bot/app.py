@@ -22,6 +22,7 @@ from bot.generation import GenerationService
 from bot.images import ImageClient
 from bot.moderation_api import ModerationClient
 from bot.policy import PolicyDefaults, PolicyService
+from bot.queue import FairQueue, QueueSettings
 from bot.quota import QuotaDefaults, QuotaService
 from bot.store import Store
 
@@ -96,7 +97,9 @@ class ImagineBot(commands.Bot):
             allow_private_downloads=settings.allow_private_result_urls,
             keepalive_timeout=settings.image_api_keepalive_seconds,
         )
-        self.generation = GenerationService(self.images, self.quota)
+        self.generation = GenerationService(
+            self.images, self.quota, FairQueue(queue_settings(settings))
+        )
         if settings.moderation_model:
             self.moderation = ModerationClient(
                 settings.image_api_base_url,
@@ -202,3 +205,14 @@ class ImagineBot(commands.Bot):
         if hasattr(self, "store"):
             await self.store.close()
         log.info("stopped: the database and the HTTP sessions are closed")
+
+
+def queue_settings(settings: Settings) -> QueueSettings:
+    """The fair queue's process-wide caps, from the settings."""
+    return QueueSettings(
+        global_concurrency=settings.global_concurrency,
+        guild_concurrency=settings.guild_concurrency,
+        member_concurrency=settings.member_concurrency,
+        queue_limit=settings.queue_limit,
+        timeout=settings.queue_timeout_seconds,
+    )

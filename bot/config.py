@@ -77,6 +77,12 @@ class Settings(BaseSettings):
     moderation_model: str | None = Field(None, min_length=1, max_length=100, pattern=r"^\S+$")
     moderation_fail_open: bool = False
 
+    global_concurrency: int = Field(32, ge=1, le=10_000)
+    guild_concurrency: int = Field(4, ge=1, le=10_000)
+    member_concurrency: int = Field(1, ge=1, le=10_000)
+    queue_limit: int = Field(25, ge=0, le=10_000)
+    queue_timeout_seconds: float = Field(600.0, gt=0, le=24 * 3600)
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_case_level(cls, value: object) -> object:
@@ -108,12 +114,15 @@ class Settings(BaseSettings):
                 "IMAGE_API_BASE_URL must use https, or the key travels in the clear "
                 "(ALLOW_HTTP_GATEWAY=true allows http for a gateway on your own network)"
             )
-        longest_request = self.image_api_timeout + DOWNLOAD_ALLOWANCE_SECONDS
+        # A reservation lives while its request waits in line, then while it runs.
+        longest_request = (
+            self.queue_timeout_seconds + self.image_api_timeout + DOWNLOAD_ALLOWANCE_SECONDS
+        )
         if self.quota_pending_timeout_minutes * 60 <= longest_request:
             raise ValueError(
                 "QUOTA_PENDING_TIMEOUT_MINUTES must be longer than a request can take "
-                f"(IMAGE_API_TIMEOUT plus {DOWNLOAD_ALLOWANCE_SECONDS} s), or live requests "
-                "would be settled as abandoned"
+                f"(QUEUE_TIMEOUT_SECONDS plus IMAGE_API_TIMEOUT plus {DOWNLOAD_ALLOWANCE_SECONDS}"
+                " s), or live requests would be settled as abandoned"
             )
         return self
 

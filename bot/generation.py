@@ -1,7 +1,8 @@
 """One image request, from reservation to settled credits, with no Discord in it.
 
-Two steps, so that what is checked fast can refuse before Discord is answered and a queue can
-sit between them: `reserve` takes the credits (or refuses), `run` calls the API and settles.
+Two steps, so that what is checked fast can refuse before Discord is answered, with the fair
+queue between them: `reserve` joins the line and takes the credits (or refuses), `run` waits for
+its turn, calls the API and settles. A request that leaves the line without running is refunded.
 
 The order matters for the wallet: reserve before the API is called, commit what the gateway
 billed as soon as it answered (the server paid for those images, whatever happens to the
@@ -29,6 +30,7 @@ from bot.images import (
     ImageClient,
     ImageRequest,
 )
+from bot.queue import FairQueue, LeaveReason, LeftQueue, QueueClosed, QueueFull, Ticket
 from bot.quota import QuotaExceeded, QuotaService, QuotaStatus
 from bot.settlement import Settlements
 
@@ -77,6 +79,14 @@ class Interrupted(Exception):
         self.spent = spent
 
 
+class LeftLine(Exception):
+    """The request left the line without running (cancelled or timed out); it was refunded."""
+
+    def __init__(self, reason: LeaveReason) -> None:
+        super().__init__(reason.value)
+        self.reason = reason
+
+
 @dataclass(frozen=True)
 class Requester:
     """Who asked, where, and the interaction that keys the reservation."""
@@ -90,10 +100,11 @@ class Requester:
 
 @dataclass(frozen=True)
 class Reserved:
-    """A request whose credits are reserved: what `run` takes."""
+    """A request whose credits are reserved and whose ticket is in line: what `run` takes."""
 
     who: Requester
     plan: PlannedRequest
+    ticket: Ticket
 
 
 @dataclass(frozen=True)
@@ -112,20 +123,25 @@ class Generated:
 
 
 class GenerationService:
-    def __init__(self, images: ImageClient, quota: QuotaService) -> None:
+    def __init__(self, images: ImageClient, quota: QuotaService, queue: FairQueue) -> None:
         self._images = images
         self._quota = quota
+        self.queue = queue
         self._calls: set[asyncio.Task[GenerationResult]] = set()
         self._closing = False
         self.settlements = Settlements()
 
     async def shutdown(self, grace: float) -> None:
-        """Refuse new requests now; cancel the gateway calls still running after `grace` s.
+        """Refuse new requests now and clear the line (those requests are refunded); cancel the
+        gateway calls still running after `grace` s.
 
         A cancelled call's request settles by what the gateway may have billed and raises
         `Interrupted`, so its member learns what it cost.
         """
         self._closing = True
+        cleared = self.queue.close()
+        if cleared:
+            log.warning("cleared %d request(s) waiting in line; they are refunded", cleared)
         if self._calls:
             await asyncio.wait(set(self._calls), timeout=grace)
         calls = set(self._calls)
@@ -136,13 +152,33 @@ class GenerationService:
             await asyncio.wait(calls)
 
     async def reserve(self, who: Requester, plan: PlannedRequest) -> Reserved:
-        """Take the credits, or refuse; the refusals are audited.
+        """Join the line and take the credits, or refuse; the refusals are audited.
 
-        Raises `QuotaExceeded`, `ShuttingDown`, `StoreBusy` or `DuplicateRequest`.
+        Raises `QueueFull`, `QuotaExceeded`, `ShuttingDown`, `StoreBusy` or `DuplicateRequest`.
         """
-        if self._closing:
+        if self.queue.find(who.interaction_id) is not None:
+            raise DuplicateRequest(who.interaction_id)
+        try:
+            ticket = self.queue.join(who.guild_id, who.member_id, key=who.interaction_id)
+        except QueueClosed:
             _audit("refused", who, plan, reason="shutting-down")
-            raise ShuttingDown
+            raise ShuttingDown from None
+        except QueueFull as full:
+            _audit("refused", who, plan, reason="queue-full", limit=full.limit)
+            raise
+        try:
+            await self._reserve_credits(who, plan)
+        except BaseException:
+            ticket.release()  # whatever refused the credits: the line forgets the request
+            raise
+        return Reserved(who, plan, ticket)
+
+    async def withdraw(self, request: Reserved, reason: str) -> None:
+        """Give back a reserved request that will not run (Discord could not be answered)."""
+        request.ticket.release()
+        await self._settle_failure(request.who, request.plan, ChargeOutcome.NOT_CHARGED, 0, reason)
+
+    async def _reserve_credits(self, who: Requester, plan: PlannedRequest) -> None:
         try:
             reservation = await self._quota.reserve(
                 interaction_id=who.interaction_id,
@@ -174,17 +210,32 @@ class GenerationService:
             raise StoreBusy from error
         if reservation.duplicate:
             raise DuplicateRequest(who.interaction_id)
-        return Reserved(who, plan)
 
     async def run(self, request: Reserved, file_limit: int) -> Generated:
-        """Call the API, settle, fit.
+        """Wait for the request's turn, call the API, settle, fit.
 
-        Raises `RequestFailed`, `Interrupted` or `ShuttingDown`, each settled already.
+        Raises `LeftLine`, `RequestFailed`, `Interrupted` or `ShuttingDown`, each settled already.
         """
-        who, plan = request.who, request.plan
+        who, plan, ticket = request.who, request.plan, request.ticket
+        try:
+            await ticket.turn()
+        except LeftQueue as left:
+            reason = f"left the line: {left.reason.value}"
+            await asyncio.shield(
+                self._settle_failure(who, plan, ChargeOutcome.NOT_CHARGED, 0, reason)
+            )
+            if left.reason is LeaveReason.SHUTDOWN:
+                raise ShuttingDown from None
+            raise LeftLine(left.reason) from None
+        except asyncio.CancelledError:
+            ticket.release()
+            await asyncio.shield(
+                self._settle_failure(who, plan, ChargeOutcome.NOT_CHARGED, 0, "cancelled in line")
+            )
+            raise
         tracker = ChargeTracker()
         try:
-            result = await self._call_api(plan, tracker)
+            result = await self._call_api(plan, tracker, ticket)
         except ImageAPIError as error:
             billed = plan.credits if error.billed is None else self._price(plan, error.billed)
             spent = await asyncio.shield(
@@ -242,14 +293,20 @@ class GenerationService:
     def _price(plan: PlannedRequest, results: int) -> int:
         return min(results, plan.n) * plan.credits_per_image
 
-    async def _call_api(self, plan: PlannedRequest, tracker: ChargeTracker) -> GenerationResult:
-        """The call runs as its own task, the only part of a request that shutdown cancels."""
-        if self._closing:  # reserved just before shutdown began: do not start the call
-            raise ShuttingDown
-        call = asyncio.create_task(self._images.generate(to_image_request(plan), tracker))
-        self._calls.add(call)
-        call.add_done_callback(self._calls.discard)
-        return await call
+    async def _call_api(
+        self, plan: PlannedRequest, tracker: ChargeTracker, ticket: Ticket
+    ) -> GenerationResult:
+        """The call runs as its own task, the only part of a request that shutdown cancels.
+
+        It holds the ticket's slot, given back however the call ends.
+        """
+        async with ticket:
+            if self._closing:  # reserved just before shutdown began: do not start the call
+                raise ShuttingDown
+            call = asyncio.create_task(self._images.generate(to_image_request(plan), tracker))
+            self._calls.add(call)
+            call.add_done_callback(self._calls.discard)
+            return await call
 
     async def _settle_failure(
         self,

@@ -1,6 +1,7 @@
 """/imagine: parse the options, defer, hand the request to the core, render what comes back.
 
-Results carry persistent Re-roll and Delete buttons (`ResultButton`).
+Results carry persistent Re-roll and Delete buttons (`ResultButton`); a request waiting in the
+fair queue shows its place and a Cancel button (`CancelButton`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bot.generation import (
     DuplicateRequest,
     Generated,
     Interrupted,
+    LeftLine,
     Requester,
     RequestFailed,
     Reserved,
@@ -32,10 +34,12 @@ from bot.generation import (
 )
 from bot.images import ContentPolicyError
 from bot.policy import Refusal as RuleRefusal
+from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import DISCORD_FAULTS, is_duplicate, report_unexpected, tell
 from cogs.presenters import (
+    CANCEL_REFUSED,
     DELETE_REFUSED,
     NO_MENTIONS,
     REROLL_TOO_OLD,
@@ -43,8 +47,11 @@ from cogs.presenters import (
     audit_generation_embed,
     audit_refusal_embed,
     audit_strike_embed,
+    cancel_outcome,
     failure,
+    left_line,
     progress_line,
+    queue_place,
     refusal,
     result_embed,
     rule_refusal,
@@ -60,7 +67,8 @@ log = logging.getLogger("imagine.cogs.imagine")
 MAX_AUTOCOMPLETE = 25
 PROGRESS_SETTLE_SECONDS = 5
 DELIVERY_ATTEMPTS = 2  # per route: the edit, then the channel
-Refusal = QuotaExceeded | ShuttingDown | StoreBusy
+REFUSALS = (QuotaExceeded, QueueFull, ShuttingDown, StoreBusy)  # refused before anything ran
+QUEUE_EDIT_INTERVAL = 3.0  # at most one edit of a waiting request's place per this many seconds
 PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own cap is checked too
 
 
@@ -116,6 +124,51 @@ def result_view(request_id: int, owner_id: int) -> discord.ui.View:
     return view
 
 
+class CancelButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"imagine:cancel:(?P<request>[0-9]+)",
+):
+    """Takes a waiting request out of the line (its credits are refunded).
+
+    Who may press it is decided from the ticket itself, never from the custom_id, so a forged
+    button can cancel nothing it should not.
+    """
+
+    def __init__(self, request_id: int) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Cancel",
+                emoji="✖️",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"imagine:cancel:{request_id}",
+            )
+        )
+        self.request_id = request_id
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+    ) -> CancelButton:
+        return cls(int(match["request"]))
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        cog = interaction.client.get_cog(ImagineCog.__cog_name__)
+        assert isinstance(cog, ImagineCog)
+        try:
+            await cog.cancel(interaction, self.request_id)
+        except Exception as error:
+            await report_unexpected(interaction, error, "button cancel")
+
+
+def cancel_view(request_id: int) -> discord.ui.View:
+    view = discord.ui.View(timeout=None)
+    view.add_item(CancelButton(request_id))
+    return view
+
+
 class NotRerollable(Exception):
     """The request behind a Re-roll button is gone (another guild's, or its prompt purged)."""
 
@@ -141,10 +194,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         self.audit = AuditChannel(bot)
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(ResultButton)
+        self.bot.add_dynamic_items(ResultButton, CancelButton)
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(ResultButton)
+        self.bot.remove_dynamic_items(ResultButton, CancelButton)
 
     @app_commands.command(name="imagine", description="Generate images from a text prompt")
     @app_commands.guild_only()
@@ -190,7 +243,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         try:
             budget = await policy.member_credits(asker.guild_id, asker.role_ids)
             return await self.bot.generation.reserve(_requester(interaction, budget), plan)
-        except (QuotaExceeded, ShuttingDown, StoreBusy):
+        except REFUSALS:
             policy.not_accepted(asker.guild_id, asker.member_id)
             raise
 
@@ -281,7 +334,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except DuplicateRequest:
             log.info("ignored a second delivery of interaction %s", interaction.id)
             return
-        except (QuotaExceeded, ShuttingDown, StoreBusy) as refused:
+        except REFUSALS as refused:
             await tell(interaction, refusal(refused))
             return
         except RequestRejected as rejected:
@@ -294,7 +347,11 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await self._refuse(interaction, broken)
             return
         if not deferred:
-            await self._defer(interaction)
+            try:
+                await self._defer(interaction)
+            except BaseException:  # Discord cannot be answered: the request will not run
+                await asyncio.shield(self.bot.generation.withdraw(request, "no answer to Discord"))
+                raise
         await self.run(interaction, request)
 
     async def _refuse(self, interaction: discord.Interaction[Any], broken: RuleBroken) -> None:
@@ -333,6 +390,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except Interrupted as interrupted:
             await tell(interaction, failure(interrupted))
             return
+        except LeftLine as left:
+            await tell(interaction, left_line(left, self.bot.settings.queue_timeout_seconds))
+            return
         except ShuttingDown as stopped:
             await tell(interaction, refusal(stopped))
             return
@@ -365,8 +425,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
     async def _generate(
         self, interaction: discord.Interaction[Any], request: Reserved
     ) -> Generated:
-        """Generate, editing the time spent into the deferred message until it is done."""
-        progress = asyncio.create_task(self._show_progress(interaction, request.plan))
+        """Generate, editing the place in line, then the time spent, into the deferred message."""
+        progress = asyncio.create_task(self._show_progress(interaction, request))
         try:
             return await self.bot.generation.run(request, interaction.filesize_limit)
         finally:
@@ -376,19 +436,71 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await asyncio.wait([progress], timeout=PROGRESS_SETTLE_SECONDS)
 
     async def _show_progress(
-        self, interaction: discord.Interaction[Any], plan: PlannedRequest
+        self, interaction: discord.Interaction[Any], request: Reserved
     ) -> None:
-        started = time.monotonic()
-        while True:
-            await asyncio.sleep(self.progress_interval)
-            elapsed = int(time.monotonic() - started)
-            try:
+        try:
+            if await self._show_place(interaction, request):
+                # The line is behind it: drop the place and the Cancel button at once.
+                await self._edit_progress(interaction, request.plan, 0, view=None)
+            started = time.monotonic()
+            while True:
+                await asyncio.sleep(self.progress_interval)
+                elapsed = int(time.monotonic() - started)
+                await self._edit_progress(interaction, request.plan, elapsed)
+        except DISCORD_FAULTS:
+            return
+
+    async def _show_place(self, interaction: discord.Interaction[Any], request: Reserved) -> bool:
+        """While the request waits, show its place and a Cancel button, edited as the line
+        moves but at most once per `QUEUE_EDIT_INTERVAL`; returns whether it showed anything."""
+        ticket, shown, last_edit = request.ticket, None, -QUEUE_EDIT_INTERVAL
+        loop = asyncio.get_running_loop()
+        while (position := ticket.position()) is not None:
+            line = queue_place(position)
+            if line != shown:
+                await asyncio.sleep(max(0.0, last_edit + QUEUE_EDIT_INTERVAL - loop.time()))
+                if (position := ticket.position()) is None:
+                    break
+                line = queue_place(position)
                 await interaction.edit_original_response(
-                    content=progress_line(plan, elapsed),
+                    content=line,
+                    view=cancel_view(request.who.interaction_id),
                     allowed_mentions=NO_MENTIONS,
                 )
-            except DISCORD_FAULTS:
-                return
+                shown, last_edit = line, loop.time()
+            await ticket.moved()
+        return shown is not None
+
+    async def _edit_progress(
+        self,
+        interaction: discord.Interaction[Any],
+        plan: PlannedRequest,
+        elapsed: int,
+        **extra: Any,
+    ) -> None:
+        await interaction.edit_original_response(
+            content=progress_line(plan, elapsed), allowed_mentions=NO_MENTIONS, **extra
+        )
+
+    async def cancel(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+        """The requester may take a waiting request out of the line, and so may a member with
+        Manage Messages; a running one cannot be cancelled (its cost is already incurred)."""
+        ticket = self.bot.generation.queue.find(request_id)
+        if ticket is not None and ticket.guild_id != interaction.guild_id:
+            ticket = None
+        if (
+            ticket is not None
+            and interaction.user.id != ticket.member_id
+            and not interaction.permissions.manage_messages
+        ):
+            await send_error(interaction, CANCEL_REFUSED)
+            return
+        cancelled = ticket is not None and ticket.cancel()
+        await interaction.response.send_message(
+            cancel_outcome(cancelled, ticket is not None),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
+        )
 
     async def _deliver(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated

@@ -17,6 +17,7 @@ from bot.catalog import PlannedRequest
 from bot.generation import (
     Generated,
     Interrupted,
+    LeftLine,
     RequestFailed,
     ShuttingDown,
     Spent,
@@ -40,6 +41,7 @@ from bot.policy import (
     RoleNotAllowed,
     StrikeOutcome,
 )
+from bot.queue import LeaveReason, Position, QueueFull
 from bot.quota import (
     MAX_CREDITS,
     InvalidPolicy,
@@ -61,6 +63,7 @@ _MORE_RESERVE = 20  # room left in a field for the "…and N more" line
 RESTARTING = "The bot is restarting and stopped your request. Please try again in a minute."
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
+CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
 _BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
 
 
@@ -115,10 +118,15 @@ def spent_note(spent: Spent) -> str:
     )
 
 
-def refusal(error: QuotaExceeded | ShuttingDown | StoreBusy) -> str:
+def refusal(error: QuotaExceeded | QueueFull | ShuttingDown | StoreBusy) -> str:
     """Why a request was refused before anything was spent."""
     if isinstance(error, QuotaExceeded):
         return quota_refusal(error)
+    if isinstance(error, QueueFull):
+        return (
+            f"This server's queue is full ({_requests(error.limit)} waiting). Please try again "
+            "in a few minutes. Nothing was spent."
+        )
     if isinstance(error, ShuttingDown):
         return f"{RESTARTING} Nothing was spent."
     return "The bot's database is busy right now. Nothing was spent; please try again in a moment."
@@ -498,3 +506,45 @@ def invalid_setting(error: InvalidSetting | InvalidTerm) -> str:
     if error.field == "strike_limit":
         return f"The strike limit must be from 0 to {MAX_STRIKE_LIMIT}."
     return f"A role's budget must be from 1 to {MAX_CREDITS:,} credits."
+
+
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st…"""
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
+def duration(seconds: float) -> str:
+    """A rough duration: "about 40 s", "about 3 min"."""
+    if seconds < 90:
+        return f"about {max(5, round(seconds / 5) * 5)} s"
+    return f"about {round(seconds / 60)} min"
+
+
+def queue_place(position: Position) -> str:
+    """A waiting request's deferred message."""
+    return (
+        f"⏳ {ordinal(position.place)} in line, {duration(position.estimate_seconds)}. "
+        "Your credits are set aside; Cancel gives them back."
+    )
+
+
+def left_line(error: LeftLine, timeout_seconds: float) -> str:
+    """Why a request that waited in line never ran."""
+    if error.reason is LeaveReason.TIMED_OUT:
+        return (
+            f"Your request waited more than {duration(timeout_seconds).removeprefix('about ')} "
+            "in line and was cancelled. Nothing was spent; please try again later."
+        )
+    return "Your request was cancelled before it started. Nothing was spent."
+
+
+def cancel_outcome(cancelled: bool, found: bool) -> str:
+    """What the member who pressed Cancel is told."""
+    if cancelled:
+        return "✅ Cancelled: the request left the line and its credits were given back."
+    if found:
+        return "⚠️ This request is already being generated and can no longer be cancelled."
+    return "⚠️ This request is no longer waiting in line."

@@ -171,7 +171,33 @@ def test_pending_timeout_must_outlast_a_request(monkeypatch: pytest.MonkeyPatch)
     assert "QUOTA_PENDING_TIMEOUT_MINUTES must be longer" in str(caught.value)
     assert "\n" not in str(caught.value)
     monkeypatch.setenv("QUOTA_PENDING_TIMEOUT_MINUTES", "15")
+    # 600 s in the gateway and up to 600 s in line (the default) do not fit in 15 minutes.
+    with pytest.raises(SettingsError, match="QUEUE_TIMEOUT_SECONDS plus IMAGE_API_TIMEOUT"):
+        load_settings(None)
+    monkeypatch.setenv("QUEUE_TIMEOUT_SECONDS", "60")
     assert load_settings(None).pending_timeout.total_seconds() == 900
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("GLOBAL_CONCURRENCY", "0"),
+        ("GUILD_CONCURRENCY", "0"),
+        ("MEMBER_CONCURRENCY", "-1"),
+        ("QUEUE_LIMIT", "-1"),
+        ("QUEUE_TIMEOUT_SECONDS", "0"),
+    ],
+)
+def test_bad_queue_settings_are_one_line(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as raised:
+        load_settings(None)
+    [line] = str(raised.value).splitlines()
+    assert line.startswith(f"invalid setting {name} (")
 
 
 @pytest.mark.parametrize(
