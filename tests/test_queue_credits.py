@@ -1,0 +1,102 @@
+"""The queue with the real quota, store and image client: caps held, every credit accounted for.
+
+No Discord here: the requests go through `GenerationService.reserve` and `run`, as the cog does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.catalog import load_catalog
+from bot.generation import GenerationService, LeftLine, Requester, ShuttingDown
+from bot.images import ImageClient
+from bot.queue import FairQueue, LeaveReason, QueueSettings
+from bot.quota import QuotaDefaults, QuotaService
+from bot.store import Store
+from tests.fakes.image_gateway import FakeImageGateway
+
+KEY = "sk-queue-test"
+FILE_LIMIT = 25 * 1024 * 1024
+_ids = itertools.count(1)
+
+
+@pytest.fixture
+async def parts(tmp_path: Path) -> AsyncIterator[tuple[FakeImageGateway, Store, ImageClient]]:
+    async with FakeImageGateway(api_key=KEY, validate=False) as gateway:
+        store = await Store.open(tmp_path / "queue.sqlite3")
+        client = ImageClient(gateway.base_url, KEY, allow_private_downloads=True)
+        try:
+            yield gateway, store, client
+        finally:
+            await client.close()
+            await store.close()
+
+
+def service(parts, settings: QueueSettings) -> tuple[GenerationService, QuotaService]:
+    _, store, client = parts
+    quota = QuotaService(store, QuotaDefaults(1_000_000, 0, "day"))
+    return GenerationService(client, quota, FairQueue(settings)), quota
+
+
+def request(guild: int, member: int) -> Requester:
+    return Requester(next(_ids), guild, member, channel_id=1)
+
+
+PLAN = load_catalog().plan("a fox in the snow", model_id="openai/dall-e-3")
+
+
+async def test_a_thousand_requests_across_fifty_guilds_stay_under_the_caps_and_all_pay(
+    parts,
+) -> None:
+    gateway = parts[0]
+    gateway.delay = 0.01
+    generation, quota = service(
+        parts, QueueSettings(global_concurrency=8, guild_concurrency=2, queue_limit=1000)
+    )
+    who = [
+        request(guild, member) for _ in range(5) for guild in range(1, 51) for member in range(1, 5)
+    ]
+
+    async def one(requester: Requester) -> int:
+        reserved = await generation.reserve(requester, PLAN)
+        return (await generation.run(reserved, FILE_LIMIT)).credits
+
+    spent = await asyncio.gather(*(one(r) for r in who))
+    assert len(spent) == 1000
+    assert sum(spent) == 1000 * PLAN.credits
+    assert len(gateway.requests) == 1000
+    assert 4 <= gateway.max_in_flight <= 8  # really concurrent, never above the cap
+    used = [(await quota.status(g, 1)).guild_used for g in range(1, 51)]
+    assert used == [20 * PLAN.credits] * 50  # every guild paid exactly for its 20 images
+    assert generation.queue.totals().running == generation.queue.totals().waiting == 0
+
+
+@pytest.mark.parametrize("reason", [LeaveReason.CANCELLED, LeaveReason.TIMED_OUT, "shutdown"])
+async def test_a_request_that_leaves_the_line_is_refunded_exactly(parts, reason) -> None:
+    gateway = parts[0]
+    gateway.delay = 0.5
+    timeout = 0.2 if reason is LeaveReason.TIMED_OUT else 60
+    generation, quota = service(parts, QueueSettings(member_concurrency=1, timeout=timeout))
+    first, second = request(7, 1), request(7, 1)
+    running = asyncio.create_task(generation.run(await generation.reserve(first, PLAN), FILE_LIMIT))
+    waiting_request = await generation.reserve(second, PLAN)
+    waiting = asyncio.create_task(generation.run(waiting_request, FILE_LIMIT))
+    assert (await quota.status(7, 1)).guild_used == 2 * PLAN.credits  # both reserved
+    await asyncio.sleep(0)
+    if reason is LeaveReason.CANCELLED:
+        assert waiting_request.ticket.cancel()
+    elif reason == "shutdown":
+        await generation.shutdown(grace=5)
+    expected = ShuttingDown if reason == "shutdown" else LeftLine
+    with pytest.raises(expected):
+        await waiting
+    await running
+    rows = [await quota.find(r.interaction_id) for r in (first, second)]
+    assert [row.state if row else None for row in rows] == ["committed", "refunded"]
+    assert (await quota.status(7, 1)).guild_used == PLAN.credits
+    assert len(gateway.requests) == 1
