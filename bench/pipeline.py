@@ -40,6 +40,7 @@ import aiohttp
 from bench.gateway_process import API_KEY, gateway_process
 from bot.app import ImagineBot
 from bot.config import Settings
+from bot.queue import FairQueue, QueueSettings
 from tests.fakes.discord import spec
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.scenario import GUILD_ID
@@ -64,7 +65,9 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("loop_lag_p99_ms", "lag p99 ms", "{:.1f}"),
     ("peak_rss_mb", "peak RSS MB", "{:.1f}"),
     ("rss_kb_per_request", "KB/req", "{:.1f}"),
+    ("queue_us_per_request", "queue µs/req", "{:.1f}"),
 ]
+ALL_CAPS_HIGH = 10_000  # the bench measures the pipeline, not the fair queue's waiting
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -194,6 +197,10 @@ async def running_bot(fakes: Fakes) -> AsyncIterator[None]:
             allow_private_result_urls=True,
             quota_guild_credits=1_000_000,
             quota_member_credits=0,
+            global_concurrency=ALL_CAPS_HIGH,
+            guild_concurrency=ALL_CAPS_HIGH,
+            member_concurrency=ALL_CAPS_HIGH,
+            queue_limit=ALL_CAPS_HIGH,
             log_level="WARNING",
         )
         bot = ImagineBot(settings, guild_ready_timeout=0)
@@ -342,7 +349,23 @@ def measure(side: str, n: int, gateway: str) -> dict[str, float]:
             process = measured.ask("stop")
     growth, cpu = process.pop("rss_growth_bytes"), process.pop("cpu_seconds")
     per_request = {"rss_kb_per_request": growth / 1024 / n, "cpu_ms_per_request": cpu * 1000 / n}
-    return {**protocol, **process, **per_request}
+    # Only the bot has a queue; its cost is measured on its own, in this process.
+    queue = asyncio.run(queue_overhead_us(n)) if side == "bot" else 0.0
+    return {**protocol, **process, **per_request, "queue_us_per_request": queue}
+
+
+async def queue_overhead_us(n: int) -> float:
+    """The fair queue's own cost per request: join, turn and release for `n` at once."""
+    caps = QueueSettings(ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH)
+    queue = FairQueue(caps)
+
+    async def one(key: int) -> None:
+        async with queue.join(GUILD_ID, key % 50, key=key) as ticket:
+            await ticket.turn()
+
+    started = time.perf_counter()
+    await asyncio.gather(*(one(key) for key in range(n)))
+    return (time.perf_counter() - started) * 1e6 / n
 
 
 def medians(runs: list[dict[str, float]]) -> dict[str, float]:

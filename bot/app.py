@@ -23,6 +23,7 @@ from bot.images import ImageClient
 from bot.moderation_api import ModerationClient
 from bot.policy import PolicyDefaults, PolicyService
 from bot.queue import FairQueue, QueueSettings
+from bot.queue_limits import QueueLimits
 from bot.quota import QuotaDefaults, QuotaService
 from bot.store import Store
 
@@ -43,6 +44,7 @@ class ImagineBot(commands.Bot):
     images: ImageClient
     generation: GenerationService
     policy: PolicyService
+    queue_limits: QueueLimits
     moderation: ModerationClient | None = None
 
     def __init__(
@@ -106,6 +108,8 @@ class ImagineBot(commands.Bot):
                 settings.image_api_key.get_secret_value(),
                 settings.moderation_model,
             )
+        self.queue_limits = QueueLimits(self.store, self.generation.queue, clock=self.clock)
+        await self.queue_limits.load()
         self.policy = PolicyService(
             self.store,
             self.quota,
@@ -148,6 +152,7 @@ class ImagineBot(commands.Bot):
         """A guild that removed the bot takes its data with it."""
         await self.quota.purge_guild(guild.id)
         await self.policy.purge_guild(guild.id)
+        await self.queue_limits.purge_guild(guild.id)
         log.info("left guild %s: its quota and history were deleted", guild.id)
 
     async def close(self) -> None:

@@ -14,6 +14,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.policy import MAX_COOLDOWN_SECONDS, MAX_STRIKE_LIMIT, EntryKind, InvalidSetting
+from bot.queue_limits import InvalidQueueLimit
 from bot.terms import MAX_TERM_LENGTH, InvalidTerm
 from cogs.presenters import (
     NO_MENTIONS,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from bot.app import ImagineBot
 
 MAX_AUTOCOMPLETE = 25
+MAX_LIMIT = 10_000  # the settings' own bound; the bot's actual caps are checked in the core
 
 Term = app_commands.Range[str, 1, MAX_TERM_LENGTH]
 
@@ -78,8 +80,11 @@ class ModerationCog(commands.Cog, name="Moderation"):
         policy = await self.bot.policy.policy(guild_id)
         quota = await self.bot.quota.policy(guild_id)
         names = {model.id: model.name for model in self.bot.catalog.models}
+        queue = self.bot.generation.queue.snapshot(guild_id)
         await interaction.followup.send(
-            embed=policy_embed(policy, quota, names), ephemeral=True, allowed_mentions=NO_MENTIONS
+            embed=policy_embed(policy, quota, names, queue),
+            ephemeral=True,
+            allowed_mentions=NO_MENTIONS,
         )
 
     @admin.command(name="set", description="Change moderation settings; left-out ones stay")
@@ -90,6 +95,9 @@ class ModerationCog(commands.Cog, name="Moderation"):
         "do not)",
         builtin_terms="Block the built-in sexual and gore terms outside age-restricted channels",
         strike_limit="Safety refusals in a period after which a member is paused (0 = never)",
+        guild_concurrency="Image requests running at once in this server (at most the bot's own)",
+        member_concurrency="Image requests running at once per member (at most the bot's own)",
+        queue_limit="Requests that may wait in this server's line (at most the bot's own)",
     )
     async def set_(
         self,
@@ -99,19 +107,33 @@ class ModerationCog(commands.Cog, name="Moderation"):
         cooldown_seconds: app_commands.Range[int, 0, MAX_COOLDOWN_SECONDS] | None = None,
         builtin_terms: bool | None = None,
         strike_limit: app_commands.Range[int, 0, MAX_STRIKE_LIMIT] | None = None,
+        guild_concurrency: app_commands.Range[int, 1, MAX_LIMIT] | None = None,
+        member_concurrency: app_commands.Range[int, 1, MAX_LIMIT] | None = None,
+        queue_limit: app_commands.Range[int, 0, MAX_LIMIT] | None = None,
     ) -> None:
         await acknowledge(interaction)
+        guild_id = _guild_id(interaction)
+        limits = {
+            "guild_concurrency": guild_concurrency,
+            "member_concurrency": member_concurrency,
+            "queue_limit": queue_limit,
+        }
+        rules = (audit_channel, nsfw_only, cooldown_seconds, builtin_terms, strike_limit)
+        queueing = any(value is not None for value in limits.values())
         try:
-            await self.bot.policy.update(
-                _guild_id(interaction),
-                actor_id=interaction.user.id,
-                audit_channel_id=None if audit_channel is None else audit_channel.id,
-                nsfw_only=nsfw_only,
-                cooldown_seconds=cooldown_seconds,
-                builtin_terms=builtin_terms,
-                strike_limit=strike_limit,
-            )
-        except InvalidSetting as invalid:
+            if queueing:  # checked first: a limit above the bot's own changes nothing
+                await self.bot.queue_limits.update(guild_id, actor_id=interaction.user.id, **limits)
+            if not queueing or any(value is not None for value in rules):
+                await self.bot.policy.update(
+                    guild_id,
+                    actor_id=interaction.user.id,
+                    audit_channel_id=None if audit_channel is None else audit_channel.id,
+                    nsfw_only=nsfw_only,
+                    cooldown_seconds=cooldown_seconds,
+                    builtin_terms=builtin_terms,
+                    strike_limit=strike_limit,
+                )
+        except (InvalidSetting, InvalidQueueLimit) as invalid:
             await send_error(interaction, invalid_setting(invalid))
             return
         await reply(interaction, SAVED)

@@ -41,7 +41,8 @@ from bot.policy import (
     RoleNotAllowed,
     StrikeOutcome,
 )
-from bot.queue import LeaveReason, Position, QueueFull
+from bot.queue import GuildQueue, LeaveReason, Position, QueueFull
+from bot.queue_limits import InvalidQueueLimit
 from bot.quota import (
     MAX_CREDITS,
     InvalidPolicy,
@@ -330,7 +331,7 @@ def yes_no(flag: bool) -> str:
 
 
 def policy_embed(
-    policy: GuildPolicy, quota: QuotaPolicy, model_names: Mapping[str, str]
+    policy: GuildPolicy, quota: QuotaPolicy, model_names: Mapping[str, str], queue: GuildQueue
 ) -> discord.Embed:
     """The guild's whole moderation and budget policy on one embed (/imagine-admin show)."""
     embed = discord.Embed(title="/imagine policy of this server", colour=EMBED_COLOUR)
@@ -382,6 +383,20 @@ def policy_embed(
                 f"<@{member_id}>" + (f": {literal(p.reason, 100)}" if p.reason else "")
                 for member_id, p in policy.paused.items()
             ]
+        ),
+        inline=False,
+    )
+    limits = queue.limits
+    embed.add_field(
+        name="Queue",
+        value=f"{limits.guild_concurrency} running at once, {limits.member_concurrency} per "
+        f"member; up to {_requests(limits.queue_limit)} waiting",
+        inline=False,
+    )
+    embed.add_field(
+        name=f"Live queue: {queue.running} running, {queue.waiting} waiting",
+        value=listing(
+            [f"<@{m.member_id}>: {m.running} running, {m.waiting} waiting" for m in queue.members]
         ),
         inline=False,
     )
@@ -493,8 +508,20 @@ def _entries(kind: EntryKind, policy: GuildPolicy) -> tuple[str, list[str], str]
     raise AssertionError(f"no list of {kind}")
 
 
-def invalid_setting(error: InvalidSetting | InvalidTerm) -> str:
+_LIMIT_NAMES = {
+    "guild_concurrency": "Requests running at once in the server",
+    "member_concurrency": "Requests running at once per member",
+    "queue_limit": "Requests waiting in line",
+}
+
+
+def invalid_setting(error: InvalidSetting | InvalidTerm | InvalidQueueLimit) -> str:
     """Why /imagine-admin or /quota role refused the admin's value."""
+    if isinstance(error, InvalidQueueLimit):
+        return (
+            f"{_LIMIT_NAMES[error.field]} must be from {error.least} to {error.most} "
+            "(this bot's own limit). Nothing was changed."
+        )
     if isinstance(error, InvalidTerm):
         if error.reason == "empty":
             return "A blocked term needs at least one letter or digit."

@@ -36,5 +36,7 @@ def test_bench_pipeline_smoke_run() -> None:
         assert figures["loop_lag_max_ms"] >= figures["loop_lag_p99_ms"] >= 0
         assert figures["peak_rss_mb"] > 10
     bot, floor = result["bot"], result["floor"]
+    assert bot["queue_us_per_request"] > 0  # the fair queue's own cost, measured
+    assert floor["queue_us_per_request"] == 0  # the floor has no queue
     assert result["vs_floor"] == bot["throughput_rps"] / floor["throughput_rps"]
     assert result["cpu_vs_floor"] == floor["cpu_ms_per_request"] / bot["cpu_ms_per_request"]

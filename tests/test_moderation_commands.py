@@ -87,6 +87,9 @@ async def test_synced_schema(bot, discord_fake) -> None:
         "cooldown_seconds": 4,
         "builtin_terms": 5,
         "strike_limit": 4,
+        "guild_concurrency": 4,
+        "member_concurrency": 4,
+        "queue_limit": 4,
     }
     quota_role = next(o for o in commands["quota"]["options"] if o["name"] == "role")
     assert [(o["name"], o["type"], o.get("required", False)) for o in quota_role["options"]] == [

@@ -13,6 +13,7 @@ import sqlite3
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import ADMIN_ID, GUILD_ID, MEMBER_ID, FakeMember, FakeUser
 from tests.test_imagine_e2e import button, wait_for_images, wait_for_private_note
+from tests.test_moderation_commands import admin_run, fields
 
 SLOW = 1.0  # seconds the fake gateway takes per answer
 
@@ -165,3 +166,26 @@ async def test_shutdown_clears_the_line_with_refunds_and_finishes_what_runs(
         rows = dict(db.execute("SELECT interaction_id, state || ' ' || credits FROM ledger"))
     assert rows == {running.id: "committed 1", waiting.id: "refunded 0"}
     assert prompts(gateway) == ["fox 0"]
+
+
+async def test_admins_lower_the_limits_within_the_bots_own_and_see_the_live_queue(
+    start_bot, discord_fake, gateway
+) -> None:
+    gateway.delay = SLOW
+    admin = Invoker(member=discord_fake.scenario.admin)
+    async with start_bot(queue_limit=5) as bot:
+        above = await admin_run(discord_fake, None, "set", {"queue_limit": 6}, invoker=admin)
+        assert "must be from 0 to 5 (this bot's own limit). Nothing was changed." in above.content
+        saved = await admin_run(discord_fake, None, "set", {"queue_limit": 1}, invoker=admin)
+        assert "Saved" in saved.content
+        running, waiting = await ask(discord_fake, "fox 0"), await ask(discord_fake, "fox 1")
+        refused = await ask(discord_fake, "fox 2")
+        assert "queue is full (1 request waiting)" in refused.original.content
+        [embed] = (await admin_run(discord_fake, None, "show", invoker=admin)).embeds
+        shown = fields(embed)
+        assert shown["Queue"] == "4 running at once, 1 per member; up to 1 request waiting"
+        assert shown["Live queue: 1 running, 1 waiting"] == f"<@{MEMBER_ID}>: 1 running, 1 waiting"
+        for handle in (running, waiting):
+            await wait_for_images(discord_fake, handle, within=15)
+    async with start_bot(queue_limit=5) as bot:  # the guild's choice outlives a restart
+        assert bot.generation.queue.limits(GUILD_ID).queue_limit == 1
