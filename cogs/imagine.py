@@ -1,7 +1,7 @@
 """/imagine: parse the options, defer, hand the request to the core, render what comes back.
 
 Results carry persistent Re-roll and Delete buttons (`ResultButton`); a request waiting in the
-fair queue shows its place and a Cancel button (`CancelButton`).
+fair queue shows its place and a Cancel button (a `ResultButton` too).
 """
 
 from __future__ import annotations
@@ -75,14 +75,16 @@ PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own c
 _BUTTONS = {
     "reroll": ("Re-roll", "🎲", discord.ButtonStyle.primary),
     "delete": ("Delete", "🗑️", discord.ButtonStyle.secondary),
+    "cancel": ("Cancel", "✖️", discord.ButtonStyle.secondary),
 }
 
 
 class ResultButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"imagine:(?P<action>reroll|delete):(?P<target>[0-9]+)",
+    template=r"imagine:(?P<action>reroll|delete|cancel):(?P<target>[0-9]+)",
 ):
-    """Re-roll (target: the request's interaction id) or Delete (target: the requester's id).
+    """Re-roll or Cancel (target: the request's interaction id), or Delete (target: the
+    requester's id). Cancel sits on a request waiting in line, the others on a result.
 
     The state lives in the custom_id, so the buttons keep working after a restart. discord.py
     only logs what a dynamic item raises, so an unexpected failure is reported here instead.
@@ -110,7 +112,7 @@ class ResultButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(cog, ImagineCog)
-        handler = cog.reroll if self.action == "reroll" else cog.delete
+        handler = {"reroll": cog.reroll, "delete": cog.delete, "cancel": cog.cancel}[self.action]
         try:
             await handler(interaction, self.target)
         except Exception as error:
@@ -124,48 +126,9 @@ def result_view(request_id: int, owner_id: int) -> discord.ui.View:
     return view
 
 
-class CancelButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"imagine:cancel:(?P<request>[0-9]+)",
-):
-    """Takes a waiting request out of the line (its credits are refunded).
-
-    Who may press it is decided from the ticket itself, never from the custom_id, so a forged
-    button can cancel nothing it should not.
-    """
-
-    def __init__(self, request_id: int) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Cancel",
-                emoji="✖️",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"imagine:cancel:{request_id}",
-            )
-        )
-        self.request_id = request_id
-
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-    ) -> CancelButton:
-        return cls(int(match["request"]))
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        cog = interaction.client.get_cog(ImagineCog.__cog_name__)
-        assert isinstance(cog, ImagineCog)
-        try:
-            await cog.cancel(interaction, self.request_id)
-        except Exception as error:
-            await report_unexpected(interaction, error, "button cancel")
-
-
 def cancel_view(request_id: int) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    view.add_item(CancelButton(request_id))
+    view.add_item(ResultButton("cancel", request_id))
     return view
 
 
@@ -194,10 +157,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         self.audit = AuditChannel(bot)
 
     async def cog_load(self) -> None:
-        self.bot.add_dynamic_items(ResultButton, CancelButton)
+        self.bot.add_dynamic_items(ResultButton)
 
     async def cog_unload(self) -> None:
-        self.bot.remove_dynamic_items(ResultButton, CancelButton)
+        self.bot.remove_dynamic_items(ResultButton)
 
     @app_commands.command(name="imagine", description="Generate images from a text prompt")
     @app_commands.guild_only()
@@ -484,7 +447,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
     async def cancel(self, interaction: discord.Interaction[Any], request_id: int) -> None:
         """The requester may take a waiting request out of the line, and so may a member with
-        Manage Messages; a running one cannot be cancelled (its cost is already incurred)."""
+        Manage Messages; a running one cannot be cancelled (its cost is already incurred).
+
+        Who may is decided from the ticket, never from the custom_id, so a forged button can
+        cancel nothing it should not."""
         ticket = self.bot.generation.queue.find(request_id)
         if ticket is not None and ticket.guild_id != interaction.guild_id:
             ticket = None

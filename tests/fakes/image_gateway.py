@@ -476,6 +476,11 @@ class FakeImageGateway:
 
     async def start(self) -> None:
         """Listen on 127.0.0.1 on a free port."""
+        if self.validate:
+            # Parse the spec now, not inside the first request: reading the YAML takes seconds,
+            # and the fake shares the event loop with the bot under test, whose interactions
+            # would miss Discord's 3 s while it blocks.
+            spec_validators()
         app = web.Application(middlewares=[self._request_id_middleware])
         app.router.add_post(f"{self.path_prefix}/images/generations", self._generate)
         app.router.add_post(f"{self.path_prefix}/moderations", self._moderate)
