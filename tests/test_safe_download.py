@@ -333,10 +333,12 @@ async def test_an_http_gateway_alone_keeps_result_urls_guarded(
 
 async def test_downloads_have_no_hidden_connection_cap() -> None:
     """aiohttp's default pool of 100 would make the 101st download wait past its timeout."""
-    async with FakeImageGateway(delay=2.0) as slow:
+    # Before the fix the last 50 waited 3 s for a slot and then 3 s more: past the 5.5 s total.
+    # The connect timeout is generous: on a loaded machine 150 connects at once take a while.
+    async with FakeImageGateway(delay=3.0) as slow:
         urls = [slow.serve_file(PNG) for _ in range(150)]
         downloader = SafeDownloader(
-            max_bytes=CAP, allow_private=True, connect_timeout=0.5, total_timeout=3.5
+            max_bytes=CAP, allow_private=True, connect_timeout=5.0, total_timeout=5.5
         )
         try:
             images = await asyncio.gather(*(downloader.fetch(url) for url in urls))
