@@ -59,9 +59,10 @@ def ports(gw: FakeImageGateway) -> list[int | None]:
 
 async def test_500_requests_in_flight_at_once_all_succeed(clients: list[ImageClient]) -> None:
     # aiohttp's default pool holds 100 connections, and waiting for one counts against the
-    # connect timeout: request 101 would fail as "unavailable" after 0.5 s here.
-    async with FakeImageGateway(api_key=KEY, delay=1.5) as gw:
-        client = client_for(gw, clients, connect_timeout=0.5)
+    # connect timeout: request 101 would wait 4 s for a slot and fail as "unavailable" after 3 s
+    # here. (3 s, not less: on a loaded machine 500 connects at once take a while.)
+    async with FakeImageGateway(api_key=KEY, delay=4.0) as gw:
+        client = client_for(gw, clients, connect_timeout=3.0)
         results = await asyncio.gather(*(client.generate(REQUEST) for _ in range(500)))
         assert all(len(result.images) == 1 for result in results)
         assert len(gw.requests) == 500
