@@ -125,7 +125,13 @@ def test_check_refuses_a_database_from_a_newer_bot(tmp_path: Path) -> None:
 
 
 async def start_bot_process(
-    tmp_path: Path, fake, gateway, token: str, *args: str, log_level: str = "DEBUG"
+    tmp_path: Path,
+    fake,
+    gateway,
+    token: str,
+    *args: str,
+    log_level: str = "DEBUG",
+    **settings: str,
 ) -> asyncio.subprocess.Process:
     clean = {k: v for k, v in os.environ.items() if k.lower() not in Settings.model_fields}
     env = {
@@ -139,6 +145,7 @@ async def start_bot_process(
         "ALLOW_HTTP_GATEWAY": "true",  # the fakes speak plain http on loopback
         "ALLOW_PRIVATE_RESULT_URLS": "true",
         "LOG_LEVEL": log_level,
+        **settings,
     }
     return await asyncio.create_subprocess_exec(
         sys.executable,
@@ -213,11 +220,29 @@ async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake
     assert f"removed the development copies from guild {GUILD_ID}" in stdout.decode()
 
 
+async def test_sync_opens_no_database(tmp_path: Path, discord_fake, gateway) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    process = await start_bot_process(
+        tmp_path,
+        discord_fake,
+        gateway,
+        discord_fake.scenario.token,
+        "sync",
+        log_level="WARNING",
+        DATABASE_PATH=str(blocker / "imagine.sqlite3"),  # opening it would fail
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, stderr.decode()
+    assert {"imagine", "quota", "usage"} <= {c["name"] for c in discord_fake.state.global_commands}
+    assert os.listdir(tmp_path) == ["not-a-folder"]  # no database, no data folder
+
+
 def test_a_database_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     database = str(blocker / "imagine.sqlite3")
-    for command in ("check", "run", "sync"):
+    for command in ("check", "run"):  # sync needs no database (see test_sync_opens_no_database)
         result = run_bot(
             tmp_path,
             command,
