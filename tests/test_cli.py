@@ -16,6 +16,7 @@ import pytest
 from bot.config import Settings
 from tests.conftest import API_KEY
 from tests.fakes.discord.scenario import GUILD_ID
+from tests.processes import collect_lines, start_bot_process
 
 SECRET = "sk-cli-secret-must-not-leak"
 
@@ -124,41 +125,6 @@ def test_check_refuses_a_database_from_a_newer_bot(tmp_path: Path) -> None:
     assert "newer than this bot" in line
 
 
-async def start_bot_process(
-    tmp_path: Path,
-    fake,
-    gateway,
-    token: str,
-    *args: str,
-    log_level: str = "DEBUG",
-    **settings: str,
-) -> asyncio.subprocess.Process:
-    clean = {k: v for k, v in os.environ.items() if k.lower() not in Settings.model_fields}
-    env = {
-        **clean,
-        "DISCORD_TOKEN": token,
-        "IMAGE_API_KEY": API_KEY,
-        "IMAGE_API_BASE_URL": gateway.base_url,
-        "DISCORD_API_BASE": fake.api_base,
-        "DISCORD_GATEWAY_URL": fake.gateway_url,
-        "DEV_GUILD_ID": str(GUILD_ID),
-        "ALLOW_HTTP_GATEWAY": "true",  # the fakes speak plain http on loopback
-        "ALLOW_PRIVATE_RESULT_URLS": "true",
-        "LOG_LEVEL": log_level,
-        **settings,
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=tmp_path,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-
-
 async def test_a_refused_token_exits_2_with_one_line(tmp_path: Path, discord_fake, gateway) -> None:
     process = await start_bot_process(
         tmp_path, discord_fake, gateway, "not-the-token", log_level="WARNING"
@@ -175,7 +141,7 @@ async def test_the_bot_serves_logs_no_credential_and_stops_cleanly_on_sigterm(
     process = await start_bot_process(tmp_path, discord_fake, gateway, discord_fake.scenario.token)
     assert process.stderr is not None
     lines: list[str] = []
-    reader = asyncio.create_task(_collect(process.stderr, lines))
+    reader = asyncio.create_task(collect_lines(process.stderr, lines))
     try:
         await discord_fake.wait_until(
             lambda: any("connected as" in line for line in lines), within=30
@@ -199,11 +165,6 @@ async def test_the_bot_serves_logs_no_credential_and_stops_cleanly_on_sigterm(
     assert "[redacted]" in log  # discord.py did log the interaction routes, without the token
     for credential in (API_KEY, discord_fake.scenario.token, handle.token):
         assert credential not in log
-
-
-async def _collect(stream: asyncio.StreamReader, lines: list[str]) -> None:
-    async for line in stream:
-        lines.append(line.decode())
 
 
 async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake, gateway) -> None:
