@@ -185,7 +185,7 @@ async def unready_reason(bot: ImagineBot, within: float = STORE_TIMEOUT) -> str 
     return None
 
 
-def metrics_app(bot: ImagineBot) -> web.Application:
+def metrics_app(bot: ImagineBot, store_timeout: float = STORE_TIMEOUT) -> web.Application:
     """`/metrics`, `/healthz` (the process answers) and `/readyz` (it can serve requests)."""
 
     async def metrics(request: web.Request) -> web.Response:
@@ -197,7 +197,7 @@ def metrics_app(bot: ImagineBot) -> web.Application:
         return web.Response(text="ok\n")
 
     async def readyz(request: web.Request) -> web.Response:
-        reason = await unready_reason(bot)
+        reason = await unready_reason(bot, store_timeout)
         if reason is None:
             return web.Response(text="ready\n")
         return web.Response(status=503, text=f"not ready: {reason}\n")
@@ -211,13 +211,13 @@ def metrics_app(bot: ImagineBot) -> web.Application:
 
 @contextlib.asynccontextmanager
 async def serving_metrics(
-    bot: ImagineBot, host: str, port: int | None
+    bot: ImagineBot, host: str, port: int | None, *, store_timeout: float = STORE_TIMEOUT
 ) -> AsyncIterator[int | None]:
     """Serve the metrics app while the block runs; yields the bound port (None when off)."""
     if port is None:
         yield None
         return
-    runner = web.AppRunner(metrics_app(bot), access_log=None, shutdown_timeout=1.0)
+    runner = web.AppRunner(metrics_app(bot, store_timeout), access_log=None, shutdown_timeout=1.0)
     await runner.setup()
     try:
         try:
