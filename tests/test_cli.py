@@ -299,3 +299,32 @@ def test_check_says_when_a_deprecated_setting_is_used(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert first.startswith("settings: ok; ALLOW_PRIVATE_DOWNLOADS is deprecated: set ")
+
+
+def test_check_prints_the_shard_layout_and_the_metrics_address(tmp_path: Path) -> None:
+    result = run_bot(
+        tmp_path,
+        "check",
+        DISCORD_TOKEN=SECRET,
+        IMAGE_API_KEY=SECRET,
+        SHARD_COUNT="4",
+        SHARD_IDS="2-3",
+        METRICS_PORT="9102",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "shards: 2, 3 of 4" in result.stdout
+    assert "metrics: http://127.0.0.1:9102/metrics" in result.stdout
+
+
+def test_check_refuses_a_shard_beyond_the_count_in_one_line(tmp_path: Path) -> None:
+    result = run_bot(
+        tmp_path,
+        "check",
+        DISCORD_TOKEN=SECRET,
+        IMAGE_API_KEY=SECRET,
+        SHARD_COUNT="2",
+        SHARD_IDS="2",
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "SHARD_IDS must be below SHARD_COUNT (2)" in line
