@@ -98,18 +98,19 @@ async def run(settings: Settings) -> None:
         image_client(settings) as images,
     ):
         client = ImagineBot(settings, store=store, images=images)
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            # A service manager stops the bot with SIGTERM: let requests finish and close the
-            # database cleanly instead of dying mid-write.
-            loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.close()))
-        try:
-            async with serving_metrics(client, settings.metrics_host, settings.metrics_port):
+        # A port already taken fails here, before the bot has anything to close.
+        async with serving_metrics(client, settings.metrics_host, settings.metrics_port):
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                # A service manager stops the bot with SIGTERM: let requests finish and close
+                # the database cleanly instead of dying mid-write.
+                loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.close()))
+            try:
                 await client.start(settings.discord_token.get_secret_value())
-        finally:
-            # Not `async with client`: discord.py's __aexit__ skips close() once the gateway is
-            # closed, which would close the database under requests still settling.
-            await client.close()
+            finally:
+                # Not `async with client`: discord.py's __aexit__ skips close() once the gateway
+                # is closed, which would close the database under requests still settling.
+                await client.close()
 
 
 async def sync(settings: Settings) -> None:

@@ -6,6 +6,7 @@ import asyncio
 import ctypes
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -328,3 +329,21 @@ def test_check_refuses_a_shard_beyond_the_count_in_one_line(tmp_path: Path) -> N
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
     assert "SHARD_IDS must be below SHARD_COUNT (2)" in line
+
+
+def test_a_metrics_port_in_use_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_bot(
+            tmp_path,
+            DISCORD_TOKEN=SECRET,
+            IMAGE_API_KEY=SECRET,
+            METRICS_PORT=str(port),
+            DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+            LOG_LEVEL="ERROR",
+        )
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"imagine: cannot serve metrics on 127.0.0.1:{port}: ")
