@@ -138,3 +138,21 @@ async def test_each_process_serves_its_shard_and_both_share_one_database(
     async with await Store.open(database) as store, store.read() as conn:
         rows = await conn.execute_fetchall("SELECT DISTINCT guild_id FROM ledger ORDER BY 1")
     assert [row[0] for row in rows] == sorted([GUILD_ID, SECOND_GUILD_ID])
+
+
+# -- in one process -------------------------------------------------------------------------
+
+
+async def test_without_shard_settings_discord_says_how_many(bot, discord_fake) -> None:
+    assert any(r.path == "/gateway/bot" for r in discord_fake.requests)
+    assert set(bot.shards) == {0}
+    assert [c.shard for c in discord_fake.gateway.live] == [(0, 1)]
+
+
+async def test_shard_settings_pick_the_shards(start_bot, discord_fake) -> None:
+    # The default scenario's one guild is on shard 1 of 2.
+    async with start_bot(shard_count=2, shard_ids=(1,)) as bot:
+        assert set(bot.shards) == {1}
+        assert [c.shard for c in discord_fake.gateway.live] == [(1, 2)]
+        assert [g.id for g in bot.guilds] == [GUILD_ID]
+        assert not any(r.path == "/gateway/bot" for r in discord_fake.requests)
