@@ -38,9 +38,10 @@ from typing import Any
 import aiohttp
 
 from bench.gateway_process import API_KEY, gateway_process
-from bot.app import ImagineBot
+from bot.app import ImagineBot, image_client
 from bot.config import Settings
 from bot.queue import FairQueue, QueueSettings
+from bot.store import Store
 from tests.fakes.discord import spec
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.scenario import GUILD_ID
@@ -203,15 +204,19 @@ async def running_bot(fakes: Fakes) -> AsyncIterator[None]:
             queue_limit=ALL_CAPS_HIGH,
             log_level="WARNING",
         )
-        bot = ImagineBot(settings, guild_ready_timeout=0)
-        runner = asyncio.create_task(bot.start(fakes.token))
-        try:
-            await asyncio.wait_for(bot.wait_until_ready(), 30)
-            yield
-        finally:
-            await bot.close()
-            with contextlib.suppress(asyncio.CancelledError):
-                await runner
+        async with (
+            await Store.open(settings.database_path) as store,
+            image_client(settings) as images,
+        ):
+            bot = ImagineBot(settings, store=store, images=images, guild_ready_timeout=0)
+            runner = asyncio.create_task(bot.start(fakes.token))
+            try:
+                await asyncio.wait_for(bot.wait_until_ready(), 30)
+                yield
+            finally:
+                await bot.close()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await runner
 
 
 class FloorBot:

@@ -19,7 +19,8 @@ import yarl
 from bot import redaction
 from bot.catalog import CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
-from bot.store import StoreError
+from bot.metrics import MetricsError
+from bot.store import Store, StoreError
 from bot.store import check as check_database
 
 EXIT_USAGE = 2
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         _configure_logging(settings)
         asyncio.run(sync(settings) if args.command == "sync" else run(settings))
-    except (SettingsError, CatalogError, StoreError) as error:
+    except (SettingsError, CatalogError, StoreError, MetricsError) as error:
         print(f"imagine: {error}", file=sys.stderr)
         return EXIT_USAGE
     except discord.LoginFailure:
@@ -67,6 +68,13 @@ async def check(settings: Settings) -> list[str]:
         f"database: {await check_database(settings.database_path)}",
         f"image API: {_without_credentials(settings.image_api_base_url)}",
         f"pre-moderation: {_pre_moderation(settings)}",
+        f"shards: {_shard_layout(settings)}",
+        "metrics: "
+        + (
+            f"http://{settings.metrics_host}:{settings.metrics_port}/metrics"
+            if settings.metrics_port
+            else "off (set METRICS_PORT)"
+        ),
     ]
 
 
@@ -78,29 +86,37 @@ def _pre_moderation(settings: Settings) -> str:
 
 
 async def run(settings: Settings) -> None:
-    from bot.app import ImagineBot
+    """Open the store and the image client, hand them to the bot, close them after it."""
+    from bot.app import ImagineBot, image_client
+    from bot.metrics import serving_metrics
 
     for note in settings.deprecations:
         logging.getLogger("imagine").warning("%s", note)
-    await check_database(settings.database_path)  # fail before Discord sees a login
-    client = ImagineBot(settings)
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        # A service manager stops the bot with SIGTERM: close the HTTP sessions and the
-        # database cleanly instead of dying mid-write.
-        loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.close()))
-    try:
-        await client.start(settings.discord_token.get_secret_value())
-    finally:
-        # Not `async with`: discord.py's __aexit__ skips close() once the gateway is closed,
-        # which would let the loop end while the database is still closing.
-        await client.close()
+    # The database opens (and migrates) before Discord sees a login: a bad path fails first.
+    async with (
+        await Store.open(settings.database_path) as store,
+        image_client(settings) as images,
+    ):
+        client = ImagineBot(settings, store=store, images=images)
+        # A port already taken fails here, before the bot has anything to close.
+        async with serving_metrics(client, settings.metrics_host, settings.metrics_port):
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                # A service manager stops the bot with SIGTERM: let requests finish and close
+                # the database cleanly instead of dying mid-write.
+                loop.add_signal_handler(signum, lambda: asyncio.ensure_future(client.close()))
+            try:
+                await client.start(settings.discord_token.get_secret_value())
+            finally:
+                # Not `async with client`: discord.py's __aexit__ skips close() once the gateway
+                # is closed, which would close the database under requests still settling.
+                await client.close()
 
 
 async def sync(settings: Settings) -> None:
+    """Log in and publish the commands: no database, no recovery, no image client."""
     from bot.app import ImagineBot
 
-    await check_database(settings.database_path)
     client = ImagineBot(settings)
     try:
         await client.login(settings.discord_token.get_secret_value())
@@ -114,6 +130,13 @@ async def sync(settings: Settings) -> None:
             print(f"removed the development copies from guild {settings.dev_guild_id}")
     finally:
         await client.close()
+
+
+def _shard_layout(settings: Settings) -> str:
+    if settings.shard_count is None:
+        return "as many as Discord recommends (GET /gateway/bot), all in this process"
+    ids = settings.shard_ids or range(settings.shard_count)
+    return f"{', '.join(map(str, ids))} of {settings.shard_count}"
 
 
 def _without_credentials(url: str) -> str:

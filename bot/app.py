@@ -1,5 +1,10 @@
-"""The bot: a `commands.Bot` whose `setup_hook` opens the store and the image client, then loads
-the cogs. It holds the core services; the cogs reach them through it and hold no state of their own.
+"""The bot: an `AutoShardedBot` that is handed its store and image client, and whose
+`setup_hook` loads the cogs. It holds the core services; the cogs reach them through it and hold
+no state of their own.
+
+As in discord.py's examples/advanced_startup.py, `python -m bot` opens the resources with
+`async with` and passes them in, so whoever opens them closes them, and `sync` (which needs
+neither) builds the bot without them.
 """
 
 from __future__ import annotations
@@ -7,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -20,6 +25,7 @@ from bot.config import Settings
 from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
 from bot.images import ImageClient
+from bot.metrics import Metrics
 from bot.moderation_api import ModerationClient
 from bot.policy import PolicyDefaults, PolicyService
 from bot.queue import FairQueue, QueueSettings
@@ -36,8 +42,30 @@ AFTER_CANCEL_SECONDS = 5.0
 EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.moderation", "cogs.errors")
 
 
-class ImagineBot(commands.Bot):
-    """Owns the services for its lifetime: opened in `setup_hook`, closed in `close`."""
+@contextlib.asynccontextmanager
+async def image_client(settings: Settings) -> AsyncIterator[ImageClient]:
+    """The image API client the settings describe, closed when the block ends."""
+    client = ImageClient(
+        settings.image_api_base_url,
+        settings.image_api_key.get_secret_value(),
+        total_timeout=settings.image_api_timeout,
+        connect_timeout=settings.image_api_connect_timeout,
+        max_retries=settings.image_api_max_retries,
+        max_download_bytes=settings.image_api_max_download_mb * 1024 * 1024,
+        allow_private_downloads=settings.allow_private_result_urls,
+        keepalive_timeout=settings.image_api_keepalive_seconds,
+    )
+    try:
+        yield client
+    finally:
+        await client.close()
+
+
+class ImagineBot(commands.AutoShardedBot):
+    """Runs the shards the settings name (all of them if none), with the services it is given.
+
+    Without a store and an image client it can log in and sync commands, and nothing else.
+    """
 
     store: Store
     quota: QuotaService
@@ -51,6 +79,8 @@ class ImagineBot(commands.Bot):
         self,
         settings: Settings,
         *,
+        store: Store | None = None,
+        images: ImageClient | None = None,
         catalog: Catalog | None = None,
         clock: Clock = utc_now,
         **options: Any,
@@ -59,12 +89,17 @@ class ImagineBot(commands.Bot):
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         intents = discord.Intents.none()
         intents.guilds = True
+        # No SHARD_COUNT: discord.py asks GET /gateway/bot how many shards to run.
+        sharding: dict[str, Any] = {"shard_count": settings.shard_count}
+        if settings.shard_ids is not None:
+            sharding["shard_ids"] = list(settings.shard_ids)
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
             chunk_guilds_at_startup=False,
+            **sharding,
             **options,
         )
         self._shutdown: asyncio.Task[None] | None = None
@@ -72,13 +107,19 @@ class ImagineBot(commands.Bot):
         self.settings = settings
         self.catalog = catalog or load_catalog(settings.models_file)
         self.clock = clock
+        self.metrics = Metrics([m.id for m in self.catalog.models], lambda: self.latencies)
         apply_discord_endpoints(settings.discord_api_base, settings.discord_gateway_url)
+        if (store is None) != (images is None):
+            raise TypeError("give ImagineBot both a store and an image client, or neither")
+        if store is not None and images is not None:
+            self._use_services(store, images)
 
-    async def setup_hook(self) -> None:
+    def _use_services(self, store: Store, images: ImageClient) -> None:
         settings = self.settings
-        self.store = await Store.open(settings.database_path)
+        self.store = store
+        self.images = images
         self.quota = QuotaService(
-            self.store,
+            store,
             QuotaDefaults(
                 guild_credits=settings.quota_guild_credits,
                 member_credits=settings.quota_member_credits,
@@ -87,44 +128,43 @@ class ImagineBot(commands.Bot):
             clock=self.clock,
             refund_unknown=settings.quota_refund_unknown,
         )
-        await self.maintain()
-        self._maintenance = asyncio.create_task(self._maintain_periodically())
-        self.images = ImageClient(
-            settings.image_api_base_url,
-            settings.image_api_key.get_secret_value(),
-            total_timeout=settings.image_api_timeout,
-            connect_timeout=settings.image_api_connect_timeout,
-            max_retries=settings.image_api_max_retries,
-            max_download_bytes=settings.image_api_max_download_mb * 1024 * 1024,
-            allow_private_downloads=settings.allow_private_result_urls,
-            keepalive_timeout=settings.image_api_keepalive_seconds,
-        )
-        self.generation = GenerationService(
-            self.images, self.quota, FairQueue(queue_settings(settings))
-        )
+        self.generation = GenerationService(images, self.quota, FairQueue(queue_settings(settings)))
         if settings.moderation_model:
             self.moderation = ModerationClient(
                 settings.image_api_base_url,
                 settings.image_api_key.get_secret_value(),
                 settings.moderation_model,
             )
-        self.queue_limits = QueueLimits(self.store, self.generation.queue, clock=self.clock)
-        await self.queue_limits.load()
+        self.queue_limits = QueueLimits(store, self.generation.queue, clock=self.clock)
         self.policy = PolicyService(
-            self.store,
+            store,
             self.quota,
             PolicyDefaults(settings.member_cooldown_seconds, settings.strike_limit),
             moderation=self.moderation,
             moderation_fail_open=settings.moderation_fail_open,
             clock=self.clock,
         )
+
+    async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        if settings.dev_guild_id:
-            guild = discord.Object(settings.dev_guild_id)
+        if self.settings.dev_guild_id:
+            guild = discord.Object(self.settings.dev_guild_id)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
-            log.info("synced %d commands to guild %s", len(synced), settings.dev_guild_id)
+            log.info("synced %d commands to guild %s", len(synced), self.settings.dev_guild_id)
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """Read the guilds' queue limits and settle what a crash left, before any request;
+        keep settling while running.
+
+        Here (after login, before the gateway) and not in `setup_hook`: `sync` logs in too, and
+        must not touch the database.
+        """
+        await self.queue_limits.load()
+        await self.maintain()
+        self._maintenance = asyncio.create_task(self._maintain_periodically())
+        await super().connect(reconnect=reconnect)
 
     async def maintain(self) -> None:
         """Settle what is owed, then reservations a crash left pending; forget old prompts."""
@@ -203,13 +243,9 @@ class ImagineBot(commands.Bot):
             await self._let_requests_finish(deadline - loop.time() + AFTER_CANCEL_SECONDS)
             await self.generation.close(max(deadline - loop.time(), 0.0))
         await super().close()
-        if hasattr(self, "images"):
-            await self.images.close()
         if self.moderation is not None:
             await self.moderation.close()
-        if hasattr(self, "store"):
-            await self.store.close()
-        log.info("stopped: the database and the HTTP sessions are closed")
+        log.info("stopped: no request is running; the store and image client close with run()")
 
 
 def queue_settings(settings: Settings) -> QueueSettings:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yarl
 from pydantic import (
@@ -19,7 +19,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.images import DOWNLOAD_TIMEOUT, KEEPALIVE_TIMEOUT
 
@@ -83,6 +83,11 @@ class Settings(BaseSettings):
     queue_limit: int = Field(25, ge=0, le=10_000)
     queue_timeout_seconds: float = Field(600.0, gt=0, le=24 * 3600)
 
+    shard_count: int | None = Field(None, ge=1, le=100_000)
+    shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = None
+    metrics_port: int | None = Field(None, ge=1, le=65535)
+    metrics_host: str = Field("127.0.0.1", pattern=r"^[^\s/]+$")
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_case_level(cls, value: object) -> object:
@@ -105,8 +110,22 @@ class Settings(BaseSettings):
             raise ValueError(f"must be {article} {schemes[0]}(s) URL")
         return value
 
+    @field_validator("shard_ids", mode="before")
+    @classmethod
+    def _parse_shard_ids(cls, value: object) -> object:
+        """`0-3` (a range) or `0,2` (a list), the way operators write shard layouts."""
+        return parse_shard_ids(value) if isinstance(value, str) else value
+
     @model_validator(mode="after")
     def _check_combinations(self) -> Settings:
+        if self.shard_ids is not None:
+            if self.shard_count is None:
+                raise ValueError("SHARD_IDS needs SHARD_COUNT (the total across all processes)")
+            if max(self.shard_ids) >= self.shard_count:
+                raise ValueError(
+                    f"SHARD_IDS must be below SHARD_COUNT ({self.shard_count}); shard ids "
+                    "start at 0"
+                )
         if self.allow_private_downloads:
             self.allow_http_gateway = self.allow_private_result_urls = True
         if self.image_api_base_url.startswith("http:") and not self.allow_http_gateway:
@@ -143,6 +162,20 @@ class Settings(BaseSettings):
     @property
     def prompt_retention(self) -> timedelta:
         return timedelta(days=self.prompt_retention_days)
+
+
+def parse_shard_ids(text: str) -> tuple[int, ...]:
+    """Read `0-3` or `0,2` (or a mix: `0-1,4`) into sorted, distinct shard ids."""
+    ids: set[int] = set()
+    for part in text.replace(" ", "").split(","):
+        first, dash, last = part.partition("-")
+        if not (first.isdigit() and (not dash or last.isdigit())):
+            raise ValueError("write shard ids as a range like 0-3 or a list like 0,2")
+        low, high = int(first), int(last) if dash else int(first)
+        if high < low:
+            raise ValueError(f"the range {part} runs backwards")
+        ids.update(range(low, high + 1))
+    return tuple(sorted(ids))
 
 
 class SettingsError(Exception):

@@ -152,6 +152,11 @@ class Store:
                 future.cancel()
             self._queued = []
 
+    async def ping(self) -> None:
+        """Answer a trivial query, or raise: a readiness probe (the caller bounds the wait)."""
+        async with self._lock:
+            await self._conn.execute("SELECT 1")
+
     def read(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
         """Exclusive use of the connection for reads, in one snapshot so its queries agree.
 

@@ -6,6 +6,7 @@ real discord.py client, real HTTP on 127.0.0.1.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -13,9 +14,10 @@ from typing import Any
 
 import pytest
 
-from bot.app import ImagineBot
+from bot.app import ImagineBot, image_client
 from bot.clock import FakeClock
 from bot.config import Settings
+from bot.store import Store
 from tests.fakes.discord.harness import connected_bot, running_fake_discord
 from tests.fakes.discord.scenario import GUILD_ID
 from tests.fakes.discord.server import FakeDiscord
@@ -70,13 +72,30 @@ def make_settings(
 def start_bot(
     discord_fake: FakeDiscord, make_settings: Callable[..., Settings], quota_clock: FakeClock
 ) -> Callable[..., AbstractAsyncContextManager[ImagineBot]]:
-    """`async with start_bot(**setting_overrides) as bot:` runs an ImagineBot against the fakes."""
+    """`async with start_bot(**setting_overrides) as bot:` runs an ImagineBot against the fakes.
 
-    def start(**overrides: Any) -> AbstractAsyncContextManager[ImagineBot]:
+    Its store and image client are opened and closed around it, as `python -m bot` does.
+    """
+
+    @contextlib.asynccontextmanager
+    async def start(**overrides: Any) -> AsyncIterator[ImagineBot]:
         settings = make_settings(**overrides)
-        return connected_bot(
-            discord_fake, lambda: ImagineBot(settings, clock=quota_clock, guild_ready_timeout=0)
-        )
+        async with (
+            await Store.open(settings.database_path) as store,
+            image_client(settings) as images,
+        ):
+
+            def build() -> ImagineBot:
+                return ImagineBot(
+                    settings,
+                    store=store,
+                    images=images,
+                    clock=quota_clock,
+                    guild_ready_timeout=0,
+                )
+
+            async with connected_bot(discord_fake, build) as bot:
+                yield bot
 
     return start
 

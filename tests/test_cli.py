@@ -6,6 +6,7 @@ import asyncio
 import ctypes
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import pytest
 from bot.config import Settings
 from tests.conftest import API_KEY
 from tests.fakes.discord.scenario import GUILD_ID
+from tests.processes import collect_lines, start_bot_process
 
 SECRET = "sk-cli-secret-must-not-leak"
 
@@ -124,34 +126,6 @@ def test_check_refuses_a_database_from_a_newer_bot(tmp_path: Path) -> None:
     assert "newer than this bot" in line
 
 
-async def start_bot_process(
-    tmp_path: Path, fake, gateway, token: str, *args: str, log_level: str = "DEBUG"
-) -> asyncio.subprocess.Process:
-    clean = {k: v for k, v in os.environ.items() if k.lower() not in Settings.model_fields}
-    env = {
-        **clean,
-        "DISCORD_TOKEN": token,
-        "IMAGE_API_KEY": API_KEY,
-        "IMAGE_API_BASE_URL": gateway.base_url,
-        "DISCORD_API_BASE": fake.api_base,
-        "DISCORD_GATEWAY_URL": fake.gateway_url,
-        "DEV_GUILD_ID": str(GUILD_ID),
-        "ALLOW_HTTP_GATEWAY": "true",  # the fakes speak plain http on loopback
-        "ALLOW_PRIVATE_RESULT_URLS": "true",
-        "LOG_LEVEL": log_level,
-    }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        cwd=tmp_path,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-
-
 async def test_a_refused_token_exits_2_with_one_line(tmp_path: Path, discord_fake, gateway) -> None:
     process = await start_bot_process(
         tmp_path, discord_fake, gateway, "not-the-token", log_level="WARNING"
@@ -168,7 +142,7 @@ async def test_the_bot_serves_logs_no_credential_and_stops_cleanly_on_sigterm(
     process = await start_bot_process(tmp_path, discord_fake, gateway, discord_fake.scenario.token)
     assert process.stderr is not None
     lines: list[str] = []
-    reader = asyncio.create_task(_collect(process.stderr, lines))
+    reader = asyncio.create_task(collect_lines(process.stderr, lines))
     try:
         await discord_fake.wait_until(
             lambda: any("connected as" in line for line in lines), within=30
@@ -194,11 +168,6 @@ async def test_the_bot_serves_logs_no_credential_and_stops_cleanly_on_sigterm(
         assert credential not in log
 
 
-async def _collect(stream: asyncio.StreamReader, lines: list[str]) -> None:
-    async for line in stream:
-        lines.append(line.decode())
-
-
 async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake, gateway) -> None:
     process = await start_bot_process(
         tmp_path, discord_fake, gateway, discord_fake.scenario.token, "sync", log_level="WARNING"
@@ -213,11 +182,29 @@ async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake
     assert f"removed the development copies from guild {GUILD_ID}" in stdout.decode()
 
 
+async def test_sync_opens_no_database(tmp_path: Path, discord_fake, gateway) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    process = await start_bot_process(
+        tmp_path,
+        discord_fake,
+        gateway,
+        discord_fake.scenario.token,
+        "sync",
+        log_level="WARNING",
+        DATABASE_PATH=str(blocker / "imagine.sqlite3"),  # opening it would fail
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, stderr.decode()
+    assert {"imagine", "quota", "usage"} <= {c["name"] for c in discord_fake.state.global_commands}
+    assert os.listdir(tmp_path) == ["not-a-folder"]  # no database, no data folder
+
+
 def test_a_database_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     database = str(blocker / "imagine.sqlite3")
-    for command in ("check", "run", "sync"):
+    for command in ("check", "run"):  # sync needs no database (see test_sync_opens_no_database)
         result = run_bot(
             tmp_path,
             command,
@@ -313,3 +300,50 @@ def test_check_says_when_a_deprecated_setting_is_used(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert first.startswith("settings: ok; ALLOW_PRIVATE_DOWNLOADS is deprecated: set ")
+
+
+def test_check_prints_the_shard_layout_and_the_metrics_address(tmp_path: Path) -> None:
+    result = run_bot(
+        tmp_path,
+        "check",
+        DISCORD_TOKEN=SECRET,
+        IMAGE_API_KEY=SECRET,
+        SHARD_COUNT="4",
+        SHARD_IDS="2-3",
+        METRICS_PORT="9102",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "shards: 2, 3 of 4" in result.stdout
+    assert "metrics: http://127.0.0.1:9102/metrics" in result.stdout
+
+
+def test_check_refuses_a_shard_beyond_the_count_in_one_line(tmp_path: Path) -> None:
+    result = run_bot(
+        tmp_path,
+        "check",
+        DISCORD_TOKEN=SECRET,
+        IMAGE_API_KEY=SECRET,
+        SHARD_COUNT="2",
+        SHARD_IDS="2",
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert "SHARD_IDS must be below SHARD_COUNT (2)" in line
+
+
+def test_a_metrics_port_in_use_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_bot(
+            tmp_path,
+            DISCORD_TOKEN=SECRET,
+            IMAGE_API_KEY=SECRET,
+            METRICS_PORT=str(port),
+            DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+            LOG_LEVEL="ERROR",
+        )
+    assert result.returncode == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"imagine: cannot serve metrics on 127.0.0.1:{port}: ")

@@ -272,3 +272,52 @@ def test_every_setting_is_documented() -> None:
     for name in Settings.model_fields:
         assert f"\n{name.upper()}=" in example, name
         assert f"| `{name.upper()}` |" in readme, name
+
+
+@pytest.mark.parametrize(
+    ("text", "ids"), [("0-3", (0, 1, 2, 3)), ("0,2", (0, 2)), ("4, 0-1", (0, 1, 4)), ("7", (7,))]
+)
+def test_shard_ids_read_ranges_and_lists(
+    monkeypatch: pytest.MonkeyPatch, text: str, ids: tuple[int, ...]
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    monkeypatch.setenv("SHARD_COUNT", "8")
+    monkeypatch.setenv("SHARD_IDS", text)
+    settings = load_settings(None)
+    assert settings.shard_ids == ids
+    assert settings.shard_count == 8
+
+
+def test_sharding_and_metrics_are_off_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    settings = load_settings(None)
+    assert (settings.shard_count, settings.shard_ids) == (None, None)
+    assert (settings.metrics_port, settings.metrics_host) == (None, "127.0.0.1")
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"SHARD_IDS": "0-1"}, "SHARD_IDS needs SHARD_COUNT"),
+        ({"SHARD_COUNT": "2", "SHARD_IDS": "0-2"}, "SHARD_IDS must be below SHARD_COUNT (2)"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "3-1"}, "SHARD_IDS (the range 3-1 runs"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "one"}, "SHARD_IDS (write shard ids as"),
+        ({"SHARD_COUNT": "4", "SHARD_IDS": "-1"}, "SHARD_IDS (write shard ids as"),
+        ({"SHARD_COUNT": "0"}, "invalid setting SHARD_COUNT ("),
+        ({"METRICS_PORT": "70000"}, "invalid setting METRICS_PORT ("),
+        ({"METRICS_HOST": "a host"}, "invalid setting METRICS_HOST ("),
+    ],
+)
+def test_bad_shard_and_metrics_settings_are_one_line(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: str
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    assert expected in str(caught.value)
+    assert "\n" not in str(caught.value)

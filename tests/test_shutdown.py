@@ -21,7 +21,7 @@ from bot.config import describe_validation_error
 from tests.fakes.discord.interactions import InteractionHandle
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.image_gateway import FakeImageGateway
-from tests.test_cli import _collect, start_bot_process
+from tests.processes import collect_lines, start_bot_process
 from tests.test_imagine_e2e import wait_for_private_note
 
 
@@ -36,7 +36,7 @@ async def bot_process(
     )
     assert process.stderr is not None
     lines: list[str] = []
-    reader = asyncio.create_task(_collect(process.stderr, lines))
+    reader = asyncio.create_task(collect_lines(process.stderr, lines))
     try:
         await discord_fake.wait_until(
             lambda: any("connected as" in line for line in lines), within=30

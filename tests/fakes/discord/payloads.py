@@ -230,18 +230,25 @@ def application(s: Scenario) -> dict[str, Any]:
     }
 
 
-def ready(s: Scenario, session_id: str, resume_gateway_url: str) -> dict[str, Any]:
+def ready(
+    s: Scenario,
+    session_id: str,
+    resume_gateway_url: str,
+    guilds: list[FakeGuild],
+    shard: tuple[int, int],
+) -> dict[str, Any]:
+    """READY for one shard: it lists only the guilds that shard holds."""
     return {
         "v": 10,
         "user": {**user(s.bot), "verified": True, "mfa_enabled": False, "flags": 0},
-        "guilds": [{"id": str(g.id), "unavailable": True} for g in s.guilds],
+        "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
         "session_id": session_id,
         "resume_gateway_url": resume_gateway_url,
         "application": {"id": str(s.application_id), "flags": 0},
         "private_channels": [],
         "relationships": [],
         "presences": [],
-        "shard": [0, 1],
+        "shard": list(shard),
     }
 
 

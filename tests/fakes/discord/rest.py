@@ -91,7 +91,11 @@ class RestApi:
     async def gateway_bot(self, request: web.Request) -> web.Response:
         limit = {"total": 1000, "remaining": 999, "reset_after": 14_400_000, "max_concurrency": 1}
         return json_response(
-            {"url": self.ctx.gateway_url, "shards": 1, "session_start_limit": limit}
+            {
+                "url": self.ctx.gateway_url,
+                "shards": self.ctx.scenario.shards,
+                "session_start_limit": limit,
+            }
         )
 
     async def me(self, request: web.Request) -> web.Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -97,6 +98,7 @@ class Scenario:
     app_owner: FakeUser
     guilds: tuple[FakeGuild, ...]
     bot_permissions: int = EVERYONE_PERMISSIONS
+    shards: int = 1  # the shard count GET /gateway/bot recommends
 
     @property
     def application_id(self) -> int:
@@ -215,3 +217,28 @@ def moderation_scenario() -> Scenario:
         app_owner=base.app_owner,
         guilds=(moderated,),
     )
+
+
+# (id >> 22) differs by one from GUILD_ID's: the two guilds sit on different shards of 2.
+SECOND_GUILD_ID = GUILD_ID + (1 << 22)
+SECOND_CHANNEL_ID = CHANNEL_ID + 1
+
+
+def sharded_scenario(shards: int = 2) -> Scenario:
+    """The default scenario plus "Second Guild", on the other shard of 2 (GUILD_ID is on 1).
+
+    The same members are in both guilds; GET /gateway/bot recommends ``shards``.
+    """
+    base = default_scenario()
+    first = base.guild
+    roles = tuple(
+        dataclasses.replace(r, id=SECOND_GUILD_ID) if r.id == first.id else r for r in first.roles
+    )
+    second = dataclasses.replace(
+        first,
+        id=SECOND_GUILD_ID,
+        name="Second Guild",
+        roles=roles,
+        channels=(FakeChannel(SECOND_CHANNEL_ID, "general"),),
+    )
+    return dataclasses.replace(base, guilds=(first, second), shards=shards)

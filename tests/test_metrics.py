@@ -1,0 +1,143 @@
+"""Metrics and health: the definitions, /metrics after real requests, /healthz and /readyz."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+
+from bot.images import RateLimitedError
+from bot.metrics import Metrics, MetricsError, serving_metrics, unready_reason
+
+FAMILIES = (
+    "imagine_generations",
+    "imagine_credits_spent",
+    "imagine_generation_seconds",
+    "imagine_queue_wait_seconds",
+    "imagine_requests_in_flight",
+    "imagine_requests_waiting",
+    "imagine_refusals",
+    "imagine_gateway_errors",
+    "imagine_discord_latency_seconds",
+)
+MODEL = "openai/dall-e-3"
+
+
+def sample(metrics: Metrics, name: str, **labels: str) -> float | None:
+    return metrics.registry.get_sample_value(name, labels)
+
+
+def test_every_metric_exists_from_the_start_with_known_models_at_zero() -> None:
+    metrics = Metrics([MODEL])
+    text = metrics.exposition().decode()
+    for family in FAMILIES:
+        assert re.search(rf"^# TYPE {family}(_total)? ", text, re.MULTILINE), family
+    assert sample(metrics, "imagine_generations_total", model=MODEL, outcome="succeeded") == 0
+    assert sample(metrics, "imagine_generations_total", model=MODEL, outcome="failed") == 0
+    assert sample(metrics, "imagine_credits_spent_total", model=MODEL) == 0
+    assert sample(metrics, "imagine_requests_in_flight") == 0
+    assert sample(metrics, "imagine_requests_waiting") == 0
+    assert "guild" not in text
+
+
+def test_each_bot_has_its_own_registry() -> None:
+    first, second = Metrics([MODEL]), Metrics([MODEL])  # the global registry would refuse this
+    first.spent(MODEL, 4)
+    assert sample(first, "imagine_credits_spent_total", model=MODEL) == 4
+    assert sample(second, "imagine_credits_spent_total", model=MODEL) == 0
+
+
+async def test_generating_counts_outcome_latency_in_flight_and_error_kind() -> None:
+    metrics = Metrics()
+    with metrics.generating(MODEL):
+        assert sample(metrics, "imagine_requests_in_flight") == 1
+    with pytest.raises(RateLimitedError), metrics.generating(MODEL):
+        raise RateLimitedError()
+
+    async def cancelled() -> None:
+        with metrics.generating(MODEL):
+            await asyncio.sleep(10)
+
+    task = asyncio.create_task(cancelled())
+    await asyncio.sleep(0)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert sample(metrics, "imagine_requests_in_flight") == 0
+    for outcome in ("succeeded", "failed", "cancelled"):
+        assert sample(metrics, "imagine_generations_total", model=MODEL, outcome=outcome) == 1
+    assert sample(metrics, "imagine_gateway_errors_total", kind="RateLimitedError") == 1
+    assert sample(metrics, "imagine_generation_seconds_count", model=MODEL) == 3
+
+
+def test_latency_is_read_per_shard_at_scrape_time_and_skips_unknown_values() -> None:
+    shards = [(0, 0.25), (1, float("inf"))]
+    metrics = Metrics(latencies=lambda: shards)
+    assert sample(metrics, "imagine_discord_latency_seconds", shard="0") == 0.25
+    assert sample(metrics, "imagine_discord_latency_seconds", shard="1") is None
+    shards[1] = (1, 0.5)
+    assert sample(metrics, "imagine_discord_latency_seconds", shard="1") == 0.5
+
+
+def test_refusals_and_queue_waits_are_counted() -> None:
+    metrics = Metrics()
+    metrics.refused("quota")
+    metrics.waited(1.5)
+    assert sample(metrics, "imagine_refusals_total", rule="quota") == 1
+    assert sample(metrics, "imagine_queue_wait_seconds_sum") == 1.5
+
+
+# -- the HTTP server, on a running bot -------------------------------------------------------
+
+
+@pytest.fixture
+async def served(bot) -> AsyncIterator[str]:
+    async with serving_metrics(bot, "127.0.0.1", 0, store_timeout=0.2) as port:
+        yield f"http://127.0.0.1:{port}"
+
+
+async def get(url: str) -> tuple[int, str]:
+    async with aiohttp.ClientSession() as session, session.get(url) as response:
+        return response.status, await response.text()
+
+
+async def test_healthz_and_readyz_answer_on_a_connected_bot(served) -> None:
+    assert await get(f"{served}/healthz") == (200, "ok\n")
+    assert await get(f"{served}/readyz") == (200, "ready\n")
+    status, text = await get(f"{served}/metrics")
+    assert status == 200
+    assert 'imagine_discord_latency_seconds{shard="0"}' in text
+
+
+async def test_readyz_is_503_while_the_store_does_not_answer(bot, served) -> None:
+    async with bot.store.read():  # a transaction holding the connection past the timeout
+        status, text = await get(f"{served}/readyz")
+    assert (status, text) == (503, "not ready: the store did not answer within 0.2 s\n")
+    assert (await get(f"{served}/readyz"))[0] == 200
+    await bot.store.close()
+    status, text = await get(f"{served}/readyz")
+    assert status == 503
+    assert text.startswith("not ready: the store does not answer (")
+    assert (await get(f"{served}/healthz"))[0] == 200  # alive, just not ready
+
+
+async def test_a_bot_not_yet_connected_is_not_ready(make_settings) -> None:
+    from bot.app import ImagineBot
+
+    bot = ImagineBot(make_settings())
+    assert await unready_reason(bot) == "not connected to Discord yet"
+
+
+async def test_a_taken_port_is_a_one_line_error(bot) -> None:
+    async with serving_metrics(bot, "127.0.0.1", 0) as port:
+        with pytest.raises(MetricsError, match=f"cannot serve metrics on 127.0.0.1:{port}: "):
+            async with serving_metrics(bot, "127.0.0.1", port):
+                pass
+
+
+async def test_metrics_are_off_without_a_port(bot) -> None:
+    async with serving_metrics(bot, "127.0.0.1", None) as port:
+        assert port is None
