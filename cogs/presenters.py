@@ -62,6 +62,10 @@ MAX_LISTED = 15
 FIELD_VALUE_LIMIT = 1024
 _MORE_RESERVE = 20  # room left in a field for the "…and N more" line
 RESTARTING = "The bot is restarting and stopped your request. Please try again in a minute."
+NOT_STARTED = (
+    "Discord did not take the bot's answer, so your request did not start. Nothing was spent; "
+    "please try again."
+)
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
