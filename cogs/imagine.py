@@ -37,10 +37,11 @@ from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
 from cogs.enforcement import AuditChannel, asker_of
-from cogs.errors import DISCORD_FAULTS, is_duplicate, report_unexpected, tell
+from cogs.errors import is_duplicate, report_unexpected, tell
 from cogs.presenters import (
     CANCEL_REFUSED,
     DELETE_REFUSED,
+    DISCORD_FAULTS,
     NO_MENTIONS,
     NOT_STARTED,
     REROLL_TOO_OLD,

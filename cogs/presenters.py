@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+import aiohttp
 import discord
 
 from bot.catalog import PlannedRequest
@@ -54,6 +55,8 @@ from bot.quota import (
 from bot.terms import MAX_TERM_LENGTH, InvalidTerm
 from bot.text import strip_invisible
 
+# What a call to Discord can raise: discord.py lets transport faults through unwrapped.
+DISCORD_FAULTS = (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError)
 NO_MENTIONS = discord.AllowedMentions.none()
 EMBED_COLOUR = discord.Colour.blurple()
 log = logging.getLogger("imagine.cogs")
@@ -264,7 +267,7 @@ async def send_error(interaction: discord.Interaction[Any], message: str) -> Non
         return
     try:
         await interaction.delete_original_response()
-    except discord.HTTPException:
+    except DISCORD_FAULTS:
         log.debug("could not delete the deferred message of interaction %s", interaction.id)
     await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 

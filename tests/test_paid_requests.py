@@ -205,3 +205,22 @@ async def test_a_request_discord_never_saw_start_is_refunded_not_run(
     assert "Nothing was spent" in note.content
     assert gateway.requests == []
     assert [r.getMessage() for r in caplog.records if r.exc_info] == []
+
+
+async def test_a_reset_removing_the_thinking_message_still_lets_the_note_through(
+    bot, discord_fake, gateway
+) -> None:
+    """What a failed request cost reaches its member even if "thinking…" cannot be removed.
+
+    The note then takes the place of the public "thinking…" message (Discord's first followup
+    after a defer edits it), rather than leaving the member with nothing.
+    """
+    gateway.fail_next("content_policy")
+    # aiohttp itself retries an idempotent DELETE once on a reused connection: reset both.
+    discord_fake.fail_next("DELETE", EDIT, transport="reset", count=2)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    await discord_fake.wait_until(
+        lambda: handle.original is not None and "Nothing was spent" in handle.original.content
+    )
+    assert not handle.original.deleted
+    assert (await bot.quota.find(handle.id)).state == "refunded"
