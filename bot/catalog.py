@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bot.text import is_blank
+from bot.text import is_blank, not_utf8
 
 ANY = "*"
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
@@ -219,10 +219,7 @@ def load_catalog(path: Path | None = None) -> Catalog:
     except OSError as error:
         raise CatalogError(f"cannot read models file {where}: {error.strerror}") from None
     except UnicodeDecodeError as error:
-        raise CatalogError(
-            f"models file {where} is not UTF-8 text (byte {error.object[error.start]:#04x} at "
-            f"offset {error.start}); save it as UTF-8"
-        ) from None
+        raise CatalogError(f"models file {where} {not_utf8(error)}") from None
     except tomllib.TOMLDecodeError as error:
         raise CatalogError(f"models file {where} is not valid TOML: {error}") from None
     except ValidationError as error:

@@ -22,6 +22,7 @@ from pydantic import (
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.images import DOWNLOAD_TIMEOUT, KEEPALIVE_TIMEOUT
+from bot.text import not_utf8
 
 Period = Literal["day", "week", "month"]
 # After the API call, result downloads have their own time budget; then settling and fitting.
@@ -191,6 +192,9 @@ def load_settings(env_file: Path | str | None = ".env") -> Settings:
         if env_file is not None and not Path(env_file).is_file():
             searched = Path(env_file).absolute().parent
         raise SettingsError(describe_validation_error(error, searched)) from None
+    except UnicodeDecodeError as error:  # pydantic-settings reads `.env` as UTF-8
+        where = Path(env_file or ".env").absolute()
+        raise SettingsError(f"settings file {where} {not_utf8(error)}") from None
 
 
 def describe_validation_error(error: ValidationError, env_searched: Path | None = None) -> str:

@@ -363,6 +363,13 @@ def _check_location(path: Path) -> bool:
     readonly database" for a writable file in a read-only folder (WAL keeps its -wal and -shm
     files beside the database). Returns whether the database file exists already.
     """
+    try:
+        return _inspect_location(path)
+    except OSError as error:  # the look itself refused: a name too long, a denied stat
+        raise StoreError(f"cannot use database {path}: {error.strerror or error}") from None
+
+
+def _inspect_location(path: Path) -> bool:
     blocked = next(
         (f for f in reversed(path.absolute().parents) if f.is_dir() and not os.access(f, os.X_OK)),
         None,

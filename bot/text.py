@@ -1,4 +1,5 @@
-"""Character classes for text a member typed: what is invisible, and when nothing is left.
+"""Character classes for text a member typed: what is invisible, and when nothing is left;
+and what to tell an operator whose file is not UTF-8.
 
 Unicode format characters (category Cf: zero-width spaces and joiners, the byte order mark,
 bidirectional overrides) render as nothing, and separators (Z*) as blank space, so a prompt of
@@ -25,4 +26,12 @@ def is_blank(text: str) -> bool:
     return all(
         _is_format(char) or unicodedata.category(char).startswith("Z") or char.isspace()
         for char in text
+    )
+
+
+def not_utf8(error: UnicodeDecodeError) -> str:
+    """The end of a sentence naming a file that is not UTF-8, and where it goes wrong."""
+    return (
+        f"is not UTF-8 text (byte {error.object[error.start]:#04x} at offset {error.start}); "
+        "save it as UTF-8"
     )

@@ -5,19 +5,16 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.presenters import send_error
+from cogs.presenters import DISCORD_FAULTS, send_error
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
 
 log = logging.getLogger("imagine.cogs.errors")
-# What a call to Discord can raise: discord.py lets transport faults through unwrapped.
-DISCORD_FAULTS = (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError)
 ALREADY_ACKNOWLEDGED = 40060
 UNEXPECTED = (
     "Something went wrong on our side. Please try again; admins can find details in the log."

@@ -37,11 +37,13 @@ from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
 from cogs.enforcement import AuditChannel, asker_of
-from cogs.errors import DISCORD_FAULTS, is_duplicate, report_unexpected, tell
+from cogs.errors import is_duplicate, report_unexpected, tell
 from cogs.presenters import (
     CANCEL_REFUSED,
     DELETE_REFUSED,
+    DISCORD_FAULTS,
     NO_MENTIONS,
+    NOT_STARTED,
     REROLL_TOO_OLD,
     RESTARTING,
     audit_generation_embed,
@@ -285,13 +287,12 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
         A refusal that comes within `answer_within` is the first, private answer: no public
         "thinking…" ever shows. A slower reservation is awaited after the defer, never cancelled
-        midway (it may already hold the credits).
+        midway (it may already hold the credits). A request whose defer Discord did not take
+        never runs: its credits go back.
         """
         reserving = asyncio.ensure_future(reservation)
         await asyncio.wait([reserving], timeout=self.answer_within)
-        deferred = not reserving.done()
-        if deferred:
-            await self._defer(interaction)
+        deferred = None if reserving.done() else await self._defer(interaction)
         try:
             request = await asyncio.shield(reserving)
         except DuplicateRequest:
@@ -309,12 +310,15 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except RuleBroken as broken:
             await self._refuse(interaction, broken)
             return
-        if not deferred:
-            try:
-                await self._defer(interaction)
-            except BaseException:  # Discord cannot be answered: the request will not run
+        try:
+            if deferred is None:
+                deferred = await self._defer(interaction)
+        finally:  # not taken, or cancelled on the way: the request will not run
+            if not deferred:
                 await asyncio.shield(self.bot.generation.withdraw(request, "no answer to Discord"))
-                raise
+        if not deferred:
+            await tell(interaction, NOT_STARTED)
+            return
         await self.run(interaction, request)
 
     async def _refuse(self, interaction: discord.Interaction[Any], broken: RuleBroken) -> None:
@@ -326,8 +330,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
         )
         await self.audit.post(_guild_id(interaction), embed)
 
-    async def _defer(self, interaction: discord.Interaction[Any]) -> None:
-        """Show "thinking…".
+    async def _defer(self, interaction: discord.Interaction[Any]) -> bool:
+        """Show "thinking…"; False when Discord did not take it (an expired token, a fault).
 
         Discord answers 40060 when it delivered the interaction twice and the other delivery
         acknowledged it first. The reservation tells which delivery runs the request (the one
@@ -335,10 +339,12 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """
         try:
             await interaction.response.defer(thinking=True)
-        except discord.HTTPException as error:
+        except DISCORD_FAULTS as error:
             if not is_duplicate(error):
-                raise
+                log.warning("could not defer interaction %s: %s", interaction.id, _describe(error))
+                return False
             log.info("interaction %s was already acknowledged by another delivery", interaction.id)
+        return True
 
     async def run(self, interaction: discord.Interaction[Any], request: Reserved) -> None:
         """Generate while showing progress, then deliver; every failure ends in a private note."""

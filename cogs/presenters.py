@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+import aiohttp
 import discord
 
 from bot.catalog import PlannedRequest
@@ -54,6 +55,8 @@ from bot.quota import (
 from bot.terms import MAX_TERM_LENGTH, InvalidTerm
 from bot.text import strip_invisible
 
+# What a call to Discord can raise: discord.py lets transport faults through unwrapped.
+DISCORD_FAULTS = (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError)
 NO_MENTIONS = discord.AllowedMentions.none()
 EMBED_COLOUR = discord.Colour.blurple()
 log = logging.getLogger("imagine.cogs")
@@ -62,6 +65,10 @@ MAX_LISTED = 15
 FIELD_VALUE_LIMIT = 1024
 _MORE_RESERVE = 20  # room left in a field for the "…and N more" line
 RESTARTING = "The bot is restarting and stopped your request. Please try again in a minute."
+NOT_STARTED = (
+    "Discord did not take the bot's answer, so your request did not start. Nothing was spent; "
+    "please try again."
+)
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
@@ -260,7 +267,7 @@ async def send_error(interaction: discord.Interaction[Any], message: str) -> Non
         return
     try:
         await interaction.delete_original_response()
-    except discord.HTTPException:
+    except DISCORD_FAULTS:
         log.debug("could not delete the deferred message of interaction %s", interaction.id)
     await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 

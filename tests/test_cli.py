@@ -253,6 +253,12 @@ def _unusable_database(tmp_path: Path, case: str) -> tuple[dict[str, str], str]:
         (folder / "bot.db").chmod(0o666)
         folder.chmod(0o555)
         return {"DATABASE_PATH": str(folder / "bot.db")}, "-wal and -shm"
+    if case == "path name too long":
+        database = tmp_path / ("a" * 300) / "bot.db"
+        return {"DATABASE_PATH": str(database)}, "File name too long"
+    if case == ".env is not UTF-8":  # Windows Notepad's "Unicode"
+        (tmp_path / ".env").write_text("LOG_LEVEL=INFO\n", encoding="utf-16")
+        return {}, f"settings file {tmp_path / '.env'} is not UTF-8 text"
     models = tmp_path / "models.toml"
     models.write_bytes('default_model = "caf\u00e9"\n'.encode("latin-1"))
     return {"MODELS_FILE": str(models)}, f"models file {models} is not UTF-8 text"
@@ -265,7 +271,9 @@ def _unusable_database(tmp_path: Path, case: str) -> tuple[dict[str, str], str]:
         "path is a folder",
         "folder cannot be entered",
         "writable file in a read-only folder",
+        "path name too long",
         "models file is not UTF-8",
+        ".env is not UTF-8",
     ],
 )
 def test_unusable_files_are_one_line_naming_the_cause(

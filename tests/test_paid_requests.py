@@ -176,3 +176,51 @@ async def test_the_maintenance_pass_settles_what_the_busy_database_refused(
         await running.maintain()
         row = await running.quota.find(handle.id)
         assert (row.state, row.credits) == ("committed", 1)
+
+
+async def test_a_request_discord_never_saw_start_is_refunded_not_run(
+    bot, discord_fake, gateway, make_settings, caplog
+) -> None:
+    """The store is slow, so the bot defers first; the defer fails, then the credits are taken.
+
+    The request must not run (its member sees no "thinking…") and must not stay reserved:
+    start-up recovery would keep such credits as an unknown outcome.
+    """
+    caplog.set_level(logging.INFO)
+    discord_fake.fail_next("POST", "/interactions/*/*/callback", transport="reset")
+    other = await Store.open(make_settings().database_path)
+    async with other.transaction():
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(
+            lambda: any(r.path.endswith("/callback") for r in discord_fake.requests), within=3
+        )
+    await other.close()
+
+    async def refunded() -> bool:
+        row = await bot.quota.find(handle.id)
+        return row is not None and row.state == "refunded"
+
+    await eventually(refunded, within=5)
+    note = await wait_for_private_note(discord_fake, handle)
+    assert "Nothing was spent" in note.content
+    assert gateway.requests == []
+    assert [r.getMessage() for r in caplog.records if r.exc_info] == []
+
+
+async def test_a_reset_removing_the_thinking_message_still_lets_the_note_through(
+    bot, discord_fake, gateway
+) -> None:
+    """What a failed request cost reaches its member even if "thinking…" cannot be removed.
+
+    The note then takes the place of the public "thinking…" message (Discord's first followup
+    after a defer edits it), rather than leaving the member with nothing.
+    """
+    gateway.fail_next("content_policy")
+    # aiohttp itself retries an idempotent DELETE once on a reused connection: reset both.
+    discord_fake.fail_next("DELETE", EDIT, transport="reset", count=2)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    await discord_fake.wait_until(
+        lambda: handle.original is not None and "Nothing was spent" in handle.original.content
+    )
+    assert not handle.original.deleted
+    assert (await bot.quota.find(handle.id)).state == "refunded"
