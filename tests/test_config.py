@@ -179,28 +179,6 @@ def test_pending_timeout_must_outlast_a_request(monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.parametrize(
-    ("name", "value"),
-    [
-        ("GLOBAL_CONCURRENCY", "0"),
-        ("GUILD_CONCURRENCY", "0"),
-        ("MEMBER_CONCURRENCY", "-1"),
-        ("QUEUE_LIMIT", "-1"),
-        ("QUEUE_TIMEOUT_SECONDS", "0"),
-    ],
-)
-def test_bad_queue_settings_are_one_line(
-    monkeypatch: pytest.MonkeyPatch, name: str, value: str
-) -> None:
-    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
-    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
-    monkeypatch.setenv(name, value)
-    with pytest.raises(SettingsError) as raised:
-        load_settings(None)
-    [line] = str(raised.value).splitlines()
-    assert line.startswith(f"invalid setting {name} (")
-
-
-@pytest.mark.parametrize(
     "url", ["https://[::1", f"https://user:{SECRET_KEY}@host:99999/v1", "https://", "ftp://x"]
 )
 def test_an_unparsable_url_is_a_setting_error(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
@@ -251,9 +229,14 @@ def test_moderation_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         ("STRIKE_LIMIT", "101"),
         ("MODERATION_MODEL", "two words"),
         ("MODERATION_FAIL_OPEN", "maybe"),
+        ("GLOBAL_CONCURRENCY", "0"),
+        ("GUILD_CONCURRENCY", "0"),
+        ("MEMBER_CONCURRENCY", "-1"),
+        ("QUEUE_LIMIT", "-1"),
+        ("QUEUE_TIMEOUT_SECONDS", "0"),
     ],
 )
-def test_bad_moderation_settings_are_one_line(
+def test_bad_moderation_and_queue_settings_are_one_line(
     monkeypatch: pytest.MonkeyPatch, name: str, value: str
 ) -> None:
     monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
