@@ -34,8 +34,11 @@ from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import aiosqlite
+
 from bot.quota import MAX_CREDITS, QuotaDefaults, QuotaService, Window
-from bot.store import Store, discover, migrations_dir
+from bot.store import Script, SQLiteStore, count
+from bot.store.migrations import discover, migrations_dir
 
 GUILD = 1
 MEMBERS = 100
@@ -83,7 +86,7 @@ def seed(db: Path, rows: int) -> None:
 
 async def quota_run(db: Path, *, seeded: int, cycles: int, tasks: int) -> float:
     seed(db, seeded)
-    async with await Store.open(db) as store:
+    async with await SQLiteStore.open(db) as store:
         quota = QuotaService(store, QuotaDefaults(MAX_CREDITS, 0, "month"))
 
         async def cycle(interaction_id: int) -> None:
@@ -122,40 +125,46 @@ async def floor_run(db: Path, kind: str, *, cycles: int, tasks: int) -> float:
     settlement, as a real request needs (the image API call comes between them).
     """
     seed(db, 0)
-    async with await Store.open(db) as store:
+    async with await SQLiteStore.open(db) as store:
         await store.execute("CREATE TABLE floor_counter (guild_id INTEGER PRIMARY KEY, used)")
         await store.execute("INSERT INTO floor_counter VALUES (?, 0)", (GUILD,))
         period_start = _ts(Window.containing("month", datetime.now(UTC)).start)
 
-        def take(conn: sqlite3.Connection, interaction_id: int, state: str) -> None:
-            if conn.execute(_FLOOR_TAKE, (GUILD, MAX_CREDITS)).rowcount != 1:
+        def take(interaction_id: int, state: str) -> Script[None]:
+            if (yield from count(_FLOOR_TAKE, (GUILD, MAX_CREDITS))) != 1:
                 raise RuntimeError("the floor ran out of budget")
             now = _ts(datetime.now(UTC))
             settled = None if state == "pending" else now
             row = (interaction_id, GUILD, interaction_id % MEMBERS, state, period_start, now)
-            conn.execute(_FLOOR_INSERT, (*row, settled))
+            yield from count(_FLOOR_INSERT, (*row, settled))
 
-        def settle(conn: sqlite3.Connection, interaction_id: int) -> None:
-            conn.execute(_FLOOR_SETTLE, (_ts(datetime.now(UTC)), interaction_id))
+        def settle(interaction_id: int) -> Script[int]:
+            return count(_FLOOR_SETTLE, (_ts(datetime.now(UTC)), interaction_id))
 
-        async def awaited(interaction_id: int) -> None:
-            now = _ts(datetime.now(UTC))
-            row = (interaction_id, GUILD, interaction_id % MEMBERS, "committed", period_start)
-            async with store.transaction() as conn:
-                cursor = await conn.execute(_FLOOR_TAKE, (GUILD, MAX_CREDITS))
-                if cursor.rowcount != 1:
-                    raise RuntimeError("the floor ran out of budget")
-                await conn.execute(_FLOOR_INSERT, (*row, now, now))
+        # The plain floor: aiosqlite as its documentation shows it, one lock per transaction.
+        lock = asyncio.Lock()
+        async with aiosqlite.connect(db, isolation_level=None) as conn:
 
-        async def group(interaction_id: int) -> None:
-            await store.run(lambda conn: take(conn, interaction_id, "committed"))
+            async def awaited(interaction_id: int) -> None:
+                now = _ts(datetime.now(UTC))
+                row = (interaction_id, GUILD, interaction_id % MEMBERS, "committed", period_start)
+                async with lock:
+                    await conn.execute("BEGIN IMMEDIATE")
+                    cursor = await conn.execute(_FLOOR_TAKE, (GUILD, MAX_CREDITS))
+                    if cursor.rowcount != 1:
+                        raise RuntimeError("the floor ran out of budget")
+                    await conn.execute(_FLOOR_INSERT, (*row, now, now))
+                    await conn.execute("COMMIT")
 
-        async def group_2(interaction_id: int) -> None:
-            await store.run(lambda conn: take(conn, interaction_id, "pending"))
-            await store.run(lambda conn: settle(conn, interaction_id))
+            async def group(interaction_id: int) -> None:
+                await store.run(lambda: take(interaction_id, "committed"))
 
-        cycle = {"floor": awaited, "floor_group": group, "floor_group_2": group_2}[kind]
-        return await run_cycles(cycle, cycles=cycles, tasks=tasks)
+            async def group_2(interaction_id: int) -> None:
+                await store.run(lambda: take(interaction_id, "pending"))
+                await store.run(lambda: settle(interaction_id))
+
+            cycle = {"floor": awaited, "floor_group": group, "floor_group_2": group_2}[kind]
+            return await run_cycles(cycle, cycles=cycles, tasks=tasks)
 
 
 def _ts(when: datetime) -> str:

@@ -41,7 +41,7 @@ from bench.gateway_process import API_KEY, gateway_process
 from bot.app import ImagineBot, image_client
 from bot.config import Settings
 from bot.queue import FairQueue, QueueSettings
-from bot.store import Store
+from bot.store import SQLiteStore
 from tests.fakes.discord import spec
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.scenario import GUILD_ID
@@ -205,7 +205,7 @@ async def running_bot(fakes: Fakes) -> AsyncIterator[None]:
             log_level="WARNING",
         )
         async with (
-            await Store.open(settings.database_path) as store,
+            await SQLiteStore.open(settings.database_path) as store,
             image_client(settings) as images,
         ):
             bot = ImagineBot(settings, store=store, images=images, guild_ready_timeout=0)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from bot.policy import Asker, PolicyDefaults, PolicyService
 from bot.quota import QuotaDefaults, QuotaService
-from bot.store import Store
+from bot.store import SQLiteStore
 
 GUILD, ADMIN = 1, 2
 ASKER = Asker(GUILD, 3, frozenset({10, 11}), 20, None, False, False)
@@ -30,7 +30,7 @@ LONG = ("a quiet harbour — маяк — φάρος at dusk, 0il painting; " * 
 async def measure(checks: int, terms: int) -> dict[str, float]:
     """Milliseconds per check (median and 99th percentile) for each prompt length."""
     with tempfile.TemporaryDirectory() as tmp:
-        async with await Store.open(Path(tmp) / "bench.db") as store:
+        async with await SQLiteStore.open(Path(tmp) / "bench.db") as store:
             quota = QuotaService(store, QuotaDefaults(100, 25, "day"))
             policy = PolicyService(store, quota, PolicyDefaults())
             for number in range(terms):

@@ -20,7 +20,7 @@ from bot import redaction
 from bot.catalog import CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
 from bot.metrics import MetricsError
-from bot.store import Store, StoreError
+from bot.store import StoreError, open_store
 from bot.store import check as check_database
 
 EXIT_USAGE = 2
@@ -65,7 +65,7 @@ async def check(settings: Settings) -> list[str]:
     return [
         "; ".join(["settings: ok", *settings.deprecations]),
         f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",
-        f"database: {await check_database(settings.database_path)}",
+        f"database: {await check_database(settings.database)}",
         f"image API: {_without_credentials(settings.image_api_base_url)}",
         f"pre-moderation: {_pre_moderation(settings)}",
         f"shards: {_shard_layout(settings)}",
@@ -94,7 +94,7 @@ async def run(settings: Settings) -> None:
         logging.getLogger("imagine").warning("%s", note)
     # The database opens (and migrates) before Discord sees a login: a bad path fails first.
     async with (
-        await Store.open(settings.database_path) as store,
+        await open_store(settings.database, pool_size=settings.database_pool_size) as store,
         image_client(settings) as images,
     ):
         client = ImagineBot(settings, store=store, images=images)

@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     image_api_key: SecretStr
     image_api_base_url: str = "https://toprouter.cc"
     database_path: Path = Path("data/imagine.sqlite3")
+    database_url: SecretStr | None = None  # PostgreSQL instead of the SQLite file
+    database_pool_size: int = Field(10, ge=1, le=1000)
     discord_api_base: str | None = None
     discord_gateway_url: str | None = None
     dev_guild_id: int | None = Field(None, gt=0)
@@ -111,6 +113,21 @@ class Settings(BaseSettings):
             raise ValueError(f"must be {article} {schemes[0]}(s) URL")
         return value
 
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        """A PostgreSQL URL; the message never repeats it (it may hold a password)."""
+        if value is None:
+            return value
+        try:
+            url = yarl.URL(value.get_secret_value())
+            valid = url.scheme in ("postgresql", "postgres") and bool(url.host or url.path)
+        except ValueError:
+            valid = False
+        if not valid:
+            raise ValueError("must be a postgresql:// URL, such as postgresql://bot@db/imagine")
+        return value
+
     @field_validator("shard_ids", mode="before")
     @classmethod
     def _parse_shard_ids(cls, value: object) -> object:
@@ -155,6 +172,13 @@ class Settings(BaseSettings):
             "ALLOW_PRIVATE_DOWNLOADS is deprecated: set ALLOW_HTTP_GATEWAY (an http gateway) "
             "and ALLOW_PRIVATE_RESULT_URLS (result downloads from private addresses) instead"
         ]
+
+    @property
+    def database(self) -> str | Path:
+        """Where the store lives: the PostgreSQL URL if one is set, else the SQLite file."""
+        if self.database_url is None:
+            return self.database_path
+        return self.database_url.get_secret_value()
 
     @property
     def pending_timeout(self) -> timedelta:

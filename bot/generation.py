@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from dataclasses import dataclass
 
 from bot.catalog import PlannedRequest
@@ -33,6 +32,7 @@ from bot.images import (
 from bot.queue import FairQueue, LeaveReason, LeftQueue, QueueClosed, QueueFull, Ticket
 from bot.quota import QuotaExceeded, QuotaService, QuotaStatus
 from bot.settlement import Settlements
+from bot.store import StoreUnavailable
 
 audit = logging.getLogger("imagine.audit")
 log = logging.getLogger("imagine.generation")
@@ -204,7 +204,7 @@ class GenerationService:
                 cost=refused.cost,
             )
             raise
-        except sqlite3.OperationalError as error:
+        except StoreUnavailable as error:
             log.warning("could not reserve for interaction %s: %s", who.interaction_id, error)
             _audit("refused", who, plan, reason="database-busy")
             raise StoreBusy from error

@@ -13,7 +13,6 @@ in memory: losing them on a restart costs nothing worth a database write per req
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -21,14 +20,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import ClassVar, Literal
 
-import aiosqlite
-
 from bot.clock import Clock, utc_now
 from bot.moderation_api import ModerationClient, ModerationUnavailable
 from bot.quota import MAX_CREDITS, QuotaService, Window
 from bot.quota import _parse as parse_time
 from bot.quota import _ts as timestamp
-from bot.store import Store
+from bot.store import Row, Script, Store, StoreUnavailable, count, every, one
 from bot.terms import clean_term, find_blocked
 
 log = logging.getLogger("imagine.policy")
@@ -305,7 +302,7 @@ class PolicyService:
         """
         try:
             return await self._add_strike(guild_id, member_id, reason)
-        except sqlite3.OperationalError as error:
+        except StoreUnavailable as error:
             log.warning(
                 "strike of member %s in guild %s not counted: %s", member_id, guild_id, error
             )
@@ -316,26 +313,28 @@ class PolicyService:
         period = (await self._quota.policy(guild_id)).period
         now = self._clock()
         window = Window.containing(period, now)
-        async with self._store.transaction() as conn:
-            await conn.execute(
+        limit = policy.strike_limit
+
+        def work() -> Script[tuple[int, bool]]:
+            yield from count(
                 "INSERT INTO strikes (guild_id, member_id, reason, created_at) VALUES (?, ?, ?, ?)",
                 (guild_id, member_id, reason[:MAX_REASON_LENGTH], timestamp(now)),
             )
-            rows = list(
-                await conn.execute_fetchall(
-                    "SELECT COUNT(*) FROM strikes"
-                    " WHERE guild_id = ? AND member_id = ? AND created_at >= ?",
-                    (guild_id, member_id, timestamp(window.start)),
-                )
+            row = yield from one(
+                "SELECT COUNT(*) FROM strikes"
+                " WHERE guild_id = ? AND member_id = ? AND created_at >= ?",
+                (guild_id, member_id, timestamp(window.start)),
             )
-            count = int(rows[0][0])
-            limit = policy.strike_limit
-            paused = bool(limit) and count >= limit and member_id not in policy.paused
+            strikes = 0 if row is None else int(row[0])
+            paused = bool(limit) and strikes >= limit and member_id not in policy.paused
             if paused:
-                await _pause(conn, guild_id, member_id, f"{count} strikes", None, now)
+                yield from _pause(guild_id, member_id, f"{strikes} strikes", None, now)
+            return strikes, paused
+
+        strikes, paused = await self._store.run(work)
         if paused:
             self._cache.pop(guild_id, None)
-        return StrikeOutcome(count, limit, paused)
+        return StrikeOutcome(strikes, limit, paused)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -347,25 +346,25 @@ class PolicyService:
         return cached
 
     async def _load(self, guild_id: int) -> GuildPolicy:
-        async with self._store.read() as conn:
-            settings = list(
-                await conn.execute_fetchall(
-                    "SELECT * FROM moderation_settings WHERE guild_id = ?", (guild_id,)
-                )
+        def work() -> Script[tuple[Row | None, list[Row], list[Row], list[Row]]]:
+            settings = yield from one(
+                "SELECT * FROM moderation_settings WHERE guild_id = ?", (guild_id,)
             )
-            entries = await conn.execute_fetchall(
+            entries = yield from every(
                 "SELECT kind, value FROM moderation_entries WHERE guild_id = ? ORDER BY value",
                 (guild_id,),
             )
-            budgets = await conn.execute_fetchall(
+            budgets = yield from every(
                 "SELECT role_id, credits FROM role_budgets WHERE guild_id = ?", (guild_id,)
             )
-            paused = await conn.execute_fetchall(
+            paused = yield from every(
                 "SELECT member_id, reason, paused_by, paused_at FROM paused_members"
                 " WHERE guild_id = ?",
                 (guild_id,),
             )
-        row = settings[0] if settings else None
+            return settings, entries, budgets, paused
+
+        row, entries, budgets, paused = await self._store.read(work)
         defaults = self._defaults
 
         def pick(column: str, default: int) -> int:
@@ -422,29 +421,32 @@ class PolicyService:
         }
         if all(value is None for value in changes.values()):
             raise InvalidSetting(None)
-        async with self._store.transaction() as conn:
-            await conn.execute(
-                """INSERT INTO moderation_settings (guild_id, audit_channel_id, nsfw_only,
+        await self._store.execute(
+            """INSERT INTO moderation_settings (guild_id, audit_channel_id, nsfw_only,
                        cooldown_seconds, builtin_terms, strike_limit, updated_at, updated_by)
                    VALUES (:guild_id, :audit_channel_id, :nsfw_only, :cooldown_seconds,
                        :builtin_terms, :strike_limit, :now, :actor)
                    ON CONFLICT (guild_id) DO UPDATE SET
-                       audit_channel_id = COALESCE(excluded.audit_channel_id, audit_channel_id),
-                       nsfw_only = COALESCE(excluded.nsfw_only, nsfw_only),
-                       cooldown_seconds = COALESCE(excluded.cooldown_seconds, cooldown_seconds),
-                       builtin_terms = COALESCE(excluded.builtin_terms, builtin_terms),
-                       strike_limit = COALESCE(excluded.strike_limit, strike_limit),
+                       audit_channel_id = COALESCE(excluded.audit_channel_id,
+                           moderation_settings.audit_channel_id),
+                       nsfw_only = COALESCE(excluded.nsfw_only, moderation_settings.nsfw_only),
+                       cooldown_seconds = COALESCE(excluded.cooldown_seconds,
+                           moderation_settings.cooldown_seconds),
+                       builtin_terms = COALESCE(excluded.builtin_terms,
+                           moderation_settings.builtin_terms),
+                       strike_limit = COALESCE(excluded.strike_limit,
+                           moderation_settings.strike_limit),
                        updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
-                {"guild_id": guild_id, "now": timestamp(self._clock()), "actor": actor_id}
-                | changes,
-            )
+            {"guild_id": guild_id, "now": timestamp(self._clock()), "actor": actor_id} | changes,
+        )
         return await self._changed(guild_id)
 
     async def add_entry(self, guild_id: int, kind: EntryKind, value: str | int) -> bool:
         """Add a term, channel, role or disabled model; False if it was already there."""
         stored = clean_term(str(value)) if kind == "term" else str(value)
         changed = await self._store.execute(
-            "INSERT OR IGNORE INTO moderation_entries (guild_id, kind, value) VALUES (?, ?, ?)",
+            "INSERT INTO moderation_entries (guild_id, kind, value) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (guild_id, kind, stored),
         )
         await self._changed(guild_id)
@@ -478,27 +480,32 @@ class PolicyService:
 
     async def pause(self, guild_id: int, member_id: int, reason: str | None, actor_id: int) -> bool:
         """Stop a member using /imagine; False if they were paused already."""
-        async with self._store.transaction() as conn:
-            changed = await _pause(conn, guild_id, member_id, reason, actor_id, self._clock())
+        now = self._clock()
+        changed = await self._store.run(lambda: _pause(guild_id, member_id, reason, actor_id, now))
         await self._changed(guild_id)
         return changed
 
     async def unpause(self, guild_id: int, member_id: int) -> bool:
         """Let a member use /imagine again, with their strikes forgiven; False if not paused."""
-        async with self._store.transaction() as conn:
-            cursor = await conn.execute(
+
+        def work() -> Script[bool]:
+            unpaused = yield from count(
                 "DELETE FROM paused_members WHERE guild_id = ? AND member_id = ?",
                 (guild_id, member_id),
             )
-            await conn.execute(
+            yield from count(
                 "DELETE FROM strikes WHERE guild_id = ? AND member_id = ?", (guild_id, member_id)
             )
+            return bool(unpaused)
+
+        changed = await self._store.run(work)
         await self._changed(guild_id)
-        return bool(cursor.rowcount)
+        return changed
 
     async def purge_guild(self, guild_id: int) -> None:
         """Forget everything about a guild the bot left."""
-        async with self._store.transaction() as conn:
+
+        def work() -> Script[None]:
             for table in (
                 "moderation_settings",
                 "moderation_entries",
@@ -506,7 +513,9 @@ class PolicyService:
                 "paused_members",
                 "strikes",
             ):
-                await conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
+                yield from count(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
+
+        await self._store.run(work)
         self._cache.pop(guild_id, None)
         for key in [k for k in self._last_accepted if k[0] == guild_id]:
             del self._last_accepted[key]
@@ -516,20 +525,15 @@ class PolicyService:
         return await self.policy(guild_id)
 
 
-async def _pause(
-    conn: aiosqlite.Connection,
-    guild_id: int,
-    member_id: int,
-    reason: str | None,
-    actor_id: int | None,
-    now: datetime,
-) -> bool:
-    cursor = await conn.execute(
-        "INSERT OR IGNORE INTO paused_members (guild_id, member_id, reason, paused_by, paused_at)"
-        " VALUES (?, ?, ?, ?, ?)",
+def _pause(
+    guild_id: int, member_id: int, reason: str | None, actor_id: int | None, now: datetime
+) -> Script[bool]:
+    paused = yield from count(
+        "INSERT INTO paused_members (guild_id, member_id, reason, paused_by, paused_at)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
         (guild_id, member_id, reason and reason[:MAX_REASON_LENGTH], actor_id, timestamp(now)),
     )
-    return bool(cursor.rowcount)
+    return bool(paused)
 
 
 def _check_range(field: SettingField, value: int | None, least: int, most: int) -> int | None:

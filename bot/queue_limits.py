@@ -35,13 +35,9 @@ class QueueLimits:
 
     async def load(self) -> int:
         """Apply every guild's stored limits to the queue; returns how many guilds have some."""
-        async with self._store.read() as conn:
-            rows = list(
-                await conn.execute_fetchall(
-                    "SELECT guild_id, guild_concurrency, member_concurrency, queue_limit"
-                    " FROM queue_limits"
-                )
-            )
+        rows = await self._store.fetch(
+            "SELECT guild_id, guild_concurrency, member_concurrency, queue_limit FROM queue_limits"
+        )
         for row in rows:
             self._queue.set_overrides(row[0], GuildOverrides(row[1], row[2], row[3]))
         return len(rows)
@@ -66,25 +62,21 @@ class QueueLimits:
             ),
             "queue_limit": _check("queue_limit", queue_limit, 0, caps.queue_limit),
         }
-        async with self._store.transaction() as conn:
-            rows = list(
-                await conn.execute_fetchall(
-                    """INSERT INTO queue_limits (guild_id, guild_concurrency, member_concurrency,
+        rows = await self._store.fetch(
+            """INSERT INTO queue_limits (guild_id, guild_concurrency, member_concurrency,
                            queue_limit, updated_at, updated_by)
                        VALUES (:guild_id, :guild_concurrency, :member_concurrency, :queue_limit,
                            :now, :actor)
                        ON CONFLICT (guild_id) DO UPDATE SET
                            guild_concurrency = COALESCE(excluded.guild_concurrency,
-                               guild_concurrency),
+                               queue_limits.guild_concurrency),
                            member_concurrency = COALESCE(excluded.member_concurrency,
-                               member_concurrency),
-                           queue_limit = COALESCE(excluded.queue_limit, queue_limit),
+                               queue_limits.member_concurrency),
+                           queue_limit = COALESCE(excluded.queue_limit, queue_limits.queue_limit),
                            updated_at = excluded.updated_at, updated_by = excluded.updated_by
                        RETURNING guild_concurrency, member_concurrency, queue_limit""",
-                    {"guild_id": guild_id, "now": timestamp(self._clock()), "actor": actor_id}
-                    | changes,
-                )
-            )
+            {"guild_id": guild_id, "now": timestamp(self._clock()), "actor": actor_id} | changes,
+        )
         (row,) = rows
         return self._queue.set_overrides(guild_id, GuildOverrides(row[0], row[1], row[2]))
 

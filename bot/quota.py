@@ -17,21 +17,21 @@ day its row was created, whichever window that day now belongs to.
 Cost per request: a reservation is two statements (a guarded INSERT … SELECT that checks both
 budgets and the interaction's novelty, and the counter upsert); a settlement is its UPDATE, the
 counter change if credits go back, and the member's new status, which it returns. Each is one
-`Store.run` work: one trip to the database thread, group-committed with concurrent requests.
+`Store.run` script: with SQLite one trip to the database thread, group-committed with concurrent
+requests; with PostgreSQL one transaction, the reservation under a lock on its guild.
 """
 
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal, NamedTuple, TypeVar
 
 from bot.clock import Clock, utc_now
-from bot.store import Store
+from bot.store import Row, Script, Store, count, each, every, lock, one
 
 Period = Literal["day", "week", "month"]
 State = Literal["pending", "committed", "refunded", "unknown"]
@@ -227,19 +227,21 @@ def _calendar(day: date) -> _Calendar:
 # for the guild and 31 for the member, however many requests the window holds.
 _BUDGET = """
     SELECT b.period, b.first_day, b.guild_limit, b.member_limit,
-        (SELECT COALESCE(SUM(u.credits), 0) FROM usage_counters AS u
+        (SELECT CAST(COALESCE(SUM(u.credits), 0) AS BIGINT) FROM usage_counters AS u
          WHERE u.guild_id = :guild AND u.scope = 'guild' AND u.member_id = 0
            AND u.day >= b.first_day) AS guild_used,
-        (SELECT COALESCE(SUM(u.credits), 0) FROM usage_counters AS u
+        (SELECT CAST(COALESCE(SUM(u.credits), 0) AS BIGINT) FROM usage_counters AS u
          WHERE u.guild_id = :guild AND u.scope = 'member' AND u.member_id = :member
            AND u.day >= b.first_day) AS member_used
     FROM (
         SELECT p.period, p.guild_limit, p.member_limit,
-            CASE p.period WHEN 'day' THEN :day WHEN 'week' THEN :week ELSE :month END AS first_day
+            CASE p.period WHEN 'day' THEN CAST(:day AS TEXT) WHEN 'week' THEN CAST(:week AS TEXT)
+                ELSE CAST(:month AS TEXT) END AS first_day
         FROM (
-            SELECT COALESCE(s.period, :default_period) AS period,
-                COALESCE(s.guild_credits, :default_guild) AS guild_limit,
-                COALESCE(:member_credits, s.member_credits, :default_member) AS member_limit
+            SELECT COALESCE(s.period, CAST(:default_period AS TEXT)) AS period,
+                COALESCE(s.guild_credits, CAST(:default_guild AS BIGINT)) AS guild_limit,
+                COALESCE(CAST(:member_credits AS BIGINT), s.member_credits,
+                    CAST(:default_member AS BIGINT)) AS member_limit
             FROM (SELECT 1) AS one LEFT JOIN guild_settings AS s ON s.guild_id = :guild
         ) AS p
     ) AS b
@@ -249,11 +251,13 @@ _BUDGET = """
 _RESERVE = f"""
     INSERT INTO ledger (interaction_id, guild_id, member_id, channel_id, model, size, quality, n,
         reserved, credits, prompt, period_start, created_at)
-    SELECT :iid, :guild, :member, :channel, :model, :size, :quality, :n, :cost, :cost, :prompt,
-        b.first_day || 'T00:00:00.000000Z', :now
+    SELECT CAST(:iid AS BIGINT), CAST(:guild AS BIGINT), CAST(:member AS BIGINT),
+        CAST(:channel AS BIGINT), CAST(:model AS TEXT), CAST(:size AS TEXT),
+        CAST(:quality AS TEXT), CAST(:n AS BIGINT), CAST(:cost AS BIGINT), CAST(:cost AS BIGINT),
+        CAST(:prompt AS TEXT), b.first_day || 'T00:00:00.000000Z', CAST(:now AS TEXT)
     FROM ({_BUDGET}) AS b
-    WHERE b.guild_used + :cost <= b.guild_limit
-      AND (b.member_limit = 0 OR b.member_used + :cost <= b.member_limit)
+    WHERE b.guild_used + CAST(:cost AS BIGINT) <= b.guild_limit
+      AND (b.member_limit = 0 OR b.member_used + CAST(:cost AS BIGINT) <= b.member_limit)
     ON CONFLICT (interaction_id) DO NOTHING
     RETURNING period_start
 """
@@ -263,26 +267,30 @@ _COUNT = """
     ON CONFLICT (guild_id, scope, member_id, day)
     DO UPDATE SET credits = usage_counters.credits + excluded.credits
 """
-# Undo part of a day's count: `amount` fewer credits for the member and for the guild.
+# Undo part of a day's count: `amount` fewer credits for the guild, then for the member. Two
+# statements, run in that order, so that PostgreSQL locks the rows in the order a reservation
+# does (guild row, then member row) and the two can never deadlock.
 _UNCOUNT = """
     UPDATE usage_counters SET credits = credits - :amount
-    WHERE guild_id = :guild AND day = :day
-      AND ((scope = 'guild' AND member_id = 0) OR (scope = 'member' AND member_id = :member))
+    WHERE guild_id = :guild AND day = :day AND scope = :scope AND member_id = :member
 """
 # Every statement that lowers rows' counted credits returns them in this shape for _uncount.
 _LOWERED = "guild_id, member_id, created_at, forgiven"
 _SETTLE = f"""
-    UPDATE ledger SET state = :state, credits = COALESCE(:credits, credits),
+    UPDATE ledger SET state = :state, credits = COALESCE(CAST(:credits AS BIGINT), credits),
         settled_at = :now, note = :note
     WHERE state = 'pending' AND {{where}}
     RETURNING {_LOWERED}, reserved - credits AS amount
 """
 # A settlement may keep less than was reserved, never more.
-_SETTLE_ONE = _SETTLE.format(where="interaction_id = :iid AND COALESCE(:credits, 0) <= reserved")
+_SETTLE_ONE = _SETTLE.format(
+    where="interaction_id = :iid AND COALESCE(CAST(:credits AS BIGINT), 0) <= reserved"
+)
 _FIND = "SELECT * FROM ledger WHERE interaction_id = ?"
 _POLICY = "SELECT guild_credits, member_credits, period FROM guild_settings WHERE guild_id = ?"
 _USAGE_BY = """
-    SELECT {key} AS key, SUM(credits) AS credits, COUNT(*) AS requests FROM ledger
+    SELECT {key} AS key, CAST(SUM(credits) AS BIGINT) AS credits, COUNT(*) AS requests
+    FROM ledger
     WHERE guild_id = ? AND created_at >= ? AND forgiven = 0 AND state <> 'refunded'
     GROUP BY {key} ORDER BY credits DESC, requests DESC, {key}
 """
@@ -291,8 +299,8 @@ _USAGE_BY = """
 class QuotaService:
     """The quota rules on top of a Store. One per process; safe for any number of coroutines.
 
-    Every write is one `Store.run` work: a whole transaction in one trip to the database thread,
-    committed together with whatever other requests were waiting (group commit).
+    Every write is one `Store.run` script: with SQLite a whole transaction in one trip to the
+    database thread, committed together with whatever other requests were waiting.
     """
 
     def __init__(
@@ -346,20 +354,28 @@ class QuotaService:
             "prompt": prompt,
         }
 
-        def work(conn: sqlite3.Connection) -> Reservation:
+        def work() -> Script[Reservation]:
+            # Held until COMMIT: the budget check reads what every earlier reservation of the
+            # guild committed, and no other can slip in before the insert. A lock on the guild,
+            # not on a counter row, because the rows a check reads change with the day and the
+            # period. Settlements and resets only lower the counters and need not take it.
+            yield from lock(guild_id)
             now = self._now()  # taken in the transaction: the time the reservation happens
             calendar = _calendar(now.date())
             params = self._budget_params(calendar, guild_id, member_id, member_credits)
             created_at = _ts(now)
             params.update(fields, now=created_at)
-            inserted = conn.execute(_RESERVE, params).fetchone()
-            if inserted is None:
-                existing = conn.execute(_FIND, (interaction_id,)).fetchone()
+            while (inserted := (yield from one(_RESERVE, params))) is None:
+                existing = yield from one(_FIND, (interaction_id,))
                 if existing is not None:
                     return replace(_reservation(existing), duplicate=True)
-                budget = _budget(conn.execute(_BUDGET, params).fetchone())
-                raise _refusal(budget, cost, calendar.windows[budget.period])
-            conn.execute(_COUNT, {**params, "today": created_at[:10]})
+                budget = _budget((yield from one(_BUDGET, params)))
+                refusal = _refusal(budget, cost, calendar.windows[budget.period])
+                if refusal is not None:
+                    raise refusal
+                # It fits now: where writers run side by side, a settlement or a policy change
+                # committed between the two statements. Try again with what is there now.
+            yield from count(_COUNT, {**params, "today": created_at[:10]})
             return Reservation(
                 interaction_id=interaction_id,
                 guild_id=guild_id,
@@ -411,7 +427,7 @@ class QuotaService:
         """Settle reservations stuck in 'pending' (the bot died mid-request) as unknown outcomes."""
         state, credits, note = self._unknown_outcome("still pending at start-up")
 
-        def work(conn: sqlite3.Connection) -> int:
+        def work() -> Script[int]:
             now = self._now()
             params = {
                 "state": state,
@@ -420,8 +436,10 @@ class QuotaService:
                 "note": note,
                 "cutoff": _ts(now - older_than),
             }
-            return _uncount(
-                conn, conn.execute(_SETTLE.format(where="created_at < :cutoff"), params)
+            return (
+                yield from _uncount(
+                    (yield from every(_SETTLE.format(where="created_at < :cutoff"), params))
+                )
             )
 
         return await self._store.run(work)
@@ -448,7 +466,7 @@ class QuotaService:
         """
         _check_override(member_credits)
 
-        def work(conn: sqlite3.Connection) -> QuotaStatus | None:
+        def work() -> Script[QuotaStatus | None]:
             now = self._now()
             params = {
                 "state": state,
@@ -457,20 +475,20 @@ class QuotaService:
                 "note": note,
                 "iid": interaction_id,
             }
-            rows = conn.execute(_SETTLE_ONE, params).fetchall()
+            rows = yield from every(_SETTLE_ONE, params)
             if not rows:
-                pending = conn.execute(_FIND, (interaction_id,)).fetchone()
+                pending = yield from one(_FIND, (interaction_id,))
                 if pending is not None and pending["state"] == "pending":
                     raise ValueError(
                         f"cannot charge {credits} credits: only {pending['reserved']} were reserved"
                     )
                 return None
-            _uncount(conn, rows)
+            yield from _uncount(rows)
             calendar = _calendar(now.date())
             guild_id, member_id = rows[0]["guild_id"], rows[0]["member_id"]
-            budget = conn.execute(
+            budget = yield from one(
                 _BUDGET, self._budget_params(calendar, guild_id, member_id, member_credits)
-            ).fetchone()
+            )
             return _status(_budget(budget), calendar)
 
         return await self._store.run(work)
@@ -492,15 +510,19 @@ class QuotaService:
 
     async def usage(self, guild_id: int) -> UsageReport:
         now = self._now()
-        async with self._store.read() as conn:
-            policy = self._policy(_first(await conn.execute_fetchall(_POLICY, (guild_id,))))
+
+        def work() -> Script[tuple[Window, list[Row], list[Row]]]:
+            policy = self._policy((yield from one(_POLICY, (guild_id,))))
             window = Window.containing(policy.period, now)
             params = (guild_id, _ts(window.start))
-            members = await conn.execute_fetchall(_USAGE_BY.format(key="member_id"), params)
-            models = await conn.execute_fetchall(_USAGE_BY.format(key="model"), params)
+            members = yield from every(_USAGE_BY.format(key="member_id"), params)
+            models = yield from every(_USAGE_BY.format(key="model"), params)
+            return window, members, models
+
+        window, members, models = await self._store.read(work)
         by_member = tuple(MemberUsage(r["key"], r["credits"], r["requests"]) for r in members)
         return UsageReport(
-            period=policy.period,
+            period=window.period,
             period_start=window.start,
             resets_at=window.end,
             credits=sum(m.credits for m in by_member),
@@ -537,21 +559,23 @@ class QuotaService:
             raise InvalidPolicy(None)
         detail = " ".join(f"{k}={v}" for k, v in changes.items() if v is not None)
 
-        def work(conn: sqlite3.Connection) -> QuotaPolicy:
+        def work() -> Script[QuotaPolicy]:
             now = _ts(self._now())
-            conn.execute(
+            yield from count(
                 """INSERT INTO guild_settings
                        (guild_id, guild_credits, member_credits, period, updated_at, updated_by)
                    VALUES (:guild_id, :guild_credits, :member_credits, :period, :now, :actor)
                    ON CONFLICT (guild_id) DO UPDATE SET
-                       guild_credits = COALESCE(excluded.guild_credits, guild_credits),
-                       member_credits = COALESCE(excluded.member_credits, member_credits),
-                       period = COALESCE(excluded.period, period),
+                       guild_credits = COALESCE(excluded.guild_credits,
+                           guild_settings.guild_credits),
+                       member_credits = COALESCE(excluded.member_credits,
+                           guild_settings.member_credits),
+                       period = COALESCE(excluded.period, guild_settings.period),
                        updated_at = excluded.updated_at, updated_by = excluded.updated_by""",
                 {"guild_id": guild_id, "now": now, "actor": actor_id, **changes},
             )
-            _audit(conn, guild_id, actor_id, "set_policy", detail, now)
-            return self._policy(conn.execute(_POLICY, (guild_id,)).fetchone())
+            yield from _audit(guild_id, actor_id, "set_policy", detail, now)
+            return self._policy((yield from one(_POLICY, (guild_id,))))
 
         return await self._store.run(work)
 
@@ -562,22 +586,22 @@ class QuotaService:
         normally later and never count again; the counters lose what they forgive.
         """
 
-        def work(conn: sqlite3.Connection) -> int:
+        def work() -> Script[int]:
             now = self._now()
-            policy = self._policy(conn.execute(_POLICY, (guild_id,)).fetchone())
+            policy = self._policy((yield from one(_POLICY, (guild_id,))))
             window = Window.containing(policy.period, now)
-            rows = conn.execute(
+            rows = yield from every(
                 f"""UPDATE ledger SET forgiven = 1
                     WHERE guild_id = ? AND created_at >= ? AND forgiven = 0
-                      AND (? IS NULL OR member_id = ?)
+                      AND (CAST(? AS BIGINT) IS NULL OR member_id = ?)
                     RETURNING {_LOWERED}, credits AS amount""",
                 (guild_id, _ts(window.start), member_id, member_id),
-            ).fetchall()
+            )
             forgiven = sum(int(row["amount"]) for row in rows)
-            _uncount(conn, rows, forgiving=True)
+            yield from _uncount(rows, forgiving=True)
             who = "everyone" if member_id is None else f"member {member_id}"
-            _audit(
-                conn, guild_id, actor_id, "reset", f"{who}: {forgiven} credits forgiven", _ts(now)
+            yield from _audit(
+                guild_id, actor_id, "reset", f"{who}: {forgiven} credits forgiven", _ts(now)
             )
             return forgiven
 
@@ -595,10 +619,13 @@ class QuotaService:
     async def purge_guild(self, guild_id: int) -> int:
         """Delete everything stored about a guild (the bot left it); returns ledger rows deleted."""
 
-        def work(conn: sqlite3.Connection) -> int:
-            deleted = conn.execute("DELETE FROM ledger WHERE guild_id = ?", (guild_id,)).rowcount
+        def work() -> Script[int]:
+            # Without the lock a reservation committing meanwhile would keep its new ledger
+            # row while losing the counter row this deletes.
+            yield from lock(guild_id)
+            deleted = yield from count("DELETE FROM ledger WHERE guild_id = ?", (guild_id,))
             for table in ("usage_counters", "guild_settings", "audit_log"):
-                conn.execute(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
+                yield from count(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))
             return deleted
 
         return await self._store.run(work)
@@ -625,7 +652,7 @@ class QuotaService:
             **calendar.first_days,
         }
 
-    def _policy(self, row: sqlite3.Row | None) -> QuotaPolicy:
+    def _policy(self, row: Row | None) -> QuotaPolicy:
         """The defaults with a guild_settings row's overrides (None: the guild has none)."""
         if row is None:
             return self._defaults
@@ -642,7 +669,8 @@ def _check_override(member_credits: int | None) -> None:
         _check_credits("member_credits", member_credits)
 
 
-def _budget(row: sqlite3.Row) -> _Budget:
+def _budget(row: Row | None) -> _Budget:
+    assert row is not None, "the budget statement always returns one row"
     return _Budget(
         row["period"],
         row["guild_limit"],
@@ -652,8 +680,8 @@ def _budget(row: sqlite3.Row) -> _Budget:
     )
 
 
-def _refusal(budget: _Budget, cost: int, window: Window) -> QuotaExceeded:
-    """Why `cost` does not fit: the guild's budget first, then the member's."""
+def _refusal(budget: _Budget, cost: int, window: Window) -> QuotaExceeded | None:
+    """Why `cost` does not fit: the guild's budget first, then the member's; None if it fits."""
     budgets: list[tuple[Scope, int, int]] = [("guild", budget.guild_limit, budget.guild_used)]
     if budget.member_limit:
         budgets.append(("member", budget.member_limit, budget.member_used))
@@ -662,8 +690,7 @@ def _refusal(budget: _Budget, cost: int, window: Window) -> QuotaExceeded:
             return QuotaExceeded(
                 scope, limit=limit, remaining=max(0, limit - spent), cost=cost, resets_at=window.end
             )
-    # The insert and this read run in one write transaction: they cannot disagree.
-    raise AssertionError("the reservation was refused although it fits and is new")
+    return None
 
 
 def _status(budget: _Budget, calendar: _Calendar) -> QuotaStatus:
@@ -684,42 +711,45 @@ def _status(budget: _Budget, calendar: _Calendar) -> QuotaStatus:
     )
 
 
-def _uncount(
-    conn: sqlite3.Connection, rows: Iterable[sqlite3.Row], *, forgiving: bool = False
-) -> int:
+def _uncount(rows: Sequence[Row], *, forgiving: bool = False) -> Script[int]:
     """Lower the day counters by the `amount` each row (shaped by _LOWERED) stopped counting.
 
     Rows already forgiven before this change were no longer counted, so they lower nothing;
     `forgiving` says the change is the one that forgives them. Returns how many rows there were.
+    Guild rows are lowered before member rows, each in sorted order (see _UNCOUNT).
     """
     amounts: Counter[tuple[int, int, str]] = Counter()
-    count = 0
     for row in rows:
-        count += 1
         if forgiving or not row["forgiven"]:
             amounts[row["guild_id"], row["member_id"], row["created_at"][:10]] += row["amount"]
-    conn.executemany(
-        _UNCOUNT,
-        [
-            {"guild": guild, "member": member, "day": day, "amount": amount}
-            for (guild, member, day), amount in amounts.items()
+    guilds: Counter[tuple[int, str]] = Counter()
+    for (guild, _, day), amount in amounts.items():
+        guilds[guild, day] += amount
+    lowered = [
+        *(
+            {"guild": guild, "scope": "guild", "member": 0, "day": day, "amount": amount}
+            for (guild, day), amount in sorted(guilds.items())
             if amount
-        ],
-    )
-    return count
+        ),
+        *(
+            {"guild": guild, "scope": "member", "member": member, "day": day, "amount": amount}
+            for (guild, member, day), amount in sorted(amounts.items())
+            if amount
+        ),
+    ]
+    yield from each(_UNCOUNT, lowered)
+    return len(rows)
 
 
-def _audit(
-    conn: sqlite3.Connection, guild_id: int, actor_id: int, action: str, detail: str, now: str
-) -> None:
-    conn.execute(
+def _audit(guild_id: int, actor_id: int, action: str, detail: str, now: str) -> Script[int]:
+    return count(
         "INSERT INTO audit_log (guild_id, actor_id, action, detail, created_at)"
         " VALUES (?, ?, ?, ?, ?)",
         (guild_id, actor_id, action, detail, now),
     )
 
 
-def _reservation(row: sqlite3.Row) -> Reservation:
+def _reservation(row: Row) -> Reservation:
     return Reservation(
         interaction_id=row["interaction_id"],
         guild_id=row["guild_id"],
@@ -737,12 +767,12 @@ def _reservation(row: sqlite3.Row) -> Reservation:
     )
 
 
-def _one(rows: Iterable[sqlite3.Row]) -> sqlite3.Row:
+def _one(rows: Iterable[Row]) -> Row:
     (row,) = rows
     return row
 
 
-def _first(rows: Iterable[sqlite3.Row]) -> sqlite3.Row | None:
+def _first(rows: Iterable[Row]) -> Row | None:
     return next(iter(rows), None)
 
 

@@ -1,6 +1,7 @@
 """Settlements the database refused, kept until it takes them.
 
-A settlement fails when another process holds SQLite's write lock past the busy timeout. The
+A settlement fails when the database cannot take it now (StoreUnavailable): another process
+holds SQLite's write lock past the busy timeout, PostgreSQL is unreachable, the disk fails. The
 images are paid for whatever the ledger says, so delivery never waits for this; but the ledger
 must end saying what the gateway charged. A refused settlement is retried a few times at once,
 then at every maintenance pass and at shutdown. Settling is idempotent (only a 'pending' row
@@ -12,8 +13,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 from collections.abc import Awaitable, Callable
+
+from bot.store import StoreUnavailable
 
 log = logging.getLogger("imagine.settlement")
 
@@ -84,7 +86,7 @@ class Settlements:
         what, settle = entry
         try:
             await settle()
-        except sqlite3.OperationalError as error:
+        except StoreUnavailable as error:
             log.warning("could not %s for interaction %s: %s", what, interaction_id, error)
             return False
         except Exception:  # a failure no retry can cure: raise it once, owe nothing

@@ -17,13 +17,34 @@ import pytest
 from bot.app import ImagineBot, image_client
 from bot.clock import FakeClock
 from bot.config import Settings
-from bot.store import Store
+from bot.store import Store, open_store
+from tests import databases
 from tests.fakes.discord.harness import connected_bot, running_fake_discord
 from tests.fakes.discord.scenario import GUILD_ID
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.image_gateway import FakeImageGateway
 
 API_KEY = "sk-test-key-that-must-never-leak"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """With IMAGINE_TEST_DATABASE_URL set, its server must answer: those tests are required."""
+    problem = databases.unreachable()
+    if problem:
+        pytest.exit(problem, returncode=pytest.ExitCode.USAGE_ERROR)
+
+
+@pytest.fixture(params=databases.BACKENDS)
+async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str | Path]:
+    """Each test that uses it runs twice: on an SQLite file and on a PostgreSQL schema."""
+    async with databases.database(request.param, tmp_path) as location:
+        yield location
+
+
+@pytest.fixture
+async def store(database: str | Path) -> AsyncIterator[Store]:
+    async with await open_store(database) as opened:
+        yield opened
 
 
 @pytest.fixture
@@ -81,7 +102,7 @@ def start_bot(
     async def start(**overrides: Any) -> AsyncIterator[ImagineBot]:
         settings = make_settings(**overrides)
         async with (
-            await Store.open(settings.database_path) as store,
+            await open_store(settings.database, pool_size=settings.database_pool_size) as store,
             image_client(settings) as images,
         ):
 

@@ -13,9 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yarl
 
 from bot.config import Settings
 from tests.conftest import API_KEY
+from tests.databases import postgres_schema
 from tests.fakes.discord.scenario import GUILD_ID
 from tests.processes import collect_lines, start_bot_process
 
@@ -355,3 +357,33 @@ def test_a_metrics_port_in_use_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     [line] = result.stderr.splitlines()
     assert line.startswith(f"imagine: cannot serve metrics on 127.0.0.1:{port}: ")
+
+
+def test_a_bad_database_url_is_one_line_without_the_password(tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    for url, expected in (
+        (f"mysql://bot:{SECRET}@db/imagine", "invalid setting DATABASE_URL (must be a postgresql"),
+        (f"postgresql://bot:{SECRET}@127.0.0.1:{port}/imagine", "cannot connect to postgresql"),
+    ):
+        result = run_bot(tmp_path, "check", DISCORD_TOKEN="t", IMAGE_API_KEY="k", DATABASE_URL=url)
+        assert result.returncode == 2, result.stdout
+        [line] = result.stderr.splitlines()
+        assert expected in line
+        assert SECRET not in result.stdout + result.stderr
+
+
+async def test_check_reads_a_postgresql_database_without_showing_its_password(
+    tmp_path: Path,
+) -> None:
+    async with postgres_schema() as url:
+        with_password = str(yarl.URL(url).with_password(SECRET))  # trust auth ignores it
+        result = await asyncio.to_thread(
+            run_bot, tmp_path, "check", DISCORD_TOKEN="t", IMAGE_API_KEY="k",
+            DATABASE_URL=with_password,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    shown = with_password.replace(SECRET, "***")
+    assert f"database: PostgreSQL database {shown} has no schema yet" in result.stdout
+    assert SECRET not in result.stdout + result.stderr

@@ -22,7 +22,7 @@ import pytest
 import bot.images
 import bot.store
 from bot.app import ImagineBot
-from bot.store import Store
+from tests.databases import sqlite_write_lock
 from tests.fakes.discord.interactions import InteractionHandle, Invoker
 from tests.fakes.discord.server import FakeDiscord
 from tests.fakes.image_gateway import FakeImageGateway
@@ -48,8 +48,7 @@ class World:
 
     async def hold_write_lock(self) -> None:
         """Another process takes SQLite's write lock and keeps it (past the busy timeout)."""
-        other = await self.locks.enter_async_context(await Store.open(self.database))
-        await self.locks.enter_async_context(other.transaction())
+        await self.locks.enter_async_context(sqlite_write_lock(self.database))
 
     async def release_write_lock(self) -> None:
         await self.locks.aclose()
@@ -425,7 +424,7 @@ CELLS = [
 
 @pytest.fixture
 def short_timeouts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bot.store, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(bot.store.sqlite, "BUSY_TIMEOUT_MS", 200)
     monkeypatch.setattr(bot.images, "DOWNLOAD_TIMEOUT", 0.5)
 
 

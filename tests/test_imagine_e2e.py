@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from bot.image_format import detect_image_format
-from bot.store import Store
 from tests.conftest import API_KEY
+from tests.databases import sqlite_write_lock
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import CHANNEL_ID, GUILD_ID, MEMBER_ID, FakeMember, FakeUser
 
@@ -504,15 +504,13 @@ async def test_shutdown_waits_for_a_commit_held_up_by_another_process(
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
         # Another process takes the database's write lock while the gateway is answering.
-        other = await Store.open(make_settings().database_path)
-        async with other.transaction():
+        async with sqlite_write_lock(make_settings().database_path):
             await discord_fake.wait_until(
                 lambda: any("generated 1 image" in r.getMessage() for r in caplog.records)
             )
             closing = asyncio.create_task(bot.close())  # the commit is waiting on the lock
             await asyncio.sleep(0.3)
             assert not closing.done()
-        await other.close()
         await closing
     assert handle.original.attachments[0].data == gateway.produced[0]
     async with start_bot() as restarted:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import aiohttp
 import pytest
 
 from bot.images import RateLimitedError
 from bot.metrics import Metrics, MetricsError, serving_metrics, unready_reason
+from bot.store import PostgresStore, SQLiteStore, Store, one
 
 FAMILIES = (
     "imagine_generations",
@@ -112,16 +114,33 @@ async def test_healthz_and_readyz_answer_on_a_connected_bot(served) -> None:
     assert 'imagine_discord_latency_seconds{shard="0"}' in text
 
 
-async def test_readyz_is_503_while_the_store_does_not_answer(bot, served) -> None:
-    async with bot.store.read():  # a transaction holding the connection past the timeout
-        status, text = await get(f"{served}/readyz")
-    assert (status, text) == (503, "not ready: the store did not answer within 0.2 s\n")
-    assert (await get(f"{served}/readyz"))[0] == 200
-    await bot.store.close()
-    status, text = await get(f"{served}/readyz")
-    assert status == 503
-    assert text.startswith("not ready: the store does not answer (")
-    assert (await get(f"{served}/healthz"))[0] == 200  # alive, just not ready
+# Keeps the store's one connection (SQLite's, or a pool of one) busy for about a second.
+SLOW: dict[type[Store], str] = {
+    SQLiteStore: "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 3e6)"
+    " SELECT COUNT(*) FROM c",
+    PostgresStore: "SELECT pg_sleep(1)",
+}
+
+
+async def test_readyz_is_503_while_the_store_does_not_answer(start_bot, database) -> None:
+    where = "database_path" if isinstance(database, Path) else "database_url"
+    async with (
+        start_bot(**{where: database, "database_pool_size": 1}) as bot,
+        serving_metrics(bot, "127.0.0.1", 0, store_timeout=0.2) as port,
+    ):
+        readyz = f"http://127.0.0.1:{port}/readyz"
+        assert (await get(readyz))[0] == 200
+        busy = asyncio.create_task(bot.store.run(lambda: one(SLOW[type(bot.store)])))
+        await asyncio.sleep(0.1)
+        status, text = await get(readyz)
+        await busy
+        assert (status, text) == (503, "not ready: the store did not answer within 0.2 s\n")
+        assert (await get(readyz))[0] == 200
+        await bot.store.close()
+        status, text = await get(readyz)
+        assert status == 503
+        assert text.startswith("not ready: the store does not answer (")
+        assert (await get(f"http://127.0.0.1:{port}/healthz"))[0] == 200  # alive, not ready
 
 
 async def test_a_bot_not_yet_connected_is_not_ready(make_settings) -> None:

@@ -15,10 +15,11 @@ ROOT = Path(__file__).resolve().parents[1]
 PROBE = """
 import asyncio, pathlib, sys
 from bot.catalog import load_catalog
-from bot.store import Store, migrations_dir
+from bot.store import SQLiteStore
+from bot.store.migrations import migrations_dir
 
 async def main():
-    store = await Store.open(pathlib.Path(sys.argv[1]))
+    store = await SQLiteStore.open(pathlib.Path(sys.argv[1]))
     print(store.schema_version)
     await store.close()
 

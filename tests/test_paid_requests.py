@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from bot.store import Store
+from tests.databases import sqlite_write_lock
 from tests.fakes.discord.scenario import GUILD_ID, MEMBER_ID
 from tests.test_imagine_e2e import wait_for_images, wait_for_private_note
 from tests.waiting import eventually
@@ -38,18 +38,16 @@ async def test_a_reset_on_the_channel_is_retried(bot, discord_fake, gateway) -> 
 async def test_a_locked_database_at_commit_does_not_hold_back_paid_images(
     start_bot, discord_fake, gateway, make_settings, monkeypatch
 ) -> None:
-    monkeypatch.setattr("bot.store.BUSY_TIMEOUT_MS", 200)  # the real timeout, shortened
+    monkeypatch.setattr("bot.store.sqlite.BUSY_TIMEOUT_MS", 200)  # the real timeout, shortened
     gateway.fail_next("slow", seconds=0.5)
     async with start_bot() as running:
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
         # Another process takes the write lock while the gateway works, and keeps it.
-        other = await Store.open(make_settings().database_path)
-        async with other.transaction():
+        async with sqlite_write_lock(make_settings().database_path):
             message = await wait_for_images(discord_fake, handle)
             assert [a.data for a in message.attachments] == gateway.produced
             assert (await running.quota.find(handle.id)).state == "pending"
-        await other.close()
 
         async def committed() -> bool:
             row = await running.quota.find(handle.id)
@@ -110,12 +108,10 @@ async def test_a_slow_store_still_answers_discord_in_time(
     bot, discord_fake, gateway, make_settings
 ) -> None:
     """The reservation waits on another process's lock: defer first, then go on as usual."""
-    other = await Store.open(make_settings().database_path)
-    async with other.transaction():
+    async with sqlite_write_lock(make_settings().database_path):
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         record = await handle.wait_response(within=3)
         assert record.response_type == 5  # thinking…, within Discord's 3 seconds
-    await other.close()
     message = await wait_for_images(discord_fake, handle)
     assert [a.data for a in message.attachments] == gateway.produced
 
@@ -124,11 +120,9 @@ async def test_a_refusal_after_a_slow_store_removes_the_thinking_message(
     start_bot, discord_fake, make_settings
 ) -> None:
     async with start_bot(quota_guild_credits=0):
-        other = await Store.open(make_settings().database_path)
-        async with other.transaction():
+        async with sqlite_write_lock(make_settings().database_path):
             handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
             await handle.wait_response(within=3)
-        await other.close()
         note = await wait_for_private_note(discord_fake, handle)
     assert "0 credits left" in note.content
     assert handle.original.deleted
@@ -140,8 +134,7 @@ async def test_a_repeated_interaction_during_a_slow_reservation_is_ignored_quiet
     """The first delivery waits on the store and defers; the second finds it in line already
     and stays silent (no second acknowledgement, no second reservation)."""
     caplog.set_level(logging.INFO)
-    other = await Store.open(make_settings().database_path)
-    async with other.transaction():
+    async with sqlite_write_lock(make_settings().database_path):
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         await discord_fake.redeliver(handle)
         await discord_fake.wait_until(
@@ -150,7 +143,6 @@ async def test_a_repeated_interaction_during_a_slow_reservation_is_ignored_quiet
         await discord_fake.wait_until(
             lambda: any("ignored a second delivery" in r.getMessage() for r in caplog.records)
         )
-    await other.close()
     message = await wait_for_images(discord_fake, handle)
     assert [a.data for a in message.attachments] == gateway.produced
     assert len(gateway.requests) == 1
@@ -162,16 +154,14 @@ async def test_a_repeated_interaction_during_a_slow_reservation_is_ignored_quiet
 async def test_the_maintenance_pass_settles_what_the_busy_database_refused(
     start_bot, discord_fake, gateway, make_settings, monkeypatch
 ) -> None:
-    monkeypatch.setattr("bot.store.BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr("bot.store.sqlite.BUSY_TIMEOUT_MS", 200)
     gateway.fail_next("slow", seconds=0.5)
     async with start_bot() as running:
         running.generation.settlements.retry_delays = ()  # no quick retry: only the pass is left
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
-        other = await Store.open(make_settings().database_path)
-        async with other.transaction():
+        async with sqlite_write_lock(make_settings().database_path):
             await wait_for_images(discord_fake, handle)
-        await other.close()
         assert (await running.quota.find(handle.id)).state == "pending"
         await running.maintain()
         row = await running.quota.find(handle.id)
@@ -188,13 +178,11 @@ async def test_a_request_discord_never_saw_start_is_refunded_not_run(
     """
     caplog.set_level(logging.INFO)
     discord_fake.fail_next("POST", "/interactions/*/*/callback", transport="reset")
-    other = await Store.open(make_settings().database_path)
-    async with other.transaction():
+    async with sqlite_write_lock(make_settings().database_path):
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         await discord_fake.wait_until(
             lambda: any(r.path.endswith("/callback") for r in discord_fake.requests), within=3
         )
-    await other.close()
 
     async def refunded() -> bool:
         row = await bot.quota.find(handle.id)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 
@@ -16,6 +15,7 @@ from bot.catalog import load_catalog
 from bot.generation import GenerationService, LeftLine, Requester, ShuttingDown
 from bot.images import ImageClient
 from bot.queue import FairQueue, LeaveReason, QueueSettings
+from bot.queue_limits import InvalidQueueLimit, QueueLimits
 from bot.quota import QuotaDefaults, QuotaService
 from bot.store import Store
 from tests.fakes.image_gateway import FakeImageGateway
@@ -26,15 +26,13 @@ _ids = itertools.count(1)
 
 
 @pytest.fixture
-async def parts(tmp_path: Path) -> AsyncIterator[tuple[FakeImageGateway, Store, ImageClient]]:
+async def parts(store: Store) -> AsyncIterator[tuple[FakeImageGateway, Store, ImageClient]]:
     async with FakeImageGateway(api_key=KEY, validate=False) as gateway:
-        store = await Store.open(tmp_path / "queue.sqlite3")
         client = ImageClient(gateway.base_url, KEY, allow_private_downloads=True)
         try:
             yield gateway, store, client
         finally:
             await client.close()
-            await store.close()
 
 
 def service(parts, settings: QueueSettings) -> tuple[GenerationService, QuotaService]:
@@ -100,3 +98,30 @@ async def test_a_request_that_leaves_the_line_is_refunded_exactly(parts, reason)
     assert [row.state if row else None for row in rows] == ["committed", "refunded"]
     assert (await quota.status(7, 1)).guild_used == PLAN.credits
     assert len(gateway.requests) == 1
+
+
+async def test_a_guild_s_queue_limits_are_stored_and_reach_every_process_s_queue(
+    store: Store,
+) -> None:
+    """Stored in the shared database: a process that starts later (or restarts) applies them."""
+    settings = QueueSettings(
+        global_concurrency=8, guild_concurrency=4, member_concurrency=3, queue_limit=20
+    )
+    limits = QueueLimits(store, FairQueue(settings))
+    applied = await limits.update(7, actor_id=1, guild_concurrency=2, queue_limit=5)
+    assert (applied.guild_concurrency, applied.member_concurrency, applied.queue_limit) == (2, 3, 5)
+    # Changing one limit keeps the others.
+    again = await limits.update(7, actor_id=1, member_concurrency=1)
+    assert (again.guild_concurrency, again.member_concurrency, again.queue_limit) == (2, 1, 5)
+    with pytest.raises(InvalidQueueLimit):
+        await limits.update(7, actor_id=1, guild_concurrency=5)  # above the process-wide cap
+
+    later = FairQueue(settings)
+    assert await QueueLimits(store, later).load() == 1
+    assert later.limits(7) == again
+    assert later.limits(8).guild_concurrency == 4  # another guild keeps the settings
+
+    await limits.purge_guild(7)
+    fresh = FairQueue(settings)
+    assert await QueueLimits(store, fresh).load() == 0
+    assert fresh.limits(7).queue_limit == 20

@@ -1,13 +1,15 @@
-"""The quota rules, against a real SQLite file and a fake clock."""
+"""The quota rules, on a real database (SQLite; PostgreSQL when offered) and a fake clock."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
-import sqlite3
+import multiprocessing
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +26,8 @@ from bot.quota import (
     Reservation,
     Window,
 )
-from bot.store import Store
+from bot.store import Store, open_store
+from tests.databases import query
 
 GUILD = 10
 ALICE, BOB, CAROL = 101, 102, 103
@@ -41,18 +44,6 @@ def utc(
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock(WEDNESDAY_NOON)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "quota.db"
-
-
-@pytest.fixture
-async def store(db: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(db)
-    yield opened
-    await opened.close()
 
 
 ServiceFactory = Callable[..., QuotaService]
@@ -106,9 +97,8 @@ async def outcome(attempt: Awaitable[Reservation]) -> Reservation | QuotaExceede
         return refused
 
 
-def ledger(db: Path, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
+async def ledger(database: str | Path, sql: str) -> list[tuple[object, ...]]:
+    return await query(database, sql)
 
 
 # -- concurrency -------------------------------------------------------------------------------
@@ -116,13 +106,13 @@ def ledger(db: Path, sql: str) -> list[tuple[object, ...]]:
 
 @pytest.fixture(params=["one store", "two stores"])
 async def services(
-    request: pytest.FixtureRequest, make: ServiceFactory, db: Path
+    request: pytest.FixtureRequest, make: ServiceFactory, database: str | Path
 ) -> AsyncIterator[list[QuotaService]]:
-    """One service, or two on separate connections to the same file (as two processes)."""
+    """One service, or two on separate stores of one database (as two processes)."""
     if request.param == "one store":
         yield [make(50)]
         return
-    other = await Store.open(db)
+    other = await open_store(database)
     yield [make(50), make(50, on=other)]
     await other.close()
 
@@ -141,18 +131,18 @@ async def run_concurrently(
 
 
 async def test_200_single_credit_requests_get_exactly_the_budget(
-    services: list[QuotaService], db: Path
+    services: list[QuotaService], database: str | Path
 ) -> None:
     granted, refused = await run_concurrently(services, [1] * 200)
     assert len(granted) == 50
     assert len(refused) == 150
     assert {r.remaining for r in refused} == {0}
-    assert ledger(db, "SELECT COUNT(*), SUM(credits) FROM ledger") == [(50, 50)]
+    assert await ledger(database, "SELECT COUNT(*), SUM(credits) FROM ledger") == [(50, 50)]
     assert (await services[0].status(GUILD, 0)).guild_used == 50
 
 
 async def test_200_mixed_cost_requests_never_overspend(
-    services: list[QuotaService], db: Path
+    services: list[QuotaService], database: str | Path
 ) -> None:
     # 100 one-credit requests alone exceed the budget, so in any interleaving some of them are
     # refused, which can only happen once the budget is spent to the last credit.
@@ -161,7 +151,76 @@ async def test_200_mixed_cost_requests_never_overspend(
     assert sum(r.reserved for r in granted) == 50
     assert all(r.remaining < r.cost for r in refused)
     assert len(granted) + len(refused) == 200
-    assert ledger(db, "SELECT SUM(credits) FROM ledger") == [(50,)]
+    assert await ledger(database, "SELECT SUM(credits) FROM ledger") == [(50,)]
+
+
+SINGLE = [1] * 200
+# 100 one-credit requests alone exceed the budget, so in any interleaving some of them are
+# refused, which can only happen once the budget is spent to the last credit.
+MIXED = [(1, 1, 2, 3)[i % 4] for i in range(200)]
+
+
+def _reserve_in_a_process(
+    database: str | Path, costs: list[int], first_id: int, start: Any
+) -> list[tuple[int, int, int]]:
+    """One bot process's share of the race: its own event loop and store (pool), released at
+    the same moment as the other's. Returns (cost, credits reserved, credits left if refused)."""
+
+    async def race() -> list[tuple[int, int, int]]:
+        async with await open_store(database) as store:
+            quota = QuotaService(store, QuotaDefaults(50, 0, "day"))
+            await reserve(quota, 1, guild=GUILD + 1, interaction_id=first_id - 1)  # warm up
+            start.wait(timeout=60)
+            results = await asyncio.gather(
+                *(
+                    outcome(reserve(quota, cost, member=i % 7, interaction_id=first_id + i))
+                    for i, cost in enumerate(costs)
+                )
+            )
+        return [
+            (cost, r.reserved, 0) if isinstance(r, Reservation) else (cost, 0, r.remaining)
+            for cost, r in zip(costs, results, strict=True)
+        ]
+
+    return asyncio.run(race())
+
+
+@pytest.mark.parametrize("costs", [SINGLE, MIXED], ids=["single", "mixed"])
+def test_two_processes_reserving_200_at_once_get_exactly_the_budget(
+    database: str | Path, costs: list[int]
+) -> None:
+    """Two bot processes, one database, a budget of 50: not one credit more, none left over."""
+    asyncio.run(_migrated(database))
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, ProcessPoolExecutor(2, mp_context=context) as pool:
+        start = manager.Barrier(2)
+        halves = [
+            pool.submit(_reserve_in_a_process, database, costs[half::2], 10_000 * (half + 1), start)
+            for half in (0, 1)
+        ]
+        results = [row for half in halves for row in half.result(timeout=120)]
+    granted = [reserved for _, reserved, _ in results if reserved]
+    refused = [(cost, left) for cost, reserved, left in results if not reserved]
+    assert sum(granted) == 50
+    assert all(left < cost for cost, left in refused)
+    assert len(granted) + len(refused) == 200
+    if costs is SINGLE:
+        assert len(granted) == 50
+    rows = asyncio.run(
+        query(database, f"SELECT COUNT(*), SUM(credits) FROM ledger WHERE guild_id = {GUILD}")
+    )
+    assert rows == [(len(granted), 50)]
+    counted = asyncio.run(
+        query(
+            database,
+            f"SELECT SUM(credits) FROM usage_counters WHERE guild_id = {GUILD} AND scope = 'guild'",
+        )
+    )
+    assert counted == [(50,)]
+
+
+async def _migrated(database: str | Path) -> None:
+    await (await open_store(database)).close()
 
 
 async def test_concurrent_duplicates_of_one_interaction_charge_once(make: ServiceFactory) -> None:
@@ -184,12 +243,16 @@ async def test_duplicate_after_settlement_is_not_charged_again(make: ServiceFact
     assert (await quota.status(GUILD, ALICE)).guild_used == 0
 
 
-async def test_partial_commit_gives_the_rest_back(make: ServiceFactory, db: Path) -> None:
+async def test_partial_commit_gives_the_rest_back(
+    make: ServiceFactory, database: str | Path
+) -> None:
     quota = make(50)
     await reserve(quota, 4, interaction_id=1)
     assert await quota.commit(1, 2)
     assert (await quota.status(GUILD, ALICE)).guild_used == 2
-    assert ledger(db, "SELECT state, reserved, credits FROM ledger") == [("committed", 4, 2)]
+    assert await ledger(database, "SELECT state, reserved, credits FROM ledger") == [
+        ("committed", 4, 2)
+    ]
 
 
 async def test_commit_more_than_reserved_is_refused(make: ServiceFactory) -> None:
@@ -202,7 +265,9 @@ async def test_commit_more_than_reserved_is_refused(make: ServiceFactory) -> Non
     assert await quota.commit(1, 2)
 
 
-async def test_refund_gives_everything_back_once(make: ServiceFactory, db: Path) -> None:
+async def test_refund_gives_everything_back_once(
+    make: ServiceFactory, database: str | Path
+) -> None:
     quota = make(50)
     await reserve(quota, 5, interaction_id=1)
     assert await quota.refund(1, "content policy")
@@ -210,7 +275,7 @@ async def test_refund_gives_everything_back_once(make: ServiceFactory, db: Path)
     assert not await quota.commit(1, 5)
     assert not await quota.mark_unknown(1, "late")
     assert (await quota.status(GUILD, ALICE)).guild_used == 0
-    assert ledger(db, "SELECT state, credits, note FROM ledger") == [
+    assert await ledger(database, "SELECT state, credits, note FROM ledger") == [
         ("refunded", 0, "content policy")
     ]
 
@@ -234,31 +299,31 @@ async def test_settling_an_unknown_interaction_is_a_no_op(make: ServiceFactory) 
     ("refund_unknown", "state", "used"), [(False, "unknown", 3), (True, "refunded", 0)]
 )
 async def test_unknown_outcome_follows_the_setting(
-    make: ServiceFactory, db: Path, refund_unknown: bool, state: str, used: int
+    make: ServiceFactory, database: str | Path, refund_unknown: bool, state: str, used: int
 ) -> None:
     quota = make(50, refund_unknown=refund_unknown)
     await reserve(quota, 3, interaction_id=1)
     assert await quota.mark_unknown(1, "read timeout")
     assert not await quota.mark_unknown(1, "read timeout")
     assert (await quota.status(GUILD, ALICE)).guild_used == used
-    ((got_state, note),) = ledger(db, "SELECT state, note FROM ledger")
+    ((got_state, note),) = await ledger(database, "SELECT state, note FROM ledger")
     assert got_state == state
     assert "read timeout" in str(note)
 
 
 @pytest.mark.parametrize(("refund_unknown", "used"), [(False, 2 + 3 + 4), (True, 4)])
 async def test_crash_recovery_settles_old_pending_reservations(
-    db: Path, clock: FakeClock, refund_unknown: bool, used: int
+    database: str | Path, clock: FakeClock, refund_unknown: bool, used: int
 ) -> None:
     defaults = QuotaDefaults(50, 0, "day")
-    before = await Store.open(db)
+    before = await open_store(database)
     crashed = QuotaService(before, defaults, clock=clock)
     await reserve(crashed, 2, interaction_id=1)
     await reserve(crashed, 3, interaction_id=2)
     await before.close()  # the bot died without settling
 
     clock.advance(minutes=20)
-    async with await Store.open(db) as after:
+    async with await open_store(database) as after:
         quota = QuotaService(after, defaults, refund_unknown=refund_unknown, clock=clock)
         await reserve(quota, 4, interaction_id=3)  # in flight right now: must stay pending
         assert await quota.recover_pending(timedelta(minutes=15)) == 2
@@ -266,7 +331,9 @@ async def test_crash_recovery_settles_old_pending_reservations(
         assert (await quota.status(GUILD, ALICE)).guild_used == used
         assert await quota.commit(3, 4)
         assert not await quota.commit(1, 2)
-    states = ledger(db, "SELECT interaction_id, state FROM ledger ORDER BY interaction_id")
+    states = await ledger(
+        database, "SELECT interaction_id, state FROM ledger ORDER BY interaction_id"
+    )
     lost = "refunded" if refund_unknown else "unknown"
     assert states == [(1, lost), (2, lost), (3, "committed")]
 
@@ -279,7 +346,9 @@ async def test_cost_and_n_must_be_positive(make: ServiceFactory) -> None:
 # -- budgets, refusals and periods -------------------------------------------------------------
 
 
-async def test_refusal_says_what_is_left_and_when_it_resets(make: ServiceFactory, db: Path) -> None:
+async def test_refusal_says_what_is_left_and_when_it_resets(
+    make: ServiceFactory, database: str | Path
+) -> None:
     quota = make(10)
     await reserve(quota, 8)
     with pytest.raises(QuotaExceeded) as refused:
@@ -287,7 +356,9 @@ async def test_refusal_says_what_is_left_and_when_it_resets(make: ServiceFactory
     error = refused.value
     assert (error.scope, error.limit, error.remaining, error.cost) == ("guild", 10, 2, 3)
     assert error.resets_at == utc(2025, 1, 16)
-    assert ledger(db, "SELECT COUNT(*) FROM ledger") == [(1,)]  # the refusal cost nothing
+    assert await ledger(database, "SELECT COUNT(*) FROM ledger") == [
+        (1,)
+    ]  # the refusal cost nothing
     assert (await reserve(quota, 2, member=BOB)).reserved == 2
 
 
@@ -394,7 +465,7 @@ async def test_period_change_counts_what_was_spent_in_the_new_window(
 
 
 async def test_set_policy_changes_only_the_given_fields(
-    make: ServiceFactory, store: Store, clock: FakeClock, db: Path
+    make: ServiceFactory, store: Store, clock: FakeClock, database: str | Path
 ) -> None:
     quota = make(guild=50, member=5, period="day")
     policy = await quota.set_policy(GUILD, member_credits=8, actor_id=ALICE)
@@ -406,7 +477,7 @@ async def test_set_policy_changes_only_the_given_fields(
     assert (await changed_defaults.policy(GUILD)).guild_credits == 70
     assert (await changed_defaults.policy(GUILD)).member_credits == 8
     assert (await changed_defaults.policy(GUILD + 1)).period == "week"
-    assert ledger(db, "SELECT actor_id, action, detail FROM audit_log ORDER BY id") == [
+    assert await ledger(database, "SELECT actor_id, action, detail FROM audit_log ORDER BY id") == [
         (ALICE, "set_policy", "member_credits=8"),
         (BOB, "set_policy", "period=month"),
     ]
@@ -463,7 +534,9 @@ def test_defaults_are_validated() -> None:
     assert invalid.value.field == "period"
 
 
-async def test_reset_one_member_forgives_only_their_use(make: ServiceFactory, db: Path) -> None:
+async def test_reset_one_member_forgives_only_their_use(
+    make: ServiceFactory, database: str | Path
+) -> None:
     quota = make(guild=20, member=6)
     await reserve(quota, 6, member=ALICE, interaction_id=1)
     await reserve(quota, 4, member=BOB)
@@ -475,7 +548,7 @@ async def test_reset_one_member_forgives_only_their_use(make: ServiceFactory, db
     assert await quota.commit(1, 6)
     assert (await quota.status(GUILD, ALICE)).member_used == 0
     await reserve(quota, 6, member=ALICE)
-    assert ledger(db, "SELECT actor_id, action, detail FROM audit_log") == [
+    assert await ledger(database, "SELECT actor_id, action, detail FROM audit_log") == [
         (CAROL, "reset", f"member {ALICE}: 6 credits forgiven")
     ]
 
@@ -528,7 +601,7 @@ async def test_usage_report_orders_top_users_first(make: ServiceFactory, clock: 
 
 
 async def test_purge_prompts_forgets_only_old_prompts(
-    make: ServiceFactory, clock: FakeClock, db: Path
+    make: ServiceFactory, clock: FakeClock, database: str | Path
 ) -> None:
     quota = make(guild=100)
     await reserve(quota, interaction_id=1, prompt="old")
@@ -537,7 +610,7 @@ async def test_purge_prompts_forgets_only_old_prompts(
     await reserve(quota, interaction_id=3, prompt="new")
     assert await quota.purge_prompts(timedelta(days=30)) == 1
     assert await quota.purge_prompts(timedelta(days=30)) == 0
-    assert ledger(db, "SELECT interaction_id, prompt FROM ledger ORDER BY 1") == [
+    assert await ledger(database, "SELECT interaction_id, prompt FROM ledger ORDER BY 1") == [
         (1, None),
         (2, None),
         (3, "new"),
@@ -545,7 +618,7 @@ async def test_purge_prompts_forgets_only_old_prompts(
 
 
 async def test_purge_guild_deletes_everything_of_that_guild_only(
-    make: ServiceFactory, db: Path
+    make: ServiceFactory, database: str | Path
 ) -> None:
     quota = make(guild=100)
     await quota.set_policy(GUILD, guild_credits=30, actor_id=1)
@@ -557,8 +630,8 @@ async def test_purge_guild_deletes_everything_of_that_guild_only(
     assert not await quota.commit(1, 2)  # a request in flight when the bot left
     assert (await quota.policy(GUILD)).guild_credits == 100
     assert (await quota.policy(GUILD + 1)).guild_credits == 40
-    assert ledger(db, "SELECT interaction_id FROM ledger") == [(3,)]
-    assert ledger(db, "SELECT DISTINCT guild_id FROM audit_log") == [(GUILD + 1,)]
+    assert await ledger(database, "SELECT interaction_id FROM ledger") == [(3,)]
+    assert await ledger(database, "SELECT DISTINCT guild_id FROM audit_log") == [(GUILD + 1,)]
 
 
 # -- clock ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Two `python -m bot` processes, one shard of two each, one fake Discord, one SQLite file."""
+"""Two `python -m bot` processes, one shard of two each, one fake Discord, one database."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.store import Store
+from tests.databases import query
 from tests.fakes.discord import FakeDiscord, running_fake_discord
 from tests.fakes.discord.interactions import InteractionHandle, Invoker
 from tests.fakes.discord.scenario import ADMIN_ID, GUILD_ID, SECOND_GUILD_ID, sharded_scenario
@@ -84,11 +84,11 @@ async def images_of(fake: FakeDiscord, handle: InteractionHandle) -> int:
 
 
 async def test_each_process_serves_its_shard_and_both_share_one_database(
-    tmp_path: Path, sharded_discord: FakeDiscord, gateway: FakeImageGateway
+    tmp_path: Path, sharded_discord: FakeDiscord, gateway: FakeImageGateway, database: str | Path
 ) -> None:
     fake = sharded_discord
-    database = tmp_path / "shared.sqlite3"
-    common = {"SHARD_COUNT": "2", "DATABASE_PATH": str(database), "DEV_GUILD_ID": ""}
+    where = "DATABASE_PATH" if isinstance(database, Path) else "DATABASE_URL"
+    common = {"SHARD_COUNT": "2", where: str(database), "DEV_GUILD_ID": ""}
     metrics_port = free_port()
     async with (
         bot_process(
@@ -134,10 +134,9 @@ async def test_each_process_serves_its_shard_and_both_share_one_database(
     # Process 0's metrics: its own shard only.
     assert 'imagine_discord_latency_seconds{shard="0"}' in metrics
     assert 'shard="1"' not in metrics
-    # One file holds what both processes wrote.
-    async with await Store.open(database) as store, store.read() as conn:
-        rows = await conn.execute_fetchall("SELECT DISTINCT guild_id FROM ledger ORDER BY 1")
-    assert [row[0] for row in rows] == sorted([GUILD_ID, SECOND_GUILD_ID])
+    # One database holds what both processes wrote.
+    rows = await query(database, "SELECT DISTINCT guild_id FROM ledger ORDER BY 1")
+    assert rows == [(guild,) for guild in sorted([GUILD_ID, SECOND_GUILD_ID])]
 
 
 # -- in one process -------------------------------------------------------------------------

@@ -1,39 +1,52 @@
-"""The store and its migration runner, on real SQLite files."""
+"""The store and its migration runner: on SQLite files, and on PostgreSQL when one is offered.
+
+Tests taking the `database` fixture run on both backends; the rest are about one of them.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import socket
 import sqlite3
+import uuid
 from collections.abc import AsyncIterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
+import asyncpg
 import pytest
 
 from bot.store import (
+    PostgresStore,
+    Script,
+    SQLiteStore,
     Store,
     StoreError,
+    StoreUnavailable,
     Work,
     check,
-    discover,
-    migrations_dir,
-    split_statements,
+    count,
+    every,
+    lock,
+    one,
+    open_store,
 )
+from bot.store.migrations import discover, for_postgres, migrations_dir, split_statements
+from bot.store.postgres import _translate, redacted
+from tests import databases
+from tests.databases import postgres_schema, query, schema_version, set_schema_version, tables
+from tests.waiting import eventually
 
 NEWEST = len(discover(migrations_dir()))
+INSERT_AUDIT = "INSERT INTO audit_log (guild_id, actor_id, action, detail, created_at)"
 
 
 def _raw(path: Path, sql: str) -> list[tuple[object, ...]]:
     """Look at the file with plain sqlite3, independently of the Store under test."""
     with sqlite3.connect(path) as conn:
         return conn.execute(sql).fetchall()
-
-
-def _tables(path: Path) -> set[str]:
-    return {str(r[0]) for r in _raw(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
 def _user_version(path: Path) -> int:
@@ -47,9 +60,165 @@ def _write(directory: Path, files: dict[str, str]) -> Path:
     return directory
 
 
-async def scalar(conn: aiosqlite.Connection, sql: str) -> Any:
-    (row,) = await conn.execute_fetchall(sql)
-    return row[0]
+# -- both backends ------------------------------------------------------------------------------
+
+
+async def test_open_migrates_once_and_reopening_keeps_the_data(database: str | Path) -> None:
+    async with await open_store(database) as store:
+        assert NEWEST >= 1
+        assert store.schema_version == NEWEST == await schema_version(database)
+        await store.execute(
+            "INSERT INTO guild_settings (guild_id, period, updated_at, updated_by)"
+            " VALUES (1, 'week', 'now', 2)"
+        )
+    assert {"guild_settings", "ledger", "audit_log", "usage_counters"} <= await tables(database)
+    # Re-running 0001 would fail on CREATE TABLE; reopening must simply work.
+    async with await open_store(database) as again:
+        assert again.schema_version == NEWEST
+        rows = await again.fetch("SELECT guild_id, period FROM guild_settings")
+    assert [tuple(row) for row in rows] == [(1, "week")]
+
+
+async def test_stores_opening_together_migrate_once(database: str | Path) -> None:
+    """Bot processes starting together (here, eight stores) all open the new database."""
+    opened = await asyncio.gather(*(open_store(database) for _ in range(8)), return_exceptions=True)
+    for store in opened:
+        if isinstance(store, Store):
+            await store.close()
+    assert all(isinstance(store, Store) for store in opened), opened
+    assert await schema_version(database) == NEWEST
+
+
+async def test_a_newer_schema_is_refused_with_a_clear_message(database: str | Path) -> None:
+    await (await open_store(database)).close()
+    await set_schema_version(database, 99)
+    expected = (
+        f"database schema version 99 is newer than this bot (knows up to {NEWEST}); upgrade the bot"
+    )
+    with pytest.raises(StoreError) as refused:
+        await open_store(database)
+    assert str(refused.value) == expected
+    with pytest.raises(StoreError, match="newer than this bot"):
+        await check(database)
+    assert await schema_version(database) == 99
+
+
+async def test_a_broken_migration_leaves_schema_and_version_unchanged(
+    database: str | Path, tmp_path: Path
+) -> None:
+    migrations = _write(tmp_path / "m", {"0001_a.sql": "CREATE TABLE a (x INTEGER);"})
+    await (await open_store(database, migrations=migrations)).close()
+    _write(
+        migrations,
+        {"0002_b.sql": "CREATE TABLE b (x INTEGER);\nINSERT INTO a VALUES (1);\nSELECT nope();"},
+    )
+    with pytest.raises(StoreError, match=r"migration 0002_b\.sql failed: .*nope"):
+        await open_store(database, migrations=migrations)
+    assert await schema_version(database) == 1
+    assert "b" not in await tables(database)
+    assert await query(database, "SELECT COUNT(*) FROM a") == [(0,)]
+
+    _write(migrations, {"0002_b.sql": "CREATE TABLE b (x INTEGER);"})
+    async with await open_store(database, migrations=migrations) as fixed:
+        assert fixed.schema_version == 2
+    assert {"a", "b"} <= await tables(database)
+
+
+async def test_check_says_what_state_the_database_is_in(database: str | Path) -> None:
+    assert "start-up will create it" in await check(database)
+    await (await open_store(database)).close()
+    assert await check(database) == f"{_named(database)} opens and is at the current schema " \
+        f"version {NEWEST}"  # fmt: skip
+    await set_schema_version(database, 1)
+    assert f"opens at schema version 1; start-up will migrate it to {NEWEST}" in await check(
+        database
+    )
+    assert await schema_version(database) == 1  # check changed nothing
+
+
+def _named(database: str | Path) -> str:
+    if isinstance(database, Path):
+        return f"database {database}"
+    return f"PostgreSQL database {database}"
+
+
+def _insert(name: str, *, then_fail: bool = False) -> Work[str]:
+    def work() -> Script[str]:
+        yield from count("INSERT INTO t VALUES (?)", (name,))
+        if then_fail:
+            raise ValueError(f"{name} changed its mind")
+        return name
+
+    return work
+
+
+async def test_run_commits_a_script_and_undoes_one_that_raises(store: Store) -> None:
+    await store.execute("CREATE TABLE t (name TEXT PRIMARY KEY)")
+    results = await asyncio.gather(
+        store.run(_insert("a")),
+        store.run(_insert("b", then_fail=True)),
+        store.run(_insert("a")),  # a constraint error: only this script fails
+        store.run(_insert("c")),
+        return_exceptions=True,
+    )
+    assert results[0] == "a"
+    assert isinstance(results[1], ValueError)  # the script's own exception, unchanged
+    assert str(results[1]) == "b changed its mind"
+    assert isinstance(results[2], sqlite3.IntegrityError | asyncpg.UniqueViolationError)
+    assert results[3] == "c"
+    rows = await store.fetch("SELECT name FROM t ORDER BY name")
+    assert [row["name"] for row in rows] == ["a", "c"]
+
+
+async def test_a_script_gets_each_statement_s_result_in_its_shape(store: Store) -> None:
+    await store.execute("CREATE TABLE t (name TEXT PRIMARY KEY)")
+
+    def work() -> Script[tuple[object, ...]]:
+        added = yield from count("INSERT INTO t VALUES ('x'), ('y')")
+        first = yield from one("SELECT name FROM t WHERE name = :name", {"name": "y"})
+        missing = yield from one("SELECT name FROM t WHERE name = 'z'")
+        names = yield from every("SELECT name FROM t ORDER BY name")
+        assert first is not None
+        return added, first["name"], missing, [row[0] for row in names]
+
+    assert await store.run(work) == (2, "y", None, ["x", "y"])
+
+
+async def test_scripts_holding_one_lock_read_and_write_without_losing_updates(
+    database: str | Path,
+) -> None:
+    """Two stores (as two processes) increment one row 60 times by reading, then writing."""
+    async with await open_store(database) as first, await open_store(database) as second:
+        await first.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, n BIGINT NOT NULL)")
+        await first.execute("INSERT INTO t VALUES (1, 0)")
+
+        def increment() -> Script[None]:
+            yield from lock(1)
+            row = yield from one("SELECT n FROM t WHERE id = 1")
+            assert row is not None
+            yield from count("UPDATE t SET n = ? WHERE id = 1", (row[0] + 1,))
+
+        await asyncio.gather(*(store.run(increment) for store in [first, second] * 30))
+        [(total,)] = await first.fetch("SELECT n FROM t")
+    assert total == 60
+
+
+async def test_fetch_returns_the_rows_of_a_write_and_commits_it(store: Store) -> None:
+    await store.execute("CREATE TABLE t (name TEXT PRIMARY KEY)")
+    rows = await store.fetch("INSERT INTO t VALUES ('x'), ('y') RETURNING name")
+    assert sorted(row["name"] for row in rows) == ["x", "y"]
+    assert await store.execute("DELETE FROM t WHERE name = ?", ("x",)) == 1
+    assert [tuple(row) for row in await store.fetch("SELECT COUNT(*) FROM t")] == [(1,)]
+
+
+async def test_ping_answers_while_the_store_is_open(store: Store) -> None:
+    await store.ping()
+    await store.close()
+    with pytest.raises(Exception):  # noqa: B017, PT011 (each backend says it its own way)
+        await asyncio.wait_for(store.ping(), 5)
+
+
+# -- SQLite -------------------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -58,40 +227,22 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def store(db: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(db)
+async def sqlite_store(db: Path) -> AsyncIterator[SQLiteStore]:
+    opened = await SQLiteStore.open(db)
     yield opened
     await opened.close()
 
 
-async def test_open_creates_file_applies_migrations_and_pragmas(store: Store, db: Path) -> None:
-    assert NEWEST >= 1
-    assert store.schema_version == NEWEST == _user_version(db)
-    assert {"guild_settings", "ledger", "audit_log"} <= _tables(db)
-    async with store.read() as conn:
-        pragmas = {
-            name: await scalar(conn, f"PRAGMA {name}")
-            for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys")
-        }
+async def test_sqlite_opens_with_wal_and_its_pragmas(sqlite_store: SQLiteStore) -> None:
+    pragmas = {
+        name: (await sqlite_store.fetch(f"PRAGMA {name}"))[0][0]
+        for name in ("journal_mode", "synchronous", "busy_timeout", "foreign_keys")
+    }
     assert pragmas == {"journal_mode": "wal", "synchronous": 1, "busy_timeout": 5000,
                        "foreign_keys": 1}  # fmt: skip
 
 
-async def test_reopen_runs_nothing_again_and_keeps_data(store: Store, db: Path) -> None:
-    async with store.transaction() as conn:
-        await conn.execute(
-            "INSERT INTO guild_settings (guild_id, period, updated_at, updated_by)"
-            " VALUES (1, 'week', 'now', 2)"
-        )
-    await store.close()
-    # Re-running 0001 would fail on CREATE TABLE; reopening must simply work.
-    async with await Store.open(db) as again:
-        assert again.schema_version == NEWEST
-    assert _user_version(db) == NEWEST
-    assert _raw(db, "SELECT guild_id, period FROM guild_settings") == [(1, "week")]
-
-
-async def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
+async def test_sqlite_connections_racing_to_create_the_file_all_open_it(tmp_path: Path) -> None:
     """Many connections racing to create the same new file all open it, and it migrates once.
 
     Switching a new file to WAL answers "database is locked" without waiting while another
@@ -100,11 +251,13 @@ async def test_concurrent_first_opens_migrate_once(tmp_path: Path) -> None:
     """
     for round_number in range(40):
         db = tmp_path / f"race{round_number}.db"
-        opened = await asyncio.gather(*(Store.open(db) for _ in range(8)), return_exceptions=True)
+        opened = await asyncio.gather(
+            *(SQLiteStore.open(db) for _ in range(8)), return_exceptions=True
+        )
         for store in opened:
             if isinstance(store, Store):
                 await store.close()
-        assert [type(s) for s in opened] == [Store] * 8, opened
+        assert [type(s) for s in opened] == [SQLiteStore] * 8, opened
         assert _user_version(db) == NEWEST
         assert _raw(db, "PRAGMA journal_mode") == [("wal",)]
 
@@ -114,7 +267,7 @@ def _open_in_rounds(folder: Path, rounds: int, start: Any) -> list[str]:
 
     async def open_close(db: Path) -> str:
         try:
-            await (await Store.open(db)).close()
+            await (await SQLiteStore.open(db)).close()
         except StoreError as error:
             return str(error)
         return "ok"
@@ -138,38 +291,101 @@ def test_processes_racing_to_create_the_database_all_open_it(tmp_path: Path) -> 
     assert {_user_version(tmp_path / f"race{r}.db") for r in range(rounds)} == {NEWEST}
 
 
-async def test_newer_database_is_refused_with_a_clear_message(store: Store, db: Path) -> None:
-    await store.close()
-    _raw(db, "PRAGMA user_version = 7")
-    expected = (
-        f"database schema version 7 is newer than this bot (knows up to {NEWEST}); upgrade the bot"
+@pytest.mark.parametrize("then_raise", [False, True])
+async def test_sqlite_run_fails_every_script_of_a_transaction_that_cannot_commit(
+    sqlite_store: SQLiteStore, db: Path, then_raise: bool
+) -> None:
+    """Scripts waiting together share one transaction: if it is lost, none is reported done."""
+    await sqlite_store.execute("CREATE TABLE t (name TEXT PRIMARY KEY)")
+
+    def abandon() -> Script[None]:
+        yield from count("ROLLBACK")  # the transaction is gone
+        if then_raise:
+            raise LookupError("gave up")
+
+    results = await asyncio.gather(
+        sqlite_store.run(_insert("a")), sqlite_store.run(abandon), sqlite_store.run(_insert("b")),
+        return_exceptions=True,
+    )  # fmt: skip
+    expected = LookupError if then_raise else StoreUnavailable
+    assert all(isinstance(r, expected) for r in results), results
+    assert _raw(db, "SELECT COUNT(*) FROM t") == [(0,)]
+    assert await sqlite_store.run(_insert("later")) == "later"  # the store is still usable
+
+
+async def test_sqlite_run_skips_a_script_whose_caller_was_cancelled_before_it_started(
+    sqlite_store: SQLiteStore, db: Path
+) -> None:
+    await sqlite_store.execute("CREATE TABLE t (name TEXT PRIMARY KEY)")
+    busy = asyncio.create_task(sqlite_store.run(_insert("first")))
+    await asyncio.sleep(0)  # the connection is busy with it: the next script has to wait
+    waiting = asyncio.create_task(sqlite_store.run(_insert("never")))
+    await asyncio.sleep(0)
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert await busy == "first"
+    assert await sqlite_store.run(_insert("next")) == "next"
+    assert _raw(db, "SELECT name FROM t ORDER BY name") == [("first",), ("next",)]
+
+
+async def test_sqlite_busy_past_the_timeout_is_unavailable_and_leaves_the_store_usable(
+    sqlite_store: SQLiteStore, db: Path
+) -> None:
+    """COMMIT can fail with "database is locked" once the busy timeout runs out.
+
+    In rollback-journal mode (WAL is unavailable on some file systems) COMMIT needs every reader
+    gone; a second connection holding a read transaction keeps it from getting there. The
+    transaction must be rolled back, or every later BEGIN would fail.
+    """
+    await sqlite_store.execute("PRAGMA journal_mode = DELETE")
+    await sqlite_store.execute("PRAGMA busy_timeout = 50")
+
+    def audit(detail: str) -> Work[int]:
+        return lambda: count(f"{INSERT_AUDIT} VALUES (1, 1, 'reset', ?, 'now')", (detail,))
+
+    reader = sqlite3.connect(db, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT COUNT(*) FROM audit_log").fetchall()  # holds the shared lock
+        with pytest.raises(StoreUnavailable, match="database is locked"):
+            await sqlite_store.run(audit("lost"))
+        reader.execute("COMMIT")
+    finally:
+        reader.close()
+    async with databases.sqlite_write_lock(db):  # a lone statement waits as long, then gives up
+        with pytest.raises(StoreUnavailable, match="database is locked"):
+            await sqlite_store.execute(f"{INSERT_AUDIT} VALUES (1, 1, 'reset', 'lone', 'now')")
+    await sqlite_store.run(audit("kept"))
+    assert _raw(db, "SELECT detail FROM audit_log") == [("kept",)]
+
+
+async def test_a_folder_given_as_the_database_is_named_as_such(tmp_path: Path) -> None:
+    """SQLite itself would say "disk I/O error"."""
+    folder = tmp_path / "imagine.sqlite3"
+    folder.mkdir()
+    for attempt in (SQLiteStore.open(folder), check(folder)):
+        with pytest.raises(StoreError, match=f"database path {folder} is a folder"):
+            await attempt
+
+
+async def test_sqlite_reads_go_on_while_another_process_holds_the_write_lock(
+    sqlite_store: SQLiteStore, db: Path
+) -> None:
+    await sqlite_store.execute(
+        "INSERT INTO guild_settings (guild_id, period, updated_at, updated_by)"
+        " VALUES (1, 'week', 'now', 2)"
     )
-    with pytest.raises(StoreError) as refused:
-        await Store.open(db)
-    assert str(refused.value) == expected
-    with pytest.raises(StoreError, match="newer than this bot"):
-        await check(db)
-    assert _user_version(db) == 7
+
+    def work() -> Script[list[str]]:
+        rows = yield from every("SELECT period FROM guild_settings")
+        return [row[0] for row in rows]
+
+    async with databases.sqlite_write_lock(db):
+        assert await asyncio.wait_for(sqlite_store.read(work), 1) == ["week"]
 
 
-async def test_broken_migration_leaves_schema_and_version_unchanged(tmp_path: Path) -> None:
-    migrations = _write(tmp_path / "m", {"0001_a.sql": "CREATE TABLE a (x INTEGER);"})
-    db = tmp_path / "t.db"
-    await (await Store.open(db, migrations=migrations)).close()
-    _write(
-        migrations,
-        {"0002_b.sql": "CREATE TABLE b (x INTEGER);\nINSERT INTO a VALUES (1);\nSELECT nope();"},
-    )
-    with pytest.raises(StoreError, match=r"migration 0002_b\.sql failed: .*nope"):
-        await Store.open(db, migrations=migrations)
-    assert _user_version(db) == 1
-    assert "b" not in _tables(db)
-    assert _raw(db, "SELECT COUNT(*) FROM a") == [(0,)]
-
-    _write(migrations, {"0002_b.sql": "CREATE TABLE b (x INTEGER);"})
-    async with await Store.open(db, migrations=migrations) as fixed:
-        assert fixed.schema_version == 2
-    assert {"a", "b"} <= _tables(db)
+# -- migrations ----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -237,178 +453,105 @@ def test_migrations_dir_prefers_the_packaged_copy(tmp_path: Path) -> None:
     assert (migrations_dir() / "0001_init.sql").is_file()
 
 
-async def test_transaction_rolls_back_when_the_block_raises(store: Store, db: Path) -> None:
-    insert = "INSERT INTO audit_log (guild_id, actor_id, action, detail, created_at)"
-
-    async def insert_then_fail() -> None:
-        async with store.transaction() as conn:
-            await conn.execute(f"{insert} VALUES (1, 1, 'reset', 'x', 'now')")
-            raise RuntimeError("boom")
-
-    with pytest.raises(RuntimeError):
-        await insert_then_fail()
-    async with store.transaction() as conn:
-        await conn.execute(f"{insert} VALUES (2, 1, 'reset', 'y', 'now')")
-    assert _raw(db, "SELECT guild_id FROM audit_log") == [(2,)]
+def test_postgres_reads_the_migrations_with_64_bit_integers_and_identity_keys() -> None:
+    assert for_postgres("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL);") == (
+        "CREATE TABLE t (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "
+        "n BIGINT NOT NULL);"
+    )
+    assert for_postgres("CREATE TABLE t (a INTEGER,\n PRIMARY KEY (a)\n) WITHOUT ROWID;") == (
+        "CREATE TABLE t (a BIGINT,\n PRIMARY KEY (a)\n);"
+    )
 
 
-async def test_transactions_are_serialised_across_coroutines(store: Store) -> None:
-    """Read-modify-write with awaits in between would lose updates without the lock."""
-    async with store.transaction() as conn:
-        await conn.execute(
-            "INSERT INTO guild_settings (guild_id, guild_credits, updated_at, updated_by)"
-            " VALUES (1, 0, 'now', 0)"
+# -- PostgreSQL ---------------------------------------------------------------------------------
+
+
+def test_parameters_are_numbered_the_postgresql_way_outside_strings_and_comments() -> None:
+    assert _translate("SELECT ? , ? -- what?\n") == ("SELECT $1 , $2 -- what?\n", None)
+    assert _translate("SELECT :b, :a, :b, 'T00:00:00', x::text FROM t WHERE c = ':not'") == (
+        "SELECT $1, $2, $1, 'T00:00:00', x::text FROM t WHERE c = ':not'",
+        ("b", "a"),
+    )
+    with pytest.raises(ValueError, match="both"):
+        _translate("SELECT ?, :a")
+
+
+def test_a_database_url_is_shown_without_its_password() -> None:
+    assert redacted("postgresql://bot:s3cret@db:5432/imagine?sslmode=require") == (
+        "postgresql://bot:***@db:5432/imagine?sslmode=require"
+    )
+    assert redacted("postgresql://bot@db/imagine") == "postgresql://bot@db/imagine"
+
+
+async def test_postgres_refuses_an_unreachable_server_in_one_line_without_the_password() -> None:
+    with socket.socket() as probe:  # a port nothing listens on: connecting is refused
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://bot:s3cret@127.0.0.1:{port}/imagine"
+    for attempt in (open_store(url), check(url)):
+        with pytest.raises(StoreError) as refused:
+            await attempt
+        message = str(refused.value)
+        assert message.startswith(f"cannot connect to postgresql://bot:***@127.0.0.1:{port}/")
+        assert "s3cret" not in message
+        assert "\n" not in message
+
+
+@pytest.fixture
+async def postgres_url() -> AsyncIterator[str]:
+    async with postgres_schema() as url:
+        yield url
+
+
+async def test_postgres_retries_a_script_postgresql_aborted_to_break_a_deadlock(
+    postgres_url: str,
+) -> None:
+    """Two scripts lock two rows in opposite orders; PostgreSQL aborts one, which runs again."""
+    async with await open_store(postgres_url) as store:
+        assert isinstance(store, PostgresStore)
+        await store.execute("CREATE TABLE t (id BIGINT PRIMARY KEY, n BIGINT NOT NULL)")
+        await store.execute("INSERT INTO t VALUES (1, 0), (2, 0)")
+        runs: list[int] = []
+
+        def crossing(first: int, second: int) -> Work[int]:
+            def work() -> Script[int]:
+                runs.append(first)
+                yield from count("UPDATE t SET n = n + 1 WHERE id = ?", (first,))
+                yield from one("SELECT pg_sleep(0.3)")  # both hold their first row by now
+                yield from count("UPDATE t SET n = n + 1 WHERE id = ?", (second,))
+                return first
+
+            return work
+
+        results = await asyncio.gather(store.run(crossing(1, 2)), store.run(crossing(2, 1)))
+        rows = await store.fetch("SELECT n FROM t ORDER BY id")
+    assert sorted(results) == [1, 2]
+    assert len(runs) == 3  # one of the two ran twice
+    assert [row["n"] for row in rows] == [2, 2]  # and its aborted run left nothing behind
+
+
+async def test_postgres_that_drops_a_transaction_is_unavailable_then_recovers(
+    postgres_url: str,
+) -> None:
+    """The server ends the connection mid-transaction (a restart, a failover)."""
+    marker = f"-- {uuid.uuid4().hex}"
+
+    def slow() -> Script[int]:
+        yield from one(f"SELECT pg_sleep(5) {marker}")
+        return 1
+
+    async with await open_store(postgres_url) as store:
+        running = asyncio.create_task(store.run(slow))
+        find = (
+            "SELECT pid FROM pg_stat_activity"
+            f" WHERE query LIKE '%{marker}' AND pid <> pg_backend_pid()"
         )
 
-    async def increment() -> None:
-        async with store.transaction() as conn:
-            value = await scalar(conn, "SELECT guild_credits FROM guild_settings")
-            await asyncio.sleep(0)
-            await conn.execute("UPDATE guild_settings SET guild_credits = ?", (value + 1,))
+        async def started() -> bool:
+            return bool(await query(postgres_url, find))
 
-    await asyncio.gather(*(increment() for _ in range(100)))
-    async with store.read() as conn:
-        assert await scalar(conn, "SELECT guild_credits FROM guild_settings") == 100
-
-
-async def test_check_says_what_state_the_database_is_in(tmp_path: Path) -> None:
-    db = tmp_path / "bot.db"
-    assert "no database" in await check(db)
-    _raw(db, "CREATE TABLE unrelated (x)")
-    assert f"start-up will migrate it to {NEWEST}" in await check(db)
-    db.unlink()
-    await (await Store.open(db)).close()
-    assert await check(db) == f"database {db} opens and is at the current schema version {NEWEST}"
-    db.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(StoreError, match="cannot be opened"):
-        await check(db)
-
-
-async def test_a_read_sees_one_snapshot_while_another_connection_writes(
-    store: Store, db: Path
-) -> None:
-    count = "SELECT COUNT(*) FROM guild_settings"
-    async with await Store.open(db) as other:
-        async with store.read() as conn:
-            [(before,)] = list(await conn.execute_fetchall(count))
-            changed = await other.execute(
-                "INSERT INTO guild_settings (guild_id, updated_at, updated_by) VALUES (1, 'now', 2)"
-            )
-            [(during,)] = list(await conn.execute_fetchall(count))
-        async with store.read() as conn:
-            [(after,)] = list(await conn.execute_fetchall(count))
-    assert changed == 1  # the writer was not blocked by the reader (WAL)
-    assert (before, during, after) == (0, 0, 1)
-
-
-# -- one-trip transactions (Store.run) and lone statements (Store.fetch) -------------------------
-
-
-async def _make_table(store: Store) -> None:
-    await store.execute("CREATE TABLE t (name TEXT PRIMARY KEY)")
-
-
-def _insert(name: str, *, then_fail: bool = False) -> Work[str]:
-    def work(conn: sqlite3.Connection) -> str:
-        conn.execute("INSERT INTO t VALUES (?)", (name,))
-        if then_fail:
-            raise ValueError(f"{name} changed its mind")
-        return name
-
-    return work
-
-
-async def test_run_commits_waiting_works_together_and_isolates_a_failing_one(
-    store: Store, db: Path
-) -> None:
-    await _make_table(store)
-    results = await asyncio.gather(
-        store.run(_insert("a")),
-        store.run(_insert("b", then_fail=True)),
-        store.run(_insert("a")),  # a constraint error: only this work fails
-        store.run(_insert("c")),
-        return_exceptions=True,
-    )
-    assert results[0] == "a"
-    assert str(results[1]) == "b changed its mind"
-    assert isinstance(results[2], sqlite3.IntegrityError)
-    assert results[3] == "c"
-    assert _raw(db, "SELECT name FROM t ORDER BY name") == [("a",), ("c",)]
-
-
-@pytest.mark.parametrize("then_raise", [False, True])
-async def test_run_fails_every_work_of_a_transaction_that_cannot_commit(
-    store: Store, db: Path, then_raise: bool
-) -> None:
-    await _make_table(store)
-
-    def abandon(conn: sqlite3.Connection) -> None:
-        conn.execute("ROLLBACK")  # the transaction is gone: nothing in it may be reported done
-        if then_raise:
-            raise LookupError("gave up")
-
-    results = await asyncio.gather(
-        store.run(_insert("a")), store.run(abandon), store.run(_insert("b")),
-        return_exceptions=True,
-    )  # fmt: skip
-    expected = LookupError if then_raise else sqlite3.OperationalError
-    assert all(isinstance(r, expected) for r in results)
-    assert _raw(db, "SELECT COUNT(*) FROM t") == [(0,)]
-    assert await store.run(_insert("later")) == "later"  # the store is still usable
-
-
-async def test_run_skips_a_work_whose_caller_was_cancelled_before_it_started(
-    store: Store, db: Path
-) -> None:
-    await _make_table(store)
-    async with store.transaction():  # the connection is busy: the work has to wait
-        waiting = asyncio.create_task(store.run(_insert("never")))
-        await asyncio.sleep(0)
-        waiting.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await waiting
-    assert await store.run(_insert("next")) == "next"
-    assert _raw(db, "SELECT name FROM t") == [("next",)]
-
-
-async def test_fetch_returns_the_rows_of_a_write_and_commits_it(store: Store, db: Path) -> None:
-    await _make_table(store)
-    rows = await store.fetch("INSERT INTO t VALUES ('x'), ('y') RETURNING name")
-    assert sorted(row["name"] for row in rows) == ["x", "y"]
-    assert _raw(db, "SELECT COUNT(*) FROM t") == [(2,)]
-
-
-async def test_a_failed_commit_rolls_back_and_frees_the_connection(store: Store, db: Path) -> None:
-    """COMMIT can fail with "database is locked" once the busy timeout runs out.
-
-    In rollback-journal mode (WAL is unavailable on some file systems) COMMIT needs every reader
-    gone; a second connection holding a read transaction keeps it from getting there.
-    """
-    await store.execute("PRAGMA journal_mode = DELETE")
-    await store.execute("PRAGMA busy_timeout = 50")
-    insert = "INSERT INTO audit_log (guild_id, actor_id, action, detail, created_at)"
-    reader = sqlite3.connect(db, isolation_level=None)
-    try:
-        reader.execute("BEGIN")
-        reader.execute("SELECT COUNT(*) FROM audit_log").fetchall()  # holds the shared lock
-        with pytest.raises(sqlite3.OperationalError, match="database is locked"):
-            async with store.transaction() as conn:
-                await conn.execute(f"{insert} VALUES (1, 1, 'reset', 'lost', 'now')")
-        reader.execute("COMMIT")
-    finally:
-        reader.close()
-    # The connection is usable again: neither "cannot start a transaction within a transaction"
-    # nor a lone write that would only be applied (or lost) when the connection closes.
-    async with store.transaction() as conn:
-        await conn.execute(f"{insert} VALUES (2, 1, 'reset', 'kept', 'now')")
-    await store.execute(f"{insert} VALUES (3, 1, 'reset', 'alone', 'now')")
-    assert _raw(db, "SELECT guild_id FROM audit_log ORDER BY guild_id") == [(2,), (3,)]
-
-
-async def test_a_folder_given_as_the_database_is_named_as_such(tmp_path: Path) -> None:
-    """SQLite itself would say "disk I/O error"."""
-    folder = tmp_path / "imagine.sqlite3"
-    folder.mkdir()
-    for attempt in (Store.open(folder), check(folder)):
-        with pytest.raises(StoreError, match=f"database path {folder} is a folder"):
-            await attempt
+        await eventually(started, within=5)
+        await query(postgres_url, f"SELECT pg_terminate_backend(pid) FROM ({find}) AS running")
+        with pytest.raises(StoreUnavailable, match="PostgreSQL"):
+            await running
+        assert [tuple(r) for r in await store.fetch("SELECT 1")] == [(1,)]  # a new connection

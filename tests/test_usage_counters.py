@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-import sqlite3
+import shutil
 from collections import Counter
 from collections.abc import Awaitable
 from datetime import UTC, datetime, timedelta
@@ -20,50 +20,57 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.quota import PERIODS, QuotaDefaults, QuotaExceeded, QuotaService, Window
-from bot.store import Store, discover, migrations_dir
+from bot.store import SQLiteStore, Store, open_store
+from bot.store.migrations import discover, migrations_dir
+from tests.databases import query
 
 Key = tuple[int, str, int, str]
 GUILDS = (1, 2)
 MEMBERS = (0, 7, 8, 9)  # 0 included: a member id must never be confused with the guild total
 
 
-def counters(db: Path) -> Counter[Key]:
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT guild_id, scope, member_id, day, credits FROM usage_counters")
-        return Counter({(g, s, m, d): c for g, s, m, d, c in rows if c != 0})
+async def counters(database: str | Path) -> Counter[Key]:
+    rows = await query(
+        database, "SELECT guild_id, scope, member_id, day, credits FROM usage_counters"
+    )
+    return Counter({(g, s, m, d): c for g, s, m, d, c in rows if c != 0})
 
 
-def ledger_sums(db: Path) -> Counter[Key]:
+async def ledger_rows(database: str | Path) -> list[tuple[int, int, str, int]]:
+    """(guild, member, created_at, credits) of every row not forgiven."""
+    rows = await query(
+        database, "SELECT guild_id, member_id, created_at, credits FROM ledger WHERE forgiven = 0"
+    )
+    return [(int(g), int(m), str(at), int(c)) for g, m, at, c in rows]
+
+
+async def ledger_sums(database: str | Path) -> Counter[Key]:
     """Usage by definition: credits of the rows not forgiven, by guild/member and UTC day."""
     sums: Counter[Key] = Counter()
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute(
-            "SELECT guild_id, member_id, created_at, credits FROM ledger WHERE forgiven = 0"
-        )
-        for guild, member, created_at, credits in rows:
-            sums[guild, "member", member, created_at[:10]] += credits
-            sums[guild, "guild", 0, created_at[:10]] += credits
+    for guild, member, created_at, credits in await ledger_rows(database):
+        sums[guild, "member", member, created_at[:10]] += credits
+        sums[guild, "guild", 0, created_at[:10]] += credits
     return Counter({key: value for key, value in sums.items() if value != 0})
 
 
-def window_sum(db: Path, guild: int, member: int | None, start: datetime) -> int:
-    with sqlite3.connect(db) as conn:
-        (total,) = conn.execute(
-            """SELECT COALESCE(SUM(credits), 0) FROM ledger
-               WHERE guild_id = ? AND created_at >= ? AND forgiven = 0
-                 AND (? IS NULL OR member_id = ?)""",
-            (guild, start.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), member, member),
-        ).fetchone()
-        return int(total)
+async def window_sum(database: str | Path, guild: int, member: int | None, start: datetime) -> int:
+    since = start.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return sum(
+        credits
+        for g, m, created_at, credits in await ledger_rows(database)
+        if g == guild and created_at >= since and member in (None, m)
+    )
 
 
-async def test_migration_backfills_counters_from_existing_rows(tmp_path: Path) -> None:
-    db = tmp_path / "old.db"
+async def test_migration_backfills_counters_from_existing_rows(
+    database: str | Path, tmp_path: Path
+) -> None:
     first = discover(migrations_dir())[0]
-    with sqlite3.connect(db) as conn:
-        for statement in first.statements():
-            conn.execute(statement)
-        conn.execute(f"PRAGMA user_version = {first.version:d}")
+    only_first = tmp_path / "first"
+    only_first.mkdir()
+    shutil.copy(first.path, only_first)
+    await (await open_store(database, migrations=only_first)).close()  # schema version 1
+    async with await open_store(database, migrations=only_first) as old:
         rows = [
             # iid, guild, member, reserved, credits, state, forgiven, created_at
             (1, 1, 7, 4, 4, "pending", 0, "2025-01-14T23:59:59.999999Z"),
@@ -74,14 +81,14 @@ async def test_migration_backfills_counters_from_existing_rows(tmp_path: Path) -
             (6, 2, 7, 1, 1, "committed", 0, "2025-01-15T12:00:00.000000Z"),
         ]
         for iid, guild, member, reserved, credits, state, forgiven, at in rows:
-            conn.execute(
+            await old.execute(
                 """INSERT INTO ledger (interaction_id, guild_id, member_id, model, size, n,
                        reserved, credits, state, forgiven, period_start, created_at, settled_at)
                    VALUES (?, ?, ?, 'm', '1024x1024', 1, ?, ?, ?, ?, ?, ?, ?)""",
                 (iid, guild, member, reserved, credits, state, forgiven, at, at,
                  None if state == "pending" else at),
             )  # fmt: skip
-    async with await Store.open(db) as store:
+    async with await open_store(database) as store:
         clock = FakeClock(datetime(2025, 1, 15, 18, tzinfo=UTC))
         quota = QuotaService(store, QuotaDefaults(100, 0, "day"), clock=clock)
         assert (await quota.status(1, 7)).guild_used == 2 + 6
@@ -89,8 +96,8 @@ async def test_migration_backfills_counters_from_existing_rows(tmp_path: Path) -
         await quota.set_policy(1, period="week", actor_id=1)
         assert (await quota.status(1, 7)).member_used == 4 + 2
     assert (
-        counters(db)
-        == ledger_sums(db)
+        await counters(database)
+        == await ledger_sums(database)
         == Counter(
             {
                 (1, "member", 7, "2025-01-14"): 4,
@@ -185,33 +192,31 @@ async def settle_all(attempts: list[Awaitable[object]]) -> None:
 
 @pytest.mark.parametrize("seed", range(6))
 async def test_counters_equal_ledger_sums_after_random_operations(
-    tmp_path: Path, seed: int
+    database: str | Path, seed: int
 ) -> None:
     rng = random.Random(seed)
-    db = tmp_path / "random.db"
     clock = FakeClock(datetime(2025, 1, 29, 20, tzinfo=UTC))  # a month end within reach
     seen: set[str] = set()  # what the run went through, to show it covered every path
-    async with await Store.open(db) as store:
+    async with await open_store(database) as store:
         scenario = Scenario(rng, store, clock)
         for _step in range(80):
             await settle_all([scenario.operation() for _ in range(rng.randint(1, 6))])
             if rng.random() < 0.35:
                 scenario.move_clock()
-            assert counters(db) == ledger_sums(db)
-            with sqlite3.connect(db) as conn:
-                for sql in (
-                    "SELECT DISTINCT state FROM ledger",
-                    "SELECT DISTINCT 'forgiven' FROM ledger WHERE forgiven",
-                    "SELECT DISTINCT period FROM guild_settings",
-                ):
-                    seen.update(str(value) for (value,) in conn.execute(sql))
+            assert await counters(database) == await ledger_sums(database)
+            for sql in (
+                "SELECT DISTINCT state FROM ledger",
+                "SELECT DISTINCT 'forgiven' FROM ledger WHERE forgiven = 1",
+                "SELECT DISTINCT period FROM guild_settings",
+            ):
+                seen.update(str(value) for (value,) in await query(database, sql))
             guild, member = rng.choice(GUILDS), rng.choice(MEMBERS)
             quota = scenario.quota()
             status = await quota.status(guild, member)
             start = Window.containing((await quota.policy(guild)).period, clock()).start
             assert status.period_start == start
-            assert status.guild_used == window_sum(db, guild, None, start)
-            assert status.member_used == window_sum(db, guild, member, start)
+            assert status.guild_used == await window_sum(database, guild, None, start)
+            assert status.member_used == await window_sum(database, guild, member, start)
     expected = {"pending", "committed", "refunded", "unknown", "forgiven", *PERIODS}
     assert seen == expected
 
@@ -219,7 +224,7 @@ async def test_counters_equal_ledger_sums_after_random_operations(
 async def test_a_request_costs_the_same_however_full_the_window_is(tmp_path: Path) -> None:
     """Counted in SQLite VM instructions: a sum over the window's rows would grow with them."""
     clock = FakeClock(datetime(2025, 1, 15, 12, tzinfo=UTC))
-    async with await Store.open(tmp_path / "full.db") as store:
+    async with await SQLiteStore.open(tmp_path / "full.db") as store:
         quota = QuotaService(store, QuotaDefaults(1_000_000, 0, "month"), clock=clock)
         ids = iter(range(1, 10_000))
 
@@ -238,9 +243,9 @@ async def test_a_request_costs_the_same_however_full_the_window_is(tmp_path: Pat
                 steps += 1
                 return 0  # carry on
 
-            await store.run(lambda conn: conn.set_progress_handler(count, 1))
+            await store._conn.set_progress_handler(count, 1)
             await cycle(7)
-            await store.run(lambda conn: conn.set_progress_handler(None, 1))
+            await store._conn.set_progress_handler(None, 1)  # type: ignore[arg-type]
             return steps
 
         await cycle(7)  # the member's and the guild's counter rows exist from here on

@@ -1,44 +1,48 @@
 """The SQLite store: one aiosqlite connection shared by coroutines, plus schema migrations.
 
 Facts this is built on (see the project's notes on SQLite under asyncio): every await is a hop
-to the connection's thread, so a transaction must hold an `asyncio.Lock` for its whole length;
-writes use `BEGIN IMMEDIATE` so a second connection (another process) waits on `busy_timeout`
-instead of failing with "database is locked" on lock upgrade; WAL lets readers run meanwhile.
-
-Migrations are numbered files `NNNN_name.sql`; each runs in one transaction together with
-`PRAGMA user_version = N`, statement by statement (never `executescript`, whose implicit COMMIT
-would break that), so a failing migration leaves schema and version exactly as they were.
+to the connection's thread, so a script runs whole on that thread, in one hop; writes use
+`BEGIN IMMEDIATE` so a second connection (another process) waits on `busy_timeout` instead of
+failing with "database is locked" on lock upgrade, and so every write transaction runs alone;
+WAL lets readers run meanwhile. The schema version is SQLite's `user_version`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-import re
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import aiosqlite
 
+from bot.store.base import (
+    Parameters,
+    Row,
+    Statement,
+    Store,
+    StoreError,
+    StoreUnavailable,
+    Work,
+    drive,
+)
+from bot.store.migrations import (
+    Migration,
+    discover,
+    migrations_dir,
+    newer_schema_message,
+    verdict,
+)
+
 BUSY_TIMEOUT_MS = 5000
-Parameters = Sequence[object] | Mapping[str, object]
-_PACKAGE = Path(__file__).resolve().parent
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 _T = TypeVar("_T")
-Work = Callable[[sqlite3.Connection], _T]
-"""Synchronous database work for Store.run: plain sqlite3 calls, nothing else that blocks."""
 
 
-class StoreError(Exception):
-    """The database cannot be used as it is; the message is meant for the operator."""
-
-
-class Store:
-    """An open database. Create with `await Store.open(path)`; close with `await store.close()`."""
+class SQLiteStore(Store):
+    """An open SQLite file. Create with `await SQLiteStore.open(path)`."""
 
     def __init__(self, conn: aiosqlite.Connection, path: Path, schema_version: int) -> None:
         self._conn = conn
@@ -48,8 +52,11 @@ class Store:
         self.path = path
         self.schema_version = schema_version
 
+    def __str__(self) -> str:
+        return f"SQLite database {self.path}"
+
     @classmethod
-    async def open(cls, path: Path, *, migrations: Path | None = None) -> Store:
+    async def open(cls, path: Path, *, migrations: Path | None = None) -> SQLiteStore:
         """Open (creating it if needed) and migrate the database at `path`.
 
         A file that cannot be created or is not a database raises StoreError in plain words.
@@ -78,50 +85,42 @@ class Store:
         async with self._lock:
             await self._conn.close()
 
-    async def __aenter__(self) -> Store:
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        await self.close()
-
-    def transaction(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
-        """A write transaction: committed when the block ends, rolled back if it raises."""
-        return self._transaction("BEGIN IMMEDIATE")
-
     async def execute(self, sql: str, parameters: Parameters = ()) -> int:
-        """Run one write statement on its own; returns the number of rows it changed.
-
-        A lone statement is atomic and takes the write lock before it reads (like BEGIN
-        IMMEDIATE), so this saves the two round trips of an explicit transaction.
-        """
-        async with self._lock:
+        """A lone statement is atomic and takes the write lock before it reads (like BEGIN
+        IMMEDIATE), so this saves the two round trips of an explicit transaction."""
+        async with self._lock, _unavailable_on_error():
             cursor = await self._conn.execute(sql, parameters)
             return cursor.rowcount
 
-    async def fetch(self, sql: str, parameters: Parameters = ()) -> list[sqlite3.Row]:
-        """Run one statement on its own and return its rows (a SELECT, or a write … RETURNING).
-
-        Atomic like execute(), and one round trip instead of a transaction's three or more.
-        """
-        async with self._lock:
+    async def fetch(self, sql: str, parameters: Parameters = ()) -> list[Row]:
+        """Atomic like execute(), and one round trip instead of a transaction's three or more."""
+        async with self._lock, _unavailable_on_error():
             return list(await self._conn.execute_fetchall(sql, parameters))
 
     async def run(self, work: Work[_T]) -> _T:
-        """Run `work` in a write transaction on the database thread, in one round trip.
+        """Run the script on the database thread, in one round trip.
 
-        Each awaited statement is a hop to the connection's thread and back; a transaction of
-        several statements pays that for each, plus a WAL commit. Works queued while the
-        connection is busy run together in one transaction (group commit), each inside its own
-        savepoint: a work that raises undoes only its own changes and gets its own exception.
-        Results are delivered once that transaction has committed; if it cannot commit, every
-        work in it gets the error. A work whose caller was cancelled before it started is
-        skipped; once started it runs to the end (the caller still sees the cancellation).
+        Each awaited statement would be a hop to the connection's thread and back; a transaction
+        of several statements would pay that for each, plus a WAL commit. Scripts queued while
+        the connection is busy run together in one transaction (group commit), each inside its
+        own savepoint: a script that raises undoes only its own changes and gets its own
+        exception. Results are delivered once that transaction has committed; if it cannot
+        commit, every script in it gets the error. A script whose caller was cancelled before
+        it started is skipped; once started it runs to the end (the caller still sees the
+        cancellation).
         """
         future: asyncio.Future[_T] = asyncio.get_running_loop().create_future()
         self._queued.append((work, future))
         if self._draining is None:
             self._draining = asyncio.create_task(self._drain())
         return await future
+
+    async def read(self, work: Work[_T]) -> _T:
+        async with self._lock, _unavailable_on_error():
+            result: _T = await self._conn._execute(  # type: ignore[no-untyped-call]
+                _run_read, self._conn._conn, work
+            )
+            return result
 
     async def _drain(self) -> None:
         batch: list[tuple[Work[Any], asyncio.Future[Any]]] = []
@@ -138,7 +137,7 @@ class Store:
                             _run_batch, self._conn._conn, [work for work, _ in batch]
                         )
                     except Exception as error:
-                        outcomes = [(False, error)] * len(batch)
+                        outcomes = [(False, _translated(error))] * len(batch)
                 for (_, future), (ok, value) in zip(batch, outcomes, strict=True):
                     if future.done():  # the caller was cancelled meanwhile
                         continue
@@ -153,22 +152,31 @@ class Store:
             self._queued = []
 
     async def ping(self) -> None:
-        """Answer a trivial query, or raise: a readiness probe (the caller bounds the wait)."""
         async with self._lock:
             await self._conn.execute("SELECT 1")
 
-    def read(self) -> AbstractAsyncContextManager[aiosqlite.Connection]:
-        """Exclusive use of the connection for reads, in one snapshot so its queries agree.
 
-        A deferred transaction that only reads never blocks a writer under WAL.
-        """
-        return self._transaction("BEGIN")
+def _translated(error: Exception) -> Exception:
+    """SQLite's operational failures (locked, busy, I/O, a damaged file) as StoreUnavailable.
 
-    @asynccontextmanager
-    async def _transaction(self, begin: str) -> AsyncIterator[aiosqlite.Connection]:
-        """Hold the connection for one transaction: commit at the end, roll back on error."""
-        async with self._lock, _in_transaction(self._conn, begin):
-            yield self._conn
+    Errors in the SQL itself or the data (a constraint) are the caller's and pass unchanged.
+    """
+    if isinstance(error, sqlite3.OperationalError) or type(error) is sqlite3.DatabaseError:
+        unavailable = StoreUnavailable(f"SQLite: {error}")
+        unavailable.__cause__ = error
+        return unavailable
+    return error
+
+
+@asynccontextmanager
+async def _unavailable_on_error() -> AsyncIterator[None]:
+    try:
+        yield
+    except sqlite3.Error as error:
+        translated = _translated(error)
+        if translated is error:
+            raise
+        raise translated from error
 
 
 async def _enable_wal(conn: aiosqlite.Connection) -> None:
@@ -193,19 +201,19 @@ async def _enable_wal(conn: aiosqlite.Connection) -> None:
 
 
 def _run_batch(conn: sqlite3.Connection, works: list[Work[Any]]) -> list[tuple[bool, Any]]:
-    """On the database thread: the works in one transaction, each in a savepoint."""
+    """On the database thread: the scripts in one transaction, each in a savepoint."""
     outcomes: list[tuple[bool, Any]] = []
     conn.execute("BEGIN IMMEDIATE")
     try:
         for work in works:
             conn.execute("SAVEPOINT work")
             try:
-                outcomes.append((True, work(conn)))
+                outcomes.append((True, drive(work, lambda statement: _perform(conn, statement))))
             except Exception as error:
                 if not conn.in_transaction:  # SQLite rolled the whole transaction back
                     raise
                 conn.execute("ROLLBACK TO work")
-                outcomes.append((False, error))
+                outcomes.append((False, _translated(error)))
             conn.execute("RELEASE work")
         conn.execute("COMMIT")
     except BaseException:
@@ -215,61 +223,28 @@ def _run_batch(conn: sqlite3.Connection, works: list[Work[Any]]) -> list[tuple[b
     return outcomes
 
 
-@dataclass(frozen=True)
-class Migration:
-    version: int
-    path: Path
-
-    def statements(self) -> list[str]:
-        return split_statements(self.path.read_text(encoding="utf-8"))
-
-
-def migrations_dir(package: Path = _PACKAGE) -> Path:
-    """`bot/migrations` inside an installed wheel if present, else the checkout's `migrations/`."""
-    packaged = package / "migrations"
-    return packaged if packaged.is_dir() else package.parent / "migrations"
+def _run_read(conn: sqlite3.Connection, work: Work[_T]) -> _T:
+    """On the database thread: a deferred transaction, which under WAL takes no write lock."""
+    conn.execute("BEGIN")
+    try:
+        return drive(work, lambda statement: _perform(conn, statement))
+    finally:
+        conn.rollback()  # it changed nothing; this only ends the snapshot
 
 
-def discover(directory: Path) -> list[Migration]:
-    """The migrations in `directory`, in order; refuses odd names, gaps and duplicate numbers."""
-    if not directory.is_dir():
-        raise StoreError(f"migrations directory {directory} does not exist")
-    found: dict[int, Migration] = {}
-    for path in sorted(directory.glob("*.sql")):
-        match = _MIGRATION_NAME.match(path.name)
-        if match is None:
-            raise StoreError(f"migration file name {path.name!r} is not like 0001_name.sql")
-        version = int(match.group(1))
-        if version in found:
-            raise StoreError(
-                f"migration number {version} is used twice: {found[version].path.name}, {path.name}"
-            )
-        found[version] = Migration(version, path)
-    versions = sorted(found)
-    if versions != list(range(1, len(versions) + 1)):
-        raise StoreError(f"migrations must be numbered 1, 2, 3… without gaps; found {versions}")
-    return [found[v] for v in versions]
-
-
-def split_statements(script: str) -> list[str]:
-    """Split SQL into complete statements (string literals and trigger bodies stay whole)."""
-    statements: list[str] = []
-    buffer = ""
-    for piece in script.split(";"):
-        buffer += piece + ";"
-        if sqlite3.complete_statement(buffer):
-            statements.append(buffer.strip())
-            buffer = ""
-    # The loop adds one ';' too many after the last piece: what remains is blank, comments, or
-    # an unterminated statement.
-    rest = buffer[:-1]
-    if not _only_comments(rest):
-        raise StoreError(f"unterminated SQL statement: {rest.strip()[:60]!r}")
-    return [s for s in statements if not _only_comments(s[:-1])]
-
-
-def _only_comments(sql: str) -> bool:
-    return all(not line or line.startswith("--") for line in map(str.strip, sql.splitlines()))
+def _perform(conn: sqlite3.Connection, statement: Statement) -> Any:
+    sql, want = statement.sql, statement.want
+    if want == "lock":  # BEGIN IMMEDIATE: no other write transaction runs meanwhile
+        return None
+    if want == "each":
+        conn.executemany(sql, statement.many)
+        return None
+    cursor = conn.execute(sql, statement.parameters)
+    if want == "one":
+        return cursor.fetchone()
+    if want == "all":
+        return cursor.fetchall()
+    return cursor.rowcount
 
 
 async def migrate(conn: aiosqlite.Connection, directory: Path) -> int:
@@ -291,13 +266,6 @@ async def migrate(conn: aiosqlite.Connection, directory: Path) -> int:
 async def user_version(conn: aiosqlite.Connection) -> int:
     rows = list(await conn.execute_fetchall("PRAGMA user_version"))
     return int(rows[0][0])
-
-
-def newer_schema_message(found: int, newest: int) -> str:
-    return (
-        f"database schema version {found} is newer than this bot (knows up to {newest}); "
-        "upgrade the bot"
-    )
 
 
 @asynccontextmanager
@@ -341,19 +309,12 @@ async def check(path: Path, *, migrations: Path | None = None) -> str:
     try:
         async with aiosqlite.connect(_read_only_uri(path), uri=True) as conn:
             version = await user_version(conn)
-            (verdict,) = next(iter(await conn.execute_fetchall("PRAGMA quick_check")))
+            (quick_check,) = next(iter(await conn.execute_fetchall("PRAGMA quick_check")))
     except sqlite3.Error as exc:
         raise StoreError(f"database {path} cannot be opened: {exc}") from exc
-    if verdict != "ok":
-        raise StoreError(f"database {path} is damaged: {verdict}")
-    if version > newest:
-        raise StoreError(newer_schema_message(version, newest))
-    if version < newest:
-        return (
-            f"database {path} opens at schema version {version}; start-up will migrate it to "
-            f"{newest}"
-        )
-    return f"database {path} opens and is at the current schema version {newest}"
+    if quick_check != "ok":
+        raise StoreError(f"database {path} is damaged: {quick_check}")
+    return verdict(f"database {path}", version, newest)
 
 
 def _check_location(path: Path) -> bool:

@@ -1,0 +1,303 @@
+"""The PostgreSQL store: an asyncpg pool, for several bot processes sharing one database.
+
+Each script runs in its own transaction on a pooled connection, one await per statement, at
+PostgreSQL's default READ COMMITTED: every statement sees what other transactions committed
+before it began. A script that must read and then write without anyone in between (the budget
+check) takes a lock first (`bot.store.base.lock`: an advisory lock, held until COMMIT). A
+transaction
+PostgreSQL aborts to break a deadlock or a serialisation conflict is run again from the start,
+a few times, which is why scripts only compute and yield.
+
+The scripts' SQL uses SQLite's `?` and `:name` parameters; `_translate` rewrites them to
+PostgreSQL's `$1`, once per statement text. The schema version is kept in `imagine_schema`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import random
+import re
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+import asyncpg
+from asyncpg.pool import PoolConnectionProxy
+
+from bot.store.base import (
+    Parameters,
+    Row,
+    Statement,
+    Store,
+    StoreError,
+    StoreUnavailable,
+    Work,
+)
+from bot.store.migrations import (
+    Migration,
+    discover,
+    for_postgres,
+    migrations_dir,
+    newer_schema_message,
+    verdict,
+)
+
+SCHEMES = ("postgresql", "postgres")
+CONNECT_TIMEOUT = 10.0  # seconds to reach the server at start-up
+# Seconds a transaction waits for a free pooled connection. A burst (hundreds of members at
+# once) waits its turn here, as it would for SQLite's one connection: only a pool stuck this
+# long means the server is not answering.
+ACQUIRE_TIMEOUT = 30.0
+# Seconds a statement waits for a row or advisory lock before it gives up (SQLite's busy timeout).
+SERVER_SETTINGS = {"application_name": "imagine-bot", "lock_timeout": "5s"}
+ATTEMPTS = 5  # runs of a script PostgreSQL aborted as a deadlock or serialisation failure
+# What says the database cannot do the work now, rather than that the work is wrong.
+_UNAVAILABLE = (
+    OSError,
+    TimeoutError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.exceptions.InsufficientResourcesError,  # too many connections, disk full
+    asyncpg.exceptions.OperatorInterventionError,  # shutting down, statement cancelled
+    asyncpg.exceptions.LockNotAvailableError,  # lock_timeout passed
+    asyncpg.exceptions.TransactionRollbackError,  # deadlock or conflict, ATTEMPTS times
+)
+# Every transaction that may change the schema holds this lock, one per schema.
+_SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema()))"
+_VERSION_TABLE = "CREATE TABLE IF NOT EXISTS imagine_schema (version BIGINT NOT NULL)"
+_T = TypeVar("_T")
+Connection = asyncpg.Connection | PoolConnectionProxy
+
+
+class PostgresStore(Store):
+    """An open PostgreSQL database. Create with `await PostgresStore.open(url)`."""
+
+    def __init__(self, pool: asyncpg.Pool, url: str, schema_version: int) -> None:
+        self._pool = pool
+        self._where = redacted(url)
+        self.schema_version = schema_version
+
+    def __str__(self) -> str:
+        return f"PostgreSQL database {self._where}"
+
+    @classmethod
+    async def open(
+        cls, url: str, *, pool_size: int = 10, migrations: Path | None = None
+    ) -> PostgresStore:
+        """Connect a pool to `url` and migrate the schema; StoreError says why it cannot."""
+        directory = migrations or migrations_dir()
+        try:
+            pool = await asyncpg.create_pool(
+                url,
+                min_size=1,
+                max_size=pool_size,
+                timeout=CONNECT_TIMEOUT,
+                server_settings=SERVER_SETTINGS,
+            )
+        except (*_UNAVAILABLE, asyncpg.PostgresError, ValueError) as error:
+            raise StoreError(f"cannot connect to {redacted(url)}: {_describe(error)}") from None
+        try:
+            version = await _migrate(pool, directory)
+        except BaseException:
+            await pool.close()
+            raise
+        return cls(pool, url, version)
+
+    async def close(self) -> None:
+        await self._pool.close()
+
+    async def run(self, work: Work[_T]) -> _T:
+        async def transaction(conn: Connection) -> _T:
+            async with conn.transaction():
+                return await _drive(conn, work)
+
+        return await self._attempt(transaction)
+
+    async def read(self, work: Work[_T]) -> _T:
+        async def snapshot(conn: Connection) -> _T:
+            async with conn.transaction(isolation="repeatable_read", readonly=True):
+                return await _drive(conn, work)
+
+        return await self._attempt(snapshot)
+
+    async def fetch(self, sql: str, parameters: Parameters = ()) -> list[Row]:
+        rows: list[Row] = await self._attempt(
+            lambda conn: _perform(conn, Statement(sql, "all", parameters))
+        )
+        return rows
+
+    async def execute(self, sql: str, parameters: Parameters = ()) -> int:
+        changed: int = await self._attempt(
+            lambda conn: _perform(conn, Statement(sql, "count", parameters))
+        )
+        return changed
+
+    async def ping(self) -> None:
+        await self._attempt(lambda conn: conn.fetchval("SELECT 1"))
+
+    async def _attempt(self, job: Callable[[Connection], Awaitable[_T]]) -> _T:
+        """Run `job` on a pooled connection; again if PostgreSQL broke a deadlock with it."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                async with self._pool.acquire(timeout=ACQUIRE_TIMEOUT) as conn:
+                    return await job(conn)
+            except asyncpg.exceptions.TransactionRollbackError:
+                if attempt == ATTEMPTS:
+                    raise
+            except _UNAVAILABLE as error:
+                raise StoreUnavailable(f"PostgreSQL: {_describe(error)}") from error
+            # Apart, so the transactions that collided do not collide again.
+            await asyncio.sleep(random.uniform(0, 0.01 * 2**attempt))
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+
+async def _drive(conn: Connection, work: Work[_T]) -> _T:
+    """bot.store.base.drive, with an await per statement."""
+    script = work()
+    try:
+        statement = next(script)
+        while True:
+            statement = script.send(await _perform(conn, statement))
+    except StopIteration as done:
+        result: _T = done.value
+        return result
+    finally:
+        script.close()
+
+
+async def _perform(conn: Connection, statement: Statement) -> Any:
+    if statement.want == "lock":
+        await conn.execute("SELECT pg_advisory_xact_lock($1)", *statement.parameters)
+        return None
+    sql, names = _translate(statement.sql)
+    if statement.want == "each":
+        await conn.executemany(sql, [_arguments(names, p) for p in statement.many])
+        return None
+    arguments = _arguments(names, statement.parameters)
+    if statement.want == "one":
+        return await conn.fetchrow(sql, *arguments)
+    if statement.want == "all":
+        return await conn.fetch(sql, *arguments)
+    status: str = await conn.execute(sql, *arguments)  # "UPDATE 3", "INSERT 0 1", "CREATE TABLE"
+    changed = status.rpartition(" ")[2]
+    return int(changed) if changed.isdigit() else 0
+
+
+# A string literal or comment (kept as it is), a :name parameter, or a ? parameter.
+_TOKEN = re.compile(r"'(?:[^']|'')*'|--[^\n]*|(?<![:\w]):([A-Za-z_]\w*)|\?")
+
+
+@functools.lru_cache(maxsize=1024)
+def _translate(sql: str) -> tuple[str, tuple[str, ...] | None]:
+    """The statement with $1, $2… parameters, and the names they stand for (None: `?` ones)."""
+    names: list[str] = []
+    positional = 0
+
+    def number(match: re.Match[str]) -> str:
+        nonlocal positional
+        text, name = match.group(0), match.group(1)
+        if text == "?":
+            positional += 1
+            return f"${positional}"
+        if name is None:
+            return text
+        if name not in names:
+            names.append(name)
+        return f"${names.index(name) + 1}"
+
+    translated = _TOKEN.sub(number, sql)
+    if names and positional:
+        raise ValueError("a statement uses both ? and :name parameters")
+    return translated, tuple(names) if names else None
+
+
+def _arguments(names: tuple[str, ...] | None, parameters: Parameters) -> Sequence[object]:
+    if names is None:
+        if isinstance(parameters, Mapping):
+            raise TypeError("named parameters given to a statement with ? parameters")
+        return parameters
+    if not isinstance(parameters, Mapping):
+        raise TypeError("positional parameters given to a statement with :name parameters")
+    return [parameters[name] for name in names]
+
+
+async def _migrate(pool: asyncpg.Pool, directory: Path) -> int:
+    """Bring the schema up to the newest migration, each in a transaction with its version.
+
+    Safe against another process migrating at the same time: each step holds the schema's
+    advisory lock and re-reads the version under it.
+    """
+    migrations = discover(directory)
+    newest = len(migrations)
+    try:
+        async with pool.acquire(timeout=ACQUIRE_TIMEOUT) as conn:
+            while await _apply_next(conn, migrations):
+                pass
+    except asyncpg.PostgresError as error:
+        raise StoreError(f"migrating the PostgreSQL schema failed: {_describe(error)}") from None
+    except _UNAVAILABLE as error:
+        raise StoreError(f"PostgreSQL stopped answering: {_describe(error)}") from None
+    return newest
+
+
+async def _apply_next(conn: Connection, migrations: list[Migration]) -> bool:
+    """Apply the first migration the schema lacks; False when it lacks none."""
+    async with conn.transaction():
+        await conn.execute(_SCHEMA_LOCK)
+        await conn.execute(_VERSION_TABLE)
+        current = await _version(conn)
+        if current > len(migrations):
+            raise StoreError(newer_schema_message(current, len(migrations)))
+        if current == len(migrations):
+            return False
+        migration = migrations[current]
+        try:
+            for statement in migration.statements():
+                await conn.execute(for_postgres(statement))
+        except asyncpg.PostgresError as error:
+            raise StoreError(f"migration {migration.path.name} failed: {error}") from None
+        await conn.execute("DELETE FROM imagine_schema")
+        await conn.execute("INSERT INTO imagine_schema (version) VALUES ($1)", migration.version)
+        return True
+
+
+async def _version(conn: Connection) -> int:
+    version = await conn.fetchval("SELECT MAX(version) FROM imagine_schema")
+    return 0 if version is None else int(version)
+
+
+async def check(url: str, *, migrations: Path | None = None) -> str:
+    """Say in plain words whether the database at `url` is usable, without changing it.
+
+    Connects once and reads; StoreError says why the database cannot be used.
+    """
+    newest = len(discover(migrations or migrations_dir()))
+    where = f"PostgreSQL database {redacted(url)}"
+    try:
+        conn = await asyncpg.connect(url, timeout=CONNECT_TIMEOUT, server_settings=SERVER_SETTINGS)
+    except (*_UNAVAILABLE, asyncpg.PostgresError, ValueError) as error:
+        raise StoreError(f"cannot connect to {redacted(url)}: {_describe(error)}") from None
+    try:
+        if await conn.fetchval("SELECT to_regclass('imagine_schema')") is None:
+            return verdict(where, 0, newest)
+        return verdict(where, await _version(conn), newest)
+    except (*_UNAVAILABLE, asyncpg.PostgresError) as error:
+        raise StoreError(f"cannot read {where}: {_describe(error)}") from None
+    finally:
+        await conn.close()
+
+
+def redacted(url: str) -> str:
+    """The URL without its password, fit for logs and messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+
+
+def _describe(error: BaseException) -> str:
+    """The error in one line, without a traceback (asyncpg's messages name no password)."""
+    return (str(error).strip() or type(error).__name__).splitlines()[0]
