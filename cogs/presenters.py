@@ -13,6 +13,7 @@ from typing import Any
 
 import aiohttp
 import discord
+from discord import app_commands
 
 from bot.catalog import PlannedRequest
 from bot.generation import (
@@ -72,6 +73,9 @@ NOT_STARTED = (
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
+UNEXPECTED = (
+    "Something went wrong on our side. Please try again; admins can find details in the log."
+)
 _BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
 
 
@@ -145,6 +149,29 @@ def failure(error: RequestFailed | Interrupted) -> str:
     if isinstance(error, Interrupted):
         return f"{RESTARTING} {spent_note(error.spent)}"
     return f"{error.error.user_message} {spent_note(error.spent)}"
+
+
+# discord.py's attribute names where Discord's own menus use other words.
+_PERMISSION_NAMES = {"manage_guild": "Manage Server", "manage_channels": "Manage Channels"}
+
+
+def _permission_name(attribute: str) -> str:
+    """The permission as members see it in Discord's settings."""
+    return _PERMISSION_NAMES.get(attribute, attribute.replace("_", " ").title())
+
+
+def command_refusal(error: app_commands.CheckFailure | app_commands.TransformerError) -> str:
+    """Why discord.py refused a command before it ran: a check, or an option's value."""
+    if isinstance(error, app_commands.MissingPermissions):
+        needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
+        return f"You need the {needed} permission to use this command."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command works only in a server."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down: try again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.TransformerError):
+        return f"`{error.value}` is not a valid value for this option."
+    return "You can't use this command here."
 
 
 def policy_refusal(error: InvalidPolicy) -> str:
