@@ -27,7 +27,10 @@ class CatalogError(Exception):
 
 
 class RequestRejected(Exception):
-    """A member asked for something the model does not allow; the message is for the member."""
+    """A member asked for something the model does not allow; each subclass is one kind.
+
+    Data only: the presenters word it for the member.
+    """
 
 
 class SizeRange(BaseModel):
@@ -44,9 +47,6 @@ class SizeRange(BaseModel):
             self.min <= side <= self.max and side % self.multiple_of == 0
             for side in (width, height)
         )
-
-    def describe(self) -> str:
-        return f"any WxH with sides {self.min}-{self.max} in steps of {self.multiple_of}"
 
 
 class ModelSpec(BaseModel):
@@ -105,9 +105,56 @@ class ModelSpec(BaseModel):
             return False
         return self.custom_size.allows(int(match[1]), int(match[2]))
 
-    def describe_sizes(self) -> str:
-        listed = ", ".join(self.sizes)
-        return f"{listed}, or {self.custom_size.describe()}" if self.custom_size else listed
+
+# eq=False: an exception compares and hashes by identity, as logging and tracebacks expect.
+@dataclass(eq=False)
+class UnknownModel(RequestRejected):
+    model_id: str
+    known: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class EmptyPrompt(RequestRejected):
+    pass
+
+
+@dataclass(eq=False)
+class PromptTooLong(RequestRejected):
+    model: ModelSpec
+    length: int
+
+
+@dataclass(eq=False)
+class SizeNotOffered(RequestRejected):
+    model: ModelSpec
+    size: str
+
+
+@dataclass(eq=False)
+class TooManyImages(RequestRejected):
+    model: ModelSpec
+
+
+@dataclass(eq=False)
+class NoSuchOption(RequestRejected):
+    """The model has no such option at all (quality on FLUX)."""
+
+    model: ModelSpec
+    option: str
+
+
+@dataclass(eq=False)
+class ValueNotOffered(RequestRejected):
+    model: ModelSpec
+    option: str
+    value: str
+    allowed: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class UnknownOptions(RequestRejected):
+    model: ModelSpec
+    options: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -162,32 +209,27 @@ class Catalog(BaseModel):
         extra: dict[str, str] | None = None,
     ) -> PlannedRequest:
         """Check a member's request against the model's rules; raise `RequestRejected` if not."""
-        model = self.get(model_id or self.default_model)
+        wanted = model_id or self.default_model
+        model = self.get(wanted)
         if model is None:
-            known = ", ".join(m.id for m in self.models)
-            raise RequestRejected(f"Unknown model `{model_id}`. Choose one of: {known}.")
+            raise UnknownModel(wanted, tuple(m.id for m in self.models))
         prompt = prompt.strip()
         if is_blank(prompt):
-            raise RequestRejected("The prompt is empty.")
+            raise EmptyPrompt()
         if len(prompt) > model.max_prompt_length:
-            raise RequestRejected(
-                f"The prompt is {len(prompt)} characters; {model.name} takes at most "
-                f"{model.max_prompt_length}."
-            )
+            raise PromptTooLong(model, len(prompt))
         size = size or model.default_size
         if not model.allows_size(size):
-            raise RequestRejected(
-                f"{model.name} does not offer size `{size}`. Allowed: {model.describe_sizes()}."
-            )
+            raise SizeNotOffered(model, size)
         quality = _check_choice(model, "quality", quality, model.qualities)
         if not 1 <= n <= model.max_n:
-            raise RequestRejected(f"{model.name} makes 1 to {model.max_n} images per request.")
+            raise TooManyImages(model)
         checked_extra: dict[str, str] = {}
         for name, allowed in model.extra_params.items():
             checked_extra[name] = _check_choice(model, name, (extra or {}).get(name), allowed) or ""
         unknown = set(extra or {}) - set(model.extra_params)
         if unknown:
-            raise RequestRejected(f"{model.name} takes no option {', '.join(sorted(unknown))}.")
+            raise UnknownOptions(model, tuple(sorted(unknown)))
         return PlannedRequest(model, prompt, n, size, quality, checked_extra)
 
 
@@ -195,14 +237,12 @@ def _check_choice(model: ModelSpec, what: str, value: str | None, allowed: list[
     """Default an omitted choice to the first allowed one; refuse one the model does not take."""
     if not allowed:
         if value:
-            raise RequestRejected(f"{model.name} has no {what} option.")
+            raise NoSuchOption(model, what)
         return None
     if value is None:
         return allowed[0]
     if value not in allowed:
-        raise RequestRejected(
-            f"{model.name} does not offer {what} `{value}`. Allowed: {', '.join(allowed)}."
-        )
+        raise ValueNotOffered(model, what, value, tuple(allowed))
     return value
 
 

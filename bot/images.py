@@ -5,8 +5,9 @@ charges as much as about availability: only failures where the gateway surely di
 retried (connection refused before sending, 408/409/429/5xx answers), and every error says
 whether the caller may have been charged (:class:`ChargeOutcome`) so the quota ledger can settle.
 
-Errors carry a short ``user_message`` fit for a Discord member; upstream text is kept only in
-``detail`` for logs, redacted, because gateways echo (parts of) API keys in error messages.
+Errors carry data only (the presenters word them for members, by their class); upstream text is
+kept only in ``detail`` for logs, redacted, because gateways echo (parts of) API keys in error
+messages.
 """
 
 from __future__ import annotations
@@ -105,18 +106,16 @@ class GenerationResult:
 
 
 class ImageAPIError(Exception):
-    """Base of all generation failures.
+    """Base of all generation failures; each subclass is one kind the presenters word.
 
-    ``user_message`` is safe to show to anyone; ``detail`` is the redacted upstream message for
-    operators (``None`` when the upstream text could reveal the key).
+    ``detail`` is the redacted upstream message for operators (``None`` when the upstream text
+    could reveal the key).
     """
 
-    default_message: ClassVar[str] = "Something went wrong while generating the image."
     default_charge: ClassVar[ChargeOutcome] = ChargeOutcome.NOT_CHARGED
 
     def __init__(
         self,
-        user_message: str | None = None,
         *,
         charge: ChargeOutcome | None = None,
         status: int | None = None,
@@ -125,8 +124,7 @@ class ImageAPIError(Exception):
         detail: str | None = None,
         billed: int | None = None,
     ) -> None:
-        self.user_message = user_message or self.default_message
-        super().__init__(self.user_message)
+        super().__init__()
         self.charge = charge or self.default_charge
         self.status = status
         self.code = code
@@ -136,53 +134,56 @@ class ImageAPIError(Exception):
 
     def __str__(self) -> str:
         return (
-            f"{self.user_message} [status={self.status} code={self.code} "
-            f"charge={self.charge.value} request_id={self.request_id}]"
+            f"status={self.status} code={self.code} charge={self.charge.value} "
+            f"request_id={self.request_id}"
         )
 
 
 class ContentPolicyError(ImageAPIError):
-    default_message = "The image service's safety filter blocked this prompt. Try rewording it."
+    """The gateway's safety system refused the prompt."""
 
 
 class BadRequestError(ImageAPIError):
-    default_message = "The image service rejected this request."
+    """Another 4xx answer.
+
+    ``param`` is the option the gateway named, kept only if it is one we sent: no upstream
+    text may reach a member.
+    """
+
+    def __init__(self, *, param: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.param = param
 
 
 class AuthenticationError(ImageAPIError):
-    default_message = (
-        "The bot's image API key was refused by the image service. "
-        "A bot admin needs to check the key."
-    )
+    """401 or 403: the gateway refused the API key."""
 
 
 class RateLimitedError(ImageAPIError):
     """429 after retries; ``retry_after`` is the server's suggested wait in seconds, if given."""
 
-    default_message = "The image service is busy right now. Please try again in a minute."
-
-    def __init__(self, *args: Any, retry_after: float | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.retry_after = retry_after
 
 
 class InsufficientQuotaError(ImageAPIError):
-    default_message = (
-        "The bot's image service account is out of credit. A bot admin needs to top it up."
-    )
+    """429 insufficient_quota: the gateway account has no credit left."""
 
 
 class UpstreamUnavailableError(ImageAPIError):
-    default_message = "The image service is unavailable right now. Please try again later."
+    """No connection, a dropped one, or a 408, 409 or 5xx answer (after retries)."""
 
 
 class ImageTimeoutError(ImageAPIError):
-    default_message = "The image service took too long to answer. Please try again later."
+    """No answer in time; the gateway may still have done (and billed) the work."""
+
     default_charge = ChargeOutcome.UNKNOWN
 
 
 class MalformedResponseError(ImageAPIError):
-    default_message = "The image service sent back something that was not a usable image."
+    """A 200 answer without a usable image."""
+
     default_charge = ChargeOutcome.UNKNOWN
 
 
@@ -554,7 +555,8 @@ class ImageClient:
         if status == 400 and _is_content_policy(upstream):
             return _Failure(ContentPolicyError(**info))
         if 400 <= status < 500:
-            return _Failure(BadRequestError(_bad_request_message(upstream.param, body), **info))
+            param = upstream.param if upstream.param in body else None
+            return _Failure(BadRequestError(param=param, **info))
         return _Failure(UpstreamUnavailableError(**info))
 
     async def _parse_success(
@@ -654,10 +656,3 @@ def _caused(error: ImageAPIError, cause: BaseException) -> ImageAPIError:
     """Attach the transport error as the cause, for tracebacks; it never holds the key."""
     error.__cause__ = cause
     return error
-
-
-def _bad_request_message(param: str | None, body: Mapping[str, Any]) -> str:
-    """Name the offending option only if it is one we sent, so upstream text never leaks."""
-    if param in body:
-        return f"The image service rejected this request: the `{param}` option is not accepted."
-    return BadRequestError.default_message

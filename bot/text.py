@@ -4,12 +4,33 @@ and what to tell an operator whose file is not UTF-8.
 Unicode format characters (category Cf: zero-width spaces and joiners, the byte order mark,
 bidirectional overrides) render as nothing, and separators (Z*) as blank space, so a prompt of
 them only looks empty to a person while passing a plain `str.strip()` check; and a format
-character inside a word hides it from a plain substring match.
+character inside a word hides it from a plain substring match. Control characters (Cc) show
+nothing either, and a few letters, marks and symbols are drawn as nothing by design (Hangul
+fillers, variation selectors, the braille blank): a prompt of those is just as empty.
 """
 
 from __future__ import annotations
 
 import unicodedata
+
+_BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})
+# Unicode's default-ignorable code points outside Cf, and the braille blank: each is a letter,
+# mark or symbol by category but is drawn as nothing, so only a list names them.
+_DRAWN_AS_NOTHING = frozenset(
+    chr(code)
+    for first, last in (
+        (0x034F, 0x034F),  # combining grapheme joiner
+        (0x115F, 0x1160),  # Hangul choseong and jungseong fillers
+        (0x17B4, 0x17B5),  # Khmer inherent vowels
+        (0x180B, 0x180F),  # Mongolian free variation selectors
+        (0x2800, 0x2800),  # braille pattern blank
+        (0x3164, 0x3164),  # Hangul filler
+        (0xFE00, 0xFE0F),  # variation selectors
+        (0xFFA0, 0xFFA0),  # halfwidth Hangul filler
+        (0xE0100, 0xE01EF),  # variation selectors supplement
+    )
+    for code in range(first, last + 1)
+)
 
 
 def _is_format(char: str) -> bool:
@@ -22,9 +43,12 @@ def strip_invisible(text: str) -> str:
 
 
 def is_blank(text: str) -> bool:
-    """True when `text` shows nothing: only format characters, separators and whitespace."""
+    """True when `text` shows nothing: only format, control, separator and drawn-as-nothing
+    characters (whitespace is control or separator). Runs on every request, so it stops at the
+    first visible character and looks each one up once.
+    """
     return all(
-        _is_format(char) or unicodedata.category(char).startswith("Z") or char.isspace()
+        char in _DRAWN_AS_NOTHING or unicodedata.category(char) in _BLANK_CATEGORIES
         for char in text
     )
 

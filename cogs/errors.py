@@ -9,41 +9,13 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.presenters import DISCORD_FAULTS, send_error
+from cogs.presenters import DISCORD_FAULTS, UNEXPECTED, command_refusal, send_error
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
 
 log = logging.getLogger("imagine.cogs.errors")
 ALREADY_ACKNOWLEDGED = 40060
-UNEXPECTED = (
-    "Something went wrong on our side. Please try again; admins can find details in the log."
-)
-
-
-# discord.py's attribute names where Discord's own menus use other words.
-_PERMISSION_NAMES = {"manage_guild": "Manage Server", "manage_channels": "Manage Channels"}
-
-
-def permission_name(attribute: str) -> str:
-    """The permission as members see it in Discord's settings."""
-    return _PERMISSION_NAMES.get(attribute, attribute.replace("_", " ").title())
-
-
-def explain(error: app_commands.AppCommandError) -> str:
-    """The member-facing sentence for a failed command."""
-    if isinstance(error, app_commands.MissingPermissions):
-        needed = ", ".join(permission_name(p) for p in error.missing_permissions)
-        return f"You need the {needed} permission to use this command."
-    if isinstance(error, app_commands.NoPrivateMessage):
-        return "This command works only in a server."
-    if isinstance(error, app_commands.CommandOnCooldown):
-        return f"Slow down: try again in {error.retry_after:.0f} s."
-    if isinstance(error, app_commands.TransformerError):
-        return f"`{error.value}` is not a valid value for this option."
-    if isinstance(error, app_commands.CheckFailure):
-        return "You can't use this command here."
-    return UNEXPECTED
 
 
 async def tell(interaction: discord.Interaction[Any], message: str) -> None:
@@ -83,7 +55,7 @@ class ErrorsCog(commands.Cog, name="Errors"):
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
         if isinstance(error, app_commands.CheckFailure | app_commands.TransformerError):
-            await tell(interaction, explain(error))
+            await tell(interaction, command_refusal(error))
             return
         if is_duplicate(error):  # the first delivery answers; a second reply would fail too
             log.info("ignored a second delivery of interaction %s", interaction.id)

@@ -51,10 +51,12 @@ from cogs.presenters import (
     audit_strike_embed,
     cancel_outcome,
     failure,
+    image_failure,
     left_line,
     progress_line,
     queue_place,
     refusal,
+    rejection,
     result_embed,
     rule_refusal,
     send_error,
@@ -185,7 +187,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         try:
             plan = self.bot.catalog.plan(prompt, model_id=model, size=size, quality=quality, n=n)
         except RequestRejected as rejected:
-            await send_error(interaction, str(rejected))
+            await send_error(interaction, rejection(rejected))
             return
         with self.bot.finishing():
             await self.serve(interaction, self._reserve(interaction, plan))
@@ -302,7 +304,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await tell(interaction, refusal(refused))
             return
         except RequestRejected as rejected:
-            await tell(interaction, str(rejected))
+            await tell(interaction, rejection(rejected))
             return
         except NotRerollable:
             await tell(interaction, REROLL_TOO_OLD)
@@ -386,7 +388,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
             interaction.user,
             _channel_id(interaction),
             plan.prompt,
-            failed.error.user_message,
+            image_failure(failed.error),
             strike,
         )
         await self.audit.post(guild_id, embed)

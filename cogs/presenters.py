@@ -13,8 +13,21 @@ from typing import Any
 
 import aiohttp
 import discord
+from discord import app_commands
 
-from bot.catalog import PlannedRequest
+from bot.catalog import (
+    EmptyPrompt,
+    ModelSpec,
+    NoSuchOption,
+    PlannedRequest,
+    PromptTooLong,
+    RequestRejected,
+    SizeNotOffered,
+    TooManyImages,
+    UnknownModel,
+    UnknownOptions,
+    ValueNotOffered,
+)
 from bot.generation import (
     Generated,
     Interrupted,
@@ -23,6 +36,17 @@ from bot.generation import (
     ShuttingDown,
     Spent,
     StoreBusy,
+)
+from bot.images import (
+    AuthenticationError,
+    BadRequestError,
+    ContentPolicyError,
+    ImageAPIError,
+    ImageTimeoutError,
+    InsufficientQuotaError,
+    MalformedResponseError,
+    RateLimitedError,
+    UpstreamUnavailableError,
 )
 from bot.policy import (
     MAX_COOLDOWN_SECONDS,
@@ -72,6 +96,9 @@ NOT_STARTED = (
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
+UNEXPECTED = (
+    "Something went wrong on our side. Please try again; admins can find details in the log."
+)
 _BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
 
 
@@ -144,7 +171,99 @@ def failure(error: RequestFailed | Interrupted) -> str:
     """Why a request delivered nothing, and what it cost."""
     if isinstance(error, Interrupted):
         return f"{RESTARTING} {spent_note(error.spent)}"
-    return f"{error.error.user_message} {spent_note(error.spent)}"
+    return f"{image_failure(error.error)} {spent_note(error.spent)}"
+
+
+# By exact class: a new kind of failure needs its own sentence (tests check each has one).
+_IMAGE_FAILURES: dict[type[ImageAPIError], str] = {
+    ContentPolicyError: "The image service's safety filter blocked this prompt. Try rewording it.",
+    BadRequestError: "The image service rejected this request.",
+    AuthenticationError: (
+        "The bot's image API key was refused by the image service. "
+        "A bot admin needs to check the key."
+    ),
+    RateLimitedError: "The image service is busy right now. Please try again in a minute.",
+    InsufficientQuotaError: (
+        "The bot's image service account is out of credit. A bot admin needs to top it up."
+    ),
+    UpstreamUnavailableError: "The image service is unavailable right now. Please try again later.",
+    ImageTimeoutError: "The image service took too long to answer. Please try again later.",
+    MalformedResponseError: "The image service sent back something that was not a usable image.",
+}
+
+
+def image_failure(error: ImageAPIError) -> str:
+    """What went wrong at the image service, never in its own words (they may hold the key)."""
+    if isinstance(error, BadRequestError) and error.param is not None:
+        return (
+            f"The image service rejected this request: the `{error.param}` option is not accepted."
+        )
+    return _IMAGE_FAILURES[type(error)]
+
+
+def rejection(error: RequestRejected) -> str:
+    """Why the catalog refused a request before anything was spent."""
+    if isinstance(error, UnknownModel):
+        return f"Unknown model `{error.model_id}`. Choose one of: {', '.join(error.known)}."
+    if isinstance(error, EmptyPrompt):
+        return "The prompt is empty."
+    if isinstance(error, PromptTooLong):
+        return (
+            f"The prompt is {error.length} characters; {error.model.name} takes at most "
+            f"{error.model.max_prompt_length}."
+        )
+    if isinstance(error, SizeNotOffered):
+        return (
+            f"{error.model.name} does not offer size `{error.size}`. "
+            f"Allowed: {_sizes(error.model)}."
+        )
+    if isinstance(error, TooManyImages):
+        return f"{error.model.name} makes 1 to {error.model.max_n} images per request."
+    if isinstance(error, NoSuchOption):
+        return f"{error.model.name} has no {error.option} option."
+    if isinstance(error, ValueNotOffered):
+        return (
+            f"{error.model.name} does not offer {error.option} `{error.value}`. "
+            f"Allowed: {', '.join(error.allowed)}."
+        )
+    if isinstance(error, UnknownOptions):
+        return f"{error.model.name} takes no option {', '.join(error.options)}."
+    raise AssertionError(f"no wording for {error!r}")
+
+
+def _sizes(model: ModelSpec) -> str:
+    """The sizes a model offers: its listed ones, and its range of free-form ones."""
+    listed = ", ".join(model.sizes)
+    custom = model.custom_size
+    if custom is None:
+        return listed
+    return (
+        f"{listed}, or any WxH with sides {custom.min}-{custom.max} "
+        f"in steps of {custom.multiple_of}"
+    )
+
+
+# discord.py's attribute names where Discord's own menus use other words.
+_PERMISSION_NAMES = {"manage_guild": "Manage Server", "manage_channels": "Manage Channels"}
+
+
+def _permission_name(attribute: str) -> str:
+    """The permission as members see it in Discord's settings."""
+    return _PERMISSION_NAMES.get(attribute, attribute.replace("_", " ").title())
+
+
+def command_refusal(error: app_commands.CheckFailure | app_commands.TransformerError) -> str:
+    """Why discord.py refused a command before it ran: a check, or an option's value."""
+    if isinstance(error, app_commands.MissingPermissions):
+        needed = ", ".join(_permission_name(p) for p in error.missing_permissions)
+        return f"You need the {needed} permission to use this command."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "This command works only in a server."
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Slow down: try again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.TransformerError):
+        return f"`{error.value}` is not a valid value for this option."
+    return "You can't use this command here."
 
 
 def policy_refusal(error: InvalidPolicy) -> str:

@@ -7,11 +7,19 @@ from pathlib import Path
 import pytest
 
 from bot.catalog import CatalogError, RequestRejected, default_catalog_text, load_catalog
+from cogs.presenters import rejection
 
 
 @pytest.fixture(scope="module")
 def catalog():
     return load_catalog()
+
+
+def refusal_of(catalog, prompt: str, **options) -> str:
+    """The sentence a member reads when the catalog refuses the request."""
+    with pytest.raises(RequestRejected) as info:
+        catalog.plan(prompt, **options)
+    return rejection(info.value)
 
 
 def test_default_catalog_has_the_three_models(catalog) -> None:
@@ -77,17 +85,14 @@ def test_plan_fills_defaults_and_prices_n_images(catalog) -> None:
     ],
 )
 def test_plan_refuses_what_the_model_does_not_allow(catalog, options, expected) -> None:
-    with pytest.raises(RequestRejected, match=expected):
-        catalog.plan("a fox", **options)
+    assert expected in refusal_of(catalog, "a fox", **options)
 
 
 def test_prompt_length_is_per_model(catalog) -> None:
     long_prompt = "x" * 4001
-    with pytest.raises(RequestRejected, match="4001 characters"):
-        catalog.plan(long_prompt)
+    assert "4001 characters" in refusal_of(catalog, long_prompt)
     assert catalog.plan(long_prompt, model_id="openai/gpt-image-1").prompt == long_prompt
-    with pytest.raises(RequestRejected, match="empty"):
-        catalog.plan("   ")
+    assert "empty" in refusal_of(catalog, "   ")
 
 
 def test_flux_takes_custom_sizes_on_its_grid(catalog) -> None:
@@ -155,8 +160,7 @@ def test_missing_models_file(tmp_path: Path) -> None:
     ],
 )
 def test_a_prompt_of_invisible_characters_is_empty(catalog, prompt: str) -> None:
-    with pytest.raises(RequestRejected, match="empty"):
-        catalog.plan(prompt)
+    assert "empty" in refusal_of(catalog, prompt)
 
 
 def test_invisible_characters_inside_a_prompt_are_kept(catalog) -> None:

@@ -33,6 +33,7 @@ from bot.images import (
     parse_retry_after,
     redact,
 )
+from cogs.presenters import image_failure
 from tests.fakes.image_gateway import FakeImageGateway
 from tests.waiting import eventually
 
@@ -333,7 +334,8 @@ async def test_invalid_option_names_the_param_but_not_upstream_text(
     error = await fails(make_client(gw.base_url), request)
     assert isinstance(error, BadRequestError)
     assert error.status == 400
-    assert error.user_message == (
+    assert error.param == "response_format"
+    assert image_failure(error) == (
         "The image service rejected this request: the `response_format` option is not accepted."
     )
     assert error.detail == "Unknown parameter: 'response_format'."
@@ -347,7 +349,8 @@ async def test_unknown_model_is_a_bad_request(
     error = await fails(make_client(gw.base_url), request)
     assert isinstance(error, BadRequestError)
     assert (error.status, error.code) == (400, "model_not_found")
-    assert error.user_message == (
+    assert error.param == "model"
+    assert image_failure(error) == (
         "The image service rejected this request: the `model` option is not accepted."
     )
     assert len(gw.requests) == 1
@@ -359,10 +362,10 @@ async def test_user_messages_are_fixed_text(gw: FakeImageGateway, make_client: M
     policy = await fails(client)
     gw.fail_next("auth")
     auth = await fails(client)
-    assert policy.user_message == ContentPolicyError.default_message
+    assert image_failure(policy) == image_failure(ContentPolicyError())
     assert "safety system" in (policy.detail or "")
-    assert "admin" in auth.user_message
-    assert "key" in auth.user_message
+    assert "admin" in image_failure(auth)
+    assert "key" in image_failure(auth)
     assert auth.detail is None
 
 
@@ -773,7 +776,7 @@ def assert_key_absent(
     caplog: pytest.LogCaptureFixture,
     key: str = KEY,
 ) -> None:
-    texts = [str(error), repr(error), error.user_message, error.detail or "", repr(client)]
+    texts = [str(error), repr(error), image_failure(error), error.detail or "", repr(client)]
     texts += traceback.format_exception(error)
     assert any(r.name == "imagine.images" for r in caplog.records), "failure must be logged"
     for record in caplog.records:

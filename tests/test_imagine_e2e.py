@@ -197,6 +197,7 @@ async def test_progress_is_shown_on_long_generations(bot, discord_fake, gateway)
         ({"quality": "ultra"}, "Allowed: standard, hd"),
         ({"prompt": "x" * 4001}, "takes at most 4000"),
         ({"n": 2}, "1 to 1 images"),
+        ({"prompt": "\u3164"}, "The prompt is empty."),  # a Hangul filler only: shows nothing
     ],
 )
 async def test_invalid_options_are_refused_privately_and_cost_nothing(

@@ -5,7 +5,10 @@ Each test here reproduces a path issue 7 found on main (items 1, 2, 4, 13, 14).
 
 from __future__ import annotations
 
+import contextlib
 import logging
+
+import pytest
 
 from tests.databases import sqlite_write_lock
 from tests.fakes.discord.scenario import GUILD_ID, MEMBER_ID
@@ -168,17 +171,21 @@ async def test_the_maintenance_pass_settles_what_the_busy_database_refused(
         assert (row.state, row.credits) == ("committed", 1)
 
 
+@pytest.mark.parametrize("slow_store", [False, True], ids=["fast-store", "slow-store"])
 async def test_a_request_discord_never_saw_start_is_refunded_not_run(
-    bot, discord_fake, gateway, make_settings, caplog
+    bot, discord_fake, gateway, make_settings, caplog, slow_store: bool
 ) -> None:
-    """The store is slow, so the bot defers first; the defer fails, then the credits are taken.
+    """The defer fails: after the credits were taken (fast store), or before (slow store, so
+    the bot defers first and the credits are taken after the failure).
 
-    The request must not run (its member sees no "thinking…") and must not stay reserved:
-    start-up recovery would keep such credits as an unknown outcome.
+    Either way the request must not run (its member sees no "thinking…") and must not stay
+    reserved: start-up recovery would keep such credits as an unknown outcome.
     """
     caplog.set_level(logging.INFO)
     discord_fake.fail_next("POST", "/interactions/*/*/callback", transport="reset")
-    async with sqlite_write_lock(make_settings().database_path):
+    async with contextlib.AsyncExitStack() as held:
+        if slow_store:  # another process holds the write lock until Discord was answered
+            await held.enter_async_context(sqlite_write_lock(make_settings().database_path))
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         await discord_fake.wait_until(
             lambda: any(r.path.endswith("/callback") for r in discord_fake.requests), within=3

@@ -8,8 +8,7 @@ import pytest
 from discord import app_commands
 
 from bot.quota import PERIODS, QuotaPolicy
-from cogs.errors import explain
-from cogs.presenters import error_text
+from cogs.presenters import command_refusal, error_text
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import ADMIN_ID, GUILD_ID, MANAGE_GUILD, MEMBER_ID
 
@@ -68,7 +67,7 @@ def timestamp(moment):
     return f"<t:{int(moment.timestamp())}:R>"
 
 
-PERMISSION_REFUSAL = error_text(explain(app_commands.MissingPermissions(["manage_guild"])))
+PERMISSION_REFUSAL = error_text(command_refusal(app_commands.MissingPermissions(["manage_guild"])))
 
 
 # -- the command schema ---------------------------------------------------------------------

@@ -1,0 +1,55 @@
+"""The presenters word every kind of core error: a new kind without a sentence fails here."""
+
+from __future__ import annotations
+
+import typing
+
+import pytest
+
+from bot.catalog import ModelSpec, RequestRejected, load_catalog
+from bot.images import ImageAPIError
+from cogs.presenters import image_failure, rejection
+
+T = typing.TypeVar("T")
+
+# A value for each type a rejection's fields have, so any new kind can be built without code.
+_FIELD_SAMPLES: dict[object, object] = {
+    str: "x",
+    int: 2,
+    tuple[str, ...]: ("a", "b"),
+    ModelSpec: load_catalog().get("flux/flux-1-pro"),  # has a free-form size range
+}
+
+
+def kinds(base: type[T]) -> list[type[T]]:
+    """Every subclass of `base`, however deep."""
+    direct = base.__subclasses__()
+    return direct + [deeper for sub in direct for deeper in kinds(sub)]
+
+
+def example(kind: type[RequestRejected]) -> RequestRejected:
+    """One rejection of this kind, each field filled in by its type."""
+    fields = typing.get_type_hints(kind).items()
+    return kind(**{name: _FIELD_SAMPLES[hint] for name, hint in fields})
+
+
+@pytest.mark.parametrize("kind", kinds(RequestRejected), ids=lambda kind: kind.__name__)
+def test_every_kind_of_rejection_has_a_sentence(kind: type[RequestRejected]) -> None:
+    assert rejection(example(kind)).endswith(".")
+
+
+def test_each_kind_of_rejection_has_its_own_sentence() -> None:
+    every = kinds(RequestRejected)
+    assert len(every) > 1
+    assert len({rejection(example(kind)) for kind in every}) == len(every)
+
+
+@pytest.mark.parametrize("kind", kinds(ImageAPIError), ids=lambda kind: kind.__name__)
+def test_every_kind_of_image_failure_has_a_sentence(kind: type[ImageAPIError]) -> None:
+    assert image_failure(kind()).endswith(".")
+
+
+def test_each_kind_of_image_failure_has_its_own_sentence() -> None:
+    every = kinds(ImageAPIError)
+    assert len(every) > 1
+    assert len({image_failure(kind()) for kind in every}) == len(every)
