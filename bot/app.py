@@ -128,7 +128,9 @@ class ImagineBot(commands.AutoShardedBot):
             clock=self.clock,
             refund_unknown=settings.quota_refund_unknown,
         )
-        self.generation = GenerationService(images, self.quota, FairQueue(queue_settings(settings)))
+        self.generation = GenerationService(
+            images, self.quota, FairQueue(queue_settings(settings)), metrics=self.metrics
+        )
         if settings.moderation_model:
             self.moderation = ModerationClient(
                 settings.image_api_base_url,

@@ -30,6 +30,16 @@ def sample(metrics: Metrics, name: str, **labels: str) -> float | None:
     return metrics.registry.get_sample_value(name, labels)
 
 
+def refusal_counts(metrics: Metrics) -> dict[str, float]:
+    """How many refusals each rule counted (rules that counted none are absent)."""
+    return {
+        s.labels["rule"]: s.value
+        for family in metrics.registry.collect()
+        for s in family.samples
+        if s.name == "imagine_refusals_total"
+    }
+
+
 def test_every_metric_exists_from_the_start_with_known_models_at_zero() -> None:
     metrics = Metrics([MODEL])
     text = metrics.exposition().decode()
