@@ -142,6 +142,7 @@ class ImagineBot(commands.AutoShardedBot):
             store,
             self.quota,
             PolicyDefaults(settings.member_cooldown_seconds, settings.strike_limit),
+            metrics=self.metrics,
             moderation=self.moderation,
             moderation_fail_open=settings.moderation_fail_open,
             clock=self.clock,
