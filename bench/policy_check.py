@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bot.metrics import Metrics
 from bot.policy import Asker, PolicyDefaults, PolicyService
 from bot.quota import QuotaDefaults, QuotaService
 from bot.store import SQLiteStore
@@ -32,7 +33,7 @@ async def measure(checks: int, terms: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         async with await SQLiteStore.open(Path(tmp) / "bench.db") as store:
             quota = QuotaService(store, QuotaDefaults(100, 25, "day"))
-            policy = PolicyService(store, quota, PolicyDefaults())
+            policy = PolicyService(store, quota, PolicyDefaults(), metrics=Metrics())
             for number in range(terms):
                 await policy.add_entry(GUILD, "term", f"blocked{number} word{number}*")
             figures: dict[str, float] = {}

@@ -128,7 +128,9 @@ class ImagineBot(commands.AutoShardedBot):
             clock=self.clock,
             refund_unknown=settings.quota_refund_unknown,
         )
-        self.generation = GenerationService(images, self.quota, FairQueue(queue_settings(settings)))
+        self.generation = GenerationService(
+            images, self.quota, FairQueue(queue_settings(settings)), metrics=self.metrics
+        )
         if settings.moderation_model:
             self.moderation = ModerationClient(
                 settings.image_api_base_url,
@@ -140,6 +142,7 @@ class ImagineBot(commands.AutoShardedBot):
             store,
             self.quota,
             PolicyDefaults(settings.member_cooldown_seconds, settings.strike_limit),
+            metrics=self.metrics,
             moderation=self.moderation,
             moderation_fail_open=settings.moderation_fail_open,
             clock=self.clock,

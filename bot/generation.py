@@ -10,6 +10,7 @@ upload), refund what the gateway surely did not charge, and leave unknown outcom
 rules. A settlement the busy database refuses is owed and retried (`Settlements`); it never
 holds back the images. Shutdown lets gateway calls under way finish within a grace period and
 cancels only what still runs at its end; the request then settles and says what it cost.
+Each step reports to the bot's `Metrics`: refusals, the wait in line, the call, the credits.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from bot.images import (
     ImageClient,
     ImageRequest,
 )
+from bot.metrics import Metrics
 from bot.queue import FairQueue, LeaveReason, LeftQueue, QueueClosed, QueueFull, Ticket
 from bot.quota import QuotaExceeded, QuotaService, QuotaStatus
 from bot.settlement import Settlements
@@ -123,10 +125,14 @@ class Generated:
 
 
 class GenerationService:
-    def __init__(self, images: ImageClient, quota: QuotaService, queue: FairQueue) -> None:
+    def __init__(
+        self, images: ImageClient, quota: QuotaService, queue: FairQueue, *, metrics: Metrics
+    ) -> None:
         self._images = images
         self._quota = quota
         self.queue = queue
+        self._metrics = metrics
+        metrics.watch_waiting(lambda: queue.totals().waiting)
         self._calls: set[asyncio.Task[GenerationResult]] = set()
         self._closing = False
         self.settlements = Settlements()
@@ -161,10 +167,10 @@ class GenerationService:
         try:
             ticket = self.queue.join(who.guild_id, who.member_id, key=who.interaction_id)
         except QueueClosed:
-            _audit("refused", who, plan, reason="shutting-down")
+            self._refused(who, plan, "shutting_down")
             raise ShuttingDown from None
         except QueueFull as full:
-            _audit("refused", who, plan, reason="queue-full", limit=full.limit)
+            self._refused(who, plan, "queue_full", limit=full.limit)
             raise
         try:
             await self._reserve_credits(who, plan)
@@ -194,11 +200,10 @@ class GenerationService:
                 member_credits=who.member_credits,
             )
         except QuotaExceeded as refused:
-            _audit(
-                "refused",
+            self._refused(
                 who,
                 plan,
-                reason="quota",
+                "quota",
                 scope=refused.scope,
                 remaining=refused.remaining,
                 cost=refused.cost,
@@ -206,10 +211,15 @@ class GenerationService:
             raise
         except StoreUnavailable as error:
             log.warning("could not reserve for interaction %s: %s", who.interaction_id, error)
-            _audit("refused", who, plan, reason="database-busy")
+            self._refused(who, plan, "database_busy")
             raise StoreBusy from error
         if reservation.duplicate:
             raise DuplicateRequest(who.interaction_id)
+
+    def _refused(self, who: Requester, plan: PlannedRequest, rule: str, **details: object) -> None:
+        """Audit a refusal and count it under the same rule name, so logs and metrics agree."""
+        _audit("refused", who, plan, reason=rule, **details)
+        self._metrics.refused(rule)
 
     async def run(self, request: Reserved, file_limit: int) -> Generated:
         """Wait for the request's turn, call the API, settle, fit.
@@ -233,6 +243,7 @@ class GenerationService:
                 self._settle_failure(who, plan, ChargeOutcome.NOT_CHARGED, 0, "cancelled in line")
             )
             raise
+        self._metrics.waited(ticket.waited)
         tracker = ChargeTracker()
         try:
             result = await self._call_api(plan, tracker, ticket)
@@ -265,6 +276,7 @@ class GenerationService:
             )
 
         await self.settlements.settle(who.interaction_id, f"commit {credits} credits", commit)
+        self._metrics.spent(plan.model.id, credits)
         _audit(
             "committed",
             who,
@@ -298,7 +310,8 @@ class GenerationService:
     ) -> GenerationResult:
         """The call runs as its own task, the only part of a request that shutdown cancels.
 
-        It holds the ticket's slot, given back however the call ends.
+        It holds the ticket's slot, given back however the call ends, and is what the
+        generation metrics time and count.
         """
         async with ticket:
             if self._closing:  # reserved just before shutdown began: do not start the call
@@ -306,7 +319,8 @@ class GenerationService:
             call = asyncio.create_task(self._images.generate(to_image_request(plan), tracker))
             self._calls.add(call)
             call.add_done_callback(self._calls.discard)
-            return await call
+            with self._metrics.generating(plan.model.id):
+                return await call
 
     async def _settle_failure(
         self,
@@ -326,6 +340,7 @@ class GenerationService:
             await self.settlements.settle(
                 iid, f"commit {billed} credits", lambda: self._quota.commit(iid, billed)
             )
+            self._metrics.spent(plan.model.id, billed)
         else:
             spent = await self._settle_unknown(who, plan, reason)
         _audit("failed", who, plan, charge=charge.value, reason=reason, credits=spent.credits)

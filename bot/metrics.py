@@ -141,6 +141,10 @@ class Metrics:
     def waited(self, seconds: float) -> None:
         self.queue_wait_seconds.observe(seconds)
 
+    def watch_waiting(self, waiting: Callable[[], float]) -> None:
+        """Read the queue's length at scrape time: nothing to update on the request path."""
+        self.waiting.set_function(waiting)
+
     def exposition(self) -> bytes:
         return generate_latest(self.registry)
 

@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import ClassVar, Literal
 
 from bot.clock import Clock, utc_now
+from bot.metrics import Metrics
 from bot.moderation_api import ModerationClient, ModerationUnavailable
 from bot.quota import MAX_CREDITS, QuotaService, Window
 from bot.quota import _parse as parse_time
@@ -73,7 +74,8 @@ class Asker:
 
 @dataclass(frozen=True)
 class Refusal:
-    """Base of every refusal; `rule` names it in audit posts and logs."""
+    """Base of every refusal; `rule` names it in audit posts, logs and the refusal metric
+    (`imagine_refusals_total{rule}`), so it must stay stable, short and snake_case."""
 
     rule: ClassVar[str]
 
@@ -200,6 +202,7 @@ class PolicyService:
         quota: QuotaService,
         defaults: PolicyDefaults,
         *,
+        metrics: Metrics,
         moderation: ModerationClient | None = None,
         moderation_fail_open: bool = False,
         builtin_terms: tuple[str, ...] | None = None,
@@ -208,6 +211,7 @@ class PolicyService:
         self._store = store
         self._quota = quota
         self._defaults = defaults
+        self._metrics = metrics
         self._moderation = moderation
         self._fail_open = moderation_fail_open
         self._builtin = load_builtin_terms() if builtin_terms is None else builtin_terms
@@ -224,6 +228,8 @@ class PolicyService:
         refusal = self._check_rules(policy, asker, model_id, prompt)
         if refusal is None and self._moderation is not None:
             refusal = await self._pre_moderate(asker, prompt)
+        if refusal is not None:
+            self._metrics.refused(refusal.rule)
         return refusal
 
     def _check_rules(

@@ -235,6 +235,7 @@ class Ticket:
     __slots__ = (
         "_granted",
         "_guild",
+        "_joined",
         "_member",
         "_queue",
         "_started",
@@ -244,6 +245,7 @@ class Ticket:
         "left_because",
         "member_id",
         "state",
+        "waited",
     )
 
     def __init__(self, queue: FairQueue, guild: _Guild, member: _Member, key: int | None) -> None:
@@ -255,9 +257,12 @@ class Ticket:
         self.key = key
         self.state = TicketState.WAITING
         self.left_because: LeaveReason | None = None
-        self._granted: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        self._granted: asyncio.Future[None] = loop.create_future()
         self._timer: asyncio.TimerHandle | None = None
+        self._joined = loop.time()
         self._started = 0.0
+        self.waited = 0.0  # seconds from joining the line to getting a slot, once it has one
 
     async def __aenter__(self) -> Ticket:
         return self
@@ -448,6 +453,7 @@ class FairQueue:
             self._update_ready(guild)  # to the back of the process's turn, if still ready
             ticket.state = TicketState.RUNNING
             ticket._started = asyncio.get_running_loop().time()
+            ticket.waited = ticket._started - ticket._joined
             if ticket._timer is not None:
                 ticket._timer.cancel()
             ticket._granted.set_result(None)

@@ -9,10 +9,13 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from bot.images import RateLimitedError
 from bot.metrics import Metrics, MetricsError, serving_metrics, unready_reason
 from bot.store import PostgresStore, SQLiteStore, Store, one
+from tests.processes import free_port
+from tests.test_imagine_e2e import wait_for_images, wait_for_private_note
 
 FAMILIES = (
     "imagine_generations",
@@ -30,6 +33,16 @@ MODEL = "openai/dall-e-3"
 
 def sample(metrics: Metrics, name: str, **labels: str) -> float | None:
     return metrics.registry.get_sample_value(name, labels)
+
+
+def refusal_counts(metrics: Metrics) -> dict[str, float]:
+    """How many refusals each rule counted (rules that counted none are absent)."""
+    return {
+        s.labels["rule"]: s.value
+        for family in metrics.registry.collect()
+        for s in family.samples
+        if s.name == "imagine_refusals_total"
+    }
 
 
 def test_every_metric_exists_from_the_start_with_known_models_at_zero() -> None:
@@ -141,6 +154,72 @@ async def test_readyz_is_503_while_the_store_does_not_answer(start_bot, database
         assert status == 503
         assert text.startswith("not ready: the store does not answer (")
         assert (await get(f"http://127.0.0.1:{port}/healthz"))[0] == 200  # alive, not ready
+
+
+async def scrape(url: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
+    """Every sample `/metrics` serves, by name and labels."""
+    status, text = await get(url)
+    assert status == 200
+    return {
+        (sample.name, frozenset(sample.labels.items())): sample.value
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+    }
+
+
+def key(name: str, **labels: str) -> tuple[str, frozenset[tuple[str, str]]]:
+    return name, frozenset(labels.items())
+
+
+async def test_metrics_count_what_real_requests_did(start_bot, discord_fake, gateway) -> None:
+    """The request path reports to the served registry: one gateway error, one rule refusal,
+    two successes (the second waits in line behind the first), then a quota refusal."""
+    async with start_bot(metrics_port=free_port(), quota_member_credits=2) as bot:
+        settings = bot.settings
+        async with serving_metrics(bot, settings.metrics_host, settings.metrics_port) as port:
+            url = f"http://127.0.0.1:{port}/metrics"
+            gateway.fail_next("insufficient_quota")
+            failed = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+            await wait_for_private_note(discord_fake, failed)
+            blocked = await discord_fake.inject_slash("imagine", {"prompt": "so much gore"})
+            await wait_for_private_note(discord_fake, blocked)
+
+            gateway.fail_next("slow", seconds=2)
+            first = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+            second = await discord_fake.inject_slash("imagine", {"prompt": "a hare"})
+            await discord_fake.wait_until(
+                lambda: len(gateway.requests) == 2 and bot.generation.queue.totals().waiting == 1
+            )
+            during = await scrape(url)
+            await wait_for_images(discord_fake, first)
+            await wait_for_images(discord_fake, second)
+
+            over_budget = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+            await wait_for_private_note(discord_fake, over_budget)
+            after = await scrape(url)
+
+    assert during[key("imagine_requests_in_flight")] == 1
+    assert during[key("imagine_requests_waiting")] == 1
+    assert after[key("imagine_requests_in_flight")] == 0
+    assert after[key("imagine_requests_waiting")] == 0
+    generations = {
+        outcome: after[key("imagine_generations_total", model=MODEL, outcome=outcome)]
+        for outcome in ("succeeded", "failed", "cancelled")
+    }
+    assert generations == {"succeeded": 2, "failed": 1, "cancelled": 0}
+    assert after[key("imagine_generation_seconds_count", model=MODEL)] == 3
+    assert after[key("imagine_gateway_errors_total", kind="InsufficientQuotaError")] == 1
+    # A credit for each of the two images; the gateway error's reservation was refunded.
+    assert after[key("imagine_credits_spent_total", model=MODEL)] == 2
+    refusals = {
+        dict(labels)["rule"]: value
+        for (name, labels), value in after.items()
+        if name == "imagine_refusals_total"
+    }
+    assert refusals == {"blocked_term": 1, "quota": 1}
+    # Every request that got its turn: the error's, the first's (at once) and the second's.
+    assert after[key("imagine_queue_wait_seconds_count")] == 3
+    assert after[key("imagine_queue_wait_seconds_sum")] >= 1  # the second waited out the slow first
 
 
 async def test_a_bot_not_yet_connected_is_not_ready(make_settings) -> None:

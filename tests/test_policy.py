@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.clock import FakeClock
+from bot.metrics import Metrics
 from bot.moderation_api import ModerationClient
 from bot.policy import (
     Asker,
@@ -23,12 +24,14 @@ from bot.policy import (
     Paused,
     PolicyDefaults,
     PolicyService,
+    Refusal,
     RoleNotAllowed,
     StrikeOutcome,
 )
 from bot.quota import QuotaDefaults, QuotaService
 from bot.store import Store
 from tests.conftest import API_KEY
+from tests.test_metrics import refusal_counts
 
 GUILD, MEMBER, ADMIN, CHANNEL, OTHER_CHANNEL, THREAD = 1, 2, 3, 10, 11, 12
 ROLE_A, ROLE_B, ROLE_C = 20, 21, 22
@@ -42,12 +45,19 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make(store: Store, clock: FakeClock):
+def metrics() -> Metrics:
+    return Metrics()
+
+
+@pytest.fixture
+def make(store: Store, clock: FakeClock, metrics: Metrics):
     quota = QuotaService(store, QuotaDefaults(100, 25, "day"), clock=clock)
 
     def factory(**options) -> PolicyService:
         options.setdefault("builtin_terms", ("gore", "nude*"))
-        return PolicyService(store, quota, PolicyDefaults(0, 3), clock=clock, **options)
+        return PolicyService(
+            store, quota, PolicyDefaults(0, 3), clock=clock, metrics=metrics, **options
+        )
 
     return factory
 
@@ -215,6 +225,40 @@ async def test_pre_moderation_failing_closed_and_open(make, moderation, gateway)
     assert await make(moderation=moderation).check(ASKER, MODEL, "a fox") == ModerationDown()
     open_policy = make(moderation=moderation, moderation_fail_open=True)
     assert await open_policy.check(ASKER, MODEL, "a fox") is None
+
+
+async def test_each_refusal_is_counted_under_its_rule(make, metrics, moderation, gateway) -> None:
+    """One guild per rule, so no rule hides another; a request let through counts nothing."""
+    policy = make(moderation=moderation)
+    gateway.flagged_words = {"wolf": "violence"}
+    await policy.pause(1, MEMBER, None, ADMIN)
+    await policy.add_entry(2, "channel", OTHER_CHANNEL)
+    await policy.add_entry(3, "role", ROLE_A)
+    await policy.update(4, nsfw_only=True, actor_id=ADMIN)
+    await policy.add_entry(5, "disabled_model", MODEL)
+    await policy.add_entry(6, "term", "fox")
+    await policy.update(7, cooldown_seconds=60, actor_id=ADMIN)
+    policy.accepted(7, MEMBER)
+    for guild in range(1, 8):
+        await policy.check(replace(ASKER, guild_id=guild), MODEL, "a fox")
+    await policy.check(replace(ASKER, guild_id=8), MODEL, "a grey wolf")
+    gateway.fail_moderation("server_error")
+    await policy.check(replace(ASKER, guild_id=9), MODEL, "a fox")
+    assert await policy.check(replace(ASKER, guild_id=10), MODEL, "a fox") is None
+
+    rules = [
+        "paused",
+        "channel",
+        "role",
+        "nsfw_only",
+        "model",
+        "blocked_term",
+        "cooldown",
+        "pre_moderation",
+        "pre_moderation_unavailable",
+    ]
+    assert refusal_counts(metrics) == dict.fromkeys(rules, 1)
+    assert set(rules) == {kind.rule for kind in Refusal.__subclasses__()}  # every kind is here
 
 
 async def test_purge_guild_forgets_everything(make, policy) -> None:

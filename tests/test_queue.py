@@ -108,6 +108,15 @@ async def test_one_member_runs_one_at_a_time_with_places_1_2_3() -> None:
     assert line.queue.totals().running == 1
 
 
+async def test_a_ticket_knows_how_long_it_waited_for_its_slot() -> None:
+    line = Line(make_queue())
+    first, second = line.join("a1", GUILD, ALICE), line.join("a2", GUILD, ALICE)
+    await asyncio.sleep(0.05)
+    await line.finish("a1")
+    assert first.ticket.waited < 0.01  # a free slot: it started as it joined
+    assert 0.04 < second.ticket.waited < 1  # it waited out the 0.05 s sleep
+
+
 async def test_a_second_members_first_request_runs_before_the_first_members_third() -> None:
     line = Line(make_queue(guild_concurrency=1))
     for name in ("a1", "a2", "a3", "a4"):

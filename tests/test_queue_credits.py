@@ -7,18 +7,31 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
+import re
 from collections.abc import AsyncIterator
 
 import pytest
 
 from bot.catalog import load_catalog
-from bot.generation import GenerationService, LeftLine, Requester, ShuttingDown
+from bot.generation import (
+    GenerationService,
+    LeftLine,
+    Requester,
+    RequestFailed,
+    ShuttingDown,
+    Spent,
+    StoreBusy,
+)
 from bot.images import ImageClient
-from bot.queue import FairQueue, LeaveReason, QueueSettings
+from bot.metrics import Metrics
+from bot.queue import FairQueue, LeaveReason, QueueFull, QueueSettings
 from bot.queue_limits import InvalidQueueLimit, QueueLimits
 from bot.quota import QuotaDefaults, QuotaService
-from bot.store import Store
+from bot.store import SQLiteStore, Store
+from tests.databases import sqlite_write_lock
 from tests.fakes.image_gateway import FakeImageGateway
+from tests.test_metrics import refusal_counts
 
 KEY = "sk-queue-test"
 FILE_LIMIT = 25 * 1024 * 1024
@@ -26,19 +39,30 @@ _ids = itertools.count(1)
 
 
 @pytest.fixture
-async def parts(store: Store) -> AsyncIterator[tuple[FakeImageGateway, Store, ImageClient]]:
+async def gateway_and_client() -> AsyncIterator[tuple[FakeImageGateway, ImageClient]]:
     async with FakeImageGateway(api_key=KEY, validate=False) as gateway:
         client = ImageClient(gateway.base_url, KEY, allow_private_downloads=True)
         try:
-            yield gateway, store, client
+            yield gateway, client
         finally:
             await client.close()
 
 
-def service(parts, settings: QueueSettings) -> tuple[GenerationService, QuotaService]:
+@pytest.fixture
+def parts(
+    gateway_and_client: tuple[FakeImageGateway, ImageClient], store: Store
+) -> tuple[FakeImageGateway, Store, ImageClient]:
+    gateway, client = gateway_and_client
+    return gateway, store, client
+
+
+def service(
+    parts, settings: QueueSettings, metrics: Metrics | None = None
+) -> tuple[GenerationService, QuotaService]:
     _, store, client = parts
     quota = QuotaService(store, QuotaDefaults(1_000_000, 0, "day"))
-    return GenerationService(client, quota, FairQueue(settings)), quota
+    queue = FairQueue(settings)
+    return GenerationService(client, quota, queue, metrics=metrics or Metrics()), quota
 
 
 def request(guild: int, member: int) -> Requester:
@@ -125,3 +149,46 @@ async def test_a_guild_s_queue_limits_are_stored_and_reach_every_process_s_queue
     fresh = FairQueue(settings)
     assert await QueueLimits(store, fresh).load() == 0
     assert fresh.limits(7).queue_limit == 20
+
+
+async def test_refusals_are_audited_and_counted_under_the_same_rule(
+    gateway_and_client, tmp_path, monkeypatch, caplog
+) -> None:
+    caplog.set_level(logging.INFO, logger="imagine.audit")
+    monkeypatch.setattr("bot.store.sqlite.BUSY_TIMEOUT_MS", 200)  # for the store opened below
+    gateway, client = gateway_and_client
+    metrics = Metrics()
+    path = tmp_path / "busy.sqlite3"
+    async with await SQLiteStore.open(path) as store:
+        settings = QueueSettings(member_concurrency=1, queue_limit=0)
+        generation, _ = service((gateway, store, client), settings, metrics)
+        await generation.reserve(request(7, 1), PLAN)  # holds the member's one slot
+        with pytest.raises(QueueFull):
+            await generation.reserve(request(7, 1), PLAN)
+        async with sqlite_write_lock(path):  # another process holds the write lock
+            with pytest.raises(StoreBusy):
+                await generation.reserve(request(8, 1), PLAN)
+        await generation.shutdown(grace=0)
+        with pytest.raises(ShuttingDown):
+            await generation.reserve(request(9, 1), PLAN)
+    audited = [r.getMessage() for r in caplog.records if r.name == "imagine.audit"]
+    reasons = [match[1] for line in audited if (match := re.search(r" reason=(\S+)", line))]
+    assert reasons == ["queue_full", "database_busy", "shutting_down"]
+    assert refusal_counts(metrics) == dict.fromkeys(reasons, 1)
+
+
+async def test_credits_the_gateway_billed_for_a_failure_count_as_spent(parts) -> None:
+    """Unusable results are still billed: the spending metric must match the gateway's bill."""
+    gateway = parts[0]
+    gateway.fail_next("not_image")
+    metrics = Metrics()
+    generation, quota = service(parts, QueueSettings(), metrics)
+    who = request(7, 1)
+    with pytest.raises(RequestFailed) as failed:
+        await generation.run(await generation.reserve(who, PLAN), FILE_LIMIT)
+    assert failed.value.spent == Spent(PLAN.credits)
+    assert (await quota.status(7, 1)).guild_used == PLAN.credits
+    spent = metrics.registry.get_sample_value(
+        "imagine_credits_spent_total", {"model": PLAN.model.id}
+    )
+    assert spent == PLAN.credits

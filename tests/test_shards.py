@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
-import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from tests.fakes.discord import FakeDiscord, running_fake_discord
 from tests.fakes.discord.interactions import InteractionHandle, Invoker
 from tests.fakes.discord.scenario import ADMIN_ID, GUILD_ID, SECOND_GUILD_ID, sharded_scenario
 from tests.fakes.image_gateway import FakeImageGateway
-from tests.processes import collect_lines, start_bot_process
+from tests.processes import collect_lines, free_port, start_bot_process
 
 START_WITHIN = 60.0  # two interpreters importing discord.py on a busy machine
 
@@ -26,13 +25,6 @@ START_WITHIN = 60.0  # two interpreters importing discord.py on a busy machine
 async def sharded_discord() -> AsyncIterator[FakeDiscord]:
     async with running_fake_discord(sharded_scenario()) as fake:
         yield fake
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 @contextlib.asynccontextmanager
