@@ -15,10 +15,16 @@ setups measured side by side, each on a fresh SQLite file, median of `--repeats`
 - floor, 2 tx, group commit: a pending row, then its settlement, as two such works: what any
   reserve-then-settle cycle must write, without budget checks or status.
 
+With `--database-url postgresql://…`, the quota also runs on PostgreSQL (a fresh schema each
+run, dropped after), empty window: once with every task in one guild (reservations of a guild
+take turns on its lock), once with each task in a guild of its own.
+
 The last line is one JSON object: cycles_per_s_empty, cycles_per_s_20k, floor_cycles_per_s
-(the issue's floor), floor_group_commit_cycles_per_s and floor_group_commit_2tx_cycles_per_s.
+(the issue's floor), floor_group_commit_cycles_per_s and floor_group_commit_2tx_cycles_per_s,
+and with PostgreSQL postgres_one_guild_cycles_per_s and postgres_many_guilds_cycles_per_s.
 
     .venv/bin/python bench/ledger.py [--cycles 5000] [--repeats 3] [--tasks 100]
+        [--database-url postgresql://postgres@127.0.0.1:5432/test]
 """
 
 from __future__ import annotations
@@ -30,14 +36,17 @@ import sqlite3
 import statistics
 import tempfile
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiosqlite
+import asyncpg
+import yarl
 
 from bot.quota import MAX_CREDITS, QuotaDefaults, QuotaService, Window
-from bot.store import Script, SQLiteStore, count
+from bot.store import PostgresStore, Script, SQLiteStore, Store, count
 from bot.store.migrations import discover, migrations_dir
 
 GUILD = 1
@@ -87,21 +96,42 @@ def seed(db: Path, rows: int) -> None:
 async def quota_run(db: Path, *, seeded: int, cycles: int, tasks: int) -> float:
     seed(db, seeded)
     async with await SQLiteStore.open(db) as store:
-        quota = QuotaService(store, QuotaDefaults(MAX_CREDITS, 0, "month"))
+        return await quota_cycles(store, cycles=cycles, tasks=tasks, guilds=1)
 
-        async def cycle(interaction_id: int) -> None:
-            await quota.reserve(
-                interaction_id=interaction_id,
-                guild_id=GUILD,
-                member_id=interaction_id % MEMBERS,
-                cost=1,
-                model="openai/dall-e-3",
-                size="1024x1024",
-                prompt="a lighthouse at dusk",
-            )
-            await quota.commit(interaction_id, 1)
 
-        return await run_cycles(cycle, cycles=cycles, tasks=tasks)
+async def postgres_run(url: str, *, guilds: int, cycles: int, tasks: int) -> float:
+    """The quota on PostgreSQL, in a schema of its own that is dropped afterwards."""
+    schema = f"imagine_bench_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(url)
+    try:
+        await admin.execute(f'CREATE SCHEMA "{schema}"')
+        try:
+            scoped = str(yarl.URL(url).update_query(search_path=schema))
+            async with await PostgresStore.open(scoped) as store:
+                return await quota_cycles(store, cycles=cycles, tasks=tasks, guilds=guilds)
+        finally:
+            await admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    finally:
+        await admin.close()
+
+
+async def quota_cycles(store: Store, *, cycles: int, tasks: int, guilds: int) -> float:
+    """Reserve + commit cycles per second; interaction i is in guild GUILD + i % guilds."""
+    quota = QuotaService(store, QuotaDefaults(MAX_CREDITS, 0, "month"))
+
+    async def cycle(interaction_id: int) -> None:
+        await quota.reserve(
+            interaction_id=interaction_id,
+            guild_id=GUILD + interaction_id % guilds,
+            member_id=interaction_id % MEMBERS,
+            cost=1,
+            model="openai/dall-e-3",
+            size="1024x1024",
+            prompt="a lighthouse at dusk",
+        )
+        await quota.commit(interaction_id, 1)
+
+    return await run_cycles(cycle, cycles=cycles, tasks=tasks)
 
 
 _FLOOR_TAKE = "UPDATE floor_counter SET used = used + 1 WHERE guild_id = ? AND used < ?"
@@ -115,6 +145,7 @@ _FLOOR_SETTLE = """
     WHERE interaction_id = ? AND state = 'pending'
 """
 FLOORS = ("floor", "floor_group", "floor_group_2")
+POSTGRES = {"postgres_one_guild": 1, "postgres_many_guilds": 0}  # guilds; 0: one per task
 
 
 async def floor_run(db: Path, kind: str, *, cycles: int, tasks: int) -> float:
@@ -171,9 +202,12 @@ def _ts(when: datetime) -> str:
     return when.strftime(_TIME_FORMAT)
 
 
-async def measure(cycles: int, repeats: int, tasks: int) -> dict[str, list[float]]:
-    """Each repeat runs the three setups back to back, so noise hits them alike."""
-    runs: dict[str, list[float]] = {name: [] for name in ("empty", "20k", *FLOORS)}
+async def measure(
+    cycles: int, repeats: int, tasks: int, database_url: str | None
+) -> dict[str, list[float]]:
+    """Each repeat runs the setups back to back, so noise hits them alike."""
+    names = ["empty", "20k", *FLOORS, *(POSTGRES if database_url else ())]
+    runs: dict[str, list[float]] = {name: [] for name in names}
     with tempfile.TemporaryDirectory() as tmp:
         for repeat in range(repeats):
             folder = Path(tmp) / str(repeat)
@@ -188,6 +222,13 @@ async def measure(cycles: int, repeats: int, tasks: int) -> dict[str, list[float
                 runs[name].append(
                     await floor_run(folder / f"{name}.db", name, cycles=cycles, tasks=tasks)
                 )
+            if database_url:
+                for name, guilds in POSTGRES.items():
+                    runs[name].append(
+                        await postgres_run(
+                            database_url, guilds=guilds or tasks, cycles=cycles, tasks=tasks
+                        )
+                    )
     return runs
 
 
@@ -202,8 +243,12 @@ def report(runs: dict[str, list[float]], tasks: int, cycles: int) -> dict[str, f
         "floor": "floor: 1 tx, awaited",
         "floor_group": "floor: 1 tx, group commit",
         "floor_group_2": "floor: 2 tx, group commit",
+        "postgres_one_guild": "PostgreSQL quota, 1 guild",
+        "postgres_many_guilds": f"PostgreSQL quota, {tasks} guilds",
     }
     for name, label in labels.items():
+        if name not in runs:
+            continue
         median = medians[name]
         each = " ".join(f"{v:.0f}" for v in runs[name])
         print(f"{label:<30}{median:>10.0f}{1e6 / median:>10.0f}{median / floor:>9.2f}  {each}")
@@ -213,6 +258,7 @@ def report(runs: dict[str, list[float]], tasks: int, cycles: int) -> dict[str, f
         "floor_cycles_per_s": round(floor, 1),
         "floor_group_commit_cycles_per_s": round(medians["floor_group"], 1),
         "floor_group_commit_2tx_cycles_per_s": round(medians["floor_group_2"], 1),
+        **{f"{name}_cycles_per_s": round(medians[name], 1) for name in POSTGRES if name in runs},
     }
 
 
@@ -221,10 +267,11 @@ def main() -> None:
     parser.add_argument("--cycles", type=int, default=5000, help="cycles per run")
     parser.add_argument("--repeats", type=int, default=3, help="runs per setup (median)")
     parser.add_argument("--tasks", type=int, default=100, help="concurrent tasks")
+    parser.add_argument("--database-url", help="also measure on this PostgreSQL server")
     args = parser.parse_args()
     if args.cycles < 1 or args.repeats < 1 or args.tasks < 1:
         parser.error("--cycles, --repeats and --tasks must be at least 1")
-    runs = asyncio.run(measure(args.cycles, args.repeats, args.tasks))
+    runs = asyncio.run(measure(args.cycles, args.repeats, args.tasks, args.database_url))
     print(json.dumps(report(runs, args.tasks, args.cycles)))
 
 

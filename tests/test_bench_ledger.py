@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.databases import server_url
+
 SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "ledger.py"
 KEYS = {
     "cycles_per_s_empty",
@@ -16,6 +18,7 @@ KEYS = {
     "floor_group_commit_cycles_per_s",
     "floor_group_commit_2tx_cycles_per_s",
 }
+POSTGRES_KEYS = {"postgres_one_guild_cycles_per_s", "postgres_many_guilds_cycles_per_s"}
 
 
 def test_smoke_run_prints_a_table_and_ends_with_the_json_figures() -> None:
@@ -33,6 +36,20 @@ def test_smoke_run_prints_a_table_and_ends_with_the_json_figures() -> None:
     table = "\n".join(lines[:-1])
     assert "20,000 rows in window" in table
     assert "floor: 1 tx, awaited" in table
+
+
+def test_smoke_run_on_postgresql_adds_its_figures() -> None:
+    url = server_url()
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--cycles", "100", "--repeats", "1", "--tasks", "10",
+         "--database-url", url],
+        capture_output=True, text=True, timeout=300, check=True,
+    )  # fmt: skip
+    lines = done.stdout.strip().splitlines()
+    figures = json.loads(lines[-1])
+    assert set(figures) == KEYS | POSTGRES_KEYS
+    assert all(figures[key] > 0 for key in POSTGRES_KEYS)
+    assert "PostgreSQL quota, 10 guilds" in "\n".join(lines[:-1])
 
 
 def test_bad_options_are_refused_in_one_line() -> None:
