@@ -387,3 +387,15 @@ async def test_check_reads_a_postgresql_database_without_showing_its_password(
     shown = with_password.replace(SECRET, "***")
     assert f"database: PostgreSQL database {shown} has no schema yet" in result.stdout
     assert SECRET not in result.stdout + result.stderr
+
+
+def test_check_tries_where_permission_bits_say_yes_but_the_system_says_no(tmp_path: Path) -> None:
+    """/proc lets nobody create a folder, though its bits let root write anywhere."""
+    database = "/proc/imagine-nope/imagine.sqlite3"
+    result = run_bot(
+        tmp_path, "check", DISCORD_TOKEN="t", IMAGE_API_KEY="k", DATABASE_PATH=database
+    )
+    assert result.returncode == 2, result.stdout
+    [line] = result.stderr.splitlines()
+    assert f"cannot create database {database}: " in line
+    assert not [p for p in Path("/proc").iterdir() if p.name.startswith(".imagine-check-")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
+import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -305,6 +306,7 @@ async def check(path: Path, *, migrations: Path | None = None) -> str:
     """
     newest = len(discover(migrations or migrations_dir()))
     if not _check_location(path):
+        _try_creating_beside(path)
         return f"no database at {path} yet; start-up will create it at schema version {newest}"
     try:
         async with aiosqlite.connect(_read_only_uri(path), uri=True) as conn:
@@ -357,6 +359,21 @@ def _inspect_location(path: Path) -> bool:
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
         raise StoreError(f"cannot use database {path}: the bot may not read and write the file")
     return path.exists()
+
+
+def _try_creating_beside(path: Path) -> None:
+    """Create and remove a folder where start-up would create the database's first folder.
+
+    Permission bits do not tell everything: root may write anywhere by them, yet not in /proc
+    or on a read-only mount. The probe leaves nothing behind.
+    """
+    folder = path.parent
+    while not folder.exists():
+        folder = folder.parent
+    try:
+        os.rmdir(tempfile.mkdtemp(prefix=".imagine-check-", dir=folder))
+    except OSError as error:
+        raise StoreError(f"cannot create database {path}: {error.strerror or error}") from None
 
 
 def _read_only_uri(path: Path) -> str:
