@@ -39,10 +39,14 @@ def fit_images(
 
     `images` are (bytes, format) pairs; formats are "png", "jpeg" or "webp".
     """
-    if not images:
-        return []
-    share = min(file_limit, message_limit // len(images))
+    share = file_share(len(images), file_limit, message_limit)
     return [_fit_one(data, image_format, share) for data, image_format in images]
+
+
+def file_share(count: int, file_limit: int, message_limit: int = MESSAGE_LIMIT) -> int:
+    """The most bytes each of `count` files may have: under an image's share, none is re-encoded,
+    so a caller can skip the thread that fitting needs."""
+    return min(file_limit, message_limit // max(count, 1))
 
 
 def shrink(images: list[FittedImage]) -> list[FittedImage]:

@@ -20,7 +20,7 @@ import logging
 from dataclasses import dataclass
 
 from bot.catalog import PlannedRequest
-from bot.fitting import FittedImage, fit_images
+from bot.fitting import FittedImage, file_share, fit_images
 from bot.images import (
     ChargeOutcome,
     ChargeTracker,
@@ -371,13 +371,17 @@ async def _fit_or_keep(images: list[GeneratedImage], file_limit: int) -> list[Fi
     the channel if it does not.
     """
     originals = [(image.data, image.format) for image in images]
+    unchanged = [
+        FittedImage(data, image_format, reencoded=False) for data, image_format in originals
+    ]
+    share = file_share(len(images), file_limit)
+    if all(len(image.data) <= share for image in images):  # the usual case: no hop to a thread
+        return unchanged
     try:
         return await asyncio.to_thread(fit_images, originals, file_limit)
     except Exception:
         log.exception("could not re-encode %d image(s); sending them unchanged", len(images))
-        return [
-            FittedImage(data, image_format, reencoded=False) for data, image_format in originals
-        ]
+        return unchanged
 
 
 def _audit(event: str, who: Requester, plan: PlannedRequest, **details: object) -> None:

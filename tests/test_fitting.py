@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import os
 
+import pytest
 from PIL import Image
 
 from bot.fitting import fit_images
+from bot.generation import _fit_or_keep
 from bot.image_format import detect_image_format
+from bot.images import GeneratedImage
 
 
 def noise_png(width: int, height: int) -> bytes:
@@ -43,3 +47,25 @@ def test_message_limit_is_shared_between_images() -> None:
     [first, *_] = fitted = fit_images(images, file_limit=size * 10, message_limit=size * 2)
     assert sum(len(image.data) for image in fitted) <= size * 2
     assert first.reencoded is True
+
+
+async def test_images_that_fit_are_kept_without_a_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every result of a burst fits: a hop to a thread each would only cost the event loop."""
+
+    hops: list[object] = []
+
+    async def to_thread(function: object, *args: object) -> None:
+        hops.append(function)
+
+    monkeypatch.setattr(asyncio, "to_thread", to_thread)
+    data = noise_png(64, 64)
+    [kept] = await _fit_or_keep([GeneratedImage(data, "png", None)], file_limit=len(data))
+    assert (kept.data, kept.format, kept.reencoded) == (data, "png", False)
+    assert hops == []
+
+
+async def test_an_image_over_its_share_is_still_fitted() -> None:
+    data = noise_png(256, 256)
+    [fitted] = await _fit_or_keep([GeneratedImage(data, "png", None)], file_limit=len(data) - 1)
+    assert fitted.reencoded is True
+    assert len(fitted.data) < len(data)
