@@ -22,6 +22,7 @@ from bot.config import Settings, SettingsError, load_settings
 from bot.metrics import MetricsError
 from bot.store import StoreError, open_store
 from bot.store import check as check_database
+from bot.store.postgres import passwords
 
 EXIT_USAGE = 2
 
@@ -160,8 +161,13 @@ def _configure_logging(settings: Settings) -> None:
         root=True,
         **formatter,
     )
+    database = settings.database_url.get_secret_value() if settings.database_url else ""
     redaction.install(
-        [settings.discord_token.get_secret_value(), settings.image_api_key.get_secret_value()]
+        [
+            settings.discord_token.get_secret_value(),
+            settings.image_api_key.get_secret_value(),
+            *passwords(database),
+        ]
     )
 
 

@@ -26,7 +26,7 @@ from bot.moderation_api import ModerationClient, ModerationUnavailable
 from bot.quota import MAX_CREDITS, QuotaService, Window
 from bot.quota import _parse as parse_time
 from bot.quota import _ts as timestamp
-from bot.store import Row, Script, Store, StoreUnavailable, count, every, one
+from bot.store import Row, Script, Store, StoreUnavailable, count, every, lock, one
 from bot.terms import clean_term, find_blocked
 
 log = logging.getLogger("imagine.policy")
@@ -322,6 +322,8 @@ class PolicyService:
         limit = policy.strike_limit
 
         def work() -> Script[tuple[int, bool]]:
+            # Concurrent strikes of one member must see each other, or none reaches the limit.
+            yield from lock("strikes", guild_id, member_id)
             yield from count(
                 "INSERT INTO strikes (guild_id, member_id, reason, created_at) VALUES (?, ?, ?, ?)",
                 (guild_id, member_id, reason[:MAX_REASON_LENGTH], timestamp(now)),
@@ -332,9 +334,9 @@ class PolicyService:
                 (guild_id, member_id, timestamp(window.start)),
             )
             strikes = 0 if row is None else int(row[0])
-            paused = bool(limit) and strikes >= limit and member_id not in policy.paused
-            if paused:
-                yield from _pause(guild_id, member_id, f"{strikes} strikes", None, now)
+            paused = False
+            if limit and strikes >= limit and member_id not in policy.paused:
+                paused = yield from _pause(guild_id, member_id, f"{strikes} strikes", None, now)
             return strikes, paused
 
         strikes, paused = await self._store.run(work)

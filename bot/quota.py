@@ -359,7 +359,7 @@ class QuotaService:
             # guild committed, and no other can slip in before the insert. A lock on the guild,
             # not on a counter row, because the rows a check reads change with the day and the
             # period. Settlements and resets only lower the counters and need not take it.
-            yield from lock(guild_id)
+            yield from lock("guild", guild_id)
             now = self._now()  # taken in the transaction: the time the reservation happens
             calendar = _calendar(now.date())
             params = self._budget_params(calendar, guild_id, member_id, member_credits)
@@ -622,7 +622,7 @@ class QuotaService:
         def work() -> Script[int]:
             # Without the lock a reservation committing meanwhile would keep its new ledger
             # row while losing the counter row this deletes.
-            yield from lock(guild_id)
+            yield from lock("guild", guild_id)
             deleted = yield from count("DELETE FROM ledger WHERE guild_id = ?", (guild_id,))
             for table in ("usage_counters", "guild_settings", "audit_log"):
                 yield from count(f"DELETE FROM {table} WHERE guild_id = ?", (guild_id,))

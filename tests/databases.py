@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -128,3 +128,34 @@ async def tables(location: str | Path) -> set[str]:
         " WHERE table_schema = current_schema()"
     )
     return {str(name) for (name,) in await query(location, sql)}
+
+
+@contextlib.asynccontextmanager
+async def frozen_proxy(url: str) -> AsyncIterator[tuple[str, Callable[[], None]]]:
+    """A TCP relay to the server of `url`; yields the URL through it and a `freeze()` that makes
+    it stop passing bytes either way while keeping the connections open (a network partition)."""
+    target = yarl.URL(url)
+    frozen = asyncio.Event()
+    relays: set[asyncio.Task[None]] = set()
+
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while data := await reader.read(65536):
+            if frozen.is_set():
+                await asyncio.Event().wait()  # swallow: the other side hears nothing, ever
+            writer.write(data)
+            await writer.drain()
+
+    async def relay(client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
+        server_r, server_w = await asyncio.open_connection(target.host, target.port)
+        for task in (pipe(client_r, server_w), pipe(server_r, client_w)):
+            relays.add(asyncio.create_task(task))
+
+    server = await asyncio.start_server(relay, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        yield str(target.with_host("127.0.0.1").with_port(port)), frozen.set
+    finally:
+        server.close()
+        for task in relays:
+            task.cancel()
+        await asyncio.gather(*relays, return_exceptions=True)

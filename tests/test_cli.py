@@ -366,6 +366,7 @@ def test_a_bad_database_url_is_one_line_without_the_password(tmp_path: Path) -> 
     for url, expected in (
         (f"mysql://bot:{SECRET}@db/imagine", "invalid setting DATABASE_URL (must be a postgresql"),
         (f"postgresql://bot:{SECRET}@127.0.0.1:{port}/imagine", "cannot connect to postgresql"),
+        (f"postgresql://bot@127.0.0.1:{port}/imagine?password={SECRET}", "cannot connect"),
     ):
         result = run_bot(tmp_path, "check", DISCORD_TOKEN="t", IMAGE_API_KEY="k", DATABASE_URL=url)
         assert result.returncode == 2, result.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import timedelta
@@ -164,6 +165,18 @@ async def test_strikes_pause_at_the_limit_and_unpause_forgives(policy) -> None:
     assert not await policy.unpause(GUILD, MEMBER)
     assert await policy.check(ASKER, MODEL, "a fox") is None
     assert await policy.add_strike(GUILD, MEMBER, "safety") == StrikeOutcome(1, 2, False)
+
+
+async def test_strikes_at_the_same_moment_still_reach_the_limit(make) -> None:
+    """Two processes (here, two services) count a member's strikes at once: one pauses them."""
+    first, second = make(), make()
+    await first.update(GUILD, strike_limit=2, actor_id=ADMIN)
+    outcomes = await asyncio.gather(
+        first.add_strike(GUILD, MEMBER, "safety"), second.add_strike(GUILD, MEMBER, "safety")
+    )
+    assert sorted(o.count for o in outcomes) == [1, 2]
+    assert [o.paused for o in outcomes].count(True) == 1
+    assert await make().check(ASKER, MODEL, "a fox") == Paused("2 strikes", by_strikes=True)
 
 
 async def test_strikes_count_per_quota_period_and_limit_0_never_pauses(policy, clock) -> None:

@@ -32,9 +32,10 @@ from bot.store import (
     lock,
     one,
     open_store,
+    postgres,
 )
 from bot.store.migrations import discover, for_postgres, migrations_dir, split_statements
-from bot.store.postgres import _translate, redacted
+from bot.store.postgres import _translate, passwords, redacted
 from tests import databases
 from tests.databases import postgres_schema, query, schema_version, set_schema_version, tables
 from tests.waiting import eventually
@@ -193,7 +194,7 @@ async def test_scripts_holding_one_lock_read_and_write_without_losing_updates(
         await first.execute("INSERT INTO t VALUES (1, 0)")
 
         def increment() -> Script[None]:
-            yield from lock(1)
+            yield from lock("counter", 1)
             row = yield from one("SELECT n FROM t WHERE id = 1")
             assert row is not None
             yield from count("UPDATE t SET n = ? WHERE id = 1", (row[0] + 1,))
@@ -505,6 +506,10 @@ def test_a_database_url_is_shown_without_its_password() -> None:
         "postgresql://bot:***@db:5432/imagine?sslmode=require"
     )
     assert redacted("postgresql://bot@db/imagine") == "postgresql://bot@db/imagine"
+    assert redacted("postgresql://bot@db/imagine?password=s3cret&search_path=x") == (
+        "postgresql://bot@db/imagine?password=***&search_path=x"
+    )
+    assert passwords("postgresql://bot:p%2Fq@db/x?sslpassword=k") == ["p%2Fq", "p/q", "k"]
 
 
 async def test_postgres_refuses_an_unreachable_server_in_one_line_without_the_password() -> None:
@@ -579,3 +584,54 @@ async def test_postgres_that_drops_a_transaction_is_unavailable_then_recovers(
         with pytest.raises(StoreUnavailable, match="PostgreSQL"):
             await running
         assert [tuple(r) for r in await store.fetch("SELECT 1")] == [(1,)]  # a new connection
+
+
+async def test_postgres_gives_up_on_a_deadlock_that_keeps_coming_back(postgres_url: str) -> None:
+    """After its attempts, a transaction PostgreSQL keeps aborting is StoreUnavailable, so a
+    settlement is owed and retried, not dropped as a bug."""
+    runs = 0
+
+    def doomed() -> Script[None]:
+        nonlocal runs
+        runs += 1
+        yield from one("SELECT 1")
+        raise asyncpg.exceptions.DeadlockDetectedError("deadlock detected")
+
+    async with await open_store(postgres_url) as store:
+        with pytest.raises(StoreUnavailable, match="deadlock detected"):
+            await store.run(doomed)
+    assert runs == postgres.ATTEMPTS
+
+
+async def test_postgres_that_stops_answering_is_unavailable_within_the_command_timeout(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network partition: the server neither answers nor closes the connection."""
+    monkeypatch.setattr(postgres, "COMMAND_TIMEOUT", 0.5)
+    async with databases.frozen_proxy(postgres_url) as (url, freeze):
+        store = await open_store(url)
+        assert [tuple(r) for r in await store.fetch("SELECT 1")] == [(1,)]
+        freeze()
+        started = asyncio.get_running_loop().time()
+        with pytest.raises(StoreUnavailable):
+            await store.fetch("SELECT 2")
+        assert asyncio.get_running_loop().time() - started < 5
+        await store.close()  # cuts what it cannot close politely
+        assert asyncio.get_running_loop().time() - started < 5 + postgres.CLOSE_TIMEOUT
+
+
+async def test_postgres_waits_for_another_process_s_migration_past_the_lock_timeout(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(postgres.SERVER_SETTINGS, "lock_timeout", "100ms")
+    other = await asyncpg.connect(postgres_url)
+    try:
+        async with other.transaction():  # as a process migrating the schema would
+            await other.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
+            opening = asyncio.create_task(open_store(postgres_url))
+            await asyncio.sleep(0.5)
+            assert not opening.done()
+        async with await opening as store:
+            assert store.schema_version == NEWEST
+    finally:
+        await other.close()

@@ -18,6 +18,7 @@ RETURNING, CAST(… AS BIGINT) where PostgreSQL would otherwise infer another ty
 from __future__ import annotations
 
 import abc
+import hashlib
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, Self, TypeVar
@@ -76,13 +77,16 @@ def each(sql: str, many: Sequence[Parameters]) -> Script[None]:
         yield Statement(sql, "each", many=many)
 
 
-def lock(key: int) -> Script[None]:
-    """Hold a lock on `key` (e.g. a guild id) until the transaction ends, in every process.
+def lock(*names: str | int) -> Script[None]:
+    """Hold a lock on `names` (e.g. "guild", 42) until the transaction ends, in every process.
 
-    Scripts that take the same key run one after the other, so one can read and then write
-    without another in between. SQLite's write transactions run one at a time anyway.
+    Scripts that take the same lock run one after the other, so one can read and then write
+    without another in between. SQLite's write transactions run one at a time anyway. The
+    names become a 32-bit key: two different names may share one, which only makes their
+    scripts take turns, never lets two with the same name run together.
     """
-    yield Statement("", "lock", (key,))
+    digest = hashlib.blake2b(repr(names).encode(), digest_size=4).digest()
+    yield Statement("", "lock", (int.from_bytes(digest, "big", signed=True),))
 
 
 def drive(work: Work[_T], perform: Callable[[Statement], Any]) -> _T:

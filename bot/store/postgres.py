@@ -21,7 +21,7 @@ import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
@@ -50,22 +50,36 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach the server at start-up
 # once) waits its turn here, as it would for SQLite's one connection: only a pool stuck this
 # long means the server is not answering.
 ACQUIRE_TIMEOUT = 30.0
-# Seconds a statement waits for a row or advisory lock before it gives up (SQLite's busy timeout).
-SERVER_SETTINGS = {"application_name": "imagine-bot", "lock_timeout": "5s"}
+# Seconds a statement may wait for the server's answer: a server that stopped answering (a network
+# partition, a frozen host) is then StoreUnavailable, not a request hanging for TCP's minutes.
+COMMAND_TIMEOUT = 30.0
+CLOSE_TIMEOUT = 10.0  # seconds close() waits for connections in use before cutting them
+SERVER_SETTINGS = {
+    "application_name": "imagine-bot",
+    "lock_timeout": "5s",  # a lock wait gives up like SQLite's busy timeout
+    "statement_timeout": "30s",
+    # A client that froze mid-transaction must not hold its guild's lock until TCP notices.
+    "idle_in_transaction_session_timeout": "60s",
+}
 ATTEMPTS = 5  # runs of a script PostgreSQL aborted as a deadlock or serialisation failure
 # What says the database cannot do the work now, rather than that the work is wrong.
 _UNAVAILABLE = (
     OSError,
-    TimeoutError,
+    TimeoutError,  # COMMAND_TIMEOUT, or no free pooled connection within ACQUIRE_TIMEOUT
     asyncpg.PostgresConnectionError,
-    asyncpg.InterfaceError,
+    asyncpg.InterfaceError,  # the connection or the pool is closed
     asyncpg.exceptions.InsufficientResourcesError,  # too many connections, disk full
-    asyncpg.exceptions.OperatorInterventionError,  # shutting down, statement cancelled
+    asyncpg.exceptions.OperatorInterventionError,  # shutting down, statement_timeout
     asyncpg.exceptions.LockNotAvailableError,  # lock_timeout passed
     asyncpg.exceptions.TransactionRollbackError,  # deadlock or conflict, ATTEMPTS times
+    asyncpg.exceptions.ReadOnlySQLTransactionError,  # a failover left us on a standby
+    asyncpg.exceptions.PostgresSystemError,  # the server's disk failed (I/O)
+    asyncpg.exceptions.DataCorruptedError,
+    asyncpg.exceptions.IndexCorruptedError,
 )
 # Every transaction that may change the schema holds this lock, one per schema.
 _SCHEMA_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema()))"
+_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema()), $1)"
 _VERSION_TABLE = "CREATE TABLE IF NOT EXISTS imagine_schema (version BIGINT NOT NULL)"
 _T = TypeVar("_T")
 Connection = asyncpg.Connection | PoolConnectionProxy
@@ -107,6 +121,7 @@ class PostgresStore(Store):
                 min_size=1,
                 max_size=pool_size,
                 timeout=CONNECT_TIMEOUT,
+                command_timeout=COMMAND_TIMEOUT,
                 server_settings=SERVER_SETTINGS,
                 connection_class=_Connection,
             )
@@ -120,7 +135,12 @@ class PostgresStore(Store):
         return cls(pool, url, version)
 
     async def close(self) -> None:
-        await self._pool.close()
+        """Wait a little for connections in use, then cut them: a dead server must not hang
+        the bot's shutdown."""
+        try:
+            await asyncio.wait_for(self._pool.close(), CLOSE_TIMEOUT)
+        except TimeoutError:
+            self._pool.terminate()
 
     async def run(self, work: Work[_T]) -> _T:
         async def transaction(conn: Connection) -> _T:
@@ -157,9 +177,11 @@ class PostgresStore(Store):
             try:
                 async with self._pool.acquire(timeout=ACQUIRE_TIMEOUT) as conn:
                     return await job(conn)
-            except asyncpg.exceptions.TransactionRollbackError:
+            except asyncpg.exceptions.TransactionRollbackError as error:
                 if attempt == ATTEMPTS:
-                    raise
+                    raise StoreUnavailable(
+                        f"PostgreSQL: {_describe(error)} ({ATTEMPTS} attempts)"
+                    ) from error
             except _UNAVAILABLE as error:
                 raise StoreUnavailable(f"PostgreSQL: {_describe(error)}") from error
             # Apart, so the transactions that collided do not collide again.
@@ -182,8 +204,8 @@ async def _drive(conn: Connection, work: Work[_T]) -> _T:
 
 
 async def _perform(conn: Connection, statement: Statement) -> Any:
-    if statement.want == "lock":
-        await conn.execute("SELECT pg_advisory_xact_lock($1)", *statement.parameters)
+    if statement.want == "lock":  # keyed by the schema too: deployments sharing a database
+        await conn.execute(_LOCK, *statement.parameters)
         return None
     sql, names = _translate(statement.sql)
     if statement.want == "each":
@@ -259,8 +281,12 @@ async def _migrate(pool: asyncpg.Pool, directory: Path) -> int:
 async def _apply_next(conn: Connection, migrations: list[Migration]) -> bool:
     """Apply the first migration the schema lacks; False when it lacks none."""
     async with conn.transaction():
+        # Another process may be migrating: wait for it however long that takes.
+        await conn.execute("SET LOCAL lock_timeout = 0")
+        await conn.execute("SET LOCAL statement_timeout = 0")
         await conn.execute(_SCHEMA_LOCK)
-        await conn.execute(_VERSION_TABLE)
+        if await conn.fetchval("SELECT to_regclass('imagine_schema')") is None:
+            await conn.execute(_VERSION_TABLE)
         current = await _version(conn)
         if current > len(migrations):
             raise StoreError(newer_schema_message(current, len(migrations)))
@@ -304,12 +330,30 @@ async def check(url: str, *, migrations: Path | None = None) -> str:
 
 
 def redacted(url: str) -> str:
-    """The URL without its password, fit for logs and messages."""
+    """The URL without its passwords (in the user part or the query), fit for logs and messages."""
     parts = urlsplit(url)
-    if parts.password is None:
+    user, at, host = parts.netloc.rpartition("@")
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    if not (at and ":" in user) and not any(name in _SECRET_PARAMETERS for name, _ in pairs):
         return url
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+    if ":" in user:
+        user = f"{user.partition(':')[0]}:***"
+    query = [(name, "***" if name in _SECRET_PARAMETERS else value) for name, value in pairs]
+    netloc = f"{user}@{host}" if at else host
+    return urlunsplit(parts._replace(netloc=netloc, query=urlencode(query, safe="*/:")))
+
+
+_SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
+
+
+def passwords(url: str) -> list[str]:
+    """The passwords the URL carries, as written and decoded, for the log's redaction."""
+    parts = urlsplit(url)
+    query = [value for name, value in parse_qsl(parts.query) if name in _SECRET_PARAMETERS]
+    written = [parts.password or "", *query]
+    return [
+        form for secret in written if secret for form in dict.fromkeys((secret, unquote(secret)))
+    ]
 
 
 def _describe(error: BaseException) -> str:
