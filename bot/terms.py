@@ -23,13 +23,15 @@ from typing import Literal
 
 from confusable_homoglyphs.confusables import confusables_data
 
+from bot.text import draws_nothing
+
 MAX_TERM_LENGTH = 100
 
 # What each stand-in can mean (1 is an i or an l).
 _STAND_INS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 _WORD = r"[\w@$]"
 _SEPARATOR = r"[\s.\-_]"
-# Zero-width characters and bidi controls; Python has no name for "category Cf" in re.
+# Marks left after NFD (accents, variation selectors); format characters are gone before.
 _DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
 
 
@@ -52,6 +54,8 @@ _LOOK_ALIKES = _latin_look_alikes()
 @cache
 def _fold(char: str) -> str:
     """One character of a prompt as the matcher sees it ("" when it carries no letter)."""
+    if draws_nothing(char):
+        return ""
     folded = unicodedata.normalize("NFKC", char).casefold()
     out = []
     for piece in unicodedata.normalize("NFD", folded):

@@ -33,6 +33,14 @@ _DRAWN_AS_NOTHING = frozenset(
 )
 
 
+def draws_nothing(char: str) -> bool:
+    """A character that shows nothing and is not white space: inside a word it hides the word
+    from a plain match (a Hangul filler between two letters) while the reader sees it whole."""
+    if char in _DRAWN_AS_NOTHING:
+        return True
+    return unicodedata.category(char) in ("Cc", "Cf") and not char.isspace()
+
+
 def _is_format(char: str) -> bool:
     return unicodedata.category(char) == "Cf"
 

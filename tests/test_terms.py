@@ -16,6 +16,11 @@ CAUGHT = [
     ("zero-width space", "as\u200bs", "ass", "as\u200bs"),
     ("bidi override", "s\u202eex", "sex", "s\u202eex"),
     ("soft hyphen", "s\u00adex", "sex", "s\u00adex"),
+    ("Hangul filler", "go\u3164re", "gore", "go\u3164re"),
+    ("halfwidth Hangul filler", "go\uffa0re", "gore", "go\uffa0re"),
+    ("braille blank", "go\u2800re", "gore", "go\u2800re"),
+    ("variation selector", "go\ufe0fre", "gore", "go\ufe0fre"),
+    ("control character", "go\x07re", "gore", "go\x07re"),
     ("combining accents", "s\u0301e\u0300x", "sex", "s\u0301e\u0300x"),
     ("Cyrillic look-alikes", "nаkеd", "naked", "nаkеd"),
     ("Greek look-alikes", "ѕex and gοre", "gore", "gοre"),
@@ -50,6 +55,7 @@ NOT_CAUGHT = [
     ("prefix only at word start", "unpornlike", "porn*"),
     ("multi-word needs both words", "blood orange", "blood bath"),
     ("letters spread over words", "as sunny", "ass"),
+    ("a line break is a space", "big\nore", "gore"),
 ]
 
 
