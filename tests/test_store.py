@@ -17,6 +17,7 @@ from typing import Any
 
 import asyncpg
 import pytest
+import yarl
 
 from bot.store import (
     PostgresStore,
@@ -510,6 +511,10 @@ def test_a_database_url_is_shown_without_its_password() -> None:
         "postgresql://bot@db/imagine?password=***&search_path=x"
     )
     assert passwords("postgresql://bot:p%2Fq@db/x?sslpassword=k") == ["p%2Fq", "p/q", "k"]
+    assert passwords("postgresql://bot@db/x?password=a+b%2Fc") == ["a+b%2Fc", "a b/c"]
+    assert redacted("postgresql:///imagine?host=/run/postgresql&password=k") == (
+        "postgresql:///imagine?host=/run/postgresql&password=***"
+    )
 
 
 async def test_postgres_refuses_an_unreachable_server_in_one_line_without_the_password() -> None:
@@ -624,14 +629,30 @@ async def test_postgres_waits_for_another_process_s_migration_past_the_lock_time
     postgres_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(postgres.SERVER_SETTINGS, "lock_timeout", "100ms")
+    monkeypatch.setattr(postgres, "COMMAND_TIMEOUT", 0.2)
     other = await asyncpg.connect(postgres_url)
     try:
         async with other.transaction():  # as a process migrating the schema would
             await other.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
             opening = asyncio.create_task(open_store(postgres_url))
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(0.6)
             assert not opening.done()
         async with await opening as store:
             assert store.schema_version == NEWEST
     finally:
         await other.close()
+
+
+async def test_postgres_migrates_its_own_schema_not_one_further_along_the_search_path(
+    postgres_url: str,
+) -> None:
+    """Two deployments in one database: the second's empty schema comes first in its path."""
+    await (await open_store(postgres_url)).close()  # the first deployment, migrated
+    first = yarl.URL(postgres_url).query["search_path"]
+    async with postgres_schema() as second_url:
+        second = yarl.URL(second_url).query["search_path"]
+        both = str(yarl.URL(second_url).update_query(search_path=f"{second},{first}"))
+        assert "start-up will create it" in await check(both)
+        async with await open_store(both) as store:
+            assert store.schema_version == NEWEST
+        assert {"ledger", "imagine_schema"} <= await tables(second_url)

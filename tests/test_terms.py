@@ -55,7 +55,10 @@ NOT_CAUGHT = [
     ("prefix only at word start", "unpornlike", "porn*"),
     ("multi-word needs both words", "blood orange", "blood bath"),
     ("letters spread over words", "as sunny", "ass"),
-    ("a line break is a space", "big\nore", "gore"),
+    ("a line break separates", "go\nre", "gore"),
+    ("a tab separates", "go\tre", "gore"),
+    ("a carriage return separates", "go\rre", "gore"),
+    ("a next-line control separates", "go\x85re", "gore"),
 ]
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
@@ -52,7 +52,7 @@ CONNECT_TIMEOUT = 10.0  # seconds to reach the server at start-up
 ACQUIRE_TIMEOUT = 30.0
 # Seconds a statement may wait for the server's answer: a server that stopped answering (a network
 # partition, a frozen host) is then StoreUnavailable, not a request hanging for TCP's minutes.
-COMMAND_TIMEOUT = 30.0
+COMMAND_TIMEOUT = 35.0  # above statement_timeout, so the server's own cancel normally comes first
 CLOSE_TIMEOUT = 10.0  # seconds close() waits for connections in use before cutting them
 SERVER_SETTINGS = {
     "application_name": "imagine-bot",
@@ -113,8 +113,8 @@ class PostgresStore(Store):
     async def open(
         cls, url: str, *, pool_size: int = 10, migrations: Path | None = None
     ) -> PostgresStore:
-        """Connect a pool to `url` and migrate the schema; StoreError says why it cannot."""
-        directory = migrations or migrations_dir()
+        """Migrate the schema, then connect a pool to `url`; StoreError says why it cannot."""
+        version = await _migrate(url, migrations or migrations_dir())
         try:
             pool = await asyncpg.create_pool(
                 url,
@@ -127,11 +127,6 @@ class PostgresStore(Store):
             )
         except (*_UNAVAILABLE, asyncpg.PostgresError, ValueError) as error:
             raise StoreError(f"cannot connect to {redacted(url)}: {_describe(error)}") from None
-        try:
-            version = await _migrate(pool, directory)
-        except BaseException:
-            await pool.close()
-            raise
         return cls(pool, url, version)
 
     async def close(self) -> None:
@@ -259,23 +254,44 @@ def _arguments(names: tuple[str, ...] | None, parameters: Parameters) -> Sequenc
     return [parameters[name] for name in names]
 
 
-async def _migrate(pool: asyncpg.Pool, directory: Path) -> int:
+async def _migrate(url: str, directory: Path) -> int:
     """Bring the schema up to the newest migration, each in a transaction with its version.
 
-    Safe against another process migrating at the same time: each step holds the schema's
-    advisory lock and re-reads the version under it.
+    On a connection of its own, without the pool's command timeout: a migration (an index on a
+    big table) or the wait for another process's may take longer. Safe against another process
+    migrating at the same time: each step holds the schema's advisory lock and re-reads the
+    version under it.
     """
     migrations = discover(directory)
-    newest = len(migrations)
+    conn = await _connect(url)
     try:
-        async with pool.acquire(timeout=ACQUIRE_TIMEOUT) as conn:
-            while await _apply_next(conn, migrations):
-                pass
+        while await _apply_next(conn, migrations):
+            pass
     except asyncpg.PostgresError as error:
         raise StoreError(f"migrating the PostgreSQL schema failed: {_describe(error)}") from None
     except _UNAVAILABLE as error:
         raise StoreError(f"PostgreSQL stopped answering: {_describe(error)}") from None
-    return newest
+    finally:
+        try:
+            await conn.close(timeout=CLOSE_TIMEOUT)
+        except (*_UNAVAILABLE, asyncpg.PostgresError):
+            conn.terminate()
+    return len(migrations)
+
+
+async def _connect(url: str) -> asyncpg.Connection:
+    """One connection with no command timeout, or StoreError in one line."""
+    try:
+        conn: asyncpg.Connection = await asyncpg.connect(
+            url, timeout=CONNECT_TIMEOUT, server_settings=SERVER_SETTINGS
+        )
+    except (*_UNAVAILABLE, asyncpg.PostgresError, ValueError) as error:
+        raise StoreError(f"cannot connect to {redacted(url)}: {_describe(error)}") from None
+    return conn
+
+
+# The version table in the schema the bot uses, not one further along the search path.
+_HAS_VERSION_TABLE = "SELECT to_regclass(format('%I.imagine_schema', current_schema())) IS NOT NULL"
 
 
 async def _apply_next(conn: Connection, migrations: list[Migration]) -> bool:
@@ -285,7 +301,7 @@ async def _apply_next(conn: Connection, migrations: list[Migration]) -> bool:
         await conn.execute("SET LOCAL lock_timeout = 0")
         await conn.execute("SET LOCAL statement_timeout = 0")
         await conn.execute(_SCHEMA_LOCK)
-        if await conn.fetchval("SELECT to_regclass('imagine_schema')") is None:
+        if not await conn.fetchval(_HAS_VERSION_TABLE):
             await conn.execute(_VERSION_TABLE)
         current = await _version(conn)
         if current > len(migrations):
@@ -315,12 +331,9 @@ async def check(url: str, *, migrations: Path | None = None) -> str:
     """
     newest = len(discover(migrations or migrations_dir()))
     where = f"PostgreSQL database {redacted(url)}"
+    conn = await _connect(url)
     try:
-        conn = await asyncpg.connect(url, timeout=CONNECT_TIMEOUT, server_settings=SERVER_SETTINGS)
-    except (*_UNAVAILABLE, asyncpg.PostgresError, ValueError) as error:
-        raise StoreError(f"cannot connect to {redacted(url)}: {_describe(error)}") from None
-    try:
-        if await conn.fetchval("SELECT to_regclass('imagine_schema')") is None:
+        if not await conn.fetchval(_HAS_VERSION_TABLE):
             return verdict(where, 0, newest)
         return verdict(where, await _version(conn), newest)
     except (*_UNAVAILABLE, asyncpg.PostgresError) as error:
@@ -340,7 +353,10 @@ def redacted(url: str) -> str:
         user = f"{user.partition(':')[0]}:***"
     query = [(name, "***" if name in _SECRET_PARAMETERS else value) for name, value in pairs]
     netloc = f"{user}@{host}" if at else host
-    return urlunsplit(parts._replace(netloc=netloc, query=urlencode(query, safe="*/:")))
+    shown = f"{parts.scheme}://{netloc}{parts.path}"
+    if query:
+        shown += f"?{urlencode(query, safe='*/:')}"
+    return shown + (f"#{parts.fragment}" if parts.fragment else "")
 
 
 _SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
@@ -349,11 +365,11 @@ _SECRET_PARAMETERS = frozenset({"password", "sslpassword"})
 def passwords(url: str) -> list[str]:
     """The passwords the URL carries, as written and decoded, for the log's redaction."""
     parts = urlsplit(url)
-    query = [value for name, value in parse_qsl(parts.query) if name in _SECRET_PARAMETERS]
+    pairs = (pair.partition("=") for pair in parts.query.split("&"))
+    query = [value for name, _, value in pairs if name in _SECRET_PARAMETERS]
     written = [parts.password or "", *query]
-    return [
-        form for secret in written if secret for form in dict.fromkeys((secret, unquote(secret)))
-    ]
+    forms = (dict.fromkeys((secret, unquote_plus(secret))) for secret in written if secret)
+    return [form for both in forms for form in both]
 
 
 def _describe(error: BaseException) -> str:
