@@ -344,9 +344,7 @@ def _inspect_location(path: Path) -> bool:
             f"database path {path} is a folder; name a file in it, such as "
             f"{path / 'imagine.sqlite3'}"
         )
-    folder = path.parent
-    while not folder.exists():
-        folder = folder.parent
+    folder = _nearest_existing(path.parent)
     if not folder.is_dir():
         raise StoreError(f"cannot create database {path}: {folder} is a file, not a folder")
     if not os.access(folder, os.W_OK):
@@ -367,13 +365,17 @@ def _try_creating_beside(path: Path) -> None:
     Permission bits do not tell everything: root may write anywhere by them, yet not in /proc
     or on a read-only mount. The probe leaves nothing behind.
     """
-    folder = path.parent
-    while not folder.exists():
-        folder = folder.parent
     try:
-        os.rmdir(tempfile.mkdtemp(prefix=".imagine-check-", dir=folder))
+        os.rmdir(tempfile.mkdtemp(prefix=".imagine-check-", dir=_nearest_existing(path.parent)))
     except OSError as error:
         raise StoreError(f"cannot create database {path}: {error.strerror or error}") from None
+
+
+def _nearest_existing(folder: Path) -> Path:
+    """`folder`, or its closest ancestor that exists: where start-up's mkdir would begin."""
+    while not folder.exists():
+        folder = folder.parent
+    return folder
 
 
 def _read_only_uri(path: Path) -> str:
