@@ -82,6 +82,11 @@ async def database(backend: str, folder: Path) -> AsyncIterator[str | Path]:
         yield url
 
 
+def setting_for(location: str | Path) -> str:
+    """The setting that points the bot at `location`: DATABASE_PATH or DATABASE_URL."""
+    return "database_path" if isinstance(location, Path) else "database_url"
+
+
 @contextlib.asynccontextmanager
 async def sqlite_write_lock(path: Path) -> AsyncIterator[None]:
     """Another connection, as another process would, takes SQLite's write lock and keeps it."""

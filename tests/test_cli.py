@@ -19,7 +19,7 @@ from bot.config import Settings
 from tests.conftest import API_KEY
 from tests.databases import postgres_schema
 from tests.fakes.discord.scenario import GUILD_ID
-from tests.processes import collect_lines, start_bot_process
+from tests.processes import collect_lines, free_port, start_bot_process
 
 SECRET = "sk-cli-secret-must-not-leak"
 
@@ -360,9 +360,7 @@ def test_a_metrics_port_in_use_is_one_line(tmp_path: Path) -> None:
 
 
 def test_a_bad_database_url_is_one_line_without_the_password(tmp_path: Path) -> None:
-    with socket.socket() as probe:  # a port nothing listens on
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # nothing listens on it
     for url, expected in (
         (f"mysql://bot:{SECRET}@db/imagine", "invalid setting DATABASE_URL (must be a postgresql"),
         (f"postgresql://bot:{SECRET}@127.0.0.1:{port}/imagine", "cannot connect to postgresql"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -14,6 +13,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from bot.images import RateLimitedError
 from bot.metrics import Metrics, MetricsError, serving_metrics, unready_reason
 from bot.store import PostgresStore, SQLiteStore, Store, one
+from tests.databases import setting_for
 from tests.processes import free_port
 from tests.test_imagine_e2e import wait_for_images, wait_for_private_note
 
@@ -136,9 +136,8 @@ SLOW: dict[type[Store], str] = {
 
 
 async def test_readyz_is_503_while_the_store_does_not_answer(start_bot, database) -> None:
-    where = "database_path" if isinstance(database, Path) else "database_url"
     async with (
-        start_bot(**{where: database, "database_pool_size": 1}) as bot,
+        start_bot(**{setting_for(database): database, "database_pool_size": 1}) as bot,
         serving_metrics(bot, "127.0.0.1", 0, store_timeout=0.2) as port,
     ):
         readyz = f"http://127.0.0.1:{port}/readyz"

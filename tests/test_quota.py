@@ -97,10 +97,6 @@ async def outcome(attempt: Awaitable[Reservation]) -> Reservation | QuotaExceede
         return refused
 
 
-async def ledger(database: str | Path, sql: str) -> list[tuple[object, ...]]:
-    return await query(database, sql)
-
-
 # -- concurrency -------------------------------------------------------------------------------
 
 
@@ -137,7 +133,7 @@ async def test_200_single_credit_requests_get_exactly_the_budget(
     assert len(granted) == 50
     assert len(refused) == 150
     assert {r.remaining for r in refused} == {0}
-    assert await ledger(database, "SELECT COUNT(*), SUM(credits) FROM ledger") == [(50, 50)]
+    assert await query(database, "SELECT COUNT(*), SUM(credits) FROM ledger") == [(50, 50)]
     assert (await services[0].status(GUILD, 0)).guild_used == 50
 
 
@@ -151,7 +147,7 @@ async def test_200_mixed_cost_requests_never_overspend(
     assert sum(r.reserved for r in granted) == 50
     assert all(r.remaining < r.cost for r in refused)
     assert len(granted) + len(refused) == 200
-    assert await ledger(database, "SELECT SUM(credits) FROM ledger") == [(50,)]
+    assert await query(database, "SELECT SUM(credits) FROM ledger") == [(50,)]
 
 
 SINGLE = [1] * 200
@@ -250,7 +246,7 @@ async def test_partial_commit_gives_the_rest_back(
     await reserve(quota, 4, interaction_id=1)
     assert await quota.commit(1, 2)
     assert (await quota.status(GUILD, ALICE)).guild_used == 2
-    assert await ledger(database, "SELECT state, reserved, credits FROM ledger") == [
+    assert await query(database, "SELECT state, reserved, credits FROM ledger") == [
         ("committed", 4, 2)
     ]
 
@@ -275,7 +271,7 @@ async def test_refund_gives_everything_back_once(
     assert not await quota.commit(1, 5)
     assert not await quota.mark_unknown(1, "late")
     assert (await quota.status(GUILD, ALICE)).guild_used == 0
-    assert await ledger(database, "SELECT state, credits, note FROM ledger") == [
+    assert await query(database, "SELECT state, credits, note FROM ledger") == [
         ("refunded", 0, "content policy")
     ]
 
@@ -306,7 +302,7 @@ async def test_unknown_outcome_follows_the_setting(
     assert await quota.mark_unknown(1, "read timeout")
     assert not await quota.mark_unknown(1, "read timeout")
     assert (await quota.status(GUILD, ALICE)).guild_used == used
-    ((got_state, note),) = await ledger(database, "SELECT state, note FROM ledger")
+    ((got_state, note),) = await query(database, "SELECT state, note FROM ledger")
     assert got_state == state
     assert "read timeout" in str(note)
 
@@ -331,7 +327,7 @@ async def test_crash_recovery_settles_old_pending_reservations(
         assert (await quota.status(GUILD, ALICE)).guild_used == used
         assert await quota.commit(3, 4)
         assert not await quota.commit(1, 2)
-    states = await ledger(
+    states = await query(
         database, "SELECT interaction_id, state FROM ledger ORDER BY interaction_id"
     )
     lost = "refunded" if refund_unknown else "unknown"
@@ -356,7 +352,7 @@ async def test_refusal_says_what_is_left_and_when_it_resets(
     error = refused.value
     assert (error.scope, error.limit, error.remaining, error.cost) == ("guild", 10, 2, 3)
     assert error.resets_at == utc(2025, 1, 16)
-    assert await ledger(database, "SELECT COUNT(*) FROM ledger") == [
+    assert await query(database, "SELECT COUNT(*) FROM ledger") == [
         (1,)
     ]  # the refusal cost nothing
     assert (await reserve(quota, 2, member=BOB)).reserved == 2
@@ -477,7 +473,7 @@ async def test_set_policy_changes_only_the_given_fields(
     assert (await changed_defaults.policy(GUILD)).guild_credits == 70
     assert (await changed_defaults.policy(GUILD)).member_credits == 8
     assert (await changed_defaults.policy(GUILD + 1)).period == "week"
-    assert await ledger(database, "SELECT actor_id, action, detail FROM audit_log ORDER BY id") == [
+    assert await query(database, "SELECT actor_id, action, detail FROM audit_log ORDER BY id") == [
         (ALICE, "set_policy", "member_credits=8"),
         (BOB, "set_policy", "period=month"),
     ]
@@ -548,7 +544,7 @@ async def test_reset_one_member_forgives_only_their_use(
     assert await quota.commit(1, 6)
     assert (await quota.status(GUILD, ALICE)).member_used == 0
     await reserve(quota, 6, member=ALICE)
-    assert await ledger(database, "SELECT actor_id, action, detail FROM audit_log") == [
+    assert await query(database, "SELECT actor_id, action, detail FROM audit_log") == [
         (CAROL, "reset", f"member {ALICE}: 6 credits forgiven")
     ]
 
@@ -610,7 +606,7 @@ async def test_purge_prompts_forgets_only_old_prompts(
     await reserve(quota, interaction_id=3, prompt="new")
     assert await quota.purge_prompts(timedelta(days=30)) == 1
     assert await quota.purge_prompts(timedelta(days=30)) == 0
-    assert await ledger(database, "SELECT interaction_id, prompt FROM ledger ORDER BY 1") == [
+    assert await query(database, "SELECT interaction_id, prompt FROM ledger ORDER BY 1") == [
         (1, None),
         (2, None),
         (3, "new"),
@@ -630,8 +626,8 @@ async def test_purge_guild_deletes_everything_of_that_guild_only(
     assert not await quota.commit(1, 2)  # a request in flight when the bot left
     assert (await quota.policy(GUILD)).guild_credits == 100
     assert (await quota.policy(GUILD + 1)).guild_credits == 40
-    assert await ledger(database, "SELECT interaction_id FROM ledger") == [(3,)]
-    assert await ledger(database, "SELECT DISTINCT guild_id FROM audit_log") == [(GUILD + 1,)]
+    assert await query(database, "SELECT interaction_id FROM ledger") == [(3,)]
+    assert await query(database, "SELECT DISTINCT guild_id FROM audit_log") == [(GUILD + 1,)]
 
 
 # -- clock ---------------------------------------------------------------------------------------

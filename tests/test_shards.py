@@ -11,7 +11,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.databases import query
+from tests.databases import query, setting_for
 from tests.fakes.discord import FakeDiscord, running_fake_discord
 from tests.fakes.discord.interactions import InteractionHandle, Invoker
 from tests.fakes.discord.scenario import ADMIN_ID, GUILD_ID, SECOND_GUILD_ID, sharded_scenario
@@ -79,8 +79,7 @@ async def test_each_process_serves_its_shard_and_both_share_one_database(
     tmp_path: Path, sharded_discord: FakeDiscord, gateway: FakeImageGateway, database: str | Path
 ) -> None:
     fake = sharded_discord
-    where = "DATABASE_PATH" if isinstance(database, Path) else "DATABASE_URL"
-    common = {"SHARD_COUNT": "2", where: str(database), "DEV_GUILD_ID": ""}
+    common = {"SHARD_COUNT": "2", setting_for(database).upper(): str(database), "DEV_GUILD_ID": ""}
     metrics_port = free_port()
     async with (
         bot_process(

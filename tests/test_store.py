@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import socket
 import sqlite3
 import uuid
 from collections.abc import AsyncIterator
@@ -39,6 +38,7 @@ from bot.store.migrations import discover, for_postgres, migrations_dir, split_s
 from bot.store.postgres import _translate, passwords, redacted
 from tests import databases
 from tests.databases import postgres_schema, query, schema_version, set_schema_version, tables
+from tests.processes import free_port
 from tests.waiting import eventually
 
 NEWEST = len(discover(migrations_dir()))
@@ -518,9 +518,7 @@ def test_a_database_url_is_shown_without_its_password() -> None:
 
 
 async def test_postgres_refuses_an_unreachable_server_in_one_line_without_the_password() -> None:
-    with socket.socket() as probe:  # a port nothing listens on: connecting is refused
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # nothing listens on it: connecting is refused
     url = f"postgresql://bot:s3cret@127.0.0.1:{port}/imagine"
     for attempt in (open_store(url), check(url)):
         with pytest.raises(StoreError) as refused:
