@@ -36,18 +36,16 @@ import sqlite3
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiosqlite
-import asyncpg
-import yarl
 
 from bot.quota import MAX_CREDITS, QuotaDefaults, QuotaService, Window
 from bot.store import PostgresStore, Script, SQLiteStore, Store, count
 from bot.store.migrations import discover, migrations_dir
+from tests.databases import schema_on
 
 GUILD = 1
 MEMBERS = 100
@@ -101,18 +99,8 @@ async def quota_run(db: Path, *, seeded: int, cycles: int, tasks: int) -> float:
 
 async def postgres_run(url: str, *, guilds: int, cycles: int, tasks: int) -> float:
     """The quota on PostgreSQL, in a schema of its own that is dropped afterwards."""
-    schema = f"imagine_bench_{uuid.uuid4().hex[:12]}"
-    admin = await asyncpg.connect(url)
-    try:
-        await admin.execute(f'CREATE SCHEMA "{schema}"')
-        try:
-            scoped = str(yarl.URL(url).update_query(search_path=schema))
-            async with await PostgresStore.open(scoped) as store:
-                return await quota_cycles(store, cycles=cycles, tasks=tasks, guilds=guilds)
-        finally:
-            await admin.execute(f'DROP SCHEMA "{schema}" CASCADE')
-    finally:
-        await admin.close()
+    async with schema_on(url, "imagine_bench") as scoped, await PostgresStore.open(scoped) as store:
+        return await quota_cycles(store, cycles=cycles, tasks=tasks, guilds=guilds)
 
 
 async def quota_cycles(store: Store, *, cycles: int, tasks: int, guilds: int) -> float:

@@ -55,8 +55,14 @@ def unreachable() -> str | None:
 @contextlib.asynccontextmanager
 async def postgres_schema() -> AsyncIterator[str]:
     """A new, empty schema on the test server; yields a URL whose connections use only it."""
-    url = server_url()
-    schema = f"imagine_test_{uuid.uuid4().hex[:16]}"
+    async with schema_on(server_url()) as url:
+        yield url
+
+
+@contextlib.asynccontextmanager
+async def schema_on(url: str, prefix: str = "imagine_test") -> AsyncIterator[str]:
+    """A new, empty schema on the server of `url`, dropped afterwards; yields a URL using it."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:16]}"
     conn = await asyncpg.connect(url)
     try:
         await conn.execute(f'CREATE SCHEMA "{schema}"')
