@@ -20,6 +20,7 @@ from bot import redaction
 from bot.catalog import CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
 from bot.metrics import MetricsError
+from bot.metrics import check_address as check_metrics_address
 from bot.store import StoreError, open_store
 from bot.store import check as check_database
 from bot.store.postgres import passwords
@@ -63,6 +64,8 @@ async def check(settings: Settings) -> list[str]:
     """Say, in plain words, whether the settings, the catalog and the database are usable."""
     catalog = load_catalog(settings.models_file)
     models = ", ".join(model.id for model in catalog.models)
+    if settings.metrics_port:  # a port in use (another shard's?) fails here, as in run
+        await check_metrics_address(settings.metrics_host, settings.metrics_port)
     return [
         "; ".join(["settings: ok", *settings.deprecations]),
         f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",

@@ -22,6 +22,7 @@ from tests.fakes.discord.scenario import GUILD_ID
 from tests.processes import collect_lines, free_port, start_bot_process
 
 SECRET = "sk-cli-secret-must-not-leak"
+TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.ZmFrZQ.discord-token-must-not-leak"
 
 
 def run_bot(
@@ -72,15 +73,42 @@ def test_no_env_exits_2_naming_the_token(tmp_path: Path) -> None:
 
 
 def test_malformed_setting_exits_2_without_echoing_secrets(tmp_path: Path) -> None:
-    result = run_bot(tmp_path, DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, IMAGE_API_TIMEOUT="soon")
+    result = run_bot(tmp_path, DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET, IMAGE_API_TIMEOUT="soon")
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
     assert "IMAGE_API_TIMEOUT" in line
     assert SECRET not in result.stderr
+    assert TOKEN not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("   ", "missing setting DISCORD_TOKEN"),
+        ("your-bot-token-here", "invalid setting DISCORD_TOKEN (not shaped like a bot token"),
+        ("Bot " + TOKEN, "invalid setting DISCORD_TOKEN (not shaped like a bot token"),
+    ],
+)
+@pytest.mark.parametrize("source", ["environment", ".env"])
+def test_check_refuses_a_blank_or_ill_shaped_token_without_showing_it(
+    tmp_path: Path, token: str, expected: str, source: str
+) -> None:
+    """Both sources alike: dotenv strips a blank value to nothing, the environment does not."""
+    if source == ".env":
+        (tmp_path / ".env").write_text(f"DISCORD_TOKEN={token}\nIMAGE_API_KEY={SECRET}\n")
+        result = run_bot(tmp_path, "check")
+    else:
+        result = run_bot(tmp_path, "check", DISCORD_TOKEN=token, IMAGE_API_KEY=SECRET)
+    assert result.returncode == 2, result.stdout
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"imagine: {expected}")
+    if token.strip():
+        assert token not in line
 
 
 def test_check_reports_settings_catalog_and_database(tmp_path: Path) -> None:
-    (tmp_path / ".env").write_text(f"DISCORD_TOKEN={SECRET}\nIMAGE_API_KEY={SECRET}\n")
+    (tmp_path / ".env").write_text(f"DISCORD_TOKEN={TOKEN}\nIMAGE_API_KEY={SECRET}\n")
     result = run_bot(tmp_path, "check")
     assert result.returncode == 0, result.stderr
     assert "catalog: 3 models" in result.stdout
@@ -88,6 +116,7 @@ def test_check_reports_settings_catalog_and_database(tmp_path: Path) -> None:
     assert "database:" in result.stdout
     assert "pre-moderation: off (MODERATION_MODEL is not set)" in result.stdout
     assert SECRET not in result.stdout + result.stderr
+    assert TOKEN not in result.stdout + result.stderr
     assert not (tmp_path / "data").exists()  # check changes nothing
 
 
@@ -95,7 +124,7 @@ def test_check_prints_the_gateway_without_credentials(tmp_path: Path) -> None:
     result = run_bot(
         tmp_path,
         "check",
-        DISCORD_TOKEN=SECRET,
+        DISCORD_TOKEN=TOKEN,
         IMAGE_API_KEY=SECRET,
         IMAGE_API_BASE_URL=f"https://user:{SECRET}@gateway.example/v1?key={SECRET}",
     )
@@ -108,7 +137,7 @@ def test_check_names_a_bad_models_file(tmp_path: Path) -> None:
     models = tmp_path / "models.toml"
     models.write_text('default_model = "x"\n')
     result = run_bot(
-        tmp_path, "check", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, MODELS_FILE=str(models)
+        tmp_path, "check", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET, MODELS_FILE=str(models)
     )
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
@@ -121,7 +150,7 @@ def test_check_refuses_a_database_from_a_newer_bot(tmp_path: Path) -> None:
     with sqlite3.connect(database) as conn:
         conn.execute("PRAGMA user_version = 99")
     result = run_bot(
-        tmp_path, "check", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, DATABASE_PATH=str(database)
+        tmp_path, "check", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET, DATABASE_PATH=str(database)
     )
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
@@ -129,9 +158,7 @@ def test_check_refuses_a_database_from_a_newer_bot(tmp_path: Path) -> None:
 
 
 async def test_a_refused_token_exits_2_with_one_line(tmp_path: Path, discord_fake, gateway) -> None:
-    process = await start_bot_process(
-        tmp_path, discord_fake, gateway, "not-the-token", log_level="WARNING"
-    )
+    process = await start_bot_process(tmp_path, discord_fake, gateway, TOKEN, log_level="WARNING")
     _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 2
     [line] = stderr.decode().splitlines()
@@ -210,7 +237,7 @@ def test_a_database_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
         result = run_bot(
             tmp_path,
             command,
-            DISCORD_TOKEN=SECRET,
+            DISCORD_TOKEN=TOKEN,
             IMAGE_API_KEY=SECRET,
             DATABASE_PATH=database,
             DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
@@ -228,7 +255,7 @@ def test_a_database_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
 def test_an_unreachable_discord_is_one_line(tmp_path: Path) -> None:
     result = run_bot(
         tmp_path,
-        DISCORD_TOKEN=SECRET,
+        DISCORD_TOKEN=TOKEN,
         IMAGE_API_KEY=SECRET,
         DISCORD_API_BASE="http://127.0.0.1:9/api/v10",  # the discard port: nothing listens
         LOG_LEVEL="ERROR",
@@ -287,7 +314,7 @@ def test_unusable_files_are_one_line_naming_the_cause(
             tmp_path,
             command,
             as_service_user=True,
-            DISCORD_TOKEN=SECRET,
+            DISCORD_TOKEN=TOKEN,
             IMAGE_API_KEY=SECRET,
             DISCORD_API_BASE="http://127.0.0.1:9/api/v10",  # nothing leaves the machine
             DISCORD_GATEWAY_URL="ws://127.0.0.1:9/",
@@ -305,7 +332,7 @@ def test_unusable_files_are_one_line_naming_the_cause(
 
 def test_check_says_when_a_deprecated_setting_is_used(tmp_path: Path) -> None:
     result = run_bot(
-        tmp_path, "check", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, ALLOW_PRIVATE_DOWNLOADS="1"
+        tmp_path, "check", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET, ALLOW_PRIVATE_DOWNLOADS="1"
     )
     assert result.returncode == 0, result.stderr
     first = result.stdout.splitlines()[0]
@@ -316,22 +343,22 @@ def test_check_prints_the_shard_layout_and_the_metrics_address(tmp_path: Path) -
     result = run_bot(
         tmp_path,
         "check",
-        DISCORD_TOKEN=SECRET,
+        DISCORD_TOKEN=TOKEN,
         IMAGE_API_KEY=SECRET,
         SHARD_COUNT="4",
         SHARD_IDS="2-3",
-        METRICS_PORT="9102",
+        METRICS_PORT=str(port := free_port()),  # check binds it, and lets it go
     )
     assert result.returncode == 0, result.stderr
     assert "shards: 2, 3 of 4" in result.stdout
-    assert "metrics: http://127.0.0.1:9102/metrics" in result.stdout
+    assert f"metrics: http://127.0.0.1:{port}/metrics" in result.stdout
 
 
 def test_check_refuses_a_shard_beyond_the_count_in_one_line(tmp_path: Path) -> None:
     result = run_bot(
         tmp_path,
         "check",
-        DISCORD_TOKEN=SECRET,
+        DISCORD_TOKEN=TOKEN,
         IMAGE_API_KEY=SECRET,
         SHARD_COUNT="2",
         SHARD_IDS="2",
@@ -341,20 +368,23 @@ def test_check_refuses_a_shard_beyond_the_count_in_one_line(tmp_path: Path) -> N
     assert "SHARD_IDS must be below SHARD_COUNT (2)" in line
 
 
-def test_a_metrics_port_in_use_is_one_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["check", "run"])
+def test_a_metrics_port_in_use_is_one_line(tmp_path: Path, command: str) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         result = run_bot(
             tmp_path,
-            DISCORD_TOKEN=SECRET,
+            command,
+            DISCORD_TOKEN=TOKEN,
             IMAGE_API_KEY=SECRET,
             METRICS_PORT=str(port),
             DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
             LOG_LEVEL="ERROR",
         )
     assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert line.startswith(f"imagine: cannot serve metrics on 127.0.0.1:{port}: ")
 
@@ -366,7 +396,9 @@ def test_a_bad_database_url_is_one_line_without_the_password(tmp_path: Path) -> 
         (f"postgresql://bot:{SECRET}@127.0.0.1:{port}/imagine", "cannot connect to postgresql"),
         (f"postgresql://bot@127.0.0.1:{port}/imagine?password={SECRET}", "cannot connect"),
     ):
-        result = run_bot(tmp_path, "check", DISCORD_TOKEN="t", IMAGE_API_KEY="k", DATABASE_URL=url)
+        result = run_bot(
+            tmp_path, "check", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY="k", DATABASE_URL=url
+        )
         assert result.returncode == 2, result.stdout
         [line] = result.stderr.splitlines()
         assert expected in line
@@ -379,7 +411,7 @@ async def test_check_reads_a_postgresql_database_without_showing_its_password(
     async with postgres_schema() as url:
         with_password = str(yarl.URL(url).with_password(SECRET))  # trust auth ignores it
         result = await asyncio.to_thread(
-            run_bot, tmp_path, "check", DISCORD_TOKEN="t", IMAGE_API_KEY="k",
+            run_bot, tmp_path, "check", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY="k",
             DATABASE_URL=with_password,
         )  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -392,7 +424,7 @@ def test_check_tries_where_permission_bits_say_yes_but_the_system_says_no(tmp_pa
     """/proc lets nobody create a folder, though its bits let root write anywhere."""
     database = "/proc/imagine-nope/imagine.sqlite3"
     result = run_bot(
-        tmp_path, "check", DISCORD_TOKEN="t", IMAGE_API_KEY="k", DATABASE_PATH=database
+        tmp_path, "check", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY="k", DATABASE_PATH=database
     )
     assert result.returncode == 2, result.stdout
     [line] = result.stderr.splitlines()
