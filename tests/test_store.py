@@ -654,3 +654,26 @@ async def test_postgres_migrates_its_own_schema_not_one_further_along_the_search
         async with await open_store(both) as store:
             assert store.schema_version == NEWEST
         assert {"ledger", "imagine_schema"} <= await tables(second_url)
+
+
+@pytest.mark.parametrize(
+    ("search_path", "named"),
+    [("imagine_nowhere", "imagine_nowhere"), ("Imagine_Nowhere", "imagine_nowhere"),
+     ('"Imagine Nowhere", imagine_nowhere', '"Imagine Nowhere"'), ('"$user"', "postgres")],
+)  # fmt: skip
+async def test_postgres_names_a_missing_schema_and_how_to_create_it(
+    search_path: str, named: str
+) -> None:
+    """Not PostgreSQL's "null values cannot be formatted as an SQL identifier"."""
+    url = yarl.URL(databases.server_url()).with_password("s3cret")  # trust auth ignores it
+    url = url.update_query(search_path=search_path)
+    if named == "postgres":
+        named = url.user or "postgres"
+    for attempt in (open_store(str(url)), check(str(url))):
+        with pytest.raises(StoreError) as refused:
+            await attempt
+        message = str(refused.value)
+        assert f"schema {named} (the first of its search_path) does not exist" in message
+        assert f"(CREATE SCHEMA {named})" in message
+        assert "s3cret" not in message
+        assert "\n" not in message

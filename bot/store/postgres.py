@@ -280,14 +280,43 @@ async def _migrate(url: str, directory: Path) -> int:
 
 
 async def _connect(url: str) -> asyncpg.Connection:
-    """One connection with no command timeout, or StoreError in one line."""
+    """One connection with no command timeout, to a schema that exists, or StoreError."""
     try:
         conn: asyncpg.Connection = await asyncpg.connect(
             url, timeout=CONNECT_TIMEOUT, server_settings=SERVER_SETTINGS
         )
+        try:
+            row = await conn.fetchrow(_SCHEMA)
+        except BaseException:
+            conn.terminate()
+            raise
     except (*_UNAVAILABLE, asyncpg.PostgresError, ValueError) as error:
         raise StoreError(f"cannot connect to {redacted(url)}: {_describe(error)}") from None
+    assert row is not None  # a SELECT without FROM returns one row
+    schema, search_path, user = row
+    if schema is None:  # PostgreSQL's own error comes later and names nothing
+        conn.terminate()
+        raise StoreError(f"PostgreSQL database {redacted(url)}: {_no_schema(search_path, user)}")
     return conn
+
+
+# The schema the bot's tables go in (the first one of the search_path that exists, or NULL).
+_SCHEMA = "SELECT current_schema(), current_setting('search_path'), quote_ident(current_user)"
+
+
+def _no_schema(search_path: str, user: str) -> str:
+    """Which schema the search_path wants and how to make it, in words for the operator."""
+    first = search_path.partition(",")[0].strip()
+    if not first:
+        return "its search_path names no schema; name one with ?search_path= in DATABASE_URL"
+    if first.strip('"') == "$user":
+        first = user
+    elif not first.startswith('"'):
+        first = first.lower()  # PostgreSQL folds an unquoted name to lower case
+    return (
+        f"schema {first} (the first of its search_path) does not exist; create it "
+        f"(CREATE SCHEMA {first}) or name an existing one with ?search_path= in DATABASE_URL"
+    )
 
 
 # The version table in the schema the bot uses, not one further along the search path.
