@@ -128,9 +128,8 @@ async def sync(settings: Settings) -> None:
         print(f"synced {len(synced)} global commands (Discord may take up to an hour to show them)")
         if settings.dev_guild_id:
             # The global commands now reach that guild too: its copies would show twice.
-            guild = discord.Object(settings.dev_guild_id)
-            client.tree.clear_commands(guild=guild)
-            await client.tree.sync(guild=guild)
+            client.tree.clear_commands(guild=discord.Object(settings.dev_guild_id))
+            await client.sync_dev_guild()
             print(f"removed the development copies from guild {settings.dev_guild_id}")
     finally:
         await client.close()

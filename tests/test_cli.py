@@ -211,6 +211,34 @@ async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake
     assert f"removed the development copies from guild {GUILD_ID}" in stdout.decode()
 
 
+@pytest.mark.parametrize("command", ["run", "sync"])
+async def test_a_dev_guild_the_bot_is_not_in_is_one_line_with_the_invitation(
+    tmp_path: Path, discord_fake, gateway, command: str
+) -> None:
+    """Discord answers 403 Missing Access, which names neither the server nor the fix."""
+    elsewhere = GUILD_ID + 1
+    process = await start_bot_process(
+        tmp_path,
+        discord_fake,
+        gateway,
+        discord_fake.scenario.token,
+        *([command] if command == "sync" else []),
+        log_level="WARNING",
+        DEV_GUILD_ID=str(elsewhere),
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 2, stderr.decode()
+    [line] = stderr.decode().splitlines()
+    invite = yarl.URL(line.partition(" invite it with ")[2].partition(" ")[0])
+    assert line.startswith(f"imagine: DEV_GUILD_ID {elsewhere} is a server the bot is not in; ")
+    assert line.endswith(" or unset DEV_GUILD_ID")
+    assert (invite.host, invite.path) == ("discord.com", "/oauth2/authorize")
+    assert invite.query["client_id"] == str(discord_fake.scenario.application_id)
+    assert invite.query["scope"] == "bot applications.commands"
+    assert invite.query["permissions"] == "51200"  # what the README's invitation asks
+    assert not discord_fake.gateway.connections  # refused before the bot went online
+
+
 async def test_sync_opens_no_database(tmp_path: Path, discord_fake, gateway) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
