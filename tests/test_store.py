@@ -20,6 +20,7 @@ import yarl
 
 from bot.store import (
     PostgresStore,
+    Row,
     Script,
     SQLiteStore,
     Store,
@@ -35,7 +36,7 @@ from bot.store import (
     postgres,
 )
 from bot.store.migrations import discover, for_postgres, migrations_dir, split_statements
-from bot.store.postgres import _translate, passwords, redacted
+from bot.store.postgres import UntranslatableStatement, _translate, passwords, redacted
 from tests import databases
 from tests.databases import postgres_schema, query, schema_version, set_schema_version, tables
 from tests.processes import free_port
@@ -498,8 +499,63 @@ def test_parameters_are_numbered_the_postgresql_way_outside_strings_and_comments
         "SELECT $1, $2, $1, 'T00:00:00', x::text FROM t WHERE c = ':not'",
         ("b", "a"),
     )
-    with pytest.raises(ValueError, match="both"):
-        _translate("SELECT ?, :a")
+    assert _translate("SELECT \"why?\", ? /* or? */ FROM t WHERE c = '?'") == (
+        "SELECT \"why?\", $1 /* or? */ FROM t WHERE c = '?'",
+        None,
+    )
+    assert _translate("SELECT ? FROM t WHERE c LIKE'?'") == (
+        "SELECT $1 FROM t WHERE c LIKE'?'",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sql", "refused"),
+    [
+        ("SELECT ?, :a", "both ? and :name parameters"),
+        ("SELECT $$?$$, ?", "a $ (dollar quoting"),
+        ("SELECT $tag$ ? $tag$", "a $ (dollar quoting"),
+        ("SELECT $1", "$n parameters are PostgreSQL's alone"),
+        ("SELECT E'it\\'s?', ?", "an E'…' string"),
+        ("SELECT e'?'", "an E'…' string"),
+        ("SELECT ?1, ?2", "?NNN or a ? operator"),
+        ("SELECT * FROM t WHERE doc ?| ?", "?NNN or a ? operator"),
+        ("SELECT 'it''s ?", "an unterminated string"),
+        ('SELECT "why?', "an unterminated quoted name"),
+        ("SELECT ? /* a /* nested ? */ comment */", "one inside another"),
+    ],
+)
+def test_sql_the_translator_would_have_to_guess_at_is_refused_in_one_line(
+    sql: str, refused: str
+) -> None:
+    with pytest.raises(UntranslatableStatement) as caught:
+        _translate(sql)
+    [line] = str(caught.value).splitlines()
+    assert line.startswith("cannot translate SQL for PostgreSQL: ")
+    assert refused in line
+
+
+async def test_a_question_mark_in_a_name_or_comment_is_text_on_both_databases(store: Store) -> None:
+    [row] = await store.fetch(
+        "SELECT CAST(? AS BIGINT) AS \"why?\", '?' AS mark /* a ? here */", (7,)
+    )
+    assert (row["why?"], row["mark"]) == (7, "?")
+
+
+async def test_postgres_refuses_an_untranslatable_statement_at_its_first_run(
+    postgres_url: str,
+) -> None:
+    """Loudly (not as StoreUnavailable), and the store goes on serving other statements."""
+    async with await open_store(postgres_url) as store:
+        with pytest.raises(UntranslatableStatement, match="dollar quoting"):
+            await store.fetch("SELECT $$?$$ AS a, ? AS b", (1,))
+
+        def script() -> Script[Row | None]:
+            return (yield from one("SELECT E'\\'?' AS a"))
+
+        with pytest.raises(UntranslatableStatement, match="an E'…' string"):
+            await store.run(script)
+        assert [tuple(row) for row in await store.fetch("SELECT CAST(? AS BIGINT)", (1,))] == [(1,)]
 
 
 def test_a_database_url_is_shown_without_its_password() -> None:
