@@ -11,6 +11,7 @@ import asyncio
 import logging
 import signal
 import sys
+from pathlib import Path
 
 import aiohttp
 import discord
@@ -29,7 +30,10 @@ EXIT_USAGE = 2
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    prog = _program()
+    parser = argparse.ArgumentParser(
+        prog=prog, description=(__doc__ or "").replace("python -m bot", prog)
+    )
     parser.add_argument(
         "command",
         nargs="?",
@@ -60,6 +64,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _program() -> str:
+    """How the bot was started: `python -m bot`, or the installed `imagine-bot` script."""
+    name = Path(sys.argv[0]).name
+    return "python -m bot" if name in ("__main__.py", "") else name
+
+
 async def check(settings: Settings) -> list[str]:
     """Say, in plain words, whether the settings, the catalog and the database are usable."""
     catalog = load_catalog(settings.models_file)
@@ -68,7 +78,8 @@ async def check(settings: Settings) -> list[str]:
         await check_metrics_address(settings.metrics_host, settings.metrics_port)
     return [
         "; ".join(["settings: ok", *settings.deprecations]),
-        f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",
+        f"catalog: {len(catalog.models)} model{'s' if len(catalog.models) > 1 else ''} "
+        f"({models}); default {catalog.default_model}",
         f"database: {await check_database(settings.database)}",
         f"image API: {_without_credentials(settings.image_api_base_url)}",
         f"pre-moderation: {_pre_moderation(settings)}",

@@ -274,7 +274,8 @@ class ImagineBot(commands.AutoShardedBot):
         await super().close()
         if self.moderation is not None:
             await self.moderation.close()
-        log.info("stopped: no request is running; the store and image client close with run()")
+        if hasattr(self, "_maintenance"):  # it served: not `sync`, not a refused login
+            log.info("stopped: no request is running; the store and image client close with run()")
 
 
 def queue_settings(settings: Settings) -> QueueSettings:

@@ -120,6 +120,39 @@ def test_check_reports_settings_catalog_and_database(tmp_path: Path) -> None:
     assert not (tmp_path / "data").exists()  # check changes nothing
 
 
+def test_check_counts_one_model_in_the_singular(tmp_path: Path) -> None:
+    models = tmp_path / "models.toml"
+    models.write_text(
+        'default_model = "solo"\n[[models]]\nid = "solo"\nname = "Solo"\n'
+        'sizes = ["1024x1024"]\nmax_prompt_length = 100\ncosts."*" = { "*" = 1 }\n'
+    )
+    result = run_bot(
+        tmp_path, "check", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET, MODELS_FILE=str(models)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "catalog: 1 model (solo); default solo" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "named"),
+    [
+        ([sys.executable, "-m", "bot"], "python -m bot"),
+        ([str(Path(sys.executable).with_name("imagine-bot"))], "imagine-bot"),  # the installed one
+    ],
+)
+def test_help_names_the_program_the_way_it_was_started(
+    tmp_path: Path, command: list[str], named: str
+) -> None:
+    result = subprocess.run(
+        [*command, "--help"], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: {named} [-h]")
+    assert f"`{named}` runs the bot" in result.stdout
+    if named == "imagine-bot":
+        assert "python -m bot" not in result.stdout
+
+
 def test_check_prints_the_gateway_without_credentials(tmp_path: Path) -> None:
     result = run_bot(
         tmp_path,
@@ -157,12 +190,18 @@ def test_check_refuses_a_database_from_a_newer_bot(tmp_path: Path) -> None:
     assert "newer than this bot" in line
 
 
-async def test_a_refused_token_exits_2_with_one_line(tmp_path: Path, discord_fake, gateway) -> None:
-    process = await start_bot_process(tmp_path, discord_fake, gateway, TOKEN, log_level="WARNING")
+@pytest.mark.parametrize("log_level", ["WARNING", "INFO"])
+async def test_a_refused_token_exits_2_with_one_line(
+    tmp_path: Path, discord_fake, gateway, log_level: str
+) -> None:
+    process = await start_bot_process(tmp_path, discord_fake, gateway, TOKEN, log_level=log_level)
     _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 2
-    [line] = stderr.decode().splitlines()
-    assert "Discord refused DISCORD_TOKEN" in line
+    lines = stderr.decode().splitlines()
+    assert lines[-1] == "imagine: Discord refused DISCORD_TOKEN; copy the bot token again"
+    if log_level == "WARNING":
+        assert len(lines) == 1
+    assert not [line for line in lines if "stopped:" in line]  # nothing had started
 
 
 async def test_the_bot_serves_logs_no_credential_and_stops_cleanly_on_sigterm(
@@ -193,16 +232,18 @@ async def test_the_bot_serves_logs_no_credential_and_stops_cleanly_on_sigterm(
     assert "Traceback" not in log
     assert "\x1b[" not in log  # no colour codes in a pipe, even inside a container
     assert "[redacted]" in log  # discord.py did log the interaction routes, without the token
+    assert "stopped: no request is running" in log
     for credential in (API_KEY, discord_fake.scenario.token, handle.token):
         assert credential not in log
 
 
 async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake, gateway) -> None:
     process = await start_bot_process(
-        tmp_path, discord_fake, gateway, discord_fake.scenario.token, "sync", log_level="WARNING"
+        tmp_path, discord_fake, gateway, discord_fake.scenario.token, "sync", log_level="INFO"
     )
     stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 0, stderr.decode()
+    assert "stopped:" not in stderr.decode()  # sync serves nothing, so stops nothing
     names = {c["name"] for c in discord_fake.state.global_commands}
     assert {"imagine", "quota", "usage"} <= names
     assert f"synced {len(discord_fake.state.global_commands)} global commands" in stdout.decode()
