@@ -18,6 +18,7 @@ import asyncpg
 import pytest
 import yarl
 
+from bot.quota import QuotaDefaults, QuotaService
 from bot.store import (
     PostgresStore,
     Row,
@@ -695,6 +696,31 @@ async def test_postgres_waits_for_another_process_s_migration_past_the_lock_time
             assert store.schema_version == NEWEST
     finally:
         await other.close()
+
+
+async def test_postgres_a_guild_lock_held_past_the_lock_timeout_makes_reserve_unavailable(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holding the guild's lock: "nothing was spent", not asyncpg's error."""
+    monkeypatch.setitem(postgres.SERVER_SETTINGS, "lock_timeout", "100ms")
+    guild_lock = next(lock("guild", 10))  # the lock reserve() takes for guild 10
+    async with await open_store(postgres_url) as store:
+        quota = QuotaService(store, QuotaDefaults(50, 0, "day"))
+        other = await asyncpg.connect(postgres_url)
+        try:
+            async with other.transaction():
+                await other.execute(postgres._LOCK, *guild_lock.parameters)
+                with pytest.raises(StoreUnavailable, match="lock timeout"):
+                    await quota.reserve(
+                        interaction_id=1, guild_id=10, member_id=101, cost=1, model="m", size="s"
+                    )
+        finally:
+            await other.close()
+        assert await store.fetch("SELECT * FROM ledger") == []  # nothing of it was kept
+        reservation = await quota.reserve(
+            interaction_id=1, guild_id=10, member_id=101, cost=1, model="m", size="s"
+        )
+        assert not reservation.duplicate
 
 
 async def test_postgres_migrates_its_own_schema_not_one_further_along_the_search_path(
