@@ -227,11 +227,23 @@ async def serving_metrics(
         try:
             await web.TCPSite(runner, host, port).start()
         except OSError as error:
-            raise MetricsError(
-                f"cannot serve metrics on {host}:{port}: {error.strerror or error}"
-            ) from None
+            raise _cannot_serve(host, port, error) from None
         bound: int = runner.addresses[0][1]
         log.info("metrics and health on http://%s:%d/metrics, /healthz, /readyz", host, bound)
         yield bound
     finally:
         await runner.cleanup()
+
+
+async def check_address(host: str, port: int) -> None:
+    """Bind the address `run` would serve on, and let it go: `check` fails where `run` would."""
+    try:
+        server = await asyncio.get_running_loop().create_server(asyncio.Protocol, host, port)
+    except OSError as error:
+        raise _cannot_serve(host, port, error) from None
+    server.close()
+    await server.wait_closed()
+
+
+def _cannot_serve(host: str, port: int, error: OSError) -> MetricsError:
+    return MetricsError(f"cannot serve metrics on {host}:{port}: {error.strerror or error}")

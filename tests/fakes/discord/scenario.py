@@ -143,7 +143,8 @@ CHANNEL_ID = 1_300_000_000_000_000_001
 ADMIN_ROLE_ID = 1_400_000_000_000_000_001
 MEMBER_ID = 1_500_000_000_000_000_001
 ADMIN_ID = 1_500_000_000_000_000_002
-TOKEN = "fake-bot-token.imagine.test"
+# Shaped like Discord's: the bot's id in base64url, a timestamp, an HMAC.
+TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZQ.imagine-fake-bot-token-not-real"
 
 
 def default_scenario() -> Scenario:
