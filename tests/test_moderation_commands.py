@@ -277,6 +277,23 @@ async def test_show_reflects_every_setting(bot, discord_fake, admin) -> None:
     assert "✅ DALL·E 3" in shown["Models"]
 
 
+async def test_show_fits_a_policy_of_any_size(bot, discord_fake, admin) -> None:
+    """Lists of 45 show 15 whole entries and count the rest; Discord takes the embed."""
+    for i in range(45):
+        await bot.policy.add_entry(GUILD_ID, "channel", CHANNEL_ID + 1_000 + i)
+        await bot.policy.add_entry(GUILD_ID, "role", ARTIST_ROLE_ID + 1_000 + i)
+        await bot.policy.set_role_budget(GUILD_ID, ARTIST_ROLE_ID + 1_000 + i, 1_000_000 - i)
+        await bot.policy.pause(GUILD_ID, MEMBER_ID + 1_000 + i, "*" * 200, ADMIN_ID)
+    [embed] = (await admin_run(discord_fake, None, "show", invoker=admin)).embeds
+    shown = fields(embed)
+    for name in ("Channels", "Roles", "Role budgets", "Paused members"):
+        *listed, more = shown[name].split("\n")
+        assert more == f"…and {45 - len(listed)} more", name
+        assert 0 < len(listed) <= 15
+    assert shown["Channels"].startswith(f"<#{CHANNEL_ID + 1_000}>\n")
+    assert sum(len(f["name"]) + len(f["value"]) for f in embed["fields"]) <= 6000
+
+
 async def test_set_keeps_what_is_left_out_and_refuses_nothing(bot, discord_fake, admin) -> None:
     await admin_run(discord_fake, None, "set", {"cooldown_seconds": 45}, invoker=admin)
     await admin_run(discord_fake, None, "set", {"nsfw_only": True}, invoker=admin)
