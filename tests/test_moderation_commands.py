@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import pytest
 from discord import AppCommandOptionType, app_commands
@@ -113,9 +114,12 @@ async def test_synced_schema(bot, discord_fake) -> None:
 FOR_EVERYONE = {"imagine", "quota show"}
 
 
-def leaf_commands() -> list[app_commands.Command]:
+AnyCommand = app_commands.Command[Any, ..., Any]
+
+
+def leaf_commands() -> list[AnyCommand]:
     """Every command and subcommand the bot loads, from its cogs' command trees."""
-    found: list[app_commands.Command] = []
+    found: list[AnyCommand] = []
     for extension in EXTENSIONS:
         module = importlib.import_module(extension)
         cogs = [c for c in vars(module).values() if isinstance(c, type) and issubclass(c, Cog)]
@@ -130,7 +134,7 @@ ADMIN_COMMANDS = [c for c in leaf_commands() if c.qualified_name not in FOR_EVER
 TAKING = {"remove", "enable", "unpause", "reset"}  # what these take away must be there
 
 
-def options_for(fake, command: app_commands.Command) -> dict:
+def options_for(fake, command: AnyCommand) -> dict[str, Any]:
     """A value for every option, chosen so the command would change the policy if it ran."""
     taking = command.name in TAKING
     given = {
