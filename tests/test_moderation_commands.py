@@ -452,14 +452,3 @@ async def test_a_forged_role_budget_is_refused(bot, discord_fake, admin) -> None
     )
     assert reply.content == "⚠️ A role's budget must be from 1 to 1,000,000 credits."
     assert (await bot.policy.policy(GUILD_ID)).role_budgets == {}
-
-
-async def test_a_regular_member_cannot_set_a_role_budget(bot, discord_fake) -> None:
-    reply = await run(
-        discord_fake,
-        "quota",
-        {"role": role(discord_fake, SUPPORTER_ROLE_ID), "credits": 40},
-        subcommand="role",
-    )
-    assert reply.content == PERMISSION_REFUSAL
-    assert (await bot.policy.policy(GUILD_ID)).role_budgets == {}
