@@ -35,6 +35,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+
 import aiohttp
 
 from bench.gateway_process import API_KEY, gateway_process
@@ -305,7 +308,7 @@ class Child:
     def __init__(self, *options: str) -> None:
         self.role = " ".join(options)[:40]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bench.pipeline", *options],
+            [sys.executable, __file__, *options],  # by file: from any folder, with any install
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

@@ -13,9 +13,13 @@ import argparse
 import asyncio
 import json
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from bot.metrics import Metrics
 from bot.policy import Asker, PolicyDefaults, PolicyService
