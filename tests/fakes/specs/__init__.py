@@ -37,7 +37,9 @@ def load_spec(path: Path) -> dict[str, Any]:
             document = json.loads(raw)
         else:
             document = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, ValueError, yaml.YAMLError) as error:
+    except OSError as error:
+        raise SpecUnavailableError(f"cannot load the API spec {path}: {error.strerror}") from error
+    except (ValueError, yaml.YAMLError) as error:
         raise SpecUnavailableError(f"cannot load the API spec {path}: {error}") from error
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
         raise SpecUnavailableError(f"the API spec {path} is not an OpenAPI document")
