@@ -192,3 +192,61 @@ async def test_credits_the_gateway_billed_for_a_failure_count_as_spent(parts) ->
         "imagine_credits_spent_total", {"model": PLAN.model.id}
     )
     assert spent == PLAN.credits
+
+
+async def test_a_result_with_one_unusable_image_is_charged_for_both(parts) -> None:
+    """gpt-image-1, n=2: the gateway bills both results; one of them cannot be opened."""
+    gateway = parts[0]
+    gateway.fail_next("not_image", images=1)
+    plan = load_catalog().plan("two owls", model_id="openai/gpt-image-1", quality="medium", n=2)
+    assert plan.credits_per_image > 1  # a price that n=1 or a flat charge would give away
+    generation, quota = service(parts, QueueSettings())
+    who = request(7, 1)
+    generated = await generation.run(await generation.reserve(who, plan), FILE_LIMIT)
+    assert (len(generated.images), generated.dropped) == (1, 1)
+    assert generated.credits == 2 * plan.credits_per_image
+    row = await quota.find(who.interaction_id)
+    assert (row.state, row.credits, row.reserved) == (
+        "committed",
+        2 * plan.credits_per_image,
+        2 * plan.credits_per_image,
+    )
+    assert (await quota.status(7, 1)).guild_used == 2 * plan.credits_per_image
+
+
+async def test_a_request_whose_task_is_cancelled_while_waiting_is_refunded(parts) -> None:
+    gateway = parts[0]
+    gateway.delay = 0.5
+    generation, quota = service(parts, QueueSettings(member_concurrency=1))
+    first, second = request(7, 1), request(7, 1)
+    running = asyncio.create_task(generation.run(await generation.reserve(first, PLAN), FILE_LIMIT))
+    waiting_request = await generation.reserve(second, PLAN)
+    waiting = asyncio.create_task(generation.run(waiting_request, FILE_LIMIT))
+    await asyncio.sleep(0)
+    assert waiting_request.ticket.position() is not None  # still in line
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    row = await quota.find(second.interaction_id)
+    assert (row.state, row.credits) == ("refunded", 0)
+    assert generation.queue.totals().waiting == 0
+    await running
+    assert (await quota.status(7, 1)).guild_used == PLAN.credits
+    assert len(gateway.requests) == 1
+
+
+async def test_a_queue_limit_exactly_at_the_process_wide_cap_is_accepted(store: Store) -> None:
+    settings = QueueSettings(guild_concurrency=4, member_concurrency=2, queue_limit=20)
+    limits = QueueLimits(store, FairQueue(settings))
+    applied = await limits.update(
+        7, actor_id=1, guild_concurrency=4, member_concurrency=2, queue_limit=20
+    )
+    assert (applied.guild_concurrency, applied.member_concurrency, applied.queue_limit) == (
+        4,
+        2,
+        20,
+    )
+    for field in ("guild_concurrency", "member_concurrency", "queue_limit"):
+        with pytest.raises(InvalidQueueLimit) as above:
+            await limits.update(7, actor_id=1, **{field: getattr(settings, field) + 1})
+        assert (above.value.field, above.value.most) == (field, getattr(settings, field))
