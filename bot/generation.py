@@ -111,13 +111,14 @@ class Reserved:
 
 @dataclass(frozen=True)
 class Generated:
-    """What to deliver: images fitted to the upload limit, and the quota after paying for them."""
+    """What to deliver: images fitted to the upload limit, and the quota after paying for them
+    (None: the database did not take the charge yet, it is owed and counted when it does)."""
 
     images: list[FittedImage]
     revised_prompt: str | None
     credits: int
     dropped: int
-    quota: QuotaStatus
+    quota: QuotaStatus | None
 
     @property
     def reencoded(self) -> bool:
@@ -275,7 +276,9 @@ class GenerationService:
                 who.interaction_id, credits, member_credits=who.member_credits
             )
 
-        await self.settlements.settle(who.interaction_id, f"commit {credits} credits", commit)
+        settled = await self.settlements.settle(
+            who.interaction_id, f"commit {credits} credits", commit
+        )
         self._metrics.spent(plan.model.id, credits)
         _audit(
             "committed",
@@ -287,11 +290,21 @@ class GenerationService:
         )
         fitted = await _fit_or_keep(result.images, file_limit)
         revised = next((i.revised_prompt for i in result.images if i.revised_prompt), None)
-        # None: the database was busy (the commit is owed), or the guild was purged meanwhile.
-        status = committed or await self._quota.status(
-            who.guild_id, who.member_id, member_credits=who.member_credits
-        )
+        status = committed if settled else None
+        if settled and status is None:  # the guild was purged meanwhile: read what is left
+            status = await self._status_if_known(who)
         return Generated(fitted, revised, credits, result.dropped, status)
+
+    async def _status_if_known(self, who: Requester) -> QuotaStatus | None:
+        """The member's credits left, or None when the database cannot say: paid images are
+        delivered without the line rather than held back by it."""
+        try:
+            return await self._quota.status(
+                who.guild_id, who.member_id, member_credits=who.member_credits
+            )
+        except StoreUnavailable as error:
+            log.warning("could not read the credits left for %s: %s", who.interaction_id, error)
+            return None
 
     async def settle_owed(self) -> int:
         """Retry settlements the busy database refused; returns how many are still owed."""

@@ -93,6 +93,7 @@ NOT_STARTED = (
     "Discord did not take the bot's answer, so your request did not start. Nothing was spent; "
     "please try again."
 )
+UNCOUNTED = "The bot's database is busy: these credits are counted as soon as it is back."
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
@@ -361,9 +362,8 @@ def result_embed(
         embed.add_field(
             name="Revised prompt", value=literal(result.revised_prompt, 1024), inline=False
         )
-    embed.add_field(
-        name=f"Cost: {credits(result.credits)}", value=quota_summary(result.quota), inline=False
-    )
+    left = UNCOUNTED if result.quota is None else quota_summary(result.quota)
+    embed.add_field(name=f"Cost: {credits(result.credits)}", value=left, inline=False)
     notes = []
     if result.reencoded:
         notes.append("Re-encoded as WebP to fit Discord's upload limit.")

@@ -206,6 +206,7 @@ async def test_a_result_with_one_unusable_image_is_charged_for_both(parts) -> No
     assert (len(generated.images), generated.dropped) == (1, 1)
     assert generated.credits == 2 * plan.credits_per_image
     row = await quota.find(who.interaction_id)
+    assert row is not None
     assert (row.state, row.credits, row.reserved) == (
         "committed",
         2 * plan.credits_per_image,
@@ -228,6 +229,7 @@ async def test_a_request_whose_task_is_cancelled_while_waiting_is_refunded(parts
     with pytest.raises(asyncio.CancelledError):
         await waiting
     row = await quota.find(second.interaction_id)
+    assert row is not None
     assert (row.state, row.credits) == ("refunded", 0)
     assert generation.queue.totals().waiting == 0
     await running
