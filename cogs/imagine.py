@@ -198,20 +198,19 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """The guild's moderation rules, then the credits (the member's role budget, if any).
 
         Raises `RuleBroken`, or what `GenerationService.reserve` raises. The cooldown starts
-        when the rules pass, before the reservation's await, and is withdrawn if the
-        reservation refuses; a duplicate delivery leaves the first delivery's cooldown alone.
+        in the rules' check, and is withdrawn if the reservation refuses; a duplicate delivery
+        leaves the first delivery's cooldown alone.
         """
         asker = asker_of(interaction)
         policy = self.bot.policy
-        broken = await policy.check(asker, plan.model.id, plan.prompt)
+        broken = await policy.check(asker, plan.model.id, plan.prompt, request_id=interaction.id)
         if broken is not None:
             raise RuleBroken(broken, plan)
-        policy.accepted(asker.guild_id, asker.member_id)
         try:
             budget = await policy.member_credits(asker.guild_id, asker.role_ids)
             return await self.bot.generation.reserve(_requester(interaction, budget), plan)
         except REFUSALS:
-            policy.not_accepted(asker.guild_id, asker.member_id)
+            policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
             raise
 
     @imagine.autocomplete("model")

@@ -6,6 +6,7 @@ Every refusal by a rule must be the first response (type 4, ephemeral, no defer)
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -349,3 +350,42 @@ async def test_the_fake_serves_threads_nsfw_channels_and_403s(bot, discord_fake)
     with pytest.raises(discord.Forbidden) as refused:
         await bot.get_partial_messageable(LOCKED_CHANNEL_ID).send("hello")
     assert refused.value.code == 50013
+
+
+async def test_requests_sent_together_cannot_all_pass_the_cooldown_during_pre_moderation(
+    start_bot, discord_fake, gateway, quota_clock
+) -> None:
+    """The cooldown is checked and started with no await between: 4 requests sent at once while
+    pre-moderation is awaited make 1 generation; pre-moderation being down costs no cooldown, a
+    flagged prompt does."""
+    gateway.flagged_words = {"wolf": "violence"}
+    async with start_bot(
+        moderation_model="omni-moderation-latest", member_cooldown_seconds=600
+    ) as bot:
+        handles = await asyncio.gather(
+            *(discord_fake.inject_slash("imagine", {"prompt": f"a fox {i}"}) for i in range(4))
+        )
+        await discord_fake.wait_until(
+            lambda: (
+                all(h.original is not None for h in handles)
+                and sum("Slow down" in h.original.content for h in handles) == 3
+            ),
+            within=10,
+        )
+        [accepted] = [h for h in handles if "Slow down" not in h.original.content]
+        await wait_for_images(discord_fake, accepted)
+        assert len(gateway.requests) == 1
+        assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).guild_used == 1
+
+        quota_clock.advance(seconds=600)
+        gateway.fail_moderation("server_error")
+        down = await discord_fake.inject_slash("imagine", {"prompt": "a cat"})
+        assert "unavailable" in (await wait_for_private_note(discord_fake, down)).content
+        await images(discord_fake, {"prompt": "a cat"})  # the failed check started no cooldown
+
+        quota_clock.advance(seconds=600)
+        flagged = await discord_fake.inject_slash("imagine", {"prompt": "a wolf"})
+        assert "flagged" in (await wait_for_private_note(discord_fake, flagged)).content
+        again = await discord_fake.inject_slash("imagine", {"prompt": "a cat"})
+        assert "Slow down" in (await wait_for_private_note(discord_fake, again)).content
+        assert len(gateway.requests) == 2
