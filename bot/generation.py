@@ -171,7 +171,8 @@ class GenerationService:
             self._refused(who, plan, "shutting_down")
             raise ShuttingDown from None
         except QueueFull as full:
-            self._refused(who, plan, "queue_full", limit=full.limit)
+            rule = "queue_full" if full.scope == "guild" else "member_queue_full"
+            self._refused(who, plan, rule, limit=full.limit)
             raise
         try:
             await self._reserve_credits(who, plan)

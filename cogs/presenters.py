@@ -158,6 +158,11 @@ def refusal(error: QuotaExceeded | QueueFull | ShuttingDown | StoreBusy) -> str:
     """Why a request was refused before anything was spent."""
     if isinstance(error, QuotaExceeded):
         return quota_refusal(error)
+    if isinstance(error, QueueFull) and error.scope == "member":
+        return (
+            f"You already have {_requests(error.limit)} waiting in line, as many as one member "
+            "may. Please wait for one to start. Nothing was spent."
+        )
     if isinstance(error, QueueFull):
         return (
             f"This server's queue is full ({_requests(error.limit)} waiting). Please try again "
@@ -516,7 +521,8 @@ def policy_embed(
     embed.add_field(
         name="Queue",
         value=f"{limits.guild_concurrency} running at once, {limits.member_concurrency} per "
-        f"member; up to {_requests(limits.queue_limit)} waiting",
+        f"member; up to {_requests(limits.queue_limit)} waiting, "
+        f"{limits.member_queue_limit} per member",
         inline=False,
     )
     embed.add_field(

@@ -78,7 +78,10 @@ async def test_a_thousand_requests_across_fifty_guilds_stay_under_the_caps_and_a
     gateway = parts[0]
     gateway.delay = 0.01
     generation, quota = service(
-        parts, QueueSettings(global_concurrency=8, guild_concurrency=2, queue_limit=1000)
+        parts,
+        QueueSettings(
+            global_concurrency=8, guild_concurrency=2, queue_limit=1000, member_queue_limit=1000
+        ),
     )
     who = [
         request(guild, member) for _ in range(5) for guild in range(1, 51) for member in range(1, 5)
