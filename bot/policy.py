@@ -262,6 +262,15 @@ class PolicyService:
         prompt: str,
         request_id: int | None = None,
     ) -> Refusal | None:
+        return self.standing_refusal(policy, asker, model_id, prompt) or self._cooling_down(
+            policy, asker, request_id
+        )
+
+    def standing_refusal(
+        self, policy: GuildPolicy, asker: Asker, model_id: str, prompt: str
+    ) -> Refusal | None:
+        """The first rule of `policy` the request breaks, the cooldown aside: what a request
+        already waiting in line is judged by again when the rules change."""
         pause = policy.paused.get(asker.member_id)
         if pause is not None:
             return Paused(pause.reason, by_strikes=pause.by is None)
@@ -279,6 +288,11 @@ class PolicyService:
         builtin = policy.builtin_terms and not asker.age_restricted
         if builtin and (found := find_blocked(prompt, self._builtin)):
             return BlockedTerm(found.quoted, builtin=True)
+        return None
+
+    def _cooling_down(
+        self, policy: GuildPolicy, asker: Asker, request_id: int | None
+    ) -> CoolingDown | None:
         if policy.cooldown_seconds and not asker.manages_guild:
             last = self._last_accepted.get((asker.guild_id, asker.member_id))
             if last is not None and (request_id is None or last.request_id != request_id):

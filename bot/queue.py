@@ -77,6 +77,7 @@ class LeaveReason(enum.Enum):
     TIMED_OUT = "timed_out"
     SHUTDOWN = "shutdown"
     WITHDRAWN = "withdrawn"  # the holder left the `async with` block before its turn
+    RULES = "rules"  # a rule changed while it waited (a pause, a disabled model, a channel)
 
 
 class TicketState(enum.Enum):
@@ -295,9 +296,9 @@ class Ticket:
         if self.left_because is not None:
             raise LeftQueue(self.left_because)
 
-    def cancel(self) -> bool:
+    def cancel(self, reason: LeaveReason = LeaveReason.CANCELLED) -> bool:
         """Take a waiting ticket out of the line; False if it is already running or gone."""
-        return self._queue._leave(self, LeaveReason.CANCELLED)
+        return self._queue._leave(self, reason)
 
     def release(self, *, succeeded: bool = False) -> None:
         """Give the slot back, or leave the line if still waiting; harmless when repeated."""
@@ -416,6 +417,13 @@ class FairQueue:
     def find(self, key: int) -> Ticket | None:
         """The ticket joined with this key, while it is waiting or running."""
         return self._by_key.get(key)
+
+    def waiting(self, guild_id: int) -> list[Ticket]:
+        """The tickets waiting in one guild's line, member by member."""
+        guild = self._guilds.get(guild_id)
+        if guild is None:
+            return []
+        return [ticket for member in guild.members.values() for ticket in member.waiting]
 
     def close(self) -> int:
         """Take no one new and clear the line, telling each waiter why; running work goes on.

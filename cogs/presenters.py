@@ -690,14 +690,27 @@ def queue_place(position: Position) -> str:
     )
 
 
-def left_line(error: LeftLine, timeout_seconds: float) -> str:
+def left_line(error: LeftLine, timeout_seconds: float, model_name: str) -> str:
     """Why a request that waited in line never ran."""
+    if error.refusal is not None:
+        return (
+            "Your request was taken out of the line before it started: "
+            f"{rule_refusal(error.refusal, model_name)} Nothing was spent."
+        )
     if error.reason is LeaveReason.TIMED_OUT:
         return (
             f"Your request waited more than {duration(timeout_seconds).removeprefix('about ')} "
             "in line and was cancelled. Nothing was spent; please try again later."
         )
     return "Your request was cancelled before it started. Nothing was spent."
+
+
+def expelled_note(count: int) -> str:
+    """What a rule change did to the requests waiting in line, added to the admin's answer."""
+    if not count:
+        return ""
+    was = "was" if count == 1 else "were"
+    return f" {_requests(count)} waiting in line {was} taken out of it and refunded."
 
 
 def cancel_outcome(cancelled: bool, found: bool) -> str:

@@ -19,12 +19,14 @@ from bot.generation import (
     LeftLine,
     Requester,
     RequestFailed,
+    Reserved,
     ShuttingDown,
     Spent,
     StoreBusy,
 )
 from bot.images import ImageClient
 from bot.metrics import Metrics
+from bot.policy import Paused
 from bot.queue import FairQueue, LeaveReason, QueueFull, QueueSettings
 from bot.queue_limits import InvalidQueueLimit, QueueLimits
 from bot.quota import QuotaDefaults, QuotaService
@@ -255,3 +257,32 @@ async def test_a_queue_limit_exactly_at_the_process_wide_cap_is_accepted(store: 
         with pytest.raises(InvalidQueueLimit) as above:
             await limits.update(7, actor_id=1, **{field: getattr(settings, field) + 1})
         assert (above.value.field, above.value.most) == (field, getattr(settings, field))
+
+
+async def test_requests_a_rule_change_expels_leave_refunded_and_say_which_rule(parts) -> None:
+    gateway = parts[0]
+    gateway.delay = 0.5
+    generation, quota = service(parts, QueueSettings(member_concurrency=1))
+    first, second, elsewhere = request(7, 1), request(7, 1), request(8, 1)
+    running = asyncio.create_task(generation.run(await generation.reserve(first, PLAN), FILE_LIMIT))
+    waiting = await generation.reserve(second, PLAN)
+    other_guild = await generation.reserve(elsewhere, PLAN)
+    paused = Paused("spam", by_strikes=False)
+    judged: list[int] = []
+
+    def judge(request: Reserved) -> Paused:
+        judged.append(request.who.interaction_id)
+        return paused
+
+    assert generation.expel(7, judge) == 1
+    assert judged == [second.interaction_id]  # not the running one, not another guild's
+    with pytest.raises(LeftLine) as left:
+        await generation.run(waiting, FILE_LIMIT)
+    assert (left.value.reason, left.value.refusal) == (LeaveReason.RULES, paused)
+    row = await quota.find(second.interaction_id)
+    assert row is not None
+    assert (row.state, row.credits) == ("refunded", 0)
+    await running
+    await generation.run(other_guild, FILE_LIMIT)
+    assert generation.expel(7, judge) == 0  # nothing left to judge
+    assert len(gateway.requests) == 2
