@@ -373,8 +373,8 @@ class FairQueue:
 
     def join(self, guild_id: int, member_id: int, *, key: int | None = None) -> Ticket:
         """Get in line (or start at once if a slot is free). Raises `QueueFull`, `QueueClosed`.
-        A member may fill only their share of the line (`GuildLimits.member_queue_limit`).
 
+        A member may fill only their share of the line (`GuildLimits.member_queue_limit`).
         `key` (the interaction id) lets `find` reach the ticket, for a Cancel button.
         """
         if self._closed:
