@@ -394,6 +394,9 @@ async def test_requests_sent_together_cannot_all_pass_the_cooldown_during_pre_mo
 # -- rule changes reach the requests waiting in line --------------------------------------------
 
 
+HELD = 4.0  # seconds the gateway holds a running request: longer than the test needs to act
+
+
 async def queued(fake, prompt: str, invoker=None, **options):
     """An /imagine that the fake gateway holds up or that waits behind one it holds up."""
     handle = await fake.inject_slash("imagine", {"prompt": prompt, **options}, invoker=invoker)
@@ -423,7 +426,7 @@ async def taken_out(fake, handle) -> str:
 async def test_pausing_a_member_takes_their_waiting_requests_out_and_refunds_them(
     bot, discord_fake, gateway
 ) -> None:
-    gateway.delay = 1.0
+    gateway.fail_next("slow", times=2, seconds=HELD)  # alice's first, carol's first
     carol = Invoker(member=discord_fake.scenario.guild.member(PATRON_ID))
     running = await queued(discord_fake, "fox 0")
     waiting = [await queued(discord_fake, f"fox {i}") for i in (1, 2)]
@@ -450,7 +453,7 @@ async def test_pausing_a_member_takes_their_waiting_requests_out_and_refunds_the
 
 
 async def test_disabling_a_model_takes_its_waiting_requests_out(bot, discord_fake, gateway) -> None:
-    gateway.delay = 1.0
+    gateway.fail_next("slow", seconds=HELD)
     running = await queued(discord_fake, "fox 0")
     other_model = await queued(discord_fake, "fox 1", model="flux/flux-1-pro")
     same_model = await queued(discord_fake, "fox 2")
@@ -479,7 +482,7 @@ async def test_disabling_a_model_takes_its_waiting_requests_out(bot, discord_fak
 async def test_disallowing_a_channel_takes_its_waiting_requests_out(
     bot, discord_fake, gateway
 ) -> None:
-    gateway.delay = 1.0
+    gateway.fail_next("slow", seconds=HELD)
     thread = in_channel(discord_fake, ART_THREAD_ID)
     running = await queued(discord_fake, "fox 0")
     elsewhere = await queued(discord_fake, "fox 1")
@@ -511,8 +514,8 @@ async def test_a_strike_that_pauses_takes_the_members_waiting_requests_out(
     """The refused request's slot frees before its strike is counted, so the next request has
     started by then; the one behind it is still waiting, and leaves the line."""
     await bot.policy.update(GUILD_ID, strike_limit=1, actor_id=ADMIN_ID)
-    gateway.delay = 1.0
     gateway.fail_next("content_policy", delay=1.0)
+    gateway.fail_next("slow", seconds=HELD)
     refused = await queued(discord_fake, "fox 0")
     started, waiting = await queued(discord_fake, "fox 1"), await queued(discord_fake, "fox 2")
     await in_line(discord_fake, started, waiting)

@@ -198,7 +198,7 @@ async def test_one_member_cannot_fill_the_line_and_shut_another_out(
 ) -> None:
     """GUILD_CONCURRENCY=1, QUEUE_LIMIT=3: Alice's 4th request is refused privately for free,
     so Bob's first still finds a place."""
-    gateway.delay = SLOW
+    gateway.fail_next("slow", seconds=4)  # Alice's first holds the guild's one slot meanwhile
     bob = Invoker(member=discord_fake.scenario.guild.member(ADMIN_ID))
     async with start_bot(guild_concurrency=1, queue_limit=3) as bot:
         alice = [await ask(discord_fake, f"alice {i}") for i in range(3)]
