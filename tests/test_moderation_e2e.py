@@ -530,3 +530,21 @@ async def test_a_strike_that_pauses_takes_the_members_waiting_requests_out(
         ("refunded", 0),
     ]
     assert [r.json["prompt"] for r in gateway.requests] == ["fox 0", "fox 1"]
+
+
+async def test_a_flagged_prompt_that_pauses_takes_the_members_waiting_requests_out(
+    start_bot, discord_fake, gateway
+) -> None:
+    gateway.flagged_words = {"wolf": "violence"}
+    async with start_bot(moderation_model="omni-moderation-latest", strike_limit=1) as bot:
+        gateway.fail_next("slow", seconds=HELD)
+        running, waiting = await queued(discord_fake, "fox 0"), await queued(discord_fake, "fox 1")
+        await in_line(discord_fake, waiting)
+        flagged = await discord_fake.inject_slash("imagine", {"prompt": "a wolf"})
+        note = await wait_for_private_note(discord_fake, flagged)
+        assert "You are now paused" in note.content
+        text = await taken_out(discord_fake, waiting)
+        assert "You are paused from /imagine in this server (1 strikes)" in text
+        await wait_for_images(discord_fake, running, within=15)
+        assert await ledger_states(bot, running, waiting) == [("committed", 1), ("refunded", 0)]
+        assert [r.json["prompt"] for r in gateway.requests] == ["fox 0"]
