@@ -35,6 +35,7 @@ from bot.store import Row, Script, Store, count, each, every, lock, one
 
 Period = Literal["day", "week", "month"]
 State = Literal["pending", "committed", "refunded", "unknown"]
+Kind = Literal["generation", "edit"]
 Scope = Literal["guild", "member"]
 
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
@@ -128,6 +129,7 @@ class Reservation:
     n: int
     prompt: str | None  # None once prompt retention has purged it
     duplicate: bool = False
+    kind: Kind = "generation"  # an edit's inputs are not kept: Re-roll repeats generations only
 
 
 class QuotaExceeded(Exception):
@@ -192,6 +194,15 @@ class ModelUsage:
 
 
 @dataclass(frozen=True)
+class KindUsage:
+    """Spending on generations or on edits."""
+
+    kind: Kind
+    credits: int
+    requests: int
+
+
+@dataclass(frozen=True)
 class UsageReport:
     """This window's spending (pending, committed and kept-unknown requests), biggest first."""
 
@@ -202,6 +213,7 @@ class UsageReport:
     requests: int
     by_member: tuple[MemberUsage, ...]
     by_model: tuple[ModelUsage, ...]
+    by_kind: tuple[KindUsage, ...] = ()
 
 
 class _Budget(NamedTuple):
@@ -261,11 +273,12 @@ _BUDGET = """
 # fits both budgets and the interaction is new; no row back means refused or a duplicate.
 _RESERVE = f"""
     INSERT INTO ledger (interaction_id, guild_id, member_id, channel_id, model, size, quality, n,
-        reserved, credits, prompt, period_start, created_at)
+        reserved, credits, prompt, period_start, created_at, kind)
     SELECT CAST(:iid AS BIGINT), CAST(:guild AS BIGINT), CAST(:member AS BIGINT),
         CAST(:channel AS BIGINT), CAST(:model AS TEXT), CAST(:size AS TEXT),
         CAST(:quality AS TEXT), CAST(:n AS BIGINT), CAST(:cost AS BIGINT), CAST(:cost AS BIGINT),
-        CAST(:prompt AS TEXT), b.first_day || 'T00:00:00.000000Z', CAST(:now AS TEXT)
+        CAST(:prompt AS TEXT), b.first_day || 'T00:00:00.000000Z', CAST(:now AS TEXT),
+        CAST(:kind AS TEXT)
     FROM ({_BUDGET}) AS b
     WHERE b.guild_used + CAST(:cost AS BIGINT) <= b.guild_limit
       AND (b.member_limit = 0 OR b.member_used + CAST(:cost AS BIGINT) <= b.member_limit)
@@ -343,6 +356,7 @@ class QuotaService:
         channel_id: int | None = None,
         prompt: str | None = None,
         member_credits: int | None = None,
+        kind: Kind = "generation",
     ) -> Reservation:
         """Take `cost` credits from both budgets, or raise QuotaExceeded.
 
@@ -363,6 +377,7 @@ class QuotaService:
             "n": n,
             "cost": cost,
             "prompt": prompt,
+            "kind": kind,
         }
 
         def work() -> Script[Reservation]:
@@ -406,6 +421,7 @@ class QuotaService:
                 quality=quality,
                 n=n,
                 prompt=prompt,
+                kind=kind,
             )
 
         return await self._store.run(work)
@@ -527,15 +543,16 @@ class QuotaService:
     async def usage(self, guild_id: int) -> UsageReport:
         now = self._now()
 
-        def work() -> Script[tuple[Window, list[Row], list[Row]]]:
+        def work() -> Script[tuple[Window, list[Row], list[Row], list[Row]]]:
             policy = self._policy((yield from one(_POLICY, (guild_id,))))
             window = Window.containing(policy.period, now)
             params = (guild_id, _ts(window.start))
             members = yield from every(_USAGE_BY.format(key="member_id"), params)
             models = yield from every(_USAGE_BY.format(key="model"), params)
-            return window, members, models
+            kinds = yield from every(_USAGE_BY.format(key="kind"), params)
+            return window, members, models, kinds
 
-        window, members, models = await self._store.read(work)
+        window, members, models, kinds = await self._store.read(work)
         by_member = tuple(MemberUsage(r["key"], r["credits"], r["requests"]) for r in members)
         return UsageReport(
             period=window.period,
@@ -545,6 +562,7 @@ class QuotaService:
             requests=sum(m.requests for m in by_member),
             by_member=by_member,
             by_model=tuple(ModelUsage(r["key"], r["credits"], r["requests"]) for r in models),
+            by_kind=tuple(KindUsage(r["key"], r["credits"], r["requests"]) for r in kinds),
         )
 
     # -- admin ---------------------------------------------------------------------------------
@@ -780,6 +798,7 @@ def _reservation(row: Row) -> Reservation:
         quality=row["quality"],
         n=row["n"],
         prompt=row["prompt"],
+        kind=row["kind"],
     )
 
 

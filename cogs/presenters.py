@@ -16,7 +16,9 @@ import discord
 from discord import app_commands
 
 from bot.catalog import (
+    EditsNotOffered,
     EmptyPrompt,
+    MaskNotOffered,
     ModelSpec,
     NoSuchOption,
     PlannedRequest,
@@ -24,6 +26,7 @@ from bot.catalog import (
     RequestRejected,
     SizeNotOffered,
     TooManyImages,
+    TooManyInputs,
     UnknownModel,
     UnknownOptions,
     ValueNotOffered,
@@ -41,6 +44,7 @@ from bot.images import (
     AuthenticationError,
     BadRequestError,
     ContentPolicyError,
+    EditsUnsupportedError,
     ImageAPIError,
     ImageTimeoutError,
     InsufficientQuotaError,
@@ -142,7 +146,8 @@ def quota_refusal(error: QuotaExceeded) -> str:
 
 
 def progress_line(plan: PlannedRequest, elapsed: int) -> str:
-    return f"🎨 Generating with {plan.model.name}… {elapsed} s"
+    doing = "Editing" if plan.images else "Generating"
+    return f"🎨 {doing} with {plan.model.name}… {elapsed} s"
 
 
 def spent_note(spent: Spent) -> str:
@@ -198,7 +203,13 @@ _IMAGE_FAILURES: dict[type[ImageAPIError], str] = {
     UpstreamUnavailableError: "The image service is unavailable right now. Please try again later.",
     ImageTimeoutError: "The image service took too long to answer. Please try again later.",
     MalformedResponseError: "The image service sent back something that was not a usable image.",
+    EditsUnsupportedError: "This image service does not offer edits.",
 }
+
+
+def edits_unsupported(model_name: str) -> str:
+    """A gateway without edits refunds in full: one line, naming the model."""
+    return f"This image service does not offer edits for {model_name}. Nothing was spent."
 
 
 def image_failure(error: ImageAPIError) -> str:
@@ -237,6 +248,15 @@ def rejection(error: RequestRejected) -> str:
         )
     if isinstance(error, UnknownOptions):
         return f"{error.model.name} takes no option {', '.join(error.options)}."
+    if isinstance(error, EditsNotOffered):
+        return f"{error.model.name} cannot edit images. Nothing was spent."
+    if isinstance(error, TooManyInputs):
+        return (
+            f"{error.model.name} edits at most {error.model.edit_max_images} image(s) at once; "
+            f"you gave {error.count}. Nothing was spent."
+        )
+    if isinstance(error, MaskNotOffered):
+        return f"{error.model.name} takes no mask. Nothing was spent."
     raise AssertionError(f"no wording for {error!r}")
 
 
