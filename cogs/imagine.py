@@ -1,7 +1,8 @@
 """/imagine: parse the options, defer, hand the request to the core, render what comes back.
 
-Results carry persistent Re-roll and Delete buttons (`ResultButton`); a request waiting in the
-fair queue shows its place and a Cancel button (a `ResultButton` too).
+Results carry persistent Re-roll, Edit and Delete buttons (`ResultButton`, one row built from
+`RESULT_ACTIONS`); a request waiting in the fair queue shows its place and a Cancel button (a
+`ResultButton` too). Edits (cogs/edit.py) are served by the same `serve` and `run`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
+from bot.edit_inputs import InputRefused
 from bot.fitting import shrink
 from bot.generation import (
     DuplicateRequest,
@@ -32,7 +34,7 @@ from bot.generation import (
     ShuttingDown,
     StoreBusy,
 )
-from bot.images import ContentPolicyError
+from bot.images import ContentPolicyError, EditsUnsupportedError
 from bot.policy import Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
@@ -52,8 +54,10 @@ from cogs.presenters import (
     audit_refusal_embed,
     audit_strike_embed,
     cancel_outcome,
+    edits_unsupported,
     failure,
     image_failure,
+    input_refusal,
     left_line,
     progress_line,
     queue_place,
@@ -80,17 +84,26 @@ PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own c
 
 _BUTTONS = {
     "reroll": ("Re-roll", "🎲", discord.ButtonStyle.primary),
+    "edit": ("Edit", "✏️", discord.ButtonStyle.secondary),
     "delete": ("Delete", "🗑️", discord.ButtonStyle.secondary),
     "cancel": ("Cancel", "✖️", discord.ButtonStyle.secondary),
 }
+# The result row, in order; each action targets the request ("id") or its requester ("owner").
+# A new result button is one entry here, one in `_BUTTONS` and one handler.
+RESULT_ACTIONS: tuple[tuple[str, str], ...] = (
+    ("reroll", "id"),
+    ("edit", "id"),
+    ("delete", "owner"),
+)
 
 
 class ResultButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"imagine:(?P<action>reroll|delete|cancel):(?P<target>[0-9]+)",
+    template=r"imagine:(?P<action>reroll|edit|delete|cancel):(?P<target>[0-9]+)",
 ):
-    """Re-roll or Cancel (target: the request's interaction id), or Delete (target: the
-    requester's id). Cancel sits on a request waiting in line, the others on a result.
+    """Re-roll, Edit or Cancel (target: the request's interaction id), or Delete (target: the
+    requester's id). Cancel sits on a request waiting in line, the others on a result; Edit is
+    handled by the Edit cog.
 
     The state lives in the custom_id, so the buttons keep working after a restart. discord.py
     only logs what a dynamic item raises, so an unexpected failure is reported here instead.
@@ -118,17 +131,24 @@ class ResultButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(cog, ImagineCog)
-        handler = {"reroll": cog.reroll, "delete": cog.delete, "cancel": cog.cancel}[self.action]
+        handlers = {"reroll": cog.reroll, "delete": cog.delete, "cancel": cog.cancel}
+        editor = interaction.client.get_cog("Edit")
+        if editor is not None:
+            handlers["edit"] = editor.edit_result
         try:
+            handler = handlers[self.action]
             await handler(interaction, self.target)
         except Exception as error:
             await report_unexpected(interaction, error, f"button {self.action}")
 
 
-def result_view(request_id: int, owner_id: int) -> discord.ui.View:
+def result_view(request_id: int, owner_id: int, *, edit: bool = False) -> discord.ui.View:
+    """The result row; an edit's result has no Re-roll (its inputs are not kept to repeat)."""
     view = discord.ui.View(timeout=None)
-    view.add_item(ResultButton("reroll", request_id))
-    view.add_item(ResultButton("delete", owner_id))
+    for action, target in RESULT_ACTIONS:
+        if action == "reroll" and edit:
+            continue
+        view.add_item(ResultButton(action, request_id if target == "id" else owner_id))
     return view
 
 
@@ -192,9 +212,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await send_error(interaction, rejection(rejected))
             return
         with self.bot.finishing():
-            await self.serve(interaction, self._reserve(interaction, plan))
+            await self.serve(interaction, self.reserve(interaction, plan))
 
-    async def _reserve(
+    async def reserve(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest
     ) -> Reserved:
         """The guild's moderation rules, then the credits (the member's role budget, if any).
@@ -263,7 +283,12 @@ class ImagineCog(commands.Cog, name="Imagine"):
         self, interaction: discord.Interaction[Any], request_id: int
     ) -> Reserved:
         original = await self.bot.quota.find(request_id)
-        if original is None or original.guild_id != interaction.guild_id or not original.prompt:
+        if (
+            original is None
+            or original.guild_id != interaction.guild_id
+            or not original.prompt
+            or original.kind != "generation"
+        ):
             raise NotRerollable
         plan = self.bot.catalog.plan(
             original.prompt,
@@ -273,7 +298,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
             n=original.n,
         )
         # The rules may have changed since (a paused member, a disabled model, a new term).
-        return await self._reserve(interaction, plan)
+        return await self.reserve(interaction, plan)
 
     async def delete(self, interaction: discord.Interaction[Any], owner_id: int) -> None:
         """The requester may delete a result, and so may a member with Manage Messages."""
@@ -284,7 +309,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         await interaction.delete_original_response()
 
     async def serve(
-        self, interaction: discord.Interaction[Any], reservation: Coroutine[Any, Any, Reserved]
+        self,
+        interaction: discord.Interaction[Any],
+        reservation: Coroutine[Any, Any, Reserved],
+        thumbnail: str | None = None,
     ) -> None:
         """Reserve, answer Discord, generate, deliver.
 
@@ -310,8 +338,11 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except NotRerollable:
             await tell(interaction, REROLL_TOO_OLD)
             return
+        except InputRefused as refused:
+            await tell(interaction, input_refusal(refused))
+            return
         except RuleBroken as broken:
-            await self._refuse(interaction, broken)
+            await self._refuse(interaction, broken, thumbnail)
             return
         try:
             if deferred is None:
@@ -322,9 +353,11 @@ class ImagineCog(commands.Cog, name="Imagine"):
         if not deferred:
             await tell(interaction, NOT_STARTED)
             return
-        await self.run(interaction, request)
+        await self.run(interaction, request, thumbnail)
 
-    async def _refuse(self, interaction: discord.Interaction[Any], broken: RuleBroken) -> None:
+    async def _refuse(
+        self, interaction: discord.Interaction[Any], broken: RuleBroken, thumbnail: str | None
+    ) -> None:
         """Tell the member which rule refused them, and the moderators' audit channel."""
         plan, model_name = broken.plan, broken.plan.model.name
         await tell(interaction, rule_refusal(broken.refusal, model_name))
@@ -334,6 +367,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
         embed = audit_refusal_embed(
             interaction.user, _channel_id(interaction), plan.prompt, broken.refusal, model_name
         )
+        if thumbnail:
+            embed.set_thumbnail(url=thumbnail)
         await self.audit.post(_guild_id(interaction), embed)
 
     async def _defer(self, interaction: discord.Interaction[Any]) -> bool:
@@ -352,13 +387,17 @@ class ImagineCog(commands.Cog, name="Imagine"):
             log.info("interaction %s was already acknowledged by another delivery", interaction.id)
         return True
 
-    async def run(self, interaction: discord.Interaction[Any], request: Reserved) -> None:
+    async def run(
+        self, interaction: discord.Interaction[Any], request: Reserved, thumbnail: str | None = None
+    ) -> None:
         """Generate while showing progress, then deliver; every failure ends in a private note."""
         try:
             result = await self._generate(interaction, request)
         except RequestFailed as failed:
             if isinstance(failed.error, ContentPolicyError):
-                await self._strike(interaction, request.plan, failed)
+                await self._strike(interaction, request.plan, failed, thumbnail)
+            elif isinstance(failed.error, EditsUnsupportedError):
+                await tell(interaction, edits_unsupported(request.plan.model.name))
             else:
                 await tell(interaction, failure(failed))
             return
@@ -377,12 +416,21 @@ class ImagineCog(commands.Cog, name="Imagine"):
             raise
         link = await self._deliver(interaction, request.plan, result)
         embed = audit_generation_embed(
-            interaction.user, _channel_id(interaction), request.plan, result.credits, link
+            interaction.user,
+            _channel_id(interaction),
+            request.plan,
+            result.credits,
+            link,
+            thumbnail,
         )
         await self.audit.post(_guild_id(interaction), embed)
 
     async def _strike(
-        self, interaction: discord.Interaction[Any], plan: PlannedRequest, failed: RequestFailed
+        self,
+        interaction: discord.Interaction[Any],
+        plan: PlannedRequest,
+        failed: RequestFailed,
+        thumbnail: str | None,
     ) -> None:
         """The gateway's safety system refused the prompt: one strike, audited."""
         guild_id = _guild_id(interaction)
@@ -398,6 +446,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
             image_failure(failed.error),
             strike,
         )
+        if thumbnail:
+            embed.set_thumbnail(url=thumbnail)
         await self.audit.post(guild_id, embed)
 
     async def _generate(
@@ -612,7 +662,7 @@ def _result_message(
     """The embed and the buttons of a result (its files go as `attachments` or `files`)."""
     return {
         "embed": result_embed(plan, result, interaction.user),
-        "view": result_view(interaction.id, interaction.user.id),
+        "view": result_view(interaction.id, interaction.user.id, edit=bool(plan.images)),
     }
 
 

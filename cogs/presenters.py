@@ -31,6 +31,14 @@ from bot.catalog import (
     UnknownOptions,
     ValueNotOffered,
 )
+from bot.edit_inputs import (
+    BadMask,
+    InputRefused,
+    InputTooLarge,
+    NotAnImage,
+    TooManyPixels,
+    Unreadable,
+)
 from bot.generation import (
     Generated,
     Interrupted,
@@ -207,6 +215,47 @@ _IMAGE_FAILURES: dict[type[ImageAPIError], str] = {
 }
 
 
+NO_IMAGE = "That message has no image attachment to edit."
+EDIT_PROMPT_LABEL = "What to change"
+EDIT_MODAL_TITLE = "Edit with imagine"
+_MASK_PROBLEMS = {
+    "not_png": "is not a PNG",
+    "no_alpha": "has no transparency (its transparent pixels mark what to change)",
+    "size": "is not the same size as the first image",
+}
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def input_refusal(error: InputRefused) -> str:
+    """Why an input image or mask was refused before anything was spent."""
+    if isinstance(error, InputTooLarge):
+        return (
+            f"`{literal(error.filename, 100)}` is {_megabytes(error.size)}; edits take images up "
+            f"to {_megabytes(error.limit)}. Nothing was spent."
+        )
+    if isinstance(error, NotAnImage):
+        return (
+            f"`{literal(error.filename, 100)}` is not a whole PNG, JPEG or WebP image. "
+            "Nothing was spent."
+        )
+    if isinstance(error, TooManyPixels):
+        return (
+            f"`{literal(error.filename, 100)}` has too many pixels to edit (at most "
+            f"{error.limit // 1_000_000} megapixels). Nothing was spent."
+        )
+    if isinstance(error, BadMask):
+        return f"The mask {_MASK_PROBLEMS[error.reason]}. Nothing was spent."
+    if isinstance(error, Unreadable):
+        return (
+            f"Discord did not hand over `{literal(error.filename, 100)}`; please try again. "
+            "Nothing was spent."
+        )
+    raise AssertionError(f"no wording for {error!r}")
+
+
 def edits_unsupported(model_name: str) -> str:
     """A gateway without edits refunds in full: one line, naming the model."""
     return f"This image service does not offer edits for {model_name}. Nothing was spent."
@@ -336,12 +385,20 @@ def usage_embed(report: UsageReport, model_name: Callable[[str], str]) -> discor
         f"{model_name(m.model)}: {credits(m.credits)} ({_requests(m.requests)})"
         for m in report.by_model
     ]
+    kinds = [
+        f"{_KIND_NAMES[k.kind]}: {credits(k.credits)} ({_requests(k.requests)})"
+        for k in report.by_kind
+    ]
     return _embed(
         "Credits used this period",
         description,
         Field("Top members", Listing(members), inline=False),
         Field("By model", Listing(models), inline=False),
+        Field("Generations and edits", Listing(kinds), inline=False),
     )
+
+
+_KIND_NAMES = {"generation": "Generations", "edit": "Edits"}
 
 
 def policy_summary(policy: QuotaPolicy) -> str:
@@ -550,10 +607,11 @@ def audit_generation_embed(
     plan: PlannedRequest,
     spent: int,
     link: str | None,
+    thumbnail: str | None = None,
 ) -> discord.Embed:
-    """One generation, for the moderators' audit channel."""
-    return _audit_embed(
-        "Generated",
+    """One generation or edit, for the moderators' audit channel; an edit shows its input."""
+    embed = _audit_embed(
+        "Edited" if plan.images else "Generated",
         requester,
         channel_id,
         plan.prompt,
@@ -564,6 +622,9 @@ def audit_generation_embed(
         Field("Credits", str(spent)),
         Field("Result", f"[Jump to the result]({link})" if link else "not delivered"),
     )
+    if thumbnail:
+        embed.set_thumbnail(url=thumbnail)
+    return embed
 
 
 def audit_refusal_embed(

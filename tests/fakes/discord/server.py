@@ -8,6 +8,7 @@ from typing import Any, Literal
 from aiohttp import web
 
 from tests.fakes.discord import spec
+from tests.fakes.discord.callbacks import MODAL
 from tests.fakes.discord.clock import DiscordClock
 from tests.fakes.discord.context import FakeContext
 from tests.fakes.discord.faults import FaultRule
@@ -16,7 +17,9 @@ from tests.fakes.discord.interactions import (
     APPLICATION_COMMAND,
     AUTOCOMPLETE,
     BUTTON,
+    MESSAGE_COMMAND,
     MESSAGE_COMPONENT,
+    MODAL_SUBMIT,
     CommandOptions,
     InteractionHandle,
     Invoker,
@@ -26,10 +29,11 @@ from tests.fakes.discord.interactions import (
     record_for,
 )
 from tests.fakes.discord.rest import RestApi
-from tests.fakes.discord.scenario import Scenario, default_scenario
+from tests.fakes.discord.scenario import FakeMember, Scenario, default_scenario
 from tests.fakes.discord.spec import Violation
-from tests.fakes.discord.state import FakeState, RecordedRequest, StoredMessage
+from tests.fakes.discord.state import FakeState, RecordedRequest, StoredAttachment, StoredMessage
 
+LABEL = 18  # a modal's label component (discord.py 2.6+ wraps text inputs in it)
 MAX_BODY = 64 * 1024 * 1024  # above Discord's 25 MiB so the fake itself can answer 413 40005
 
 
@@ -151,7 +155,7 @@ class FakeDiscord:
         ``Mentionable(...)``): they are sent as ids with Discord's ``data.resolved`` objects.
         """
         invoker = invoker or Invoker()
-        built = command_options(options, scenario=self.scenario, invoker=invoker)
+        built = command_options(options, ctx=self.ctx, invoker=invoker)
         data = self._command_data(name, built, subcommand, group, invoker)
         return await self._inject(APPLICATION_COMMAND, data, invoker)
 
@@ -167,7 +171,7 @@ class FakeDiscord:
     ) -> InteractionHandle:
         """An autocomplete request (type 4): ``focused`` names the option being typed."""
         invoker = invoker or Invoker()
-        built = command_options(options, focused, scenario=self.scenario, invoker=invoker)
+        built = command_options(options, focused, ctx=self.ctx, invoker=invoker)
         data = self._command_data(name, built, subcommand, group, invoker)
         return await self._inject(AUTOCOMPLETE, data, invoker)
 
@@ -186,6 +190,74 @@ class FakeDiscord:
             data["values"] = list(values)
         return await self._inject(MESSAGE_COMPONENT, data, invoker, message)
 
+    def post_member_message(
+        self,
+        files: Sequence[tuple[str, bytes, str | None]],
+        *,
+        member: FakeMember | None = None,
+        channel_id: int | None = None,
+        content: str = "",
+    ) -> StoredMessage:
+        """A message a member posted (not the bot), with attachments the CDN serves."""
+        author = member or self.scenario.member
+        channel = channel_id or self.scenario.channel.id
+        found = self.scenario.find_channel(channel)
+        assert found is not None
+        message = self.ctx.new_message(channel, found[0].id)
+        message.author_id = author.user.id
+        message.content = content
+        message.attachments = [
+            StoredAttachment(self.clock.snowflake(), name, data, content_type)
+            for name, data, content_type in files
+        ]
+        return message
+
+    async def inject_message_command(
+        self, name: str, message: StoredMessage, *, invoker: Invoker | None = None
+    ) -> InteractionHandle:
+        """A message context menu command (type 2, data.type 3) on ``message``."""
+        invoker = invoker or Invoker()
+        data = self._command_data(name, CommandOptions(), None, None, invoker, MESSAGE_COMMAND)
+        del data["options"]
+        data["target_id"] = str(message.id)
+        data["resolved"] = {"messages": {str(message.id): self.ctx.message_payload(message)}}
+        return await self._inject(APPLICATION_COMMAND, data, invoker)
+
+    async def submit_modal(
+        self,
+        opened_by: InteractionHandle,
+        values: Sequence[str],
+        *,
+        invoker: Invoker | None = None,
+    ) -> InteractionHandle:
+        """A MODAL_SUBMIT (type 5) of the modal the bot answered ``opened_by`` with (type 9):
+        ``values`` fill its text inputs in order, sent in the rows the modal declared."""
+        modal = opened_by.record.response_data
+        assert opened_by.record.response_type == MODAL, "no modal shown"
+        assert modal is not None
+        inputs = iter(values)
+        rows = []
+        for row in modal["components"]:
+            if row["type"] == LABEL:
+                child = row["component"]
+                filled = {
+                    "type": child["type"],
+                    "id": child.get("id"),
+                    "custom_id": child["custom_id"],
+                }
+                filled["value"] = next(inputs)
+                rows.append({"type": LABEL, "id": row.get("id"), "component": filled})
+                continue
+            cells = []
+            for child in row["components"]:
+                cells.append(
+                    {"type": child["type"], "custom_id": child["custom_id"], "value": next(inputs)}
+                )
+            rows.append({"type": row["type"], "components": cells})
+        data = {"custom_id": modal["custom_id"], "components": rows}
+        message = self.state.message(opened_by.record.message_id or 0)
+        return await self._inject(MODAL_SUBMIT, data, invoker or Invoker(), message)
+
     def _command_data(
         self,
         name: str,
@@ -193,16 +265,27 @@ class FakeDiscord:
         subcommand: str | None,
         group: str | None,
         invoker: Invoker,
+        command_type: int = 1,
     ) -> dict[str, Any]:
         """Data of a command interaction; the id and guild_id come from the synced command."""
         guild = invoker.guild or self.scenario.guild
         guild_commands = self.state.guild_commands.get(guild.id, [])
-        synced = next((c for c in guild_commands if c["name"] == name), None)
-        data: dict[str, Any] = {"type": 1, "name": name}
+        synced = next(
+            (c for c in guild_commands if c["name"] == name and c.get("type", 1) == command_type),
+            None,
+        )
+        data: dict[str, Any] = {"type": command_type, "name": name}
         if synced is not None:
             data["guild_id"] = str(guild.id)
         else:
-            synced = next((c for c in self.state.global_commands if c["name"] == name), None)
+            synced = next(
+                (
+                    c
+                    for c in self.state.global_commands
+                    if c["name"] == name and c.get("type", 1) == command_type
+                ),
+                None,
+            )
         data["id"] = synced["id"] if synced else str(self.clock.snowflake())
         data["options"] = nest_options(options.options, subcommand, group)
         if options.resolved:
