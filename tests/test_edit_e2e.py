@@ -8,9 +8,10 @@ import io
 import pytest
 from PIL import Image
 
-from tests.fakes.discord.interactions import Upload
+from tests.fakes.discord.interactions import Invoker, Upload
 from tests.fakes.discord.scenario import GUILD_ID, MEMBER_ID
 from tests.test_imagine_e2e import used_credits, wait_for_images, wait_for_private_note
+from tests.test_quota_commands import run
 
 GPT = "openai/gpt-image-1"
 
@@ -176,3 +177,29 @@ async def test_an_edit_through_a_dropped_connection_is_settled_as_a_generation(
     assert "may have cost 2 credits" in note.content
     assert (await bot.quota.find(handle.id)).state == "unknown"
     assert await used_credits(bot) == 2
+
+
+async def test_usage_and_metrics_tell_edits_from_generations(bot, discord_fake, gateway) -> None:
+    await wait_for_images(
+        discord_fake, await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    )
+    await wait_for_images(
+        discord_fake, await discord_fake.inject_slash("imagine-edit", edit_options())
+    )
+    admin = Invoker(member=discord_fake.scenario.admin)
+    [embed] = (await run(discord_fake, "usage", invoker=admin)).embeds
+    fields = {f["name"]: f["value"].splitlines() for f in embed["fields"]}
+    assert fields["Generations and edits"] == [
+        "Edits: 2 credits (1 request)",
+        "Generations: 1 credit (1 request)",
+    ]
+
+    def sample(name: str, **labels: str) -> float | None:
+        return bot.metrics.registry.get_sample_value(name, labels)
+
+    edit = {"model": GPT, "operation": "edit"}
+    assert sample("imagine_generations_total", **edit, outcome="succeeded") == 1
+    assert sample("imagine_credits_spent_total", **edit) == 2
+    assert sample("imagine_credits_spent_total", model=GPT, operation="generation") == 0
+    generation = {"model": "openai/dall-e-3", "operation": "generation"}
+    assert sample("imagine_credits_spent_total", **generation) == 1
