@@ -203,3 +203,15 @@ async def test_usage_and_metrics_tell_edits_from_generations(bot, discord_fake, 
     assert sample("imagine_credits_spent_total", model=GPT, operation="generation") == 0
     generation = {"model": "openai/dall-e-3", "operation": "generation"}
     assert sample("imagine_credits_spent_total", **generation) == 1
+
+
+async def test_only_models_that_edit_are_offered(bot, discord_fake, gateway) -> None:
+    commands = {c["name"]: c for c in discord_fake.state.guild_commands[GUILD_ID]}
+    options = {o["name"]: o for o in commands["imagine-edit"]["options"]}
+    assert (options["image"]["type"], options["image"]["required"]) == (11, True)
+    assert options["mask"]["type"] == 11
+    handle = await discord_fake.inject_autocomplete(
+        "imagine-edit", {"prompt": "x", "model": ""}, "model"
+    )
+    await handle.wait_response()
+    assert [c["value"] for c in handle.choices] == [GPT]
