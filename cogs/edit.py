@@ -112,16 +112,7 @@ class EditCog(commands.Cog, name="Edit"):
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
         """Only the models that declare edits, and that this guild has not disabled."""
-        assert interaction.guild_id is not None
-        policy = await self.bot.policy.policy(interaction.guild_id)
-        wanted = current.strip().lower()
-        return [
-            app_commands.Choice(name=m.name, value=m.id)
-            for m in self.bot.catalog.models
-            if m.edits
-            and policy.model_enabled(m.id)
-            and (wanted in m.name.lower() or wanted in m.id.lower())
-        ][:25]
+        return await self.imagine.offered_models(interaction, current, edits=True)
 
     async def edit_result(self, interaction: discord.Interaction[Any], request_id: int) -> None:
         """The Edit button: the result's own images are the input."""

@@ -240,13 +240,22 @@ class ImagineCog(commands.Cog, name="Imagine"):
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
         """The catalog's models this guild has not disabled."""
+        return await self.offered_models(interaction, current, edits=False)
+
+    async def offered_models(
+        self, interaction: discord.Interaction[ImagineBot], current: str, *, edits: bool
+    ) -> list[app_commands.Choice[str]]:
+        """Models this guild has not disabled (with `edits`, only those that edit) matching
+        what the member typed."""
         assert interaction.guild_id is not None
         policy = await self.bot.policy.policy(interaction.guild_id)
         wanted = current.strip().lower()
         return [
             app_commands.Choice(name=m.name, value=m.id)
             for m in self.bot.catalog.models
-            if policy.model_enabled(m.id) and (wanted in m.name.lower() or wanted in m.id.lower())
+            if (m.edits or not edits)
+            and policy.model_enabled(m.id)
+            and (wanted in m.name.lower() or wanted in m.id.lower())
         ][:MAX_AUTOCOMPLETE]
 
     @imagine.autocomplete("size")
