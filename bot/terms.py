@@ -2,14 +2,19 @@
 
 A prompt is normalised character by character (NFKC, case folding, accents and format characters
 removed, confusable letters mapped to their Latin look-alikes from Unicode's confusables data as
-packaged by `confusable-homoglyphs`), remembering where each normalised character came from, so
-the part of the member's own text that matched can be quoted back to them.
+packaged by `confusable-homoglyphs`, small capitals and other letters Unicode names as Latin
+ones), so the part of the member's own text that matched can be quoted back to them.
 
-A term becomes a regular expression over the normalised text: each letter also accepts its
-common digit or symbol stand-ins (`0 1 3 4 5 7 @ $`), a word may be written with its letters
-separated by dots, dashes or spaces (`s.e.x`), the words of a multi-word term may be separated
-by any of those, and a trailing `*` lets the last word continue. A match must start and end at a
-word boundary, so "classic" is not caught by "ass".
+A term becomes an RE2 expression over the normalised text: each letter also accepts its common
+digit or symbol stand-ins (`0 1 3 4 5 7 @ $`), a word may be written with its letters separated
+by spaces or `. - _ * / , | + ~ : ;` (`s.e.x`), the words of a multi-word term may be separated
+by any of those, a whole-word term also matches its plural (`-s`, `-es`) and a trailing `*` lets
+the last word continue. A match must start and end at a word boundary, so "classic" is not caught
+by "ass", and a match made only of digits does not count ("Room 101" is not "lol").
+
+Terms are untrusted (any server's admins add them) and matching runs on the event loop, so it
+must stay linear in the prompt's length whatever the terms are: RE2 guarantees that for any
+expression, unlike `re`, and each further call in `_Matcher.first_valid` starts further on.
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Literal
+from functools import cached_property, lru_cache
+from typing import Any, Literal, NamedTuple
 
+import re2
 from confusable_homoglyphs.confusables import confusables_data
 
 from bot.text import draws_nothing
@@ -29,15 +35,36 @@ MAX_TERM_LENGTH = 100
 
 # What each stand-in can mean (1 is an i or an l).
 _STAND_INS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
-_WORD = r"[\w@$]"
-_SEPARATOR = r"[\s.\-_]"
+# What may split the letters of a word, after folding turned every kind of white space into " ".
+# `_` is one of them and never a letter: a character both ways made matching exponential.
+_SEPARATORS = " .-_*/,|+~:;"
+_SEPARATOR = "[" + _SEPARATORS.replace("-", r"\-") + "]"
+_WORD = r"[\pL\pN@$]"  # a letter, a digit or a symbol stand-in (RE2 syntax)
+_NOT_WORD = r"[^\pL\pN@$]"
+_WORDS = re.compile(r"(?:[^\W_]|[@$])+")  # the same words, for Python's `re`
+_PLURAL_JOINED = "(?:[e3]?[s5$])?"
+_PLURAL_SPACED = f"(?:(?:{_SEPARATOR}+[e3])?{_SEPARATOR}+[s5$])?"
 # Marks left after NFD (accents, variation selectors); format characters are gone before.
 _DROPPED_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
+# Blocks holding Latin letters in other shapes that NFKC leaves alone (small capitals, letters
+# with a stroke, in negative squares, regional indicators): each one's name gives the letter.
+_LATIN_SHAPE_BLOCKS = ((0x00C0, 0x02AF), (0x1D00, 0x1DBF), (0xA720, 0xA7FF), (0x1F100, 0x1F1FF))
+_LATIN_SHAPE_NAME = re.compile(
+    r".*\b(?:LATIN|REGIONAL INDICATOR)\b.* (?:LETTER|CAPITAL) ([A-Z])(?: WITH .*)?"
+)
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False
 
 
 def _latin_look_alikes() -> dict[str, str]:
-    """Every non-ASCII character Unicode lists as confusable with a Latin letter → that letter."""
-    table: dict[str, str] = {}
+    """Every non-ASCII character Unicode lists as confusable with a Latin letter, or names as a
+    Latin letter in another shape (`ɴ` LATIN LETTER SMALL CAPITAL N, `ĸ` kra) → that letter."""
+    table: dict[str, str] = {"ĸ": "k"}
+    for first, last in _LATIN_SHAPE_BLOCKS:
+        for code in range(first, last + 1):
+            named = _LATIN_SHAPE_NAME.fullmatch(unicodedata.name(chr(code), ""))
+            if named is not None:
+                table[chr(code)] = named[1].lower()
     for char, homoglyphs in confusables_data.items():
         if len(char) != 1 or char.isascii():
             continue
@@ -51,11 +78,12 @@ def _latin_look_alikes() -> dict[str, str]:
 _LOOK_ALIKES = _latin_look_alikes()
 
 
-@cache
 def _fold(char: str) -> str:
     """One character of a prompt as the matcher sees it ("" when it carries no letter)."""
     if draws_nothing(char):
         return ""
+    if char.isspace():
+        return " "
     folded = unicodedata.normalize("NFKC", char).casefold()
     out = []
     for piece in unicodedata.normalize("NFD", folded):
@@ -65,12 +93,28 @@ def _fold(char: str) -> str:
     return "".join(out)
 
 
+class _FoldTable(dict[int, str]):
+    """`str.translate`'s table: a character is folded in Python once, then looked up in C."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 @dataclass(frozen=True)
 class Normalised:
-    """Normalised text and, for each of its characters, the index it came from in the original."""
+    """Normalised text, and where each of its characters came from in the original."""
 
     text: str
-    origin: tuple[int, ...]
+    original: str
+
+    @cached_property
+    def origin(self) -> tuple[int, ...]:
+        """The original index of each normalised character: worked out only to quote a match."""
+        return tuple(i for i, char in enumerate(self.original) for _ in _FOLD_TABLE[ord(char)])
 
     def span_in_original(self, start: int, end: int) -> tuple[int, int]:
         return self.origin[start], self.origin[end - 1] + 1
@@ -78,13 +122,7 @@ class Normalised:
 
 @lru_cache(maxsize=64)  # a prompt is matched against the guild's terms, then the built-in ones
 def normalise(text: str) -> Normalised:
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        folded = _fold(char)
-        chars.append(folded)
-        origin.extend([index] * len(folded))
-    return Normalised("".join(chars), tuple(origin))
+    return Normalised(text.translate(_FOLD_TABLE), text)
 
 
 class InvalidTerm(ValueError):
@@ -98,7 +136,7 @@ class InvalidTerm(ValueError):
 def clean_term(term: str) -> str:
     """A term as stored: normalised, single-spaced; raises InvalidTerm when it cannot be one."""
     prefix = term.strip().endswith("*")
-    words = re.findall(r"[\w@$]+", normalise(term.strip().rstrip("*")).text)
+    words = _WORDS.findall(normalise(term.strip().rstrip("*")).text)
     if not words:
         raise InvalidTerm("empty")
     cleaned = " ".join(words) + ("*" if prefix else "")
@@ -111,34 +149,50 @@ def _letter(char: str) -> str:
     """A class matching the character and whatever is commonly written in its place."""
     same = {char, *_STAND_INS.get(char, "")}
     same.update(k for k, letters in _STAND_INS.items() if char in letters)
-    return "[" + "".join(re.escape(c) for c in sorted(same)) + "]"
+    return "[" + "".join(sorted(same)) + "]"  # only letters, digits, @ and $: nothing to escape
 
 
-def _word(word: str, boundary: str = "") -> str:
-    """A word: its letters together, or each apart by dots, dashes or spaces (`s.e.x`)."""
-    head, *rest = [_letter(c) for c in word]
-    head += boundary
-    if not rest:
-        return head
-    joined = "".join(rest)
-    spaced = "".join(f"{_SEPARATOR}+{letter}" for letter in rest)
-    return f"{head}(?:{joined}|{spaced})"
+def _word(word: str, plural: bool) -> str:
+    """A word: its letters together, or each apart by separators (`s.e.x`)."""
+    letters = [_letter(c) for c in word]
+    joined = "".join(letters) + (_PLURAL_JOINED if plural else "")
+    spaced = f"{_SEPARATOR}+".join(letters) + (_PLURAL_SPACED if plural else "")
+    return f"(?:{joined}|{spaced})"
 
 
-@cache
-def term_pattern(term: str) -> re.Pattern[str]:
-    """The expression of a stored term (see `clean_term`) over normalised text.
+def _body(term: str) -> str:
+    """A stored term (see `clean_term`) over normalised text, without its boundaries.
 
-    The start boundary is checked just after the first character ("no word character before
-    the one just matched"), not before it: an expression that begins with a character class lets
-    `re` skip ahead to where that character occurs, about thirty times faster on long prompts.
+    Words are read again from the stored text, so a term stored before `_` stopped being a
+    letter still means its words.
     """
-    prefix = term.endswith("*")
-    words = term.rstrip("*").split(" ")
-    first = _word(words[0], boundary=f"(?<!{_WORD}[\\s\\S])")
-    body = f"{_SEPARATOR}*".join([first, *(_word(w) for w in words[1:])])
-    end = f"{_WORD}*" if prefix else f"(?!{_WORD})"
-    return re.compile(body + end)
+    words = _WORDS.findall(term) or [term]
+    plural = not term.endswith("*")
+    last = len(words) - 1
+    return f"{_SEPARATOR}*".join(_word(w, plural and i == last) for i, w in enumerate(words))
+
+
+def _grouped(terms: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """Any of `terms` between word boundaries (the character before is part of the match), and
+    the order of their groups: whole-word terms, then prefix terms, then one last group for the
+    rest of a prefix term's last word.
+
+    The boundaries and the rest of a word are written once for all terms: a class of all letters
+    is large in RE2's byte-level program, and a copy per term left the engine no memory.
+    """
+    whole = tuple(t for t in terms if not t.endswith("*"))
+    prefix = tuple(t for t in terms if t.endswith("*"))
+    sections = [
+        *(["(?:" + "|".join(f"({_body(t)})" for t in whole) + ")"] if whole else []),
+        *(["(?:" + "|".join(f"({_body(t)})" for t in prefix) + f")({_WORD}*)"] if prefix else []),
+    ]
+    return whole + prefix, f"{_NOT_WORD}(?:{'|'.join(sections)}){_NOT_WORD}"
+
+
+def _only_digits(term: str, letters: bytes) -> bool:
+    """Digits standing in for every letter of the term: a number, not a disguised word."""
+    digits = letters.translate(None, _SEPARATORS.encode()).isdigit()
+    return digits and not term.rstrip("*").replace(" ", "").isdigit()
 
 
 @dataclass(frozen=True)
@@ -147,12 +201,84 @@ class TermMatch:
     quoted: str  # the member's own text that matched
 
 
+class _Found(NamedTuple):
+    term: str
+    only_digits: bool
+    start: int  # in bytes of the haystack, just after the character before the match
+    end: int
+
+
+class _Regex:
+    """Terms compiled into one RE2 expression."""
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        self.terms, expression = _grouped(terms)
+        self.regex = re2.compile(expression, _RE2_OPTIONS)
+
+    def first(self, haystack: bytes, pos: int) -> _Found | None:
+        """The leftmost match that starts after `pos`."""
+        found = _search(self.regex, haystack, pos)
+        if found is None:
+            return None
+        group = next(g for g in range(1, len(self.terms) + 1) if found.start(g) >= 0)
+        term = self.terms[group - 1]
+        start, end = found.span(group)
+        if term.endswith("*"):
+            end = found.end(len(self.terms) + 1)
+        return _Found(term, _only_digits(term, found.group(group)), start, end)
+
+
+@lru_cache(maxsize=4096)
+def _single(term: str) -> _Regex:
+    return _Regex((term,))
+
+
+class _Matcher:
+    """A term list compiled once: all of it in one expression (one pass finds the leftmost term
+    in the prompt), and each term alone for when that match is only digits."""
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        self.terms = terms
+        self.any = _Regex(terms)
+
+    def first_valid(self, haystack: bytes) -> _Found | None:
+        """The leftmost match unless it is only digits; else the first term, in list order, with
+        a match that is not. Each search starts past the last: at most one per word start."""
+        found = self.any.first(haystack, 0)
+        if found is None or not found.only_digits:
+            return found
+        for term in self.terms:
+            regex, pos = _single(term), 0
+            while (found := regex.first(haystack, pos)) is not None:
+                if not found.only_digits:
+                    return found
+                pos = found.start
+        return None
+
+    def find(self, prompt: str) -> TermMatch | None:
+        normalised = normalise(prompt)
+        haystack = b"\0" + normalised.text.encode() + b"\0"  # a boundary at either end
+        found = self.first_valid(haystack)
+        if found is None:
+            return None
+        begin = len(haystack[1 : found.start].decode())
+        end = begin + len(haystack[found.start : found.end].decode())
+        first, last = normalised.span_in_original(begin, end)
+        return TermMatch(found.term, prompt[first:last])
+
+
+def _search(regex: Any, haystack: bytes, pos: int) -> Any:
+    """One call of the RE2 engine, which takes time linear in `haystack[pos:]`."""
+    return regex.search(haystack, pos)
+
+
+@lru_cache(maxsize=256)  # a list per guild in use, and the built-in one
+def _matcher(terms: tuple[str, ...]) -> _Matcher:
+    return _Matcher(terms)
+
+
 def find_blocked(prompt: str, terms: Iterable[str]) -> TermMatch | None:
-    """The first of `terms` found in `prompt`, with the part of the prompt that matched."""
-    normalised = normalise(prompt)
-    for term in terms:
-        found = term_pattern(term).search(normalised.text)
-        if found is not None:
-            start, end = normalised.span_in_original(*found.span())
-            return TermMatch(term, prompt[start:end])
-    return None
+    """A term of `terms` found in `prompt` (the leftmost), with the part of the prompt that
+    matched."""
+    listed = tuple(terms)
+    return _matcher(listed).find(prompt) if listed else None

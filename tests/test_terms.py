@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
+import bot.terms
+from bot.policy import load_builtin_terms
 from bot.terms import MAX_TERM_LENGTH, InvalidTerm, clean_term, find_blocked, normalise
+from tests.disguises import DISGUISES
 
 CAUGHT = [
     # (trick, prompt, term, the member's own text quoted back)
@@ -43,6 +49,25 @@ CAUGHT = [
     ("prefix * matches the word itself", "porn", "porn*", "porn"),
     ("punctuation around", "(ass!)", "ass", "ass"),
     ("all at once", "К1ск 4.Ѕ.$", "ass", "4.Ѕ.$"),
+    ("small capitals", "ɴᴜᴅᴇ", "nude", "ɴᴜᴅᴇ"),
+    ("kra for k", "ĸinky", "kinky", "ĸinky"),
+    ("underscores", "s_e_x", "sex", "s_e_x"),
+    ("asterisks", "s*e*x", "sex", "s*e*x"),
+    ("slashes", "s/e/x", "sex", "s/e/x"),
+    ("commas", "s,e,x", "sex", "s,e,x"),
+    ("pipes", "s|e|x", "sex", "s|e|x"),
+    ("plus signs", "s+e+x", "sex", "s+e+x"),
+    ("tildes", "s~e~x", "sex", "s~e~x"),
+    ("colons", "s:e:x", "sex", "s:e:x"),
+    ("semicolons", "s;e;x", "sex", "s;e;x"),
+    ("plural -s", "two tits", "tit", "tits"),
+    ("plural -es", "kick asses", "ass", "asses"),
+    ("plural, spaced", "a s s e s", "ass", "a s s e s"),
+    ("plural of a phrase", "blood baths", "blood bath", "blood baths"),
+    ("digits with a letter", "a 5 5", "ass", "a 5 5"),
+    ("a number before it", "Room 101, lol", "lol", "lol"),
+    ("inside a number's reading", "1 0 1 0 l", "lol", "1 0 l"),
+    ("a term of digits", "1984 again", "1984", "1984"),
 ]
 
 NOT_CAUGHT = [
@@ -59,6 +84,12 @@ NOT_CAUGHT = [
     ("a tab separates", "go\tre", "gore"),
     ("a carriage return separates", "go\rre", "gore"),
     ("a next-line control separates", "go\x85re", "gore"),
+    ("digits only: a plane", "a Boeing 717", "tit"),
+    ("digits only: a room", "Room 101", "lol"),
+    ("digits only: an engine", "a 455 horsepower engine", "ass"),
+    ("digits only, spaced", "1 0 1", "lol"),
+    ("digits only, then more of the word", "the 101st airborne", "lol*"),
+    ("plural is -s or -es, not more", "assess the risk", "ass"),
 ]
 
 
@@ -101,3 +132,87 @@ def test_normalised_text_remembers_where_it_came_from() -> None:
     result = normalise("Aﬁ\u200bB")
     assert result.text == "afib"
     assert result.origin == (0, 1, 1, 3)
+
+
+def test_the_leftmost_term_is_quoted_and_a_number_hides_no_other_term() -> None:
+    assert find_blocked("lol then gore", ["gore", "lol"]) == bot.terms.TermMatch("lol", "lol")
+    assert find_blocked("Room 101 gore", ["lol", "gore"]) == bot.terms.TermMatch("gore", "gore")
+
+
+def test_a_term_stored_with_underscores_means_its_words() -> None:
+    """`_` was a letter in stored terms before it became a separator."""
+    assert find_blocked("a blood bath", ["blood_bath"]) is not None
+    assert find_blocked("_" * 42, ["_" * 19 + "x"]) is None
+    assert find_blocked("x", ["_" * 19 + "x"]) is not None
+
+
+@pytest.mark.parametrize(("trick", "prompt"), DISGUISES)
+def test_the_builtin_terms_catch_every_disguise(trick: str, prompt: str) -> None:
+    found = find_blocked(prompt, load_builtin_terms())
+    assert found is not None, trick
+    assert found.quoted in prompt
+
+
+def _inflection(word: str, term: str) -> bool:
+    if term.endswith("*"):
+        return word.startswith(term[:-1])
+    return word in (term, f"{term}s", f"{term}es")
+
+
+def test_the_builtin_terms_leave_common_english_alone() -> None:
+    """None of the 50,000 most frequent English words is blocked, but the terms and their
+    inflections."""
+    wordfreq = pytest.importorskip("wordfreq")
+    terms = load_builtin_terms()
+    words = wordfreq.top_n_list("en", 50_000)
+    blocked = [(w, found.term) for w in words if (found := find_blocked(w, terms))]
+    assert [(w, term) for w, term in blocked if not _inflection(w, term)] == []
+    assert len(blocked) > 20  # the list does block the words themselves
+
+
+ADVERSARIAL_TERMS = ("_" * 19 + "x", "_" * 20 + "x", "lol", "tit", "ass", "porn*", "a a a a a b")
+
+
+def _adversarial_prompts(length: int) -> list[tuple[str, str | None]]:
+    """(prompt, term found): underscores that froze the old matcher, a number whose digits read
+    as a term at every word (each rejected, then one real match at the end), separators."""
+    return [
+        ("_" * length, None),
+        (("1 0 " * length)[: length - 5] + " 1 0 l", "lol"),
+        ("a " * (length // 2), None),
+        (("a" + " " * 30) * (length // 31), None),
+    ]
+
+
+def _engine_work(monkeypatch: pytest.MonkeyPatch, length: int) -> tuple[int, int]:
+    """RE2 calls made and bytes they were given to read, for the adversarial prompts."""
+    calls, scanned = 0, 0
+    search: Callable[[Any, bytes, int], Any] = bot.terms._search
+
+    def counting(regex: Any, haystack: bytes, pos: int) -> Any:
+        nonlocal calls, scanned
+        found = search(regex, haystack, pos)
+        calls += 1
+        scanned += (len(haystack) if found is None else found.end()) - pos
+        return found
+
+    monkeypatch.setattr(bot.terms, "_search", counting)
+    for prompt, term in _adversarial_prompts(length):
+        found = find_blocked(prompt, ADVERSARIAL_TERMS)
+        assert (found and found.term) == term
+    return calls, scanned
+
+
+def test_matching_work_grows_linearly_with_the_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """RE2 is linear in what it reads whatever the expression; the work around it (how often it
+    is called, from where) must be too: twice the prompt, twice the work, not four times."""
+    calls, scanned = _engine_work(monkeypatch, 2000)
+    double_calls, double_scanned = _engine_work(monkeypatch, 4000)
+    assert calls > 500  # the number made the matcher look again at every word
+    assert 1.8 < double_calls / calls < 2.2
+    assert 1.8 < double_scanned / scanned < 2.2
+
+
+def test_terms_compile_to_a_linear_time_engine() -> None:
+    """Python's `re` backtracks: an admin's term could make it take exponential time."""
+    assert type(bot.terms._matcher(ADVERSARIAL_TERMS).any.regex).__module__ == "re2"
