@@ -10,21 +10,23 @@ digit or symbol stand-ins (`0 1 3 4 5 7 @ $`), a word may be written with its le
 by spaces or `. - _ * / , | + ~ : ;` (`s.e.x`), the words of a multi-word term may be separated
 by any of those, a whole-word term also matches its plural (`-s`, `-es`) and a trailing `*` lets
 the last word continue. A match must start and end at a word boundary, so "classic" is not caught
-by "ass", and a match made only of digits does not count ("Room 101" is not "lol").
+by "ass", and a match made only of digits does not count ("Room 101" is not "lol"): the
+expression itself asks for a letter, so the first match found is the answer.
 
 Terms are untrusted (any server's admins add them) and matching runs on the event loop, so it
 must stay linear in the prompt's length whatever the terms are: RE2 guarantees that for any
-expression, unlike `re`, and each further call in `_Matcher.first_valid` starts further on.
+expression, unlike `re`, and a check is one call of it per chunk of the list.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 import re2
 from confusable_homoglyphs.confusables import confusables_data
@@ -52,6 +54,10 @@ _LATIN_SHAPE_BLOCKS = ((0x00C0, 0x02AF), (0x1D00, 0x1DBF), (0xA720, 0xA7FF), (0x
 _LATIN_SHAPE_NAME = re.compile(
     r".*\b(?:LATIN|REGIONAL INDICATOR)\b.* (?:LETTER|CAPITAL) ([A-Z])(?: WITH .*)?"
 )
+# A term list is compiled in chunks of about this many characters of expression, and of terms
+# on average (see `_chunks`).
+_CHUNK_SIZE = 60_000
+_CHUNK_TERMS = 32
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False
 
@@ -145,23 +151,63 @@ def clean_term(term: str) -> str:
     return cleaned
 
 
-def _letter(char: str) -> str:
-    """A class matching the character and whatever is commonly written in its place."""
+# A part of a term as expressions: any reading, the reading with a digit for every letter (None
+# when a letter has none), and every other reading, the ones with a letter in them.
+_Part = tuple[str, str | None, str]
+
+
+def _letter(char: str) -> _Part:
+    """The character, or whatever is commonly written in its place."""
     same = {char, *_STAND_INS.get(char, "")}
     same.update(k for k, letters in _STAND_INS.items() if char in letters)
-    return "[" + "".join(sorted(same)) + "]"  # only letters, digits, @ and $: nothing to escape
+    digit = next((c for c in same if c.isdigit()), None) if char.isalpha() else None
+    others = "".join(sorted(same - {digit} if digit else same))
+    # Only letters, digits, @ and $ reach here: nothing to escape.
+    return "[" + "".join(sorted(same)) + "]", digit, f"[{others}]"
 
 
-def _word(word: str, plural: bool) -> str:
+def _sequence(parts: list[_Part], glue: str) -> _Part:
+    """Parts one after another with `glue` between them."""
+    full = glue.join(part[0] for part in parts)
+    if any(part[1] is None for part in parts):
+        return full, None, full
+    return full, glue.join(str(part[1]) for part in parts), _with_a_letter(parts, glue)
+
+
+def _with_a_letter(parts: list[_Part], glue: str) -> str:
+    """Parts that each have a digit reading, not all read as digits: a letter in the first half
+    and anything after, or digits in the first half and a letter in the second. Halving keeps
+    the expression O(n log n) long, where naming the first letter's place would be O(n²)."""
+    if len(parts) == 1:
+        return parts[0][2]
+    half = len(parts) // 2
+    head, tail = parts[:half], parts[half:]
+    anything_after = glue.join(part[0] for part in tail)
+    digits_before = glue.join(str(part[1]) for part in head)
+    return (
+        f"(?:{_with_a_letter(head, glue)}{glue}{anything_after}"
+        f"|{digits_before}{glue}{_with_a_letter(tail, glue)})"
+    )
+
+
+def _word(word: str, plural: bool) -> _Part:
     """A word: its letters together, or each apart by separators (`s.e.x`)."""
     letters = [_letter(c) for c in word]
-    joined = "".join(letters) + (_PLURAL_JOINED if plural else "")
-    spaced = f"{_SEPARATOR}+".join(letters) + (_PLURAL_SPACED if plural else "")
-    return f"(?:{joined}|{spaced})"
+    joined = _sequence(letters, "")
+    spaced = _sequence(letters, f"{_SEPARATOR}+")
+    ends = (_PLURAL_JOINED, _PLURAL_SPACED) if plural else ("", "")
+
+    def either(index: int) -> str:
+        return f"(?:{joined[index]}{ends[0]}|{spaced[index]}{ends[1]})"
+
+    return either(0), None if joined[1] is None else either(1), either(2)
 
 
+@lru_cache(maxsize=8192)
 def _body(term: str) -> str:
-    """A stored term (see `clean_term`) over normalised text, without its boundaries.
+    """A stored term (see `clean_term`) over normalised text, without its boundaries, and not
+    read from digits alone: "Room 101" is a number, not "lol" (a term written with digits of its
+    own still matches them).
 
     Words are read again from the stored text, so a term stored before `_` stopped being a
     letter still means its words.
@@ -169,7 +215,8 @@ def _body(term: str) -> str:
     words = _WORDS.findall(term) or [term]
     plural = not term.endswith("*")
     last = len(words) - 1
-    return f"{_SEPARATOR}*".join(_word(w, plural and i == last) for i, w in enumerate(words))
+    parts = [_word(w, plural and i == last) for i, w in enumerate(words)]
+    return _sequence(parts, f"{_SEPARATOR}*")[2]
 
 
 def _grouped(terms: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
@@ -189,96 +236,68 @@ def _grouped(terms: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     return whole + prefix, f"{_NOT_WORD}(?:{'|'.join(sections)}){_NOT_WORD}"
 
 
-def _only_digits(term: str, letters: bytes) -> bool:
-    """Digits standing in for every letter of the term: a number, not a disguised word."""
-    digits = letters.translate(None, _SEPARATORS.encode()).isdigit()
-    return digits and not term.rstrip("*").replace(" ", "").isdigit()
-
-
 @dataclass(frozen=True)
 class TermMatch:
     term: str
     quoted: str  # the member's own text that matched
 
 
-class _Found(NamedTuple):
-    term: str
-    only_digits: bool
-    start: int  # in bytes of the haystack, just after the character before the match
-    end: int
-
-
-class _Regex:
-    """Terms compiled into one RE2 expression."""
+class _Chunk:
+    """Some terms compiled into one expression: one pass finds the leftmost of them."""
 
     def __init__(self, terms: tuple[str, ...]) -> None:
         self.terms, expression = _grouped(terms)
         self.regex = re2.compile(expression, _RE2_OPTIONS)
 
-    def first(self, haystack: bytes, pos: int) -> _Found | None:
-        """The leftmost match that starts after `pos`."""
-        found = _search(self.regex, haystack, pos)
+    def search(self, haystack: bytes) -> tuple[int, int, str] | None:
+        """(start, end, term) of the leftmost match, in bytes of `haystack`."""
+        found = _search(self.regex, haystack)
         if found is None:
             return None
         group = next(g for g in range(1, len(self.terms) + 1) if found.start(g) >= 0)
         term = self.terms[group - 1]
-        start, end = found.span(group)
-        if term.endswith("*"):
-            end = found.end(len(self.terms) + 1)
-        return _Found(term, _only_digits(term, found.group(group)), start, end)
+        end = found.end(len(self.terms) + 1 if term.endswith("*") else group)
+        return found.start(group), end, term
 
 
-@lru_cache(maxsize=4096)
-def _single(term: str) -> _Regex:
-    return _Regex((term,))
+def _search(regex: Any, haystack: bytes) -> Any:  # re2 ships no type information
+    """One call of the RE2 engine, which takes time linear in `haystack`."""
+    return regex.search(haystack)
 
 
-class _Matcher:
-    """A term list compiled once: all of it in one expression (one pass finds the leftmost term
-    in the prompt), and each term alone for when that match is only digits."""
-
-    def __init__(self, terms: tuple[str, ...]) -> None:
-        self.terms = terms
-        self.any = _Regex(terms)
-
-    def first_valid(self, haystack: bytes) -> _Found | None:
-        """The leftmost match unless it is only digits; else the first term, in list order, with
-        a match that is not. Each search starts past the last: at most one per word start."""
-        found = self.any.first(haystack, 0)
-        if found is None or not found.only_digits:
-            return found
-        for term in self.terms:
-            regex, pos = _single(term), 0
-            while (found := regex.first(haystack, pos)) is not None:
-                if not found.only_digits:
-                    return found
-                pos = found.start
-        return None
-
-    def find(self, prompt: str) -> TermMatch | None:
-        normalised = normalise(prompt)
-        haystack = b"\0" + normalised.text.encode() + b"\0"  # a boundary at either end
-        found = self.first_valid(haystack)
-        if found is None:
-            return None
-        begin = len(haystack[1 : found.start].decode())
-        end = begin + len(haystack[found.start : found.end].decode())
-        first, last = normalised.span_in_original(begin, end)
-        return TermMatch(found.term, prompt[first:last])
-
-
-def _search(regex: Any, haystack: bytes, pos: int) -> Any:
-    """One call of the RE2 engine, which takes time linear in `haystack[pos:]`."""
-    return regex.search(haystack, pos)
+@lru_cache(maxsize=1024)
+def _chunk(terms: tuple[str, ...]) -> _Chunk:
+    return _Chunk(terms)
 
 
 @lru_cache(maxsize=256)  # a list per guild in use, and the built-in one
-def _matcher(terms: tuple[str, ...]) -> _Matcher:
-    return _Matcher(terms)
+def _chunks(terms: tuple[str, ...]) -> tuple[_Chunk, ...]:
+    """The list cut where a term's hash says so, or before the expression outgrows what RE2's
+    fast engine holds in memory (past it, RE2 stays linear but is many times slower). Cuts that
+    depend on the terms alone mean a term added or removed recompiles only its own chunk."""
+    chunks: list[tuple[str, ...]] = [()]
+    size = 0
+    for term in terms:
+        size += len(_body(term))
+        if chunks[-1] and size > _CHUNK_SIZE:
+            chunks.append(())
+            size = len(_body(term))
+        chunks[-1] += (term,)
+        if zlib.crc32(term.encode()) % _CHUNK_TERMS == 0:
+            chunks.append(())
+            size = 0
+    return tuple(_chunk(chunk) for chunk in chunks if chunk)
 
 
 def find_blocked(prompt: str, terms: Iterable[str]) -> TermMatch | None:
-    """A term of `terms` found in `prompt` (the leftmost), with the part of the prompt that
-    matched."""
-    listed = tuple(terms)
-    return _matcher(listed).find(prompt) if listed else None
+    """The leftmost of `terms` found in `prompt`, with the part of the prompt that matched."""
+    normalised = normalise(prompt)
+    haystack = b"\0" + normalised.text.encode() + b"\0"  # a boundary at either end
+    matches = (chunk.search(haystack) for chunk in _chunks(tuple(terms)))
+    found = min((match for match in matches if match is not None), default=None)
+    if found is None:
+        return None
+    start, end, term = found
+    begin = len(haystack[1:start].decode())
+    first, last = normalised.span_in_original(begin, begin + len(haystack[start:end].decode()))
+    return TermMatch(term, prompt[first:last])
