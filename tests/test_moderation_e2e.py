@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 import discord
 import pytest
 
+from cogs.enforcement import failure_reason
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import (
@@ -312,27 +314,77 @@ async def test_audit_posts_generations_and_refusals(bot, discord_fake, gateway) 
     assert "“owl”" in embed["fields"][2]["value"]
 
 
-async def test_an_audit_channel_the_bot_cannot_post_in_is_logged_once(
-    bot, discord_fake, gateway, caplog
+def audit_failures(bot, reason: str) -> float:
+    return bot.metrics.registry.get_sample_value(
+        "imagine_audit_posts_failed_total", {"reason": reason}
+    )
+
+
+def audit_warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "audit channel" in r.getMessage()]
+
+
+async def test_refused_audit_posts_are_counted_and_logged_once_per_interval(
+    bot, discord_fake, gateway, caplog, quota_clock
 ) -> None:
+    """Every refused post is counted; the log says so at once, then once per 10 minutes, with
+    how many it held back."""
     await bot.policy.update(GUILD_ID, audit_channel_id=LOCKED_CHANNEL_ID, actor_id=ADMIN_ID)
+    admin = Invoker(member=discord_fake.scenario.admin)
+
+    def posts_tried() -> int:
+        path = f"/channels/{LOCKED_CHANNEL_ID}/messages"
+        return sum(r.method == "POST" and r.path.endswith(path) for r in discord_fake.requests)
+
     with caplog.at_level(logging.WARNING, logger="imagine.cogs.audit"):
         await images(discord_fake, {"prompt": "a fox"})
-        await images(discord_fake, {"prompt": "a cat"}, Invoker(member=discord_fake.scenario.admin))
-        await discord_fake.wait_until(
-            lambda: (
-                sum(
-                    r.method == "POST"
-                    and r.path.endswith(f"/channels/{LOCKED_CHANNEL_ID}/messages")
-                    for r in discord_fake.requests
-                )
-                == 2
-            )
-        )
-    warnings = [r for r in caplog.records if "audit channel" in r.getMessage()]
-    assert len(warnings) == 1
-    assert "Missing Permissions" in warnings[0].getMessage()
+        await images(discord_fake, {"prompt": "a cat"}, admin)
+        await images(discord_fake, {"prompt": "an owl"})
+        await discord_fake.wait_until(lambda: audit_failures(bot, "forbidden") == 3)
+        [first] = audit_warnings(caplog)
+        assert "Missing Permissions" in first
+        assert "0 more failures there since the last report" in first
+
+        quota_clock.advance(minutes=10)
+        await images(discord_fake, {"prompt": "a hen"}, admin)
+        await discord_fake.wait_until(lambda: audit_failures(bot, "forbidden") == 4)
+    assert posts_tried() == 4
+    assert audit_warnings(caplog)[1:] == [first.replace("0 more failures", "2 more failures")]
     assert discord_fake.messages(LOCKED_CHANNEL_ID) == []
+    assert audit_failures(bot, "invalid") == 0
+
+
+@pytest.mark.parametrize(
+    ("channel_id", "status", "reason", "said"),
+    [
+        (AUDIT_CHANNEL_ID, 400, "invalid", "400 Bad Request"),
+        (AUDIT_CHANNEL_ID + 1_000, None, "not_found", "Unknown Channel"),
+    ],
+)
+async def test_each_refused_audit_post_is_counted_by_reason(
+    bot, discord_fake, gateway, caplog, channel_id, status, reason, said
+) -> None:
+    await bot.policy.update(GUILD_ID, audit_channel_id=channel_id, actor_id=ADMIN_ID)
+    if status is not None:
+        discord_fake.fail_next("POST", f"/channels/{channel_id}/messages", status=status)
+    with caplog.at_level(logging.WARNING, logger="imagine.cogs.audit"):
+        await images(discord_fake, {"prompt": "a fox"})
+        await discord_fake.wait_until(lambda: audit_failures(bot, reason) == 1)
+    [warning] = audit_warnings(caplog)
+    assert said in warning
+    assert audit_failures(bot, "forbidden") == 0
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (TimeoutError(), "timeout"),
+        (aiohttp.ServerDisconnectedError(), "transport"),
+        (ConnectionResetError(), "transport"),
+    ],
+)
+def test_faults_without_an_answer_have_their_own_reasons(error, reason) -> None:
+    assert failure_reason(error) == reason
 
 
 # -- the fake's new parts, as discord.py sees them ------------------------------------------------
@@ -349,3 +401,20 @@ async def test_the_fake_serves_threads_nsfw_channels_and_403s(bot, discord_fake)
     with pytest.raises(discord.Forbidden) as refused:
         await bot.get_partial_messageable(LOCKED_CHANNEL_ID).send("hello")
     assert refused.value.code == 50013
+
+
+async def test_a_refusal_naming_many_roles_reaches_the_audit_channel(
+    bot, discord_fake, gateway
+) -> None:
+    """45 allowed roles: the member's note and the audit post show 15 and count the rest."""
+    await bot.policy.update(GUILD_ID, audit_channel_id=AUDIT_CHANNEL_ID, actor_id=ADMIN_ID)
+    allowed = [ARTIST_ROLE_ID + 1_000 + i for i in range(45)]
+    for role_id in allowed:
+        await bot.policy.add_entry(GUILD_ID, "role", role_id)
+    text = await refusal(discord_fake, gateway, {"prompt": "a fox"})
+    await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 1)
+    [embed] = discord_fake.messages(AUDIT_CHANNEL_ID)[0].embeds
+    why = {f["name"]: f["value"] for f in embed["fields"]}["Why"]
+    assert text == f"⚠️ {why}"
+    listed = ", ".join(f"<@&{role_id}>" for role_id in sorted(allowed)[:15])
+    assert why == f"/imagine is only for members with one of these roles: {listed}, …and 30 more."
