@@ -18,11 +18,17 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 import wordfreq
 
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+
+from bench.table import format_table
 from bot.policy import load_builtin_terms
 from bot.terms import TermMatch, clean_term, find_blocked
 
@@ -127,20 +133,21 @@ def main() -> None:
     find_blocked("", TERMS)  # the list is compiled once, at its first check
     compile_ms = (time.perf_counter() - start) * 1000
     print(f"{len(TERMS)} terms compiled in {compile_ms:.1f} ms; {LENGTH}-character prompts")
-    print(f"{'prompt':<22} {'µs per check':>12}")
-    figures = {}
-    for name, piece in PROMPTS.items():
-        figures[name] = round(microseconds_per_check(find_blocked, TERMS, piece, args.checks))
-        print(f"{name:<22} {figures[name]:>12}")
+    figures = {
+        name: round(microseconds_per_check(find_blocked, TERMS, piece, args.checks))
+        for name, piece in PROMPTS.items()
+    }
+    print(format_table(["prompt", "µs per check"], [[k, str(v)] for k, v in figures.items()]))
 
     builtin = load_builtin_terms()
-    print(f"\n{'disguise':<26} {'prompt':<18} caught as")
-    caught = 0
+    rows = []
     for trick, prompt in DISGUISES:
         found = find_blocked(prompt, builtin)
-        caught += found is not None
-        verdict = f"“{found.quoted}” ({found.term})" if found else "NOT CAUGHT"
-        print(f"{trick:<26} {prompt!r:<18} {verdict}")
+        rows.append([trick, repr(prompt), f"“{found.quoted}” ({found.term})" if found else "no"])
+    caught = sum(row[2] != "no" for row in rows)
+    print()
+    table = format_table(["disguise", "prompt", "caught as"], rows, labels=3)
+    print("\n".join(line.rstrip() for line in table.splitlines()))  # no padding after the text
     print(f"caught {caught} of {len(DISGUISES)}")
 
     words = wordfreq.top_n_list("en", 50_000)
