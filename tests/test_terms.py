@@ -167,7 +167,7 @@ ADVERSARIAL_TERMS = ("_" * 19 + "x", "_" * 20 + "x", "lol", "tit", "ass", "porn*
 
 def _adversarial_prompts(length: int) -> list[tuple[str, str | None]]:
     """(prompt, term found): underscores that froze the old matcher, a number whose digits read
-    as a term at every word (each rejected, then one real match at the end), separators."""
+    as a term at every word (then one real match at the end), runs of one-letter words."""
     return [
         ("_" * length, None),
         (("1 0 " * length)[: length - 5] + " 1 0 l", "lol"),
