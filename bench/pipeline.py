@@ -206,6 +206,7 @@ async def running_bot(fakes: Fakes) -> AsyncIterator[None]:
             guild_concurrency=ALL_CAPS_HIGH,
             member_concurrency=ALL_CAPS_HIGH,
             queue_limit=ALL_CAPS_HIGH,
+            member_queue_limit=ALL_CAPS_HIGH,
             log_level="WARNING",
         )
         async with (
@@ -365,7 +366,9 @@ def measure(side: str, n: int, gateway: str) -> dict[str, float]:
 
 async def queue_overhead_us(n: int) -> float:
     """The fair queue's own cost per request: join, turn and release for `n` at once."""
-    caps = QueueSettings(ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH)
+    caps = QueueSettings(
+        ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH, member_queue_limit=ALL_CAPS_HIGH
+    )
     queue = FairQueue(caps)
 
     async def one(key: int) -> None:

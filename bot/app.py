@@ -286,4 +286,5 @@ def queue_settings(settings: Settings) -> QueueSettings:
         member_concurrency=settings.member_concurrency,
         queue_limit=settings.queue_limit,
         timeout=settings.queue_timeout_seconds,
+        member_queue_limit=settings.member_queue_limit,
     )

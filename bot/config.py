@@ -89,6 +89,7 @@ class Settings(BaseSettings):
     guild_concurrency: int = Field(4, ge=1, le=10_000)
     member_concurrency: int = Field(1, ge=1, le=10_000)
     queue_limit: int = Field(25, ge=0, le=10_000)
+    member_queue_limit: int = Field(3, ge=0, le=10_000)
     queue_timeout_seconds: float = Field(600.0, gt=0, le=24 * 3600)
 
     shard_count: int | None = Field(None, ge=1, le=100_000)

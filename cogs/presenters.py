@@ -100,6 +100,7 @@ NOT_STARTED = (
     "Discord did not take the bot's answer, so your request did not start. Nothing was spent; "
     "please try again."
 )
+UNCOUNTED = "The bot's database is busy: these credits are counted as soon as it is back."
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
@@ -160,6 +161,11 @@ def refusal(error: QuotaExceeded | QueueFull | ShuttingDown | StoreBusy) -> str:
     """Why a request was refused before anything was spent."""
     if isinstance(error, QuotaExceeded):
         return quota_refusal(error)
+    if isinstance(error, QueueFull) and error.scope == "member":
+        return (
+            f"You already have {_requests(error.limit)} waiting in line, as many as one member "
+            "may. Please wait for one to start. Nothing was spent."
+        )
     if isinstance(error, QueueFull):
         return (
             f"This server's queue is full ({_requests(error.limit)} waiting). Please try again "
@@ -348,7 +354,8 @@ def result_embed(
         fields.append(
             Field("Revised prompt", literal(result.revised_prompt, FIELD_VALUE_LIMIT), False)
         )
-    fields.append(Field(f"Cost: {credits(result.credits)}", quota_summary(result.quota), False))
+    left = UNCOUNTED if result.quota is None else quota_summary(result.quota)
+    fields.append(Field(f"Cost: {credits(result.credits)}", left, False))
     notes = []
     if result.reencoded:
         notes.append("Re-encoded as WebP to fit Discord's upload limit.")
@@ -500,7 +507,8 @@ def policy_embed(
         Field(
             "Queue",
             f"{limits.guild_concurrency} running at once, {limits.member_concurrency} per "
-            f"member; up to {_requests(limits.queue_limit)} waiting",
+            f"member; up to {_requests(limits.queue_limit)} waiting, "
+            f"{limits.member_queue_limit} per member",
             inline=False,
         ),
         Field(
@@ -679,14 +687,27 @@ def queue_place(position: Position) -> str:
     )
 
 
-def left_line(error: LeftLine, timeout_seconds: float) -> str:
+def left_line(error: LeftLine, timeout_seconds: float, model_name: str) -> str:
     """Why a request that waited in line never ran."""
+    if error.refusal is not None:
+        return (
+            "Your request was taken out of the line before it started: "
+            f"{rule_refusal(error.refusal, model_name)} Nothing was spent."
+        )
     if error.reason is LeaveReason.TIMED_OUT:
         return (
             f"Your request waited more than {duration(timeout_seconds).removeprefix('about ')} "
             "in line and was cancelled. Nothing was spent; please try again later."
         )
     return "Your request was cancelled before it started. Nothing was spent."
+
+
+def expelled_note(count: int) -> str:
+    """What a rule change did to the requests waiting in line, added to the admin's answer."""
+    if not count:
+        return ""
+    was = "was" if count == 1 else "were"
+    return f" {_requests(count)} waiting in line {was} taken out of it and refunded."
 
 
 def cancel_outcome(cancelled: bool, found: bool) -> str:

@@ -274,6 +274,8 @@ def test_moderation_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         ("GUILD_CONCURRENCY", "0"),
         ("MEMBER_CONCURRENCY", "-1"),
         ("QUEUE_LIMIT", "-1"),
+        ("MEMBER_QUEUE_LIMIT", "-1"),
+        ("MEMBER_QUEUE_LIMIT", "10001"),
         ("QUEUE_TIMEOUT_SECONDS", "0"),
     ],
 )

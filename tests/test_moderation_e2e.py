@@ -6,6 +6,7 @@ Every refusal by a rule must be the first response (type 4, ephemeral, no defer)
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import aiohttp
@@ -418,3 +419,201 @@ async def test_a_refusal_naming_many_roles_reaches_the_audit_channel(
     assert text == f"⚠️ {why}"
     listed = ", ".join(f"<@&{role_id}>" for role_id in sorted(allowed)[:15])
     assert why == f"/imagine is only for members with one of these roles: {listed}, …and 30 more."
+
+
+async def test_requests_sent_together_cannot_all_pass_the_cooldown_during_pre_moderation(
+    start_bot, discord_fake, gateway, quota_clock
+) -> None:
+    """The cooldown is checked and started with no await between: 4 requests sent at once while
+    pre-moderation is awaited make 1 generation; pre-moderation being down costs no cooldown, a
+    flagged prompt does."""
+    gateway.flagged_words = {"wolf": "violence"}
+    async with start_bot(
+        moderation_model="omni-moderation-latest", member_cooldown_seconds=600
+    ) as bot:
+        handles = await asyncio.gather(
+            *(discord_fake.inject_slash("imagine", {"prompt": f"a fox {i}"}) for i in range(4))
+        )
+        await discord_fake.wait_until(
+            lambda: (
+                all(h.original is not None for h in handles)
+                and sum("Slow down" in h.original.content for h in handles) == 3
+            ),
+            within=10,
+        )
+        [accepted] = [h for h in handles if "Slow down" not in h.original.content]
+        await wait_for_images(discord_fake, accepted)
+        assert len(gateway.requests) == 1
+        assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).guild_used == 1
+
+        quota_clock.advance(seconds=600)
+        gateway.fail_moderation("server_error")
+        down = await discord_fake.inject_slash("imagine", {"prompt": "a cat"})
+        assert "unavailable" in (await wait_for_private_note(discord_fake, down)).content
+        await images(discord_fake, {"prompt": "a cat"})  # the failed check started no cooldown
+
+        quota_clock.advance(seconds=600)
+        flagged = await discord_fake.inject_slash("imagine", {"prompt": "a wolf"})
+        assert "flagged" in (await wait_for_private_note(discord_fake, flagged)).content
+        again = await discord_fake.inject_slash("imagine", {"prompt": "a cat"})
+        assert "Slow down" in (await wait_for_private_note(discord_fake, again)).content
+        assert len(gateway.requests) == 2
+
+
+# -- rule changes reach the requests waiting in line --------------------------------------------
+
+
+HELD = 4.0  # seconds the gateway holds a running request: longer than the test needs to act
+
+
+async def queued(fake, prompt: str, invoker=None, **options):
+    """An /imagine that the fake gateway holds up or that waits behind one it holds up."""
+    handle = await fake.inject_slash("imagine", {"prompt": prompt, **options}, invoker=invoker)
+    await handle.wait_response()
+    return handle
+
+
+async def in_line(fake, *handles) -> None:
+    await fake.wait_until(
+        lambda: all(h.original is not None and "in line" in h.original.content for h in handles)
+    )
+
+
+async def ledger_states(bot, *handles) -> list[tuple[str, int] | None]:
+    rows = [await bot.quota.find(h.id) for h in handles]
+    return [None if r is None else (r.state, r.credits) for r in rows]
+
+
+async def taken_out(fake, handle) -> str:
+    note = await wait_for_private_note(fake, handle)
+    assert note.allowed_mentions == {"parse": []}
+    assert note.content.startswith("⚠️ Your request was taken out of the line before it started: ")
+    assert note.content.endswith(" Nothing was spent.")
+    return note.content
+
+
+async def test_pausing_a_member_takes_their_waiting_requests_out_and_refunds_them(
+    bot, discord_fake, gateway
+) -> None:
+    gateway.fail_next("slow", times=2, seconds=HELD)  # alice's first, carol's first
+    carol = Invoker(member=discord_fake.scenario.guild.member(PATRON_ID))
+    running = await queued(discord_fake, "fox 0")
+    waiting = [await queued(discord_fake, f"fox {i}") for i in (1, 2)]
+    others = await queued(discord_fake, "owl 0", carol)
+    carols = await queued(discord_fake, "owl 1", carol)
+    await in_line(discord_fake, *waiting, carols)
+    answer = await run(
+        discord_fake,
+        "imagine-admin",
+        {"member": discord_fake.scenario.member, "reason": "spam @everyone"},
+        group="member",
+        subcommand="pause",
+        invoker=Invoker(member=discord_fake.scenario.admin),
+    )
+    assert "2 requests waiting in line were taken out of it and refunded." in answer.content
+    for handle in waiting:
+        text = await taken_out(discord_fake, handle)
+        assert "You are paused from /imagine in this server (spam @everyone)" in text
+    assert await ledger_states(bot, *waiting) == [("refunded", 0)] * 2
+    for handle in (running, others, carols):  # running already, or another member's
+        await wait_for_images(discord_fake, handle, within=15)
+    assert sorted(r.json["prompt"] for r in gateway.requests) == ["fox 0", "owl 0", "owl 1"]
+    assert await ledger_states(bot, running, others, carols) == [("committed", 1)] * 3
+
+
+async def test_disabling_a_model_takes_its_waiting_requests_out(bot, discord_fake, gateway) -> None:
+    gateway.fail_next("slow", seconds=HELD)
+    running = await queued(discord_fake, "fox 0")
+    other_model = await queued(discord_fake, "fox 1", model="flux/flux-1-pro")
+    same_model = await queued(discord_fake, "fox 2")
+    await in_line(discord_fake, other_model, same_model)
+    answer = await run(
+        discord_fake,
+        "imagine-admin",
+        {"model": "flux/flux-1-pro"},
+        group="models",
+        subcommand="disable",
+        invoker=Invoker(member=discord_fake.scenario.admin),
+    )
+    assert "1 request waiting in line was taken out of it and refunded." in answer.content
+    text = await taken_out(discord_fake, other_model)
+    assert "FLUX.1 [pro] is turned off in this server; choose another model." in text
+    for handle in (running, same_model):
+        await wait_for_images(discord_fake, handle, within=15)
+    assert [r.json["prompt"] for r in gateway.requests] == ["fox 0", "fox 2"]
+    assert await ledger_states(bot, running, other_model, same_model) == [
+        ("committed", 1),
+        ("refunded", 0),
+        ("committed", 1),
+    ]
+
+
+async def test_disallowing_a_channel_takes_its_waiting_requests_out(
+    bot, discord_fake, gateway
+) -> None:
+    gateway.fail_next("slow", seconds=HELD)
+    thread = in_channel(discord_fake, ART_THREAD_ID)
+    running = await queued(discord_fake, "fox 0")
+    elsewhere = await queued(discord_fake, "fox 1")
+    in_art = await queued(discord_fake, "fox 2", thread)  # a thread follows its parent, #art
+    await in_line(discord_fake, elsewhere, in_art)
+    await run(
+        discord_fake,
+        "imagine-admin",
+        {"channel": discord_fake.scenario.guild.channel(ART_CHANNEL_ID)},
+        group="channels",
+        subcommand="add",
+        invoker=Invoker(member=discord_fake.scenario.admin),
+    )
+    text = await taken_out(discord_fake, elsewhere)
+    assert f"/imagine works only in <#{ART_CHANNEL_ID}> in this server." in text
+    for handle in (running, in_art):
+        await wait_for_images(discord_fake, handle, within=15)
+    assert [r.json["prompt"] for r in gateway.requests] == ["fox 0", "fox 2"]
+    assert await ledger_states(bot, running, elsewhere, in_art) == [
+        ("committed", 1),
+        ("refunded", 0),
+        ("committed", 1),
+    ]
+
+
+async def test_a_strike_that_pauses_takes_the_members_waiting_requests_out(
+    bot, discord_fake, gateway
+) -> None:
+    """The refused request's slot frees before its strike is counted, so the next request has
+    started by then; the one behind it is still waiting, and leaves the line."""
+    await bot.policy.update(GUILD_ID, strike_limit=1, actor_id=ADMIN_ID)
+    gateway.fail_next("content_policy", delay=1.0)
+    gateway.fail_next("slow", seconds=HELD)
+    refused = await queued(discord_fake, "fox 0")
+    started, waiting = await queued(discord_fake, "fox 1"), await queued(discord_fake, "fox 2")
+    await in_line(discord_fake, started, waiting)
+    note = await wait_for_private_note(discord_fake, refused)
+    assert "You are now paused" in note.content
+    text = await taken_out(discord_fake, waiting)
+    assert "You are paused from /imagine in this server (1 strikes)" in text
+    await wait_for_images(discord_fake, started, within=15)
+    assert await ledger_states(bot, refused, started, waiting) == [
+        ("refunded", 0),
+        ("committed", 1),
+        ("refunded", 0),
+    ]
+    assert [r.json["prompt"] for r in gateway.requests] == ["fox 0", "fox 1"]
+
+
+async def test_a_flagged_prompt_that_pauses_takes_the_members_waiting_requests_out(
+    start_bot, discord_fake, gateway
+) -> None:
+    gateway.flagged_words = {"wolf": "violence"}
+    async with start_bot(moderation_model="omni-moderation-latest", strike_limit=1) as bot:
+        gateway.fail_next("slow", seconds=HELD)
+        running, waiting = await queued(discord_fake, "fox 0"), await queued(discord_fake, "fox 1")
+        await in_line(discord_fake, waiting)
+        flagged = await discord_fake.inject_slash("imagine", {"prompt": "a wolf"})
+        note = await wait_for_private_note(discord_fake, flagged)
+        assert "You are now paused" in note.content
+        text = await taken_out(discord_fake, waiting)
+        assert "You are paused from /imagine in this server (1 strikes)" in text
+        await wait_for_images(discord_fake, running, within=15)
+        assert await ledger_states(bot, running, waiting) == [("committed", 1), ("refunded", 0)]
+        assert [r.json["prompt"] for r in gateway.requests] == ["fox 0"]

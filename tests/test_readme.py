@@ -29,7 +29,10 @@ from bot.config import Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
-SECRETS = {"DISCORD_TOKEN": "readme-token", "IMAGE_API_KEY": "readme-key"}
+SECRETS = {
+    "DISCORD_TOKEN": "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.cmVhZG1l.readme-token-shaped-like-one",
+    "IMAGE_API_KEY": "readme-key",
+}
 _FENCE = re.compile(r"^```([\w-]*)[^\n]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 _INLINE = re.compile(r"`([^`\n]+)`")
 _ASSIGNMENT = re.compile(r"^([A-Z][A-Z0-9_]*)=(.*)$")
