@@ -20,6 +20,7 @@ from discord.ext import commands
 from bot.catalog import EditInput, ModelSpec, RequestRejected
 from bot.edit_inputs import Unreadable, check_size, prepare_input, prepare_mask
 from bot.generation import Reserved
+from cogs.errors import report_unexpected
 from cogs.imagine import PROMPT_OPTION_MAX, ImagineCog
 from cogs.presenters import (
     DISCORD_FAULTS,
@@ -55,6 +56,12 @@ class EditModal(discord.ui.Modal):
 
     async def on_submit(self, interaction: discord.Interaction[Any]) -> None:
         await self.cog.start(interaction, self.prompt.value, self.attachments)
+
+    async def on_error(  # type: ignore[override]  # discord.py's Modal narrows BaseView's
+        self, interaction: discord.Interaction[Any], error: Exception, /
+    ) -> None:
+        """discord.py only logs what a modal raises: tell the member too."""
+        await report_unexpected(interaction, error, "edit modal")
 
 
 class EditCog(commands.Cog, name="Edit"):
