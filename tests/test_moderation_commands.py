@@ -111,7 +111,7 @@ async def test_synced_schema(bot, discord_fake) -> None:
 
 # -- every admin command is for Manage Server only, even sent directly -----------------------
 
-FOR_EVERYONE = {"imagine", "quota show"}
+FOR_EVERYONE = {"imagine", "imagine-edit", "quota show"}
 
 
 AnyCommand = app_commands.Command[Any, ..., Any]
