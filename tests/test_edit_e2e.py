@@ -215,3 +215,16 @@ async def test_only_models_that_edit_are_offered(bot, discord_fake, gateway) -> 
     )
     await handle.wait_response()
     assert [c["value"] for c in handle.choices] == [GPT]
+
+
+async def test_a_cdn_sending_more_than_discord_declared_is_refused(
+    start_bot, discord_fake, gateway
+) -> None:
+    async with start_bot(edit_input_max_bytes=2048) as bot:
+        data = bytes(4096)  # twice the limit, declared as less than half of it
+        upload = Upload("liar.png", data, declared_size=1000)
+        handle = await discord_fake.inject_slash("imagine-edit", edit_options(image=upload))
+        note = await wait_for_private_note(discord_fake, handle)
+        assert "Discord did not hand over `liar.png`" in note.content
+        assert gateway.requests == []
+        assert await used_credits(bot) == 0
