@@ -291,7 +291,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         A refusal that comes within `answer_within` is the first, private answer: no public
         "thinking…" ever shows. A slower reservation is awaited after the defer, never cancelled
         midway (it may already hold the credits). A request whose defer Discord did not take
-        never runs: its credits go back.
+        never runs: its credits and its cooldown go back.
         """
         reserving = asyncio.ensure_future(reservation)
         await asyncio.wait([reserving], timeout=self.answer_within)
@@ -318,6 +318,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
                 deferred = await self._defer(interaction)
         finally:  # not taken, or cancelled on the way: the request will not run
             if not deferred:
+                who = request.who  # nor hold back the retry the member is told to make
+                self.bot.policy.not_accepted(who.guild_id, who.member_id, who.interaction_id)
                 await asyncio.shield(self.bot.generation.withdraw(request, "no answer to Discord"))
         if not deferred:
             await tell(interaction, NOT_STARTED)

@@ -173,6 +173,22 @@ async def test_a_request_the_quota_refuses_starts_no_cooldown(
         assert gateway.requests == []
 
 
+async def test_a_request_discord_never_saw_start_starts_no_cooldown(
+    start_bot, discord_fake, gateway
+) -> None:
+    """The defer failed, so the request never ran and the member was told to try again: the
+    retry must not meet a cooldown started by the request that did not run."""
+    async with start_bot(member_cooldown_seconds=600) as bot:
+        discord_fake.fail_next("POST", "/interactions/*/*/callback", transport="reset")
+        lost = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        assert "try again" in (await wait_for_private_note(discord_fake, lost)).content
+        assert (await bot.quota.find(lost.id)).state == "refunded"
+        await images(discord_fake, {"prompt": "a fox"})
+        assert len(gateway.requests) == 1
+        again = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        assert "Slow down" in (await wait_for_private_note(discord_fake, again)).content
+
+
 async def test_a_role_budget_is_what_the_reservation_allows(
     start_bot, discord_fake, gateway
 ) -> None:
