@@ -37,7 +37,7 @@ from bot.policy import Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
-from bot.rule_changes import enforce_on_line
+from bot.rule_changes import enforce_on_line, refusal_on_joining
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
 from cogs.presenters import (
@@ -201,19 +201,27 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
         Raises `RuleBroken`, or what `GenerationService.reserve` raises. The cooldown starts
         in the rules' check, and is withdrawn if the reservation refuses; a duplicate delivery
-        leaves the first delivery's cooldown alone.
+        leaves the first delivery's cooldown alone. Rules changed while pre-moderation or the
+        credits were awaited are applied once the request is in line: it is given back, refused.
         """
         asker = asker_of(interaction)
-        policy = self.bot.policy
+        policy, generation = self.bot.policy, self.bot.generation
+        judged_by = await policy.policy(asker.guild_id)  # what `check` reads, with no await
         broken = await policy.check(asker, plan.model.id, plan.prompt, request_id=interaction.id)
         if broken is not None:
             raise RuleBroken(broken, plan)
         try:
             budget = await policy.member_credits(asker.guild_id, asker.role_ids)
-            return await self.bot.generation.reserve(_requester(interaction, budget, asker), plan)
+            request = await generation.reserve(_requester(interaction, budget, asker), plan)
         except REFUSALS:
             policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
             raise
+        refusal = await refusal_on_joining(policy, request, judged_by)
+        if refusal is not None:
+            policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
+            await asyncio.shield(generation.withdraw(request, f"refused: {refusal.rule}"))
+            raise RuleBroken(refusal, plan)
+        return request
 
     @imagine.autocomplete("model")
     async def model_autocomplete(

@@ -537,6 +537,31 @@ async def test_pausing_a_member_takes_their_waiting_requests_out_and_refunds_the
     assert await ledger_states(bot, running, others, carols) == [("committed", 1)] * 3
 
 
+async def test_a_pause_during_pre_moderation_reaches_the_request_it_let_through(
+    start_bot, discord_fake, gateway
+) -> None:
+    """The rules passed, then pre-moderation was awaited while an admin paused the member: the
+    pause found nothing in line yet (and a request with a free slot never waits in it), so the
+    request is judged again once it has joined, and given back before it starts."""
+    async with start_bot(moderation_model="omni-moderation-latest") as bot:
+        gateway.fail_moderation("slow", seconds=1.0)  # within the 1.5 s the check may take
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(lambda: len(gateway.moderations) == 1)
+        await run(
+            discord_fake,
+            "imagine-admin",
+            {"member": discord_fake.scenario.member, "reason": "spam"},
+            group="member",
+            subcommand="pause",
+            invoker=Invoker(member=discord_fake.scenario.admin),
+        )
+        note = await wait_for_private_note(discord_fake, handle)
+        assert "You are paused from /imagine in this server (spam)" in note.content
+        assert await ledger_states(bot, handle) == [("refunded", 0)]
+        assert gateway.requests == []
+        assert bot.generation.queue.totals().running == 0  # its slot was given back
+
+
 async def test_disabling_a_model_takes_its_waiting_requests_out(bot, discord_fake, gateway) -> None:
     gateway.fail_next("slow", seconds=HELD)
     running = await queued(discord_fake, "fox 0")
