@@ -26,10 +26,11 @@ from bot.generation import (
 )
 from bot.images import ImageClient
 from bot.metrics import Metrics
-from bot.policy import Paused
+from bot.policy import Asker, Paused, PolicyDefaults, PolicyService
 from bot.queue import FairQueue, LeaveReason, QueueFull, QueueSettings
 from bot.queue_limits import InvalidQueueLimit, QueueLimits
 from bot.quota import QuotaDefaults, QuotaService
+from bot.rule_changes import refusal_on_joining
 from bot.store import SQLiteStore, Store, StoreUnavailable
 from tests.databases import sqlite_write_lock
 from tests.fakes.image_gateway import FakeImageGateway
@@ -311,3 +312,25 @@ async def test_an_unknown_outcome_whose_ledger_row_cannot_be_read_back_still_fai
     row = await quota.find(who.interaction_id)
     assert row is not None
     assert row.state != "pending"  # the unknown outcome was settled
+
+
+async def test_a_request_whose_rules_changed_before_it_joined_is_judged_again(
+    parts, monkeypatch
+) -> None:
+    """Judged by the current rules only when they changed since the check; and when the
+    database cannot give them, the request that passed stands (it holds credits and a place)."""
+    generation, quota = service(parts, QueueSettings())
+    policy = PolicyService(parts[1], quota, PolicyDefaults(0, 3), metrics=Metrics())
+    asker = Asker(7, 1, frozenset(), 1, None, False, False)
+    judged_by = await policy.policy(7)
+    reserved = await generation.reserve(Requester(next(_ids), 7, 1, 1, None, asker), PLAN)
+    assert await refusal_on_joining(policy, reserved, judged_by) is None
+    await policy.pause(7, 1, "spam", 99)
+    paused = Paused("spam", by_strikes=False)
+    assert await refusal_on_joining(policy, reserved, judged_by) == paused
+
+    async def unavailable(guild_id: int) -> None:
+        raise StoreUnavailable("the database went away")
+
+    monkeypatch.setattr(policy, "policy", unavailable)
+    assert await refusal_on_joining(policy, reserved, judged_by) is None
