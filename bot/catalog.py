@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bot.text import is_blank, not_utf8
+from bot.text import is_blank, not_utf8, without_lone_surrogates
 
 ANY = "*"
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
@@ -213,7 +213,7 @@ class Catalog(BaseModel):
         model = self.get(wanted)
         if model is None:
             raise UnknownModel(wanted, tuple(m.id for m in self.models))
-        prompt = prompt.strip()
+        prompt = without_lone_surrogates(prompt).strip()
         if is_blank(prompt):
             raise EmptyPrompt()
         if len(prompt) > model.max_prompt_length:

@@ -400,13 +400,18 @@ class GenerationService:
         return spent
 
     async def _settle_unknown(self, who: Requester, plan: PlannedRequest, reason: str) -> Spent:
-        """The quota rules decide an unknown outcome; the ledger then says what they decided."""
+        """The quota rules decide an unknown outcome; the ledger then says what they decided
+        (when the database cannot say, the member hears it may have cost the full price)."""
         iid = who.interaction_id
         if not await self.settlements.settle(
             iid, "settle an unknown outcome", lambda: self._quota.mark_unknown(iid, reason)
         ):
             return Spent(plan.credits, known=False)
-        row = await self._quota.find(iid)
+        try:
+            row = await self._quota.find(iid)
+        except StoreUnavailable as error:  # settled, but what the rules kept cannot be read now
+            log.warning("could not read back the outcome of %s: %s", iid, error)
+            return Spent(plan.credits, known=False)
         if row is None or row.state == "refunded":
             return Spent(0)
         return Spent(row.credits, known=False)

@@ -37,7 +37,7 @@ from bot.policy import Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
-from bot.rule_changes import enforce_on_line
+from bot.rule_changes import enforce_on_line, refusal_on_joining
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
 from cogs.presenters import (
@@ -201,19 +201,27 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
         Raises `RuleBroken`, or what `GenerationService.reserve` raises. The cooldown starts
         in the rules' check, and is withdrawn if the reservation refuses; a duplicate delivery
-        leaves the first delivery's cooldown alone.
+        leaves the first delivery's cooldown alone. Rules changed while pre-moderation or the
+        credits were awaited are applied once the request is in line: it is given back, refused.
         """
         asker = asker_of(interaction)
-        policy = self.bot.policy
+        policy, generation = self.bot.policy, self.bot.generation
+        judged_by = await policy.policy(asker.guild_id)  # what `check` reads, with no await
         broken = await policy.check(asker, plan.model.id, plan.prompt, request_id=interaction.id)
         if broken is not None:
             raise RuleBroken(broken, plan)
         try:
             budget = await policy.member_credits(asker.guild_id, asker.role_ids)
-            return await self.bot.generation.reserve(_requester(interaction, budget, asker), plan)
+            request = await generation.reserve(_requester(interaction, budget, asker), plan)
         except REFUSALS:
             policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
             raise
+        refusal = await refusal_on_joining(policy, request, judged_by)
+        if refusal is not None:
+            policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
+            await asyncio.shield(generation.withdraw(request, f"refused: {refusal.rule}"))
+            raise RuleBroken(refusal, plan)
+        return request
 
     @imagine.autocomplete("model")
     async def model_autocomplete(
@@ -291,7 +299,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         A refusal that comes within `answer_within` is the first, private answer: no public
         "thinking…" ever shows. A slower reservation is awaited after the defer, never cancelled
         midway (it may already hold the credits). A request whose defer Discord did not take
-        never runs: its credits go back.
+        never runs: its credits and its cooldown go back.
         """
         reserving = asyncio.ensure_future(reservation)
         await asyncio.wait([reserving], timeout=self.answer_within)
@@ -318,6 +326,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
                 deferred = await self._defer(interaction)
         finally:  # not taken, or cancelled on the way: the request will not run
             if not deferred:
+                who = request.who  # nor hold back the retry the member is told to make
+                self.bot.policy.not_accepted(who.guild_id, who.member_id, who.interaction_id)
                 await asyncio.shield(self.bot.generation.withdraw(request, "no answer to Discord"))
         if not deferred:
             await tell(interaction, NOT_STARTED)

@@ -161,6 +161,11 @@ def refusal(error: QuotaExceeded | QueueFull | ShuttingDown | StoreBusy) -> str:
     """Why a request was refused before anything was spent."""
     if isinstance(error, QuotaExceeded):
         return quota_refusal(error)
+    if isinstance(error, QueueFull) and error.scope == "member" and not error.limit:
+        return (
+            "Requests do not wait in line in this server, and yours could not start now. "
+            "Please try again in a few minutes. Nothing was spent."
+        )
     if isinstance(error, QueueFull) and error.scope == "member":
         return (
             f"You already have {_requests(error.limit)} waiting in line, as many as one member "

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.catalog import CatalogError, RequestRejected, default_catalog_text, load_catalog
+from bot.terms import find_blocked
 from cogs.presenters import rejection
 
 
@@ -175,3 +176,11 @@ def test_a_models_file_that_is_not_utf8_gives_a_clear_error(tmp_path: Path) -> N
     with pytest.raises(CatalogError, match="is not UTF-8 text") as caught:
         load_catalog(path)
     assert str(path) in str(caught.value)
+
+
+def test_a_lone_surrogate_is_dropped_and_hides_nothing(catalog) -> None:
+    planned = catalog.plan("n\udcffude \ud83d fox")
+    assert planned.prompt == "nude  fox"  # the store and the gateway's JSON take it
+    found = find_blocked(planned.prompt, ["nude"])  # and so does the matcher
+    assert found is not None
+    assert found.quoted == "nude"

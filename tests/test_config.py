@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,26 @@ def test_a_token_not_shaped_like_a_bot_token_is_refused_without_echoing_it(
     [line] = str(caught.value).splitlines()
     assert line.startswith("invalid setting DISCORD_TOKEN (not shaped like a bot token")
     assert token not in line
+
+
+@pytest.mark.parametrize("user_id", [41771983423143937, 198622483471925248, 1234567890123456789])
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "GvE_Ug.Zn-Cjm1XVW7vRze4b7Cq4se7kKWs",  # a 6-character timestamp, a 27-character HMAC
+        "Gq-9xY.Ab_cd-EfGhIjKlMnOpQrStUvWxYz0123456789_-",  # today's 38-character HMAC
+    ],
+)
+def test_every_real_bot_token_shape_is_accepted(
+    monkeypatch: pytest.MonkeyPatch, user_id: int, rest: str
+) -> None:
+    """A user id of any length (17 to 19 digits: 23 to 26 base64 characters) and parts holding
+    `-` and `_`: refusing a real token would stop a working bot at its next start."""
+    first = base64.urlsafe_b64encode(str(user_id).encode()).decode().rstrip("=")
+    token = f"{first}.{rest}"
+    monkeypatch.setenv("DISCORD_TOKEN", token)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    assert load_settings(None).discord_token.get_secret_value() == token
 
 
 def test_a_token_is_read_without_the_spaces_around_it(monkeypatch: pytest.MonkeyPatch) -> None:

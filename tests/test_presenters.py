@@ -8,7 +8,8 @@ import pytest
 
 from bot.catalog import ModelSpec, RequestRejected, load_catalog
 from bot.images import ImageAPIError
-from cogs.presenters import image_failure, rejection
+from bot.queue import QueueFull
+from cogs.presenters import image_failure, refusal, rejection
 
 T = typing.TypeVar("T")
 
@@ -53,3 +54,17 @@ def test_each_kind_of_image_failure_has_its_own_sentence() -> None:
     every = kinds(ImageAPIError)
     assert len(every) > 1
     assert len({image_failure(kind()) for kind in every}) == len(every)
+
+
+@pytest.mark.parametrize(
+    ("limit", "said"),
+    [
+        (2, "You already have 2 requests waiting in line, as many as one member may."),
+        # MEMBER_QUEUE_LIMIT=0: no member may wait, so "you already have 0 waiting" is false.
+        (0, "Requests do not wait in line in this server, and yours could not start now."),
+    ],
+)
+def test_a_member_s_share_of_the_line_is_explained_even_when_it_is_none(
+    limit: int, said: str
+) -> None:
+    assert refusal(QueueFull(1, limit, "member")).startswith(said)
