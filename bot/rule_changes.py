@@ -21,11 +21,12 @@ async def enforce_on_line(
 ) -> int:
     """Take out of the guild's line what its rules now refuse; returns how many requests."""
     rules = await policy.policy(guild_id)
+    terms = await policy.terms(rules)
 
     def judge(request: Reserved) -> Refusal | None:
         asker, plan = request.who.asker, request.plan
         if asker is None:  # not asked through Discord: no facts to judge it by
             return None
-        return policy.standing_refusal(rules, asker, plan.model.id, plan.prompt)
+        return policy.standing_refusal(rules, terms, asker, plan.model.id, plan.prompt)
 
     return generation.expel(guild_id, judge)
