@@ -24,6 +24,7 @@ bounded (RE2's memory per chunk, a cache with a budget, the fold table's size).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import re
 import threading
 import unicodedata
@@ -332,9 +333,11 @@ def _cut(terms: tuple[str, ...]) -> list[tuple[str, ...]]:
 
 
 class _Cache:
-    """Compiled lists, least recently used dropped first once their chunks' RE2 budgets add up
-    to more than `CACHE_BUDGET` (a chunk two lists share counts twice: the bound holds). A
-    dropped chunk still in use by a kept list is found again, not recompiled."""
+    """Compiled lists, kept while their chunks' RE2 budgets add up to at most `CACHE_BUDGET`
+    (a chunk two lists share counts twice: the bound holds). Past it the largest list other than
+    the newest goes first, the least recently used of equals: a server's costly list pushes out
+    another costly one, not every small list. A dropped chunk still in use by a kept list is
+    found again, not recompiled."""
 
     def __init__(self) -> None:
         self._lists: OrderedDict[tuple[str, ...], Matcher] = OrderedDict()
@@ -376,7 +379,9 @@ class _Cache:
             self._lists[terms] = matcher
             self._memory += matcher.memory
             while self._memory > CACHE_BUDGET and len(self._lists) > 1:
-                self._memory -= self._lists.popitem(last=False)[1].memory
+                older = itertools.islice(self._lists, len(self._lists) - 1)
+                largest = max(older, key=lambda kept: self._lists[kept].memory)
+                self._memory -= self._lists.pop(largest).memory
 
 
 _CACHE = _Cache()

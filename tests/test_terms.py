@@ -259,15 +259,22 @@ def test_each_chunk_gets_the_memory_its_size_needs() -> None:
 def test_the_cache_of_compiled_lists_keeps_within_its_budget(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Past the budget, the largest list goes: a costly list does not push out small ones."""
     cache = bot.terms._Cache()
-    lists = [(f"budget{n}",) for n in range(10)]
+    lists = [(f"budget {letter}",) for letter in "bcdfghjkmn"]  # of one size
     budget = 3 * cache.compile(lists[0]).memory
     monkeypatch.setattr(bot.terms, "CACHE_BUDGET", budget)
     for terms in lists[1:]:
         cache.compile(terms)
     kept = [terms for terms in lists if cache.get(terms) is not None]
-    assert kept == lists[-3:]  # the least recently used went first
+    assert kept == lists[-3:]  # of equals, the least recently used went first
     assert cache._memory == sum(cache.compile(terms).memory for terms in kept) <= budget
+    costly, other = (tuple(f"{name}{n} " + "aeilost" * 10 for n in range(40)) for name in "xy")
+    larger = max(bot.terms._Cache().compile(terms).memory for terms in (costly, other))
+    monkeypatch.setattr(bot.terms, "CACHE_BUDGET", budget + larger)
+    cache.compile(costly)
+    cache.compile(other)  # another server's costly list pushes out the first, no other
+    assert [cache.get(terms) is not None for terms in (costly, *kept)] == [False, True, True, True]
 
 
 def test_re2_keeps_no_compiled_expression_of_its_own() -> None:
