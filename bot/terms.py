@@ -276,6 +276,9 @@ class _Chunk:
         options.log_errors = False
         options.max_mem = self.memory = _memory(expression)
         self.regex = re2.compile(expression, options)
+        # RE2 compiles a second program, to find where a match starts, at its first match:
+        # a term of its own makes that happen here, in the compiling thread, not in a check.
+        self.regex.search(b"\0" + normalise(terms[0].rstrip("*")).text.encode() + b"\0")
 
     def search(self, haystack: bytes) -> tuple[int, int, str] | None:
         """(start, end, term) of the leftmost match, in bytes of `haystack`."""
