@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 
 from bot.generation import GenerationService, Reserved
-from bot.policy import GuildPolicy, PolicyService, Refusal
+from bot.policy import CompiledTerms, GuildPolicy, PolicyService, Refusal
 from bot.store import StoreUnavailable
 
 log = logging.getLogger("imagine.rule_changes")
@@ -31,7 +31,8 @@ async def enforce_on_line(
 ) -> int:
     """Take out of the guild's line what its rules now refuse; returns how many requests."""
     rules = await policy.policy(guild_id)
-    return generation.expel(guild_id, lambda request: _judge(policy, rules, request))
+    terms = await policy.terms(rules)
+    return generation.expel(guild_id, lambda request: _judge(policy, rules, terms, request))
 
 
 async def refusal_on_joining(
@@ -45,11 +46,15 @@ async def refusal_on_joining(
     except StoreUnavailable as error:
         log.warning("could not judge request %s again: %s", request.who.interaction_id, error)
         return None
-    return None if rules is judged_by else _judge(policy, rules, request)
+    if rules is judged_by:
+        return None
+    return _judge(policy, rules, await policy.terms(rules), request)
 
 
-def _judge(policy: PolicyService, rules: GuildPolicy, request: Reserved) -> Refusal | None:
+def _judge(
+    policy: PolicyService, rules: GuildPolicy, terms: CompiledTerms, request: Reserved
+) -> Refusal | None:
     asker, plan = request.who.asker, request.plan
     if asker is None:  # not asked through Discord: no facts to judge it by
         return None
-    return policy.standing_refusal(rules, asker, plan.model.id, plan.prompt)
+    return policy.standing_refusal(rules, terms, asker, plan.model.id, plan.prompt)

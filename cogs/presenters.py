@@ -49,6 +49,7 @@ from bot.images import (
     UpstreamUnavailableError,
 )
 from bot.policy import (
+    MAX_BLOCKED_TERMS,
     MAX_COOLDOWN_SECONDS,
     MAX_STRIKE_LIMIT,
     BlockedTerm,
@@ -659,6 +660,11 @@ def invalid_setting(error: InvalidSetting | InvalidTerm | InvalidQueueLimit) -> 
     if isinstance(error, InvalidTerm):
         if error.reason == "empty":
             return "A blocked term needs at least one letter or digit."
+        if error.reason == "too_many":
+            return (
+                f"This server already has {MAX_BLOCKED_TERMS} blocked terms, the most it may: "
+                "remove one first. Nothing was added."
+            )
         return f"A blocked term can be at most {MAX_TERM_LENGTH} characters long."
     if error.field is None:
         return "Nothing to change: give at least one setting."

@@ -11,7 +11,7 @@ from discord.app_commands import Group
 from discord.ext.commands import Cog
 
 from bot.app import EXTENSIONS
-from bot.policy import Pause
+from bot.policy import MAX_BLOCKED_TERMS, Pause
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import (
@@ -329,6 +329,25 @@ async def test_blocked_terms_add_list_remove(bot, discord_fake, admin) -> None:
     assert (await bot.policy.policy(GUILD_ID)).blocked_terms == ("porn*",)
     reply = await admin_run(discord_fake, "blocked", "add", {"term": "..."}, invoker=admin)
     assert reply.content == "⚠️ A blocked term needs at least one letter or digit."
+
+
+async def test_a_term_past_the_limit_is_refused_and_not_stored(bot, discord_fake, admin) -> None:
+    """Each term costs compile time and memory that every server shares: a list has a cap."""
+    full = tuple(f"capped{n:03}" for n in range(MAX_BLOCKED_TERMS))
+    for term in full:
+        await bot.policy.add_entry(GUILD_ID, "term", term)
+    reply = await admin_run(discord_fake, "blocked", "add", {"term": "one more"}, invoker=admin)
+    assert reply.content == (
+        f"⚠️ This server already has {MAX_BLOCKED_TERMS} blocked terms, the most it may: "
+        "remove one first. Nothing was added."
+    )
+    assert (await bot.policy.policy(GUILD_ID)).blocked_terms == full
+    # A term already on the full list is no new one; after a removal there is room again.
+    reply = await admin_run(discord_fake, "blocked", "add", {"term": "capped000"}, invoker=admin)
+    assert reply.content.startswith("Nothing changed")
+    await admin_run(discord_fake, "blocked", "remove", {"term": "capped000"}, invoker=admin)
+    reply = await admin_run(discord_fake, "blocked", "add", {"term": "one more"}, invoker=admin)
+    assert reply.content == "✅ Blocked “one more”."
 
 
 async def test_channels_add_list_remove(bot, discord_fake, admin) -> None:
