@@ -35,7 +35,7 @@ from bot.store import Row, Script, Store, count, each, every, lock, one
 
 Period = Literal["day", "week", "month"]
 State = Literal["pending", "committed", "refunded", "unknown"]
-Scope = Literal["guild", "member"]
+Scope = Literal["bot", "guild", "member"]
 
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
 MAX_CREDITS = 1_000_000
@@ -87,6 +87,30 @@ QuotaDefaults = QuotaPolicy
 
 
 @dataclass(frozen=True)
+class BotBudget:
+    """The operator's budget over every guild and process: BOT_CREDITS per BOT_PERIOD.
+
+    0 credits: none (every reservation is still counted, so turning it on later is exact).
+    """
+
+    credits: int = 0
+    period: Period = "day"
+
+    def __post_init__(self) -> None:
+        if isinstance(self.credits, bool) or self.credits < 0:
+            raise ValueError("the bot's budget must be 0 (none) or more credits")
+        _check_period(self.period)
+
+
+class AboveCeiling(InvalidPolicy):
+    """A guild admin asked for more than the operator allows this guild (`ceiling`)."""
+
+    def __init__(self, ceiling: int) -> None:
+        super().__init__("guild_credits")
+        self.ceiling = ceiling
+
+
+@dataclass(frozen=True)
 class Window:
     """A UTC calendar window: days start 00:00, weeks on Monday 00:00, months on the 1st."""
 
@@ -134,10 +158,18 @@ class QuotaExceeded(Exception):
     """
 
     def __init__(
-        self, scope: Scope, *, limit: int, remaining: int, cost: int, resets_at: datetime
+        self,
+        scope: Scope,
+        *,
+        limit: int,
+        remaining: int,
+        cost: int,
+        resets_at: datetime,
+        period: Period | None = None,
     ) -> None:
         super().__init__(scope, limit, remaining, cost, resets_at)
         self.scope = scope
+        self.period = period  # the budget's period, where its words need it (the bot's)
         self.limit = limit
         self.remaining = remaining
         self.cost = cost
@@ -181,8 +213,16 @@ class ModelUsage:
 
 
 @dataclass(frozen=True)
+class DayUsage:
+    day: date
+    model: str
+    credits: int
+
+
+@dataclass(frozen=True)
 class UsageReport:
-    """This window's spending (pending, committed and kept-unknown requests), biggest first."""
+    """This window's spending (pending, committed and kept-unknown requests), biggest first;
+    `by_day` per UTC day and model, in date order."""
 
     period: Period
     period_start: datetime
@@ -191,6 +231,26 @@ class UsageReport:
     requests: int
     by_member: tuple[MemberUsage, ...]
     by_model: tuple[ModelUsage, ...]
+    by_day: tuple[DayUsage, ...] = ()
+
+
+@dataclass(frozen=True)
+class BotStatus:
+    """The bot's budget over every guild this window; `limit` 0: it has none."""
+
+    period: Period
+    resets_at: datetime
+    limit: int
+    used: int
+
+
+@dataclass(frozen=True)
+class HeldGuild:
+    """A guild whose stored budget is above its ceiling: it is held to `ceiling`."""
+
+    guild_id: int
+    stored: int
+    ceiling: int
 
 
 class _Budget(NamedTuple):
@@ -224,7 +284,9 @@ def _calendar(day: date) -> _Calendar:
 
 
 # The guild's effective policy and this window's use from the counters: at most 31 day buckets
-# for the guild and 31 for the member, however many requests the window holds.
+# for the guild and 31 for the member, however many requests the window holds. The guild's
+# budget is held to the operator's ceiling for it (its grant, else QUOTA_GUILD_CREDITS_MAX);
+# the stored value is kept, so a higher ceiling restores it.
 _BUDGET = """
     SELECT b.period, b.first_day, b.guild_limit, b.member_limit,
         (SELECT CAST(COALESCE(SUM(u.credits), 0) AS BIGINT) FROM usage_counters AS u
@@ -239,10 +301,15 @@ _BUDGET = """
                 ELSE CAST(:month AS TEXT) END AS first_day
         FROM (
             SELECT COALESCE(s.period, CAST(:default_period AS TEXT)) AS period,
-                COALESCE(s.guild_credits, CAST(:default_guild AS BIGINT)) AS guild_limit,
+                CASE WHEN COALESCE(s.guild_credits, CAST(:default_guild AS BIGINT))
+                        > COALESCE(a.credits_max, CAST(:ceiling AS BIGINT))
+                    THEN COALESCE(a.credits_max, CAST(:ceiling AS BIGINT))
+                    ELSE COALESCE(s.guild_credits, CAST(:default_guild AS BIGINT))
+                END AS guild_limit,
                 COALESCE(CAST(:member_credits AS BIGINT), s.member_credits,
                     CAST(:default_member AS BIGINT)) AS member_limit
             FROM (SELECT 1) AS one LEFT JOIN guild_settings AS s ON s.guild_id = :guild
+                LEFT JOIN guild_access AS a ON a.guild_id = :guild
         ) AS p
     ) AS b
 """
@@ -267,6 +334,32 @@ _COUNT = """
     ON CONFLICT (guild_id, scope, member_id, day)
     DO UPDATE SET credits = usage_counters.credits + excluded.credits
 """
+# The bot's budget, taken last in a reservation so that its one hot row (today's) is locked only
+# from this statement to COMMIT, not while the guild's budget is checked. The guard reads that
+# row's own credits, so PostgreSQL re-checks it on the newest version once the lock is free;
+# the window's earlier days are read before and can only go down meanwhile (settlements), so
+# they can refuse too much, never grant too much, and a refusal is checked again (_BOT_USED).
+_BOT_EARLIER = """
+    SELECT CAST(COALESCE(SUM(credits), 0) AS BIGINT) AS used FROM bot_usage
+    WHERE day >= :first AND day < :today
+"""
+_BOT_TAKE = """
+    INSERT INTO bot_usage (day, credits)
+    SELECT CAST(:today AS TEXT), CAST(:cost AS BIGINT)
+    WHERE CAST(:limit AS BIGINT) = 0
+       OR CAST(:earlier AS BIGINT) + CAST(:cost AS BIGINT) <= CAST(:limit AS BIGINT)
+    ON CONFLICT (day) DO UPDATE SET credits = bot_usage.credits + excluded.credits
+    WHERE CAST(:limit AS BIGINT) = 0
+       OR CAST(:earlier AS BIGINT) + bot_usage.credits + excluded.credits
+          <= CAST(:limit AS BIGINT)
+    RETURNING credits
+"""
+_BOT_USED = """
+    SELECT CAST(COALESCE(SUM(credits), 0) AS BIGINT) AS used FROM bot_usage WHERE day >= :first
+"""
+# Runs after the guild's and member's rows are lowered: the order a reservation locks them in.
+_BOT_UNCOUNT = "UPDATE bot_usage SET credits = credits - :amount WHERE day = :day"
+_CEILING = "SELECT credits_max FROM guild_access WHERE guild_id = ?"
 # Undo part of a day's count: `amount` fewer credits for the guild, then for the member. Two
 # statements, run in that order, so that PostgreSQL locks the rows in the order a reservation
 # does (guild row, then member row) and the two can never deadlock.
@@ -288,6 +381,19 @@ _SETTLE_ONE = _SETTLE.format(
 )
 _FIND = "SELECT * FROM ledger WHERE interaction_id = ?"
 _POLICY = "SELECT guild_credits, member_credits, period FROM guild_settings WHERE guild_id = ?"
+_USAGE_BY_DAY = """
+    SELECT SUBSTR(created_at, 1, 10) AS day, model, CAST(SUM(credits) AS BIGINT) AS credits
+    FROM ledger
+    WHERE guild_id = ? AND created_at >= ? AND forgiven = 0 AND state <> 'refunded'
+    GROUP BY SUBSTR(created_at, 1, 10), model ORDER BY day, model
+"""
+_HELD = """
+    SELECT s.guild_id, s.guild_credits AS stored,
+        COALESCE(a.credits_max, CAST(? AS BIGINT)) AS ceiling
+    FROM guild_settings AS s LEFT JOIN guild_access AS a ON a.guild_id = s.guild_id
+    WHERE s.guild_credits > COALESCE(a.credits_max, CAST(? AS BIGINT))
+    ORDER BY s.guild_id
+"""
 _USAGE_BY = """
     SELECT {key} AS key, CAST(SUM(credits) AS BIGINT) AS credits, COUNT(*) AS requests
     FROM ledger
@@ -310,9 +416,16 @@ class QuotaService:
         *,
         refund_unknown: bool = False,
         clock: Clock = utc_now,
+        ceiling: int = MAX_CREDITS,
+        bot_budget: BotBudget = BotBudget(),
     ) -> None:
+        """`ceiling`: the most a guild's admins may set for it (QUOTA_GUILD_CREDITS_MAX) unless
+        the operator granted it more; `bot_budget`: the operator's budget over every guild."""
+        _check_credits("guild_credits", ceiling)
         self._store = store
         self._defaults = defaults
+        self._ceiling = ceiling
+        self._bot_budget = bot_budget
         self._refund_unknown = refund_unknown
         self._clock = clock
 
@@ -376,6 +489,7 @@ class QuotaService:
                 # It fits now: where writers run side by side, a settlement or a policy change
                 # committed between the two statements. Try again with what is there now.
             yield from count(_COUNT, {**params, "today": created_at[:10]})
+            yield from self._take_from_bot(cost, created_at[:10], calendar)
             return Reservation(
                 interaction_id=interaction_id,
                 guild_id=guild_id,
@@ -511,15 +625,16 @@ class QuotaService:
     async def usage(self, guild_id: int) -> UsageReport:
         now = self._now()
 
-        def work() -> Script[tuple[Window, list[Row], list[Row]]]:
+        def work() -> Script[tuple[Window, list[Row], list[Row], list[Row]]]:
             policy = self._policy((yield from one(_POLICY, (guild_id,))))
             window = Window.containing(policy.period, now)
             params = (guild_id, _ts(window.start))
             members = yield from every(_USAGE_BY.format(key="member_id"), params)
             models = yield from every(_USAGE_BY.format(key="model"), params)
-            return window, members, models
+            days = yield from every(_USAGE_BY_DAY, params)
+            return window, members, models, days
 
-        window, members, models = await self._store.read(work)
+        window, members, models, days = await self._store.read(work)
         by_member = tuple(MemberUsage(r["key"], r["credits"], r["requests"]) for r in members)
         return UsageReport(
             period=window.period,
@@ -529,7 +644,27 @@ class QuotaService:
             requests=sum(m.requests for m in by_member),
             by_member=by_member,
             by_model=tuple(ModelUsage(r["key"], r["credits"], r["requests"]) for r in models),
+            by_day=tuple(
+                DayUsage(date.fromisoformat(r["day"]), r["model"], r["credits"]) for r in days
+            ),
         )
+
+    async def ceiling(self, guild_id: int) -> int:
+        """The most this guild's admins may set: the operator's grant, else the default."""
+        return await self._store.read(lambda: self._guild_ceiling(guild_id))
+
+    async def held_to_ceiling(self) -> list[HeldGuild]:
+        """Guilds whose stored budget is above their ceiling (it lowered since they set it)."""
+        rows = await self._store.fetch(_HELD, (self._ceiling, self._ceiling))
+        return [HeldGuild(r["guild_id"], r["stored"], r["ceiling"]) for r in rows]
+
+    async def bot_status(self) -> BotStatus:
+        """What the whole bot spent this window of BOT_PERIOD, against BOT_CREDITS."""
+        budget = self._bot_budget
+        window = _calendar(self._now().date()).windows[budget.period]
+        params = {"first": window.start.date().isoformat()}
+        used = _used(_first(await self._store.fetch(_BOT_USED, params)))
+        return BotStatus(budget.period, window.end, budget.credits, used)
 
     # -- admin ---------------------------------------------------------------------------------
 
@@ -561,6 +696,10 @@ class QuotaService:
 
         def work() -> Script[QuotaPolicy]:
             now = _ts(self._now())
+            if guild_credits is not None:
+                ceiling = yield from self._guild_ceiling(guild_id)
+                if guild_credits > ceiling:
+                    raise AboveCeiling(ceiling)
             yield from count(
                 """INSERT INTO guild_settings
                        (guild_id, guild_credits, member_credits, period, updated_at, updated_by)
@@ -632,6 +771,38 @@ class QuotaService:
 
     # -- helpers -------------------------------------------------------------------------------
 
+    def _guild_ceiling(self, guild_id: int) -> Script[int]:
+        row = yield from one(_CEILING, (guild_id,))
+        return self._ceiling if row is None or row["credits_max"] is None else row["credits_max"]
+
+    def _take_from_bot(self, cost: int, today: str, calendar: _Calendar) -> Script[None]:
+        """Count `cost` in the bot's budget for `today`, or raise QuotaExceeded('bot')."""
+        budget = self._bot_budget
+        first = calendar.first_days[budget.period]
+        params: dict[str, object] = {
+            "today": today,
+            "cost": cost,
+            "limit": budget.credits,
+            "first": first,
+            "earlier": 0,
+        }
+        while True:
+            if budget.credits and first < today:
+                params["earlier"] = _used((yield from one(_BOT_EARLIER, params)))
+            if (yield from one(_BOT_TAKE, params)) is not None:
+                return
+            used = _used((yield from one(_BOT_USED, params)))
+            if used + cost > budget.credits:
+                raise QuotaExceeded(
+                    "bot",
+                    limit=budget.credits,
+                    remaining=max(0, budget.credits - used),
+                    cost=cost,
+                    resets_at=calendar.windows[budget.period].end,
+                    period=budget.period,
+                )
+            # It fits now: a settlement gave credits back after the first read. Again.
+
     def _now(self) -> datetime:
         now = self._clock()
         if now.tzinfo is None:
@@ -649,6 +820,7 @@ class QuotaService:
             "default_period": defaults.period,
             "default_guild": defaults.guild_credits,
             "default_member": defaults.member_credits,
+            "ceiling": self._ceiling,
             **calendar.first_days,
         }
 
@@ -662,6 +834,11 @@ class QuotaService:
             member_credits=_coalesce(row["member_credits"], base.member_credits),
             period=_coalesce(row["period"], base.period),
         )
+
+
+def _used(row: Row | None) -> int:
+    assert row is not None, "a SUM always returns one row"
+    return int(row["used"])
 
 
 def _check_override(member_credits: int | None) -> None:
@@ -715,8 +892,10 @@ def _uncount(rows: Sequence[Row], *, forgiving: bool = False) -> Script[int]:
     """Lower the day counters by the `amount` each row (shaped by _LOWERED) stopped counting.
 
     Rows already forgiven before this change were no longer counted, so they lower nothing;
-    `forgiving` says the change is the one that forgives them. Returns how many rows there were.
-    Guild rows are lowered before member rows, each in sorted order (see _UNCOUNT).
+    `forgiving` says the change is the one that forgives them. The bot's day counts lower for
+    every row but on a reset: what a guild's admin forgives was still paid for. Returns how many
+    rows there were. Guild rows are lowered before member rows, each in sorted order (see
+    _UNCOUNT), and the bot's rows last.
     """
     amounts: Counter[tuple[int, int, str]] = Counter()
     for row in rows:
@@ -738,6 +917,13 @@ def _uncount(rows: Sequence[Row], *, forgiving: bool = False) -> Script[int]:
         ),
     ]
     yield from each(_UNCOUNT, lowered)
+    if not forgiving:  # a reset forgives a guild's use, not what the operator pays for
+        days: Counter[str] = Counter()
+        for row in rows:
+            days[row["created_at"][:10]] += row["amount"]
+        yield from each(
+            _BOT_UNCOUNT, [{"day": d, "amount": a} for d, a in sorted(days.items()) if a]
+        )
     return len(rows)
 
 
