@@ -170,6 +170,7 @@ class ImagineBot(commands.AutoShardedBot):
         must not touch the database.
         """
         await self.queue_limits.load()
+        await self.quota.reconcile_bot()
         await self.maintain()
         await self._say_who_is_held()
         self._maintenance = asyncio.create_task(self._maintain_periodically())

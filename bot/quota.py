@@ -90,7 +90,8 @@ QuotaDefaults = QuotaPolicy
 class BotBudget:
     """The operator's budget over every guild and process: BOT_CREDITS per BOT_PERIOD.
 
-    0 credits: none (every reservation is still counted, so turning it on later is exact).
+    0 credits: none, and no reservation touches the bot's counter (no hot row to wait for);
+    a bot started with a budget first counts its window again from the ledger (reconcile_bot).
     """
 
     credits: int = 0
@@ -358,7 +359,23 @@ _BOT_USED = """
     SELECT CAST(COALESCE(SUM(credits), 0) AS BIGINT) AS used FROM bot_usage WHERE day >= :first
 """
 # Runs after the guild's and member's rows are lowered: the order a reservation locks them in.
-_BOT_UNCOUNT = "UPDATE bot_usage SET credits = credits - :amount WHERE day = :day"
+# Never below 0: a row reserved while the bot had no budget was never counted.
+_BOT_UNCOUNT = """
+    UPDATE bot_usage SET credits = CASE WHEN credits > :amount THEN credits - :amount ELSE 0 END
+    WHERE day = :day
+"""
+# What the bot spent per day since :first by the ledger's definition, and never less than counted
+# (a guild purged meanwhile took its rows, not its spending, with it).
+_BOT_RECONCILE = """
+    INSERT INTO bot_usage (day, credits)
+    SELECT SUBSTR(created_at, 1, 10), CAST(SUM(credits) AS BIGINT) FROM ledger
+    WHERE created_at >= :first GROUP BY SUBSTR(created_at, 1, 10)
+    ON CONFLICT (day) DO UPDATE SET credits = CASE WHEN excluded.credits > bot_usage.credits
+        THEN excluded.credits ELSE bot_usage.credits END
+"""
+_BOT_SPENT = """
+    SELECT CAST(COALESCE(SUM(credits), 0) AS BIGINT) AS used FROM ledger WHERE created_at >= :since
+"""
 _CEILING = "SELECT credits_max FROM guild_access WHERE guild_id = ?"
 # Undo part of a day's count: `amount` fewer credits for the guild, then for the member. Two
 # statements, run in that order, so that PostgreSQL locks the rows in the order a reservation
@@ -552,7 +569,8 @@ class QuotaService:
             }
             return (
                 yield from _uncount(
-                    (yield from every(_SETTLE.format(where="created_at < :cutoff"), params))
+                    (yield from every(_SETTLE.format(where="created_at < :cutoff"), params)),
+                    bot=bool(self._bot_budget.credits),
                 )
             )
 
@@ -597,7 +615,7 @@ class QuotaService:
                         f"cannot charge {credits} credits: only {pending['reserved']} were reserved"
                     )
                 return None
-            yield from _uncount(rows)
+            yield from _uncount(rows, bot=bool(self._bot_budget.credits))
             calendar = _calendar(now.date())
             guild_id, member_id = rows[0]["guild_id"], rows[0]["member_id"]
             budget = yield from one(
@@ -659,12 +677,29 @@ class QuotaService:
         return [HeldGuild(r["guild_id"], r["stored"], r["ceiling"]) for r in rows]
 
     async def bot_status(self) -> BotStatus:
-        """What the whole bot spent this window of BOT_PERIOD, against BOT_CREDITS."""
+        """What the whole bot spent this window of BOT_PERIOD, against BOT_CREDITS (without a
+        budget nothing counts it, so it is summed from the ledger)."""
         budget = self._bot_budget
         window = _calendar(self._now().date()).windows[budget.period]
-        params = {"first": window.start.date().isoformat()}
-        used = _used(_first(await self._store.fetch(_BOT_USED, params)))
+        if budget.credits:
+            params = {"first": window.start.date().isoformat()}
+            used = _used(_first(await self._store.fetch(_BOT_USED, params)))
+        else:
+            used = _used(_first(await self._store.fetch(_BOT_SPENT, {"since": _ts(window.start)})))
         return BotStatus(budget.period, window.end, budget.credits, used)
+
+    async def reconcile_bot(self) -> None:
+        """At start-up, with a budget: count the window again from the ledger, so what was spent
+        while the bot ran without one (nothing counted it then) counts now.
+
+        A day keeps the larger of the two counts, so processes already counting lose nothing
+        to it; only where none counted, a reservation committing during this statement may be
+        missed (a deploy that turns the budget on while another process runs without it).
+        """
+        budget = self._bot_budget
+        if budget.credits:
+            first = Window.containing(budget.period, self._now()).start
+            await self._store.execute(_BOT_RECONCILE, {"first": _ts(first)})
 
     # -- admin ---------------------------------------------------------------------------------
 
@@ -778,6 +813,8 @@ class QuotaService:
     def _take_from_bot(self, cost: int, today: str, calendar: _Calendar) -> Script[None]:
         """Count `cost` in the bot's budget for `today`, or raise QuotaExceeded('bot')."""
         budget = self._bot_budget
+        if not budget.credits:
+            return
         first = calendar.first_days[budget.period]
         params: dict[str, object] = {
             "today": today,
@@ -888,12 +925,13 @@ def _status(budget: _Budget, calendar: _Calendar) -> QuotaStatus:
     )
 
 
-def _uncount(rows: Sequence[Row], *, forgiving: bool = False) -> Script[int]:
+def _uncount(rows: Sequence[Row], *, forgiving: bool = False, bot: bool = False) -> Script[int]:
     """Lower the day counters by the `amount` each row (shaped by _LOWERED) stopped counting.
 
     Rows already forgiven before this change were no longer counted, so they lower nothing;
-    `forgiving` says the change is the one that forgives them. The bot's day counts lower for
-    every row but on a reset: what a guild's admin forgives was still paid for. Returns how many
+    `forgiving` says the change is the one that forgives them. With `bot` (the bot has a
+    budget), the bot's day counts lower for every row but on a reset: what a guild's admin
+    forgives was still paid for. Returns how many
     rows there were. Guild rows are lowered before member rows, each in sorted order (see
     _UNCOUNT), and the bot's rows last.
     """
@@ -917,7 +955,7 @@ def _uncount(rows: Sequence[Row], *, forgiving: bool = False) -> Script[int]:
         ),
     ]
     yield from each(_UNCOUNT, lowered)
-    if not forgiving:  # a reset forgives a guild's use, not what the operator pays for
+    if bot and not forgiving:  # a reset forgives a guild's use, not what the operator pays
         days: Counter[str] = Counter()
         for row in rows:
             days[row["created_at"][:10]] += row["amount"]

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import FakeClock
-from bot.quota import PERIODS, QuotaDefaults, QuotaExceeded, QuotaService, Window
+from bot.quota import PERIODS, BotBudget, QuotaDefaults, QuotaExceeded, QuotaService, Window
 from bot.store import SQLiteStore, Store, open_store
 from bot.store.migrations import discover, migrations_dir
 from tests.databases import query
@@ -136,9 +136,10 @@ class Scenario:
         self.rng = rng
         self.clock = clock
         defaults = QuotaDefaults(40, 12, "day")
+        budget = BotBudget(10**9, "day")  # counted, never refusing
         self.services = [
-            QuotaService(store, defaults, clock=clock),
-            QuotaService(store, defaults, refund_unknown=True, clock=clock),
+            QuotaService(store, defaults, clock=clock, bot_budget=budget),
+            QuotaService(store, defaults, refund_unknown=True, clock=clock, bot_budget=budget),
         ]
         self.ids: list[int] = []
         self.next_id = 1

@@ -240,12 +240,33 @@ async def test_a_weekly_budget_counts_every_day_of_the_week(make: Make, clock: F
     assert isinstance(await attempt(quota, 5, GUILDS[2]), Reservation)
 
 
-async def test_no_bot_budget_refuses_nothing_but_still_counts(make: Make) -> None:
+async def test_no_bot_budget_refuses_nothing_and_takes_no_bot_row(
+    make: Make, database: str | Path
+) -> None:
     quota = make(0)
     for guild in GUILDS:
         await reserve(quota, 400, guild=guild)
     status = await quota.bot_status()
-    assert (status.limit, status.used) == (0, 1_200)
+    assert (status.limit, status.used) == (0, 1_200)  # summed from the ledger
+    assert await query(database, "SELECT COUNT(*) FROM bot_usage") == [(0,)]
+
+
+async def test_a_budget_turned_on_counts_what_was_spent_without_it(make: Make) -> None:
+    unlimited = make(0)
+    kept = await reserve(unlimited, 30)
+    pending = await reserve(unlimited, 5, guild=GUILDS[1])
+    await unlimited.commit(kept.interaction_id, 30)
+    limited = make(50)  # the bot restarted with BOT_CREDITS=50
+    await reserve(limited, 3, guild=GUILDS[2])  # counted: the day's row holds 3
+    await limited.refund(pending.interaction_id, "failed")  # never counted: 0, not -2
+    assert (await limited.bot_status()).used == 0
+    await limited.reconcile_bot()
+    assert (await limited.bot_status()).used == 33
+    results = await asyncio.gather(*(attempt(limited, 1, GUILDS[i % 2]) for i in range(40)))
+    assert sum(isinstance(r, Reservation) for r in results) == 17
+    await limited.purge_guild(GUILDS[2])  # it leaves; what it spent stays spent
+    await limited.reconcile_bot()
+    assert (await limited.bot_status()).used == 50
 
 
 async def test_a_guild_refusal_comes_before_the_bots(make: Make) -> None:

@@ -82,6 +82,20 @@ async def test_a_spent_bot_budget_refuses_privately_before_the_defer(
         assert await bot.quota.find(handle.id) is None
 
 
+async def test_a_budget_turned_on_counts_the_period_spent_without_it(
+    start_bot, discord_fake, gateway
+) -> None:
+    async with start_bot() as bot:
+        await spend(bot, ADMIN_ID, 2)
+    async with start_bot(bot_credits=2) as bot:
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        assert (
+            "This bot has used its credits"
+            in (await wait_for_private_note(discord_fake, handle)).content
+        )
+        assert gateway.requests == []
+
+
 # -- approved servers ----------------------------------------------------------------------------
 
 
