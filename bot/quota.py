@@ -19,6 +19,12 @@ budgets and the interaction's novelty, and the counter upsert); a settlement is 
 counter change if credits go back, and the member's new status, which it returns. Each is one
 `Store.run` script: with SQLite one trip to the database thread, group-committed with concurrent
 requests; with PostgreSQL one transaction, the reservation under a lock on its guild.
+
+With a bot-wide budget (BOT_CREDITS), a reservation ends with one more guarded upsert on the
+day's row of `bot_usage` (migrations/0005), exact across processes like the guild's budget. On
+PostgreSQL that row is locked from that last statement to COMMIT, so reservations of all guilds
+take turns there for one round trip each: bench/ledger.py --bot-credits measures the cost.
+Without a budget nothing touches that row.
 """
 
 from __future__ import annotations
