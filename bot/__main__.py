@@ -12,6 +12,7 @@ import asyncio
 import logging
 import signal
 import sys
+from pathlib import Path
 
 import aiohttp
 import discord
@@ -21,6 +22,7 @@ from bot import operator_cli, redaction
 from bot.catalog import CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
 from bot.metrics import MetricsError
+from bot.metrics import check_address as check_metrics_address
 from bot.store import StoreError, open_store
 from bot.store import check as check_database
 from bot.store.postgres import passwords
@@ -29,10 +31,13 @@ EXIT_USAGE = 2
 
 
 def main(argv: list[str] | None = None) -> int:
+    prog = _program()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] and argv[0] in operator_cli.COMMANDS:  # the operator's guilds and usage
-        return operator_cli.main(argv)
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+        return operator_cli.main(argv, prog)
+    parser = argparse.ArgumentParser(
+        prog=prog, description=(__doc__ or "").replace("python -m bot", prog)
+    )
     parser.add_argument(
         "command",
         nargs="?",
@@ -63,13 +68,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _program() -> str:
+    """How the bot was started: `python -m bot`, or the installed `imagine-bot` script."""
+    name = Path(sys.argv[0]).name
+    return "python -m bot" if name in ("__main__.py", "") else name
+
+
 async def check(settings: Settings) -> list[str]:
     """Say, in plain words, whether the settings, the catalog and the database are usable."""
     catalog = load_catalog(settings.models_file)
     models = ", ".join(model.id for model in catalog.models)
+    if settings.metrics_port:  # a port in use (another shard's?) fails here, as in run
+        await check_metrics_address(settings.metrics_host, settings.metrics_port)
     return [
         "; ".join(["settings: ok", *settings.deprecations]),
-        f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",
+        f"catalog: {len(catalog.models)} model{'s' if len(catalog.models) > 1 else ''} "
+        f"({models}); default {catalog.default_model}",
         f"database: {await check_database(settings.database)}",
         f"image API: {_without_credentials(settings.image_api_base_url)}",
         f"pre-moderation: {_pre_moderation(settings)}",
@@ -129,9 +143,8 @@ async def sync(settings: Settings) -> None:
         print(f"synced {len(synced)} global commands (Discord may take up to an hour to show them)")
         if settings.dev_guild_id:
             # The global commands now reach that guild too: its copies would show twice.
-            guild = discord.Object(settings.dev_guild_id)
-            client.tree.clear_commands(guild=guild)
-            await client.tree.sync(guild=guild)
+            client.tree.clear_commands(guild=discord.Object(settings.dev_guild_id))
+            await client.sync_dev_guild()
             print(f"removed the development copies from guild {settings.dev_guild_id}")
     finally:
         await client.close()

@@ -56,8 +56,8 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-01-31") from None
 
 
-def parser() -> argparse.ArgumentParser:
-    top = _Parser(prog="python -m bot", description=__doc__)
+def parser(prog: str = "python -m bot") -> argparse.ArgumentParser:
+    top = _Parser(prog=prog, description=__doc__)
     commands = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
     guilds = commands.add_parser("guilds", help="the guilds, their budgets and approvals")
     actions = guilds.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -73,8 +73,8 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def main(argv: list[str]) -> int:
-    args = parser().parse_args(argv)
+def main(argv: list[str], prog: str = "python -m bot") -> int:
+    args = parser(prog).parse_args(argv)
     try:
         settings = load_settings()
         for line in asyncio.run(_run(settings, args)):

@@ -45,6 +45,9 @@ Scope = Literal["bot", "guild", "member"]
 
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
 MAX_CREDITS = 1_000_000
+# Tries of a reservation whose statement refused what the budget read then allowed: a settlement
+# committed in between is cured by one more; a disagreement that persists is a bug.
+RESERVE_ATTEMPTS = 3
 _T = TypeVar("_T")
 
 
@@ -181,6 +184,14 @@ class QuotaExceeded(Exception):
         self.remaining = remaining
         self.cost = cost
         self.resets_at = resets_at
+
+
+class BudgetMismatch(RuntimeError):
+    """The reservation statement kept refusing a cost the budget check says fits: a bug in one
+    of the two, raised rather than retried for ever (nothing was recorded)."""
+
+    def __init__(self, budget: object, cost: int) -> None:
+        super().__init__(f"the reservation statement refuses {cost} credits that {budget} allows")
 
 
 @dataclass(frozen=True)
@@ -353,12 +364,10 @@ _BOT_EARLIER = """
 _BOT_TAKE = """
     INSERT INTO bot_usage (day, credits)
     SELECT CAST(:today AS TEXT), CAST(:cost AS BIGINT)
-    WHERE CAST(:limit AS BIGINT) = 0
-       OR CAST(:earlier AS BIGINT) + CAST(:cost AS BIGINT) <= CAST(:limit AS BIGINT)
+    WHERE CAST(:earlier AS BIGINT) + CAST(:cost AS BIGINT) <= CAST(:limit AS BIGINT)
     ON CONFLICT (day) DO UPDATE SET credits = bot_usage.credits + excluded.credits
-    WHERE CAST(:limit AS BIGINT) = 0
-       OR CAST(:earlier AS BIGINT) + bot_usage.credits + excluded.credits
-          <= CAST(:limit AS BIGINT)
+    WHERE CAST(:earlier AS BIGINT) + bot_usage.credits + excluded.credits
+        <= CAST(:limit AS BIGINT)
     RETURNING credits
 """
 _BOT_USED = """
@@ -501,7 +510,10 @@ class QuotaService:
             params = self._budget_params(calendar, guild_id, member_id, member_credits)
             created_at = _ts(now)
             params.update(fields, now=created_at)
-            while (inserted := (yield from one(_RESERVE, params))) is None:
+            for _ in range(RESERVE_ATTEMPTS):
+                inserted = yield from one(_RESERVE, params)
+                if inserted is not None:
+                    break
                 existing = yield from one(_FIND, (interaction_id,))
                 if existing is not None:
                     return replace(_reservation(existing), duplicate=True)
@@ -511,6 +523,8 @@ class QuotaService:
                     raise refusal
                 # It fits now: where writers run side by side, a settlement or a policy change
                 # committed between the two statements. Try again with what is there now.
+            else:
+                raise BudgetMismatch(budget, cost)
             yield from count(_COUNT, {**params, "today": created_at[:10]})
             yield from self._take_from_bot(cost, created_at[:10], calendar)
             return Reservation(
@@ -829,8 +843,8 @@ class QuotaService:
             "first": first,
             "earlier": 0,
         }
-        while True:
-            if budget.credits and first < today:
+        for _ in range(RESERVE_ATTEMPTS):
+            if first < today:
                 params["earlier"] = _used((yield from one(_BOT_EARLIER, params)))
             if (yield from one(_BOT_TAKE, params)) is not None:
                 return
@@ -845,6 +859,7 @@ class QuotaService:
                     period=budget.period,
                 )
             # It fits now: a settlement gave credits back after the first read. Again.
+        raise BudgetMismatch(budget, cost)
 
     def _now(self) -> datetime:
         now = self._clock()

@@ -33,9 +33,11 @@ from bot.generation import (
     StoreBusy,
 )
 from bot.images import ContentPolicyError
+from bot.policy import Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
+from bot.rule_changes import enforce_on_line
 from cogs.access import admitted
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
@@ -201,20 +203,19 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """The guild's moderation rules, then the credits (the member's role budget, if any).
 
         Raises `RuleBroken`, or what `GenerationService.reserve` raises. The cooldown starts
-        when the rules pass, before the reservation's await, and is withdrawn if the
-        reservation refuses; a duplicate delivery leaves the first delivery's cooldown alone.
+        in the rules' check, and is withdrawn if the reservation refuses; a duplicate delivery
+        leaves the first delivery's cooldown alone.
         """
         asker = asker_of(interaction)
         policy = self.bot.policy
-        broken = await policy.check(asker, plan.model.id, plan.prompt)
+        broken = await policy.check(asker, plan.model.id, plan.prompt, request_id=interaction.id)
         if broken is not None:
             raise RuleBroken(broken, plan)
-        policy.accepted(asker.guild_id, asker.member_id)
         try:
             budget = await policy.member_credits(asker.guild_id, asker.role_ids)
-            return await self.bot.generation.reserve(_requester(interaction, budget), plan)
+            return await self.bot.generation.reserve(_requester(interaction, budget, asker), plan)
         except REFUSALS:
-            policy.not_accepted(asker.guild_id, asker.member_id)
+            policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
             raise
 
     @imagine.autocomplete("model")
@@ -330,6 +331,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """Tell the member which rule refused them, and the moderators' audit channel."""
         plan, model_name = broken.plan, broken.plan.model.name
         await tell(interaction, rule_refusal(broken.refusal, model_name))
+        refusal = broken.refusal
+        if isinstance(refusal, Flagged) and refusal.strike is not None and refusal.strike.paused:
+            await enforce_on_line(self.bot.policy, self.bot.generation, _guild_id(interaction))
         embed = audit_refusal_embed(
             interaction.user, _channel_id(interaction), plan.prompt, broken.refusal, model_name
         )
@@ -365,7 +369,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await tell(interaction, failure(interrupted))
             return
         except LeftLine as left:
-            await tell(interaction, left_line(left, self.bot.settings.queue_timeout_seconds))
+            timeout = self.bot.settings.queue_timeout_seconds
+            await tell(interaction, left_line(left, timeout, request.plan.model.name))
             return
         except ShuttingDown as stopped:
             await tell(interaction, refusal(stopped))
@@ -387,6 +392,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
         reason = f"gateway: {failed.error.code or 'content policy'}"
         strike = await self.bot.policy.add_strike(guild_id, interaction.user.id, reason)
         await tell(interaction, upstream_strike(failure(failed), strike))
+        if strike is not None and strike.paused:  # the member's other requests wait no longer
+            await enforce_on_line(self.bot.policy, self.bot.generation, guild_id)
         embed = audit_strike_embed(
             interaction.user,
             _channel_id(interaction),
@@ -579,13 +586,16 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def _requester(interaction: discord.Interaction[Any], member_credits: int | None) -> Requester:
+def _requester(
+    interaction: discord.Interaction[Any], member_credits: int | None, asker: Asker
+) -> Requester:
     return Requester(
         interaction.id,
         _guild_id(interaction),
         interaction.user.id,
         _channel_id(interaction),
         member_credits,
+        asker,
     )
 
 

@@ -5,6 +5,7 @@ PostgreSQL)."""
 from __future__ import annotations
 
 import asyncio
+import base64
 import csv
 import dataclasses
 import io
@@ -28,7 +29,10 @@ from tests.test_imagine_e2e import wait_for_images, wait_for_private_note
 from tests.test_quota_commands import run, spend
 
 ROOT = Path(__file__).resolve().parents[1]
-CLI_ENV = {"DISCORD_TOKEN": "unused-by-the-cli", "IMAGE_API_KEY": "unused-by-the-cli"}
+# The operator's commands read the bot's settings, so a token of the right shape (a user id, a
+# time, an HMAC); they never log in with it.
+TOKEN = base64.urlsafe_b64encode(b"123456789012345678").decode().rstrip("=") + ".unused.by-cli"
+CLI_ENV = {"DISCORD_TOKEN": TOKEN, "IMAGE_API_KEY": "unused-by-the-cli"}
 
 
 async def operator(database: str | Path, *args: str, **settings: str) -> tuple[int, str, str]:
