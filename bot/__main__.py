@@ -1,4 +1,5 @@
-"""`python -m bot` runs the bot; `check` checks the set-up offline; `sync` syncs commands globally.
+"""`python -m bot` runs the bot; `check` checks the set-up offline; `sync` syncs commands globally;
+`guilds` and `usage` are the operator's (bot/operator_cli.py).
 
 Every failure a self-hoster can cause (a missing setting, a bad models file, a refused token)
 ends with one plain line and exit status 2, never a traceback.
@@ -17,7 +18,7 @@ import aiohttp
 import discord
 import yarl
 
-from bot import redaction
+from bot import operator_cli, redaction
 from bot.catalog import CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
 from bot.metrics import MetricsError
@@ -31,6 +32,9 @@ EXIT_USAGE = 2
 
 def main(argv: list[str] | None = None) -> int:
     prog = _program()
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] and argv[0] in operator_cli.COMMANDS:  # the operator's guilds and usage
+        return operator_cli.main(argv, prog)
     parser = argparse.ArgumentParser(
         prog=prog, description=(__doc__ or "").replace("python -m bot", prog)
     )

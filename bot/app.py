@@ -24,13 +24,14 @@ from bot.clock import Clock, utc_now
 from bot.config import Settings, SettingsError
 from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
+from bot.guild_access import GuildAccess
 from bot.images import ImageClient
 from bot.metrics import Metrics
 from bot.moderation_api import ModerationClient
 from bot.policy import PolicyDefaults, PolicyService
 from bot.queue import FairQueue, QueueSettings
 from bot.queue_limits import QueueLimits
-from bot.quota import QuotaDefaults, QuotaService
+from bot.quota import BotBudget, QuotaDefaults, QuotaService
 from bot.store import Store
 
 log = logging.getLogger("imagine.bot")
@@ -39,7 +40,7 @@ MAINTENANCE_INTERVAL = timedelta(minutes=10)
 # After the grace period, gateway calls still running are cancelled; their requests then get
 # this long to settle and tell their members what it cost.
 AFTER_CANCEL_SECONDS = 5.0
-EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.moderation", "cogs.errors")
+EXTENSIONS = ("cogs.access", "cogs.imagine", "cogs.quota", "cogs.moderation", "cogs.errors")
 # What the README's invitation asks for: Send Messages, Embed Links, Attach Files.
 INVITE_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, attach_files=True)
 MISSING_ACCESS = 50001  # Discord's code for a guild the application is not in
@@ -72,6 +73,7 @@ class ImagineBot(commands.AutoShardedBot):
 
     store: Store
     quota: QuotaService
+    access: GuildAccess
     images: ImageClient
     generation: GenerationService
     policy: PolicyService
@@ -130,7 +132,10 @@ class ImagineBot(commands.AutoShardedBot):
             ),
             clock=self.clock,
             refund_unknown=settings.quota_refund_unknown,
+            ceiling=settings.guild_credits_ceiling,
+            bot_budget=BotBudget(settings.bot_credits, settings.bot_period),
         )
+        self.access = GuildAccess(store, settings.guild_access, clock=self.clock)
         self.generation = GenerationService(
             images, self.quota, FairQueue(queue_settings(settings)), metrics=self.metrics
         )
@@ -191,7 +196,9 @@ class ImagineBot(commands.AutoShardedBot):
         must not touch the database.
         """
         await self.queue_limits.load()
+        await self.quota.reconcile_bot()
         await self.maintain()
+        await self._say_who_is_held()
         self._maintenance = asyncio.create_task(self._maintain_periodically())
         await super().connect(reconnect=reconnect)
 
@@ -204,6 +211,18 @@ class ImagineBot(commands.AutoShardedBot):
             log.warning("settled %d reservations left pending by a crash", recovered)
         if self.settings.prompt_retention_days:
             await self.quota.purge_prompts(self.settings.prompt_retention)
+
+    async def _say_who_is_held(self) -> None:
+        """Once at start-up: guilds whose budget is above their ceiling are held to it."""
+        held = await self.quota.held_to_ceiling()
+        if held:
+            log.warning(
+                "%d guilds set a budget above their ceiling and are held to it (their own value "
+                "is kept): %s; raise QUOTA_GUILD_CREDITS_MAX, or `python -m bot guilds grant "
+                "GUILD_ID CREDITS` one guild",
+                len(held),
+                ", ".join(f"{g.guild_id} ({g.stored} > {g.ceiling})" for g in held),
+            )
 
     async def _maintain_periodically(self) -> None:
         """A bot runs for months: retention and recovery cannot wait for the next restart."""

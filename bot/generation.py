@@ -241,7 +241,7 @@ class GenerationService:
             self._refused(
                 who,
                 plan,
-                "quota",
+                "bot_budget" if refused.scope == "bot" else "quota",
                 scope=refused.scope,
                 remaining=refused.remaining,
                 cost=refused.cost,

@@ -38,6 +38,7 @@ from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
 from bot.rule_changes import enforce_on_line, refusal_on_joining
+from cogs.access import admitted
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
 from cogs.presenters import (
@@ -120,6 +121,8 @@ class ResultButton(
         assert isinstance(cog, ImagineCog)
         handler = {"reroll": cog.reroll, "delete": cog.delete, "cancel": cog.cancel}[self.action]
         try:
+            if not await admitted(interaction):
+                return
             await handler(interaction, self.target)
         except Exception as error:
             await report_unexpected(interaction, error, f"button {self.action}")

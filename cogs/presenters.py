@@ -48,6 +48,7 @@ from bot.images import (
     RateLimitedError,
     UpstreamUnavailableError,
 )
+from bot.money import Price
 from bot.policy import (
     MAX_BLOCKED_TERMS,
     MAX_COOLDOWN_SECONDS,
@@ -71,6 +72,7 @@ from bot.queue import GuildQueue, LeaveReason, Position, QueueFull
 from bot.queue_limits import InvalidQueueLimit
 from bot.quota import (
     MAX_CREDITS,
+    AboveCeiling,
     InvalidPolicy,
     QuotaExceeded,
     QuotaPolicy,
@@ -108,6 +110,12 @@ CANCEL_REFUSED = "Only the member who asked for this request or a moderator can 
 UNEXPECTED = (
     "Something went wrong on our side. Please try again; admins can find details in the log."
 )
+NOT_APPROVED = "This server is not approved to use the bot yet; ask its operator."
+_BOT_PERIODS = {
+    "day": "for today; try again after 00:00 UTC",
+    "week": "for this week; try again after Monday 00:00 UTC",
+    "month": "for this month; try again after the 1st, 00:00 UTC",
+}
 _BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
 
 
@@ -125,9 +133,17 @@ def credits(amount: int) -> str:
     return f"{amount} credit" if amount == 1 else f"{amount} credits"
 
 
-def quota_summary(status: QuotaStatus) -> str:
-    """The guild's and (if any) the member's credits left, and when they reset."""
+def priced(amount: int, price: Price | None) -> str:
+    """Credits, and what they cost the operator where CREDIT_PRICE is set."""
+    return credits(amount) if price is None else f"{credits(amount)} · {price.format(amount)}"
+
+
+def quota_summary(status: QuotaStatus, price: Price | None = None) -> str:
+    """The guild's and (if any) the member's credits left, and when they reset; with a price
+    (shown to admins), what the server's use so far cost."""
     lines = [f"Server: **{status.guild_remaining}** of {credits(status.guild_limit)} left"]
+    if price is not None:
+        lines[0] += f"; {priced(status.guild_used, price)} used"
     if status.member_limit is not None and status.member_remaining is not None:
         lines.append(f"You: **{status.member_remaining}** of {credits(status.member_limit)} left")
     lines.append(f"Resets {relative_time(status.resets_at)} (every {status.period}, UTC)")
@@ -135,6 +151,8 @@ def quota_summary(status: QuotaStatus) -> str:
 
 
 def quota_refusal(error: QuotaExceeded) -> str:
+    if error.scope == "bot":  # the operator's budget over every server
+        return f"This bot has used its credits {_BOT_PERIODS[error.period or 'day']}."
     whose = "This server has" if error.scope == "guild" else "You have"
     return (
         f"{whose} {credits(error.remaining)} left and this request costs {credits(error.cost)}. "
@@ -287,6 +305,11 @@ def policy_refusal(error: InvalidPolicy) -> str:
         return "Nothing to change: give a server budget, member budget or period."
     if error.field == "period":
         return "The period must be day, week or month."
+    if isinstance(error, AboveCeiling):
+        return (
+            f"This server's budget can be at most {credits(error.ceiling)}: the bot's operator "
+            "sets that ceiling."
+        )
     return (
         f"The {_BUDGET_NAMES[error.field]} must be a whole number from 0 to {MAX_CREDITS:,} "
         "credits."
@@ -305,21 +328,23 @@ def forgiveness(forgiven: int, member_id: int | None) -> str:
     return f"Nothing to forgive: {who} used no credits this period."
 
 
-def usage_embed(report: UsageReport, model_name: Callable[[str], str]) -> discord.Embed:
+def usage_embed(
+    report: UsageReport, model_name: Callable[[str], str], price: Price | None = None
+) -> discord.Embed:
     """Totals, then the biggest spenders and models; lists are cut to whole lines."""
     description = (
-        f"**{credits(report.credits)}** in {_requests(report.requests)} "
+        f"**{priced(report.credits, price)}** in {_requests(report.requests)} "
         f"since <t:{int(report.period_start.timestamp())}:f>.\n"
         f"Resets {relative_time(report.resets_at)} (every {report.period}, UTC)."
     )
     if not report.requests:
         return _embed("Credits used this period", description)
     members = [
-        f"<@{m.member_id}>: {credits(m.credits)} ({_requests(m.requests)})"
+        f"<@{m.member_id}>: {priced(m.credits, price)} ({_requests(m.requests)})"
         for m in report.by_member
     ]
     models = [
-        f"{model_name(m.model)}: {credits(m.credits)} ({_requests(m.requests)})"
+        f"{model_name(m.model)}: {priced(m.credits, price)} ({_requests(m.requests)})"
         for m in report.by_model
     ]
     return _embed(
