@@ -24,6 +24,7 @@ from bot.clock import Clock, utc_now
 from bot.config import Settings
 from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
+from bot.history import HistoryService
 from bot.images import ImageClient
 from bot.metrics import Metrics
 from bot.moderation_api import ModerationClient
@@ -39,7 +40,14 @@ MAINTENANCE_INTERVAL = timedelta(minutes=10)
 # After the grace period, gateway calls still running are cancelled; their requests then get
 # this long to settle and tell their members what it cost.
 AFTER_CANCEL_SECONDS = 5.0
-EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.moderation", "cogs.errors")
+EXTENSIONS = (
+    "cogs.imagine",
+    "cogs.quota",
+    "cogs.moderation",
+    "cogs.history",
+    "cogs.privacy",
+    "cogs.errors",
+)
 
 
 @contextlib.asynccontextmanager
@@ -73,6 +81,7 @@ class ImagineBot(commands.AutoShardedBot):
     generation: GenerationService
     policy: PolicyService
     queue_limits: QueueLimits
+    history: HistoryService
     moderation: ModerationClient | None = None
 
     def __init__(
@@ -138,6 +147,11 @@ class ImagineBot(commands.AutoShardedBot):
                 settings.moderation_model,
             )
         self.queue_limits = QueueLimits(store, self.generation.queue, clock=self.clock)
+        self.history = HistoryService(
+            store,
+            retention=settings.prompt_retention if settings.prompt_retention_days else None,
+            clock=self.clock,
+        )
         self.policy = PolicyService(
             store,
             self.quota,
@@ -178,6 +192,7 @@ class ImagineBot(commands.AutoShardedBot):
             log.warning("settled %d reservations left pending by a crash", recovered)
         if self.settings.prompt_retention_days:
             await self.quota.purge_prompts(self.settings.prompt_retention)
+            await self.history.purge()
 
     async def _maintain_periodically(self) -> None:
         """A bot runs for months: retention and recovery cannot wait for the next restart."""
@@ -196,6 +211,7 @@ class ImagineBot(commands.AutoShardedBot):
         await self.quota.purge_guild(guild.id)
         await self.policy.purge_guild(guild.id)
         await self.queue_limits.purge_guild(guild.id)
+        await self.history.purge_guild(guild.id)
         log.info("left guild %s: its quota and history were deleted", guild.id)
 
     async def close(self) -> None:

@@ -77,7 +77,7 @@ async def test_synced_schema(bot, discord_fake) -> None:
         "channels": ["add", "list", "remove"],
         "roles": ["add", "list", "remove"],
         "models": ["disable", "enable"],
-        "member": ["pause", "unpause"],
+        "member": ["forget", "pause", "unpause"],
     }
     set_command = next(o for o in admin["options"] if o["name"] == "set")
     set_options = {o["name"]: o["type"] for o in set_command["options"]}
@@ -120,6 +120,7 @@ def every_subcommand(fake):
         ("models", "disable", {"model": "openai/dall-e-3"}),
         ("member", "pause", {"member": member}),
         ("member", "unpause", {"member": member}),
+        ("member", "forget", {"user": member}),
     ]
 
 
@@ -127,7 +128,7 @@ async def test_a_member_without_manage_server_can_run_no_subcommand(bot, discord
     await bot.policy.pause(GUILD_ID, MEMBER_ID, "before", ADMIN_ID)
     before = await bot.policy.policy(GUILD_ID)
     cases = every_subcommand(discord_fake)
-    assert len(cases) == 15
+    assert len(cases) == 16
     for group, subcommand, options in cases:
         handle = await discord_fake.inject_slash(
             ADMIN_COMMAND, options, group=group, subcommand=subcommand
