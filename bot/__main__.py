@@ -11,12 +11,15 @@ import asyncio
 import logging
 import signal
 import sys
+from importlib import metadata
+from pathlib import Path
 
 import aiohttp
 import discord
 import yarl
 
 from bot import redaction
+from bot.backup import backup
 from bot.catalog import CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
 from bot.metrics import MetricsError
@@ -33,12 +36,20 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="run",
-        choices=("run", "check", "sync"),
-        help="run the bot (default), check the set-up offline, or sync commands globally",
+        choices=("run", "check", "sync", "backup"),
+        help="run the bot (default), check the set-up offline, sync commands globally, or "
+        "back up the SQLite database to PATH",
     )
+    parser.add_argument("path", nargs="?", type=Path, help="backup: the file to write")
+    parser.add_argument("--version", action="version", version=f"imagine {_version()}")
     args = parser.parse_args(argv)
+    if (args.command == "backup") != (args.path is not None):
+        parser.error("PATH goes with backup only: python -m bot backup PATH")
     try:
         settings = load_settings()
+        if args.command == "backup":
+            print(backup(settings.database, args.path))
+            return 0
         if args.command == "check":
             for line in asyncio.run(check(settings)):
                 print(line)
@@ -169,6 +180,13 @@ def _configure_logging(settings: Settings) -> None:
             *passwords(database),
         ]
     )
+
+
+def _version() -> str:
+    try:
+        return metadata.version("imagine-bot")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def _is_terminal(stream: object) -> bool:
