@@ -22,6 +22,7 @@ from bot import redaction
 from bot.backup import backup
 from bot.catalog import CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
+from bot.logs import JsonFormatter
 from bot.metrics import MetricsError
 from bot.store import StoreError, open_store
 from bot.store import check as check_database
@@ -157,7 +158,8 @@ def _without_credentials(url: str) -> str:
 
 
 def _configure_logging(settings: Settings) -> None:
-    """Log to stderr, in colour only on a terminal, with every line redacted.
+    """Log to stderr, as JSON lines (LOG_FORMAT=json) or as text, in colour only on a
+    terminal, with every line redacted.
 
     Left to itself discord.py colours any stream inside Docker, which fills log files and
     container logs with escape codes; on a terminal it still decides whether colour works.
@@ -165,7 +167,11 @@ def _configure_logging(settings: Settings) -> None:
     plain = logging.Formatter(
         "[{asctime}] [{levelname:<8}] {name}: {message}", "%Y-%m-%d %H:%M:%S", style="{"
     )
-    formatter = {} if _is_terminal(sys.stderr) else {"formatter": plain}
+    formatter: dict[str, logging.Formatter] = {"formatter": plain}
+    if settings.log_format == "json":
+        formatter = {"formatter": JsonFormatter()}
+    elif _is_terminal(sys.stderr):
+        formatter = {}
     discord.utils.setup_logging(
         handler=logging.StreamHandler(sys.stderr),
         level=getattr(logging, settings.log_level),

@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import Any
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog import Catalog, load_catalog
@@ -26,6 +27,7 @@ from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
 from bot.history import HistoryService
 from bot.images import ImageClient
+from bot.logs import bind_request
 from bot.metrics import Metrics
 from bot.moderation_api import ModerationClient
 from bot.policy import PolicyDefaults, PolicyService
@@ -69,6 +71,18 @@ async def image_client(settings: Settings) -> AsyncIterator[ImageClient]:
         await client.close()
 
 
+class RequestTree(app_commands.CommandTree[Any]):
+    """Tags every log line of a command's handling with the interaction's ids (bot/logs.py)."""
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        bind_request(
+            interaction_id=interaction.id,
+            guild_id=interaction.guild_id,
+            member_id=interaction.user.id,
+        )
+        return True
+
+
 class ImagineBot(commands.AutoShardedBot):
     """Runs the shards the settings name (all of them if none), with the services it is given.
 
@@ -108,6 +122,7 @@ class ImagineBot(commands.AutoShardedBot):
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
             chunk_guilds_at_startup=False,
+            tree_cls=RequestTree,
             **sharding,
             **options,
         )

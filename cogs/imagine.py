@@ -33,6 +33,7 @@ from bot.generation import (
     StoreBusy,
 )
 from bot.images import ContentPolicyError
+from bot.logs import bind_request
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
@@ -320,6 +321,11 @@ class ImagineCog(commands.Cog, name="Imagine"):
         midway (it may already hold the credits). A request whose defer Discord did not take
         never runs: its credits go back.
         """
+        bind_request(  # a button's interaction has not passed the command tree
+            interaction_id=interaction.id,
+            guild_id=interaction.guild_id,
+            member_id=interaction.user.id,
+        )
         reserving = asyncio.ensure_future(reservation)
         await asyncio.wait([reserving], timeout=self.answer_within)
         deferred = None if reserving.done() else await self._defer(interaction)

@@ -32,7 +32,7 @@ async def test_backup_while_the_bot_writes_is_a_consistent_copy(tmp_path: Path) 
     async with await open_store(database) as store:
         quota = QuotaService(store, QuotaDefaults(1_000_000, 0, "month"), clock=FakeClock())
         written = 0
-        stop = asyncio.Event()
+        stop, progress = asyncio.Event(), asyncio.Event()
 
         async def write() -> None:
             nonlocal written
@@ -52,13 +52,15 @@ async def test_backup_while_the_bot_writes_is_a_consistent_copy(tmp_path: Path) 
                     )
                 )
                 written += 1
+                progress.set()
 
         writer = asyncio.create_task(write())
         try:
             copies = []
             for attempt in range(3):
                 while written < 20 * (attempt + 1):  # the writer is well under way
-                    await asyncio.sleep(0.01)
+                    progress.clear()
+                    await progress.wait()
                 before = written * 10
                 copy = tmp_path / f"backup-{attempt}.sqlite3"
                 process = await asyncio.create_subprocess_exec(
@@ -81,7 +83,11 @@ async def test_backup_while_the_bot_writes_is_a_consistent_copy(tmp_path: Path) 
             await writer
     for before, copy, after in copies:
         assert before <= rows_in(copy) <= after
-    assert not list(tmp_path.glob(".imagine-backup-*"))  # no temporary file left behind
+    assert leftovers(tmp_path) == []  # no temporary file left behind
+
+
+def leftovers(folder: Path) -> list[Path]:
+    return list(folder.glob(".imagine-backup-*"))
 
 
 def test_backup_refuses_postgresql_in_one_line(tmp_path: Path) -> None:
@@ -90,7 +96,8 @@ def test_backup_refuses_postgresql_in_one_line(tmp_path: Path) -> None:
         "backup",
         str(tmp_path / "copy.sqlite3"),
         DATABASE_URL=f"postgresql://imagine:{SECRET}@127.0.0.1:5432/imagine",
-        **ENV,
+        DISCORD_TOKEN=SECRET,
+        IMAGE_API_KEY=SECRET,
     )
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
@@ -100,20 +107,24 @@ def test_backup_refuses_postgresql_in_one_line(tmp_path: Path) -> None:
 
 
 def test_backup_names_what_is_wrong_in_one_line(tmp_path: Path) -> None:
-    missing = run_bot(tmp_path, "backup", "copy.sqlite3", **ENV)
+    missing = run_bot(
+        tmp_path, "backup", "copy.sqlite3", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET
+    )
     assert missing.returncode == 2
     [line] = missing.stderr.splitlines()
     assert "no database at data/imagine.sqlite3" in line
     (tmp_path / "data").mkdir()
     sqlite3.connect(tmp_path / "data" / "imagine.sqlite3").close()
-    folder = run_bot(tmp_path, "backup", str(tmp_path), **ENV)
+    folder = run_bot(tmp_path, "backup", str(tmp_path), DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET)
     assert folder.returncode == 2
     [line] = folder.stderr.splitlines()
     assert "is a folder" in line
-    itself = run_bot(tmp_path, "backup", "data/imagine.sqlite3", **ENV)
+    itself = run_bot(
+        tmp_path, "backup", "data/imagine.sqlite3", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET
+    )
     assert itself.returncode == 2
     assert "overwrite the database itself" in itself.stderr
-    no_path = run_bot(tmp_path, "backup", **ENV)
+    no_path = run_bot(tmp_path, "backup", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET)
     assert no_path.returncode == 2
     assert "python -m bot backup PATH" in no_path.stderr
 
