@@ -16,12 +16,14 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog import Catalog, load_catalog
 from bot.clock import Clock, utc_now
+from bot.command_drift import drift
 from bot.config import Settings
 from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
@@ -185,6 +187,27 @@ class ImagineBot(commands.AutoShardedBot):
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
             log.info("synced %d commands to guild %s", len(synced), self.settings.dev_guild_id)
+        elif hasattr(self, "store"):  # running, not `python -m bot sync` (about to publish)
+            await self._compare_commands()
+
+    async def _compare_commands(self) -> None:
+        """Say at start-up when the global commands on Discord are not this bot's (an upgrade
+        changed them): `python -m bot sync` is due. A failure to ask only logs."""
+        assert self.application_id is not None  # set by login, before setup_hook
+        try:
+            remote = await self.http.get_global_commands(self.application_id)
+        except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as error:
+            log.warning("could not compare the commands with Discord's: %s", error)
+            return
+        found = drift([c.to_dict(self.tree) for c in self.tree.get_commands()], remote)
+        if found:
+            log.warning(
+                "the commands on Discord differ from this bot's (new: %s; gone: %s; changed: "
+                "%s): run `python -m bot sync` to publish them",
+                ", ".join(found.added) or "none",
+                ", ".join(found.removed) or "none",
+                ", ".join(found.changed) or "none",
+            )
 
     async def connect(self, *, reconnect: bool = True) -> None:
         """Read the guilds' queue limits and settle what a crash left, before any request;
