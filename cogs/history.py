@@ -70,12 +70,10 @@ class UseAgainSelect(
 ):
     """Use again: re-runs the chosen entry (its interaction id is the option's value)."""
 
-    def __init__(self, member_id: int, options: list[discord.SelectOption] | None = None) -> None:
+    def __init__(self, member_id: int, options: list[discord.SelectOption]) -> None:
         super().__init__(
             discord.ui.Select(
-                custom_id=f"imagine:again:{member_id}",
-                placeholder="Use again…",
-                options=options or [discord.SelectOption(label="-")],
+                custom_id=f"imagine:again:{member_id}", placeholder="Use again…", options=options
             )
         )
 
@@ -83,7 +81,8 @@ class UseAgainSelect(
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> UseAgainSelect:
-        return cls(int(match["member"]))
+        options = item.options if isinstance(item, discord.ui.Select) else []
+        return cls(int(match["member"]), options)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:

@@ -715,6 +715,8 @@ FORGET_CONFIRM = (
     "spent, and posts in the moderators' audit channel stay. Press **Erase** to go ahead."
 )
 HISTORY_PROMPT_LIMIT = 150
+MODEL_NAME_LIMIT = 40  # ten entries of at most ~370 characters fit an embed's description
+DESCRIPTION_LIMIT = 4096
 USE_AGAIN_LABEL_LIMIT = 100
 
 # Refusal rules as a member's history words them (the names of bot/policy.py and the metric).
@@ -765,7 +767,7 @@ def history_line(entry: Entry, model_name: str, guild_id: int) -> str:
         else "*prompt no longer kept*"
     )
     return (
-        f"<t:{int(entry.created_at.timestamp())}:f> · {discord.utils.escape_markdown(model_name)}"
+        f"<t:{int(entry.created_at.timestamp())}:f> · {literal(model_name, MODEL_NAME_LIMIT)}"
         f" · {options} · {cost} · {history_outcome(entry, guild_id)}\n{prompt}"
     )
 
@@ -778,10 +780,9 @@ def history_embed(
     lines = [history_line(e, model_name(e.model), guild_id) for e in page.entries]
     if not lines:
         lines = ["Nothing here." if page.number else "No requests in this server yet."]
+    text = f"{whose} requests in this server, newest first.\n\n" + "\n\n".join(lines)
     embed = discord.Embed(
-        title="/imagine history",
-        description=f"{whose} requests in this server, newest first.\n\n" + "\n\n".join(lines),
-        colour=EMBED_COLOUR,
+        title="/imagine history", description=truncate(text, DESCRIPTION_LIMIT), colour=EMBED_COLOUR
     )
     embed.set_footer(text=f"Page {page.number + 1}")
     return embed

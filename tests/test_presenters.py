@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import typing
+from datetime import UTC, datetime
 
 import pytest
 
 from bot.catalog import ModelSpec, RequestRejected, load_catalog
+from bot.history import PAGE_SIZE, Entry, Page
 from bot.images import ImageAPIError
-from cogs.presenters import image_failure, rejection
+from bot.policy import Refusal
+from cogs.imagine import _REFUSAL_RULES
+from cogs.presenters import (
+    _RULE_WORDS,
+    DESCRIPTION_LIMIT,
+    history_embed,
+    image_failure,
+    rejection,
+)
 
 T = typing.TypeVar("T")
 
@@ -53,3 +63,31 @@ def test_each_kind_of_image_failure_has_its_own_sentence() -> None:
     every = kinds(ImageAPIError)
     assert len(every) > 1
     assert len({image_failure(kind()) for kind in every}) == len(every)
+
+
+def test_every_refusal_rule_has_words_in_the_history() -> None:
+    rules = {kind.rule for kind in kinds(Refusal)} | set(_REFUSAL_RULES.values())
+    assert rules == set(_RULE_WORDS)
+
+
+def test_ten_of_the_longest_entries_fit_one_history_page() -> None:
+    entry = Entry(
+        interaction_id=1,
+        member_id=2**63 - 1,
+        created_at=datetime(2099, 12, 31, tzinfo=UTC),
+        model="m",
+        size="1792x1024",
+        quality="standard",
+        n=10,
+        credits=1_000_000,
+        outcome="committed",
+        why=None,
+        prompt="*_" * 3000,  # escaping doubles it: the cut comes after
+        channel_id=2**63 - 1,
+        message_id=2**63 - 1,
+    )
+    page = Page((entry,) * PAGE_SIZE, 99, True)
+    description = history_embed(page, 2**63 - 1, False, lambda _: "N" * 500, 2**63 - 1).description
+    assert description is not None
+    assert len(description) < DESCRIPTION_LIMIT  # whole, not cut
+    assert description.count("jump to it") == PAGE_SIZE
