@@ -8,23 +8,16 @@ import signal
 from pathlib import Path
 
 from tests.conftest import API_KEY
-from tests.processes import collect_lines, start_bot_process
 from tests.test_cli import SECRET, run_bot
+from tests.test_shutdown import bot_process
 
 
 async def test_json_logs_parse_line_by_line_carry_ids_and_no_secret(
     tmp_path: Path, discord_fake, gateway
 ) -> None:
-    process = await start_bot_process(
-        tmp_path, discord_fake, gateway, discord_fake.scenario.token, LOG_FORMAT="json"
-    )
-    assert process.stderr is not None
-    lines: list[str] = []
-    reader = asyncio.create_task(collect_lines(process.stderr, lines))
-    try:
-        await discord_fake.wait_until(
-            lambda: any("connected as" in line for line in lines), within=30
-        )
+    async with bot_process(
+        tmp_path, discord_fake, gateway, 30, log_level="DEBUG", LOG_FORMAT="json"
+    ) as (process, lines):
         gateway.fail_next("slow", seconds=0.2)
         handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
         await discord_fake.wait_until(
@@ -32,10 +25,6 @@ async def test_json_logs_parse_line_by_line_carry_ids_and_no_secret(
         )
         process.send_signal(signal.SIGTERM)
         await asyncio.wait_for(process.wait(), 30)
-        await reader
-    finally:
-        if process.returncode is None:
-            process.kill()
     assert process.returncode == 0, "".join(lines)[-2000:]
     records = [json.loads(line) for line in lines]  # every line, or this raises
     assert len(records) > 20  # DEBUG: discord.py's routes and events are there too
