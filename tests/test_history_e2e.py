@@ -311,3 +311,28 @@ async def test_deleting_a_result_erases_its_prompt(bot, discord_fake, gateway) -
     assert first["prompt"] == "a kept fox"
     page = await history_page(discord_fake)
     assert "a secret fox" not in page.embeds[0]["description"]
+
+
+async def test_history_and_erase_buttons_keep_working_after_a_restart(
+    start_bot, discord_fake, gateway, quota_clock
+) -> None:
+    async with start_bot() as bot:
+        await fill(bot, quota_clock, 11)
+        page = await history_page(discord_fake)
+        ask = await discord_fake.inject_slash("imagine-forget")
+        await ask.wait_response()
+    async with start_bot() as restarted:
+        turn = await discord_fake.inject_component(page, f"imagine:history:{MEMBER_ID}:1:next")
+        await turn.wait_response()
+        await discord_fake.wait_until(lambda: scenes(page) == [0])
+        menu = component(page, "imagine:again:")
+        again = await discord_fake.inject_component(
+            page, menu["custom_id"], component_type=SELECT, values=[menu["options"][0]["value"]]
+        )
+        rerun = await wait_for_images(discord_fake, again)
+        assert gateway.requests[0].json["prompt"] == "scene-00"
+        assert not rerun.ephemeral
+        erase = await discord_fake.inject_component(ask.original, f"imagine:forget:{MEMBER_ID}")
+        await erase.wait_response()
+        await discord_fake.wait_until(lambda: "Erased 12 entries" in (ask.original.content or ""))
+        assert (await restarted.history.page(GUILD_ID, MEMBER_ID, 0)).entries == ()
