@@ -21,6 +21,7 @@ from cogs.imagine import ImagineCog
 from cogs.presenters import (
     HISTORY_REFUSED,
     NO_MENTIONS,
+    USE_AGAIN_GONE,
     USE_AGAIN_REFUSED,
     acknowledge,
     history_embed,
@@ -141,7 +142,7 @@ class HistoryCog(commands.Cog, name="History"):
         """Re-run one of the member's own entries the way Re-roll does: every rule, full cost."""
         entry = await self.bot.history.find(_guild_id(interaction), request_id)
         if entry is None or entry.member_id != interaction.user.id:
-            await send_error(interaction, USE_AGAIN_REFUSED)
+            await send_error(interaction, USE_AGAIN_GONE if entry is None else USE_AGAIN_REFUSED)
             return
         imagine = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(imagine, ImagineCog)

@@ -708,6 +708,7 @@ def cancel_outcome(cancelled: bool, found: bool) -> str:
 
 HISTORY_REFUSED = "Only members with Manage Server can see another member's history."
 USE_AGAIN_REFUSED = "You can use again only your own requests."
+USE_AGAIN_GONE = "This request is no longer in your history; use /imagine again."
 FORGET_REFUSED = "Only the member who asked can confirm this."
 FORGET_CONFIRM = (
     "This erases your prompts and your /imagine history in this server, for good: the history "

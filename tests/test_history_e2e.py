@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from bot.store import Row
-from cogs.presenters import FORGET_REFUSED, HISTORY_REFUSED, USE_AGAIN_REFUSED
+from cogs.presenters import FORGET_REFUSED, HISTORY_REFUSED, USE_AGAIN_GONE, USE_AGAIN_REFUSED
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import (
     ADMIN_ID,
@@ -336,3 +336,10 @@ async def test_history_and_erase_buttons_keep_working_after_a_restart(
         await erase.wait_response()
         await discord_fake.wait_until(lambda: "Erased 12 entries" in (ask.original.content or ""))
         assert (await restarted.history.page(GUILD_ID, MEMBER_ID, 0)).entries == ()
+        # The page still shows the menu; the entry behind it is gone.
+        gone = await discord_fake.inject_component(
+            page, menu["custom_id"], component_type=SELECT, values=[menu["options"][0]["value"]]
+        )
+        note = await wait_for_private_note(discord_fake, gone)
+        assert USE_AGAIN_GONE in note.content
+        assert len(gateway.requests) == 1
