@@ -22,6 +22,7 @@ from tests.waiting import eventually
 
 OTHER_GUILD_ID = GUILD_ID + 7
 SELECT = 3
+NO_MENTIONS = {"parse": []}
 FILLED_BASE = 9_000_000_000_000_000_000
 
 
@@ -71,6 +72,7 @@ async def history_page(fake, options=None, invoker=None):
     handle = await open_history(fake, options, invoker)
     (page,) = await handle.wait_followups()
     assert page.ephemeral
+    assert page.allowed_mentions == NO_MENTIONS  # it names members: it must ping none
     return page
 
 
@@ -244,6 +246,7 @@ async def test_forget_asks_first_then_erases_and_counts_leaving_budgets_and_othe
     await ask.wait_response()
     question = ask.original
     assert question.ephemeral
+    assert question.allowed_mentions == NO_MENTIONS
     assert custom_ids(question) == [f"imagine:forget:{MEMBER_ID}"]
     assert len(scenes(await history_page(discord_fake))) == 3  # nothing erased yet
 
@@ -285,7 +288,7 @@ async def test_an_admin_forgets_a_member_who_left(bot, discord_fake, quota_clock
     )
     (reply,) = await handle.wait_followups()
     assert f"Erased 2 entries of <@{MEMBER_ID}>'s history" in reply.content
-    assert reply.allowed_mentions == {"parse": []}
+    assert reply.allowed_mentions == NO_MENTIONS
     assert [r["prompt"] for r in await ledger_rows(bot)] == [None, None]
 
 
