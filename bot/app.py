@@ -73,15 +73,20 @@ async def image_client(settings: Settings) -> AsyncIterator[ImageClient]:
         await client.close()
 
 
+def bind_interaction(interaction: discord.Interaction[Any]) -> None:
+    """Tag the log lines of this interaction's handling with its ids (bot/logs.py)."""
+    bind_request(
+        interaction_id=interaction.id,
+        guild_id=interaction.guild_id,
+        member_id=interaction.user.id,
+    )
+
+
 class RequestTree(app_commands.CommandTree[Any]):
-    """Tags every log line of a command's handling with the interaction's ids (bot/logs.py)."""
+    """Every command's log lines carry its interaction's ids."""
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        bind_request(
-            interaction_id=interaction.id,
-            guild_id=interaction.guild_id,
-            member_id=interaction.user.id,
-        )
+        bind_interaction(interaction)
         return True
 
 

@@ -19,6 +19,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.app import bind_interaction
 from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
 from bot.fitting import shrink
 from bot.generation import (
@@ -33,7 +34,6 @@ from bot.generation import (
     StoreBusy,
 )
 from bot.images import ContentPolicyError
-from bot.logs import bind_request
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
@@ -220,8 +220,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
             return await self.bot.generation.reserve(_requester(interaction, budget), plan)
         except REFUSALS as refused:
             policy.not_accepted(asker.guild_id, asker.member_id)
-            if not isinstance(refused, StoreBusy):  # a busy database would not take it either
-                await self._remember_refusal(interaction, plan, _REFUSAL_RULES[type(refused)])
+            rule = _REFUSAL_RULES.get(type(refused))
+            if rule is not None:  # None: the database was busy, it would not take this either
+                await self._remember_refusal(interaction, plan, rule)
             raise
 
     async def _remember_refusal(
@@ -321,11 +322,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         midway (it may already hold the credits). A request whose defer Discord did not take
         never runs: its credits go back.
         """
-        bind_request(  # a button's interaction has not passed the command tree
-            interaction_id=interaction.id,
-            guild_id=interaction.guild_id,
-            member_id=interaction.user.id,
-        )
+        bind_interaction(interaction)  # a button's interaction has not passed the command tree
         reserving = asyncio.ensure_future(reservation)
         await asyncio.wait([reserving], timeout=self.answer_within)
         deferred = None if reserving.done() else await self._defer(interaction)

@@ -22,7 +22,7 @@ from tests.waiting import eventually
 
 OTHER_GUILD_ID = GUILD_ID + 7
 SELECT = 3
-NO_MENTIONS = {"parse": []}
+NO_MENTIONS: dict[str, list[str]] = {"parse": []}
 FILLED_BASE = 9_000_000_000_000_000_000
 
 
