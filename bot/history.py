@@ -24,31 +24,22 @@ from bot.store import Row, Script, Store, count, every
 Outcome = Literal["pending", "committed", "refunded", "unknown", "refused"]
 PAGE_SIZE = 10
 
-# Both kinds of entry in one shape. A page reads at most `reach` (its offset plus its size) of
-# each kind, newest first along its index, however long the member's history is; the interaction
-# id breaks ties within a microsecond.
-_LEDGER = """
+# Both kinds of entry in one shape, newest first; the interaction id breaks ties in a second.
+_ENTRIES = """
     SELECT interaction_id, member_id, created_at, model, size, quality, n, credits,
         state AS outcome, note AS why, prompt, channel_id, message_id
-    FROM ledger WHERE guild_id = :guild AND {where} AND erased = 0
-"""
-_REFUSALS = """
+    FROM ledger WHERE guild_id = :guild AND {ledger} AND erased = 0
+    UNION ALL
     SELECT interaction_id, member_id, created_at, model, size, quality, n, credits,
         'refused' AS outcome, rule AS why, prompt, channel_id, CAST(NULL AS BIGINT) AS message_id
-    FROM refusals WHERE guild_id = :guild AND {where}
+    FROM refusals WHERE guild_id = :guild AND {refusals}
 """
-_NEWEST = " ORDER BY created_at DESC, interaction_id DESC"
-_REACH = _NEWEST + " LIMIT CAST(:reach AS BIGINT)"
 _PAGE = (
-    f"SELECT * FROM ({_LEDGER.format(where='member_id = :member')}{_REACH}) AS charged"
-    f" UNION ALL SELECT * FROM ({_REFUSALS.format(where='member_id = :member')}{_REACH}) AS refused"
-    f"{_NEWEST} LIMIT CAST(:limit AS BIGINT) OFFSET CAST(:offset AS BIGINT)"
+    _ENTRIES.format(ledger="member_id = :member", refusals="member_id = :member")
+    + " ORDER BY created_at DESC, interaction_id DESC"
+    + " LIMIT CAST(:limit AS BIGINT) OFFSET CAST(:offset AS BIGINT)"
 )
-_ONE = (
-    _LEDGER.format(where="interaction_id = :iid")
-    + " UNION ALL "
-    + _REFUSALS.format(where="interaction_id = :iid")
-)
+_ONE = _ENTRIES.format(ledger="interaction_id = :iid", refusals="interaction_id = :iid")
 
 
 @dataclass(frozen=True)
@@ -94,7 +85,6 @@ class HistoryService:
             "member": member_id,
             "limit": PAGE_SIZE + 1,
             "offset": number * PAGE_SIZE,
-            "reach": (number + 1) * PAGE_SIZE + 1,
         }
 
         def work() -> Script[list[Row]]:
