@@ -18,15 +18,21 @@ import asyncio
 import base64
 import json
 import statistics
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 import aiohttp
 from openai import AsyncOpenAI
 
 from bench.gateway_process import API_KEY, gateway_process
+from bench.table import format_table
 from bot.images import ImageClient, ImageRequest
 
 MODEL = "openai/gpt-image-1"  # answers b64_json by default
@@ -129,18 +135,20 @@ async def measure_size(
 
 
 def table(results: dict[str, dict[str, float]]) -> str:
-    lines = [
-        f"{'result':<12}{'client/s':>10}{'floor/s':>10}{'sdk/s':>10}{'vs floor':>10}{'vs sdk':>9}"
-        f"{'client µs':>11}{'floor µs':>10}{'sdk µs':>10}{'vs floor':>10}{'vs sdk':>9}"
+    """Rates, then CPU per request; each ratio is the client's advantage (> 1: the client wins)."""
+    header = ["result", "client/s", "floor/s", "sdk/s", "rps vs floor", "rps vs sdk"]
+    header += ["client µs", "floor µs", "sdk µs", "cpu vs floor", "cpu vs sdk"]
+    rows = [
+        [
+            size,
+            *(f"{row[key]:.0f}" for key in ("client_rps", "floor_rps", "sdk_rps")),
+            *(f"{row[key]:.2f}x" for key in ("vs_floor", "vs_sdk")),
+            *(f"{row[key]:.0f}" for key in ("client_cpu_us", "floor_cpu_us", "sdk_cpu_us")),
+            *(f"{row[key]:.2f}x" for key in ("cpu_vs_floor", "cpu_vs_sdk")),
+        ]
+        for size, row in results.items()
     ]
-    for size, row in results.items():
-        lines.append(
-            f"{size:<12}{row['client_rps']:>10.0f}{row['floor_rps']:>10.0f}"
-            f"{row['sdk_rps']:>10.0f}{row['vs_floor']:>9.2f}x{row['vs_sdk']:>8.2f}x"
-            f"{row['client_cpu_us']:>11.0f}{row['floor_cpu_us']:>10.0f}{row['sdk_cpu_us']:>10.0f}"
-            f"{row['cpu_vs_floor']:>9.2f}x{row['cpu_vs_sdk']:>8.2f}x"
-        )
-    return "\n".join(lines)
+    return format_table(header, rows)
 
 
 async def run(requests: int, big_requests: int, concurrency: int, repeats: int) -> dict[str, Any]:

@@ -16,6 +16,10 @@ import math
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
+
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from tests.fakes.image_gateway import FakeImageGateway, make_png
 
@@ -31,7 +35,8 @@ def png_for_b64_size(b64_bytes: int) -> bytes:
 @contextlib.contextmanager
 def gateway_process(b64_bytes: int, delay: float = 0.0) -> Iterator[str]:
     """Start the gateway process; yield its base URL; stop it (closing its stdin) on exit."""
-    command = [sys.executable, "-m", "bench.gateway_process", f"--b64-bytes={b64_bytes}"]
+    # By its file, not -m: the child then finds this checkout from any folder, with any install.
+    command = [sys.executable, __file__, f"--b64-bytes={b64_bytes}"]
     with subprocess.Popen(
         [*command, f"--delay={delay}"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     ) as process:

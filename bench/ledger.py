@@ -34,14 +34,19 @@ import asyncio
 import json
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+
 import aiosqlite
 
+from bench.table import format_table
 from bot.quota import MAX_CREDITS, QuotaDefaults, QuotaService, Window
 from bot.store import PostgresStore, Script, SQLiteStore, Store, count
 from bot.store.migrations import discover, migrations_dir
@@ -224,7 +229,6 @@ def report(runs: dict[str, list[float]], tasks: int, cycles: int) -> dict[str, f
     medians = {name: statistics.median(values) for name, values in runs.items()}
     floor = medians["floor"]
     print(f"ledger: reserve + commit, {tasks} tasks, {cycles} cycles a run, median of the runs")
-    print(f"{'setup':<30}{'cycles/s':>10}{'µs/cycle':>10}{'× floor':>9}  runs")
     labels = {
         "empty": "quota, empty window",
         "20k": f"quota, {SEEDED:,} rows in window",
@@ -234,12 +238,18 @@ def report(runs: dict[str, list[float]], tasks: int, cycles: int) -> dict[str, f
         "postgres_one_guild": "PostgreSQL quota, 1 guild",
         "postgres_many_guilds": f"PostgreSQL quota, {tasks} guilds",
     }
-    for name, label in labels.items():
-        if name not in runs:
-            continue
-        median = medians[name]
-        each = " ".join(f"{v:.0f}" for v in runs[name])
-        print(f"{label:<30}{median:>10.0f}{1e6 / median:>10.0f}{median / floor:>9.2f}  {each}")
+    rows = [
+        [
+            label,
+            f"{medians[name]:.0f}",
+            f"{1e6 / medians[name]:.0f}",
+            f"{medians[name] / floor:.2f}",
+            " ".join(f"{v:.0f}" for v in runs[name]),
+        ]
+        for name, label in labels.items()
+        if name in runs
+    ]
+    print(format_table(["setup", "cycles/s", "µs/cycle", "× floor", "runs"], rows))
     return {
         "cycles_per_s_empty": round(medians["empty"], 1),
         "cycles_per_s_20k": round(medians["20k"], 1),

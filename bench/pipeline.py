@@ -35,9 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+
 import aiohttp
 
 from bench.gateway_process import API_KEY, gateway_process
+from bench.table import format_table
 from bot.app import ImagineBot, image_client
 from bot.config import Settings
 from bot.queue import FairQueue, QueueSettings
@@ -202,6 +206,7 @@ async def running_bot(fakes: Fakes) -> AsyncIterator[None]:
             guild_concurrency=ALL_CAPS_HIGH,
             member_concurrency=ALL_CAPS_HIGH,
             queue_limit=ALL_CAPS_HIGH,
+            member_queue_limit=ALL_CAPS_HIGH,
             log_level="WARNING",
         )
         async with (
@@ -305,7 +310,7 @@ class Child:
     def __init__(self, *options: str) -> None:
         self.role = " ".join(options)[:40]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bench.pipeline", *options],
+            [sys.executable, __file__, *options],  # by file: from any folder, with any install
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -361,7 +366,9 @@ def measure(side: str, n: int, gateway: str) -> dict[str, float]:
 
 async def queue_overhead_us(n: int) -> float:
     """The fair queue's own cost per request: join, turn and release for `n` at once."""
-    caps = QueueSettings(ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH)
+    caps = QueueSettings(
+        ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH, ALL_CAPS_HIGH, member_queue_limit=ALL_CAPS_HIGH
+    )
     queue = FairQueue(caps)
 
     async def one(key: int) -> None:
@@ -379,7 +386,7 @@ def medians(runs: list[dict[str, float]]) -> dict[str, float]:
 
 def table(results: dict[str, dict[str, Any]]) -> str:
     headers = ["N", "side", *(header for _, header, _ in COLUMNS)]
-    rows: list[list[str]] = [headers]
+    rows: list[list[str]] = []
     for n, sides in results.items():
         for side in SIDES:
             figures = sides[side]
@@ -389,10 +396,7 @@ def table(results: dict[str, dict[str, Any]]) -> str:
             "cpu_ms_per_request": f"{sides['cpu_vs_floor']:.2f}x",
         }
         rows.append(["", "bot/floor", *(ratios.get(key, "") for key, _, _ in COLUMNS)])
-    widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(headers))]
-    return "\n".join(
-        "".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)) for row in rows
-    )
+    return format_table(headers, rows, labels=2)
 
 
 def run(ns: list[int], repeats: int, b64_bytes: int) -> dict[str, Any]:

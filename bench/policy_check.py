@@ -13,10 +13,15 @@ import argparse
 import asyncio
 import json
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+
+from bench.table import format_table
 from bot.metrics import Metrics
 from bot.policy import Asker, PolicyDefaults, PolicyService
 from bot.quota import QuotaDefaults, QuotaService
@@ -58,10 +63,15 @@ def main() -> None:
     args = parser.parse_args()
     figures = asyncio.run(measure(args.checks, args.terms))
     print(f"policy check, {args.terms} blocked terms + built-in list, {args.checks} checks each")
-    print(f"{'prompt':<8} {'median ms':>10} {'p99 ms':>10}")
-    for name, length in (("short", len(SHORT)), ("long", len(LONG))):
-        label = f"{name} ({length})"
-        print(f"{label:<14} {figures[f'{name}_median_ms']:>10} {figures[f'{name}_p99_ms']:>10}")
+    rows = [
+        [
+            f"{name} ({length})",
+            f"{figures[f'{name}_median_ms']:.3f}",
+            f"{figures[f'{name}_p99_ms']:.3f}",
+        ]
+        for name, length in (("short", len(SHORT)), ("long", len(LONG)))
+    ]
+    print(format_table(["prompt (chars)", "median ms", "p99 ms"], rows))
     print(json.dumps({"checks": args.checks, "terms": args.terms, **figures}))
 
 

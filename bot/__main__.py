@@ -24,6 +24,7 @@ from bot.catalog import CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
 from bot.logs import JsonFormatter
 from bot.metrics import MetricsError
+from bot.metrics import check_address as check_metrics_address
 from bot.store import StoreError, open_store
 from bot.store import check as check_database
 from bot.store.postgres import passwords
@@ -32,7 +33,10 @@ EXIT_USAGE = 2
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    prog = _program()
+    parser = argparse.ArgumentParser(
+        prog=prog, description=(__doc__ or "").replace("python -m bot", prog)
+    )
     parser.add_argument(
         "command",
         nargs="?",
@@ -45,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"imagine {_version()}")
     args = parser.parse_args(argv)
     if (args.command == "backup") != (args.path is not None):
-        parser.error("PATH goes with backup only: python -m bot backup PATH")
+        parser.error(f"PATH goes with backup only: {prog} backup PATH")
     try:
         settings = load_settings()
         if args.command == "backup":
@@ -71,13 +75,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _program() -> str:
+    """How the bot was started: `python -m bot`, or the installed `imagine-bot` script."""
+    name = Path(sys.argv[0]).name
+    return "python -m bot" if name in ("__main__.py", "") else name
+
+
 async def check(settings: Settings) -> list[str]:
     """Say, in plain words, whether the settings, the catalog and the database are usable."""
     catalog = load_catalog(settings.models_file)
     models = ", ".join(model.id for model in catalog.models)
+    if settings.metrics_port:  # a port in use (another shard's?) fails here, as in run
+        await check_metrics_address(settings.metrics_host, settings.metrics_port)
     return [
         "; ".join(["settings: ok", *settings.deprecations]),
-        f"catalog: {len(catalog.models)} models ({models}); default {catalog.default_model}",
+        f"catalog: {len(catalog.models)} model{'s' if len(catalog.models) > 1 else ''} "
+        f"({models}); default {catalog.default_model}",
         f"database: {await check_database(settings.database)}",
         f"image API: {_without_credentials(settings.image_api_base_url)}",
         f"pre-moderation: {_pre_moderation(settings)}",
@@ -137,9 +150,8 @@ async def sync(settings: Settings) -> None:
         print(f"synced {len(synced)} global commands (Discord may take up to an hour to show them)")
         if settings.dev_guild_id:
             # The global commands now reach that guild too: its copies would show twice.
-            guild = discord.Object(settings.dev_guild_id)
-            client.tree.clear_commands(guild=guild)
-            await client.tree.sync(guild=guild)
+            client.tree.clear_commands(guild=discord.Object(settings.dev_guild_id))
+            await client.sync_dev_guild()
             print(f"removed the development copies from guild {settings.dev_guild_id}")
     finally:
         await client.close()

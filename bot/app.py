@@ -24,7 +24,7 @@ from discord.ext import commands
 from bot.catalog import Catalog, load_catalog
 from bot.clock import Clock, utc_now
 from bot.command_drift import drift
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
 from bot.history import HistoryService
@@ -52,6 +52,9 @@ EXTENSIONS = (
     "cogs.privacy",
     "cogs.errors",
 )
+# What the README's invitation asks for: Send Messages, Embed Links, Attach Files.
+INVITE_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, attach_files=True)
+MISSING_ACCESS = 50001  # Discord's code for a guild the application is not in
 
 
 @contextlib.asynccontextmanager
@@ -188,9 +191,8 @@ class ImagineBot(commands.AutoShardedBot):
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if self.settings.dev_guild_id:
-            guild = discord.Object(self.settings.dev_guild_id)
-            self.tree.copy_global_to(guild=guild)
-            synced = await self.tree.sync(guild=guild)
+            self.tree.copy_global_to(guild=discord.Object(self.settings.dev_guild_id))
+            synced = await self.sync_dev_guild()
             log.info("synced %d commands to guild %s", len(synced), self.settings.dev_guild_id)
         elif hasattr(self, "store"):  # running, not `python -m bot sync` (about to publish)
             await self._compare_commands()
@@ -213,6 +215,30 @@ class ImagineBot(commands.AutoShardedBot):
                 ", ".join(found.removed) or "none",
                 ", ".join(found.changed) or "none",
             )
+
+    async def sync_dev_guild(self) -> list[discord.app_commands.AppCommand]:
+        """Publish the tree's DEV_GUILD_ID commands (after login).
+
+        SettingsError with the invitation when the bot is not in that server: Discord's
+        "403 Missing Access" names neither.
+        """
+        guild_id = self.settings.dev_guild_id
+        assert guild_id is not None  # callers check it is set
+        assert self.application_id is not None  # login sets it
+        try:
+            return await self.tree.sync(guild=discord.Object(guild_id))
+        except discord.Forbidden as error:
+            if error.code != MISSING_ACCESS:
+                raise
+            invite = discord.utils.oauth_url(
+                self.application_id,
+                permissions=INVITE_PERMISSIONS,
+                scopes=("bot", "applications.commands"),
+            )
+            raise SettingsError(
+                f"DEV_GUILD_ID {guild_id} is a server the bot is not in; invite it with "
+                f"{invite} or unset DEV_GUILD_ID"
+            ) from None
 
     async def connect(self, *, reconnect: bool = True) -> None:
         """Read the guilds' queue limits and settle what a crash left, before any request;
@@ -307,7 +333,8 @@ class ImagineBot(commands.AutoShardedBot):
         await super().close()
         if self.moderation is not None:
             await self.moderation.close()
-        log.info("stopped: no request is running; the store and image client close with run()")
+        if hasattr(self, "_maintenance"):  # it served: not `sync`, not a refused login
+            log.info("stopped: no request is running; the store and image client close with run()")
 
 
 def queue_settings(settings: Settings) -> QueueSettings:
@@ -318,4 +345,5 @@ def queue_settings(settings: Settings) -> QueueSettings:
         member_concurrency=settings.member_concurrency,
         queue_limit=settings.queue_limit,
         timeout=settings.queue_timeout_seconds,
+        member_queue_limit=settings.member_queue_limit,
     )

@@ -6,6 +6,9 @@ Secrets are `SecretStr`, so neither a repr nor a validation error can print them
 
 from __future__ import annotations
 
+import base64
+import binascii
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
@@ -29,6 +32,8 @@ Period = Literal["day", "week", "month"]
 # After the API call, result downloads have their own time budget; then settling and fitting.
 DOWNLOAD_ALLOWANCE_SECONDS = int(DOWNLOAD_TIMEOUT) + 60
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+# A bot token: the bot's user id, a timestamp and an HMAC, each base64url, joined by dots.
+_TOKEN_SHAPE = re.compile(r"([\w-]+)\.[\w-]+\.[\w-]+", re.ASCII)
 _URL_SCHEMES = {
     "image_api_base_url": ("http", "https"),
     "discord_api_base": ("http", "https"),
@@ -86,12 +91,36 @@ class Settings(BaseSettings):
     guild_concurrency: int = Field(4, ge=1, le=10_000)
     member_concurrency: int = Field(1, ge=1, le=10_000)
     queue_limit: int = Field(25, ge=0, le=10_000)
+    member_queue_limit: int = Field(3, ge=0, le=10_000)
     queue_timeout_seconds: float = Field(600.0, gt=0, le=24 * 3600)
 
     shard_count: int | None = Field(None, ge=1, le=100_000)
     shard_ids: Annotated[tuple[int, ...] | None, NoDecode] = None
     metrics_port: int | None = Field(None, ge=1, le=65535)
     metrics_host: str = Field("127.0.0.1", pattern=r"^[^\s/]+$")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unset(cls, values: object) -> object:
+        """A value of spaces is no value, whatever its source: dotenv drops it from `.env`, the
+        environment would hand it over (and a required secret of spaces would pass)."""
+        if not isinstance(values, dict):
+            return values
+        return {k: v for k, v in values.items() if not (isinstance(v, str) and not v.strip())}
+
+    @field_validator("discord_token")
+    @classmethod
+    def _check_token_shape(cls, value: SecretStr) -> SecretStr:
+        """Refuse a placeholder or a copied client secret before Discord is asked (and before
+        `check` says ok); the message never repeats the value."""
+        token = value.get_secret_value().strip()
+        shape = _TOKEN_SHAPE.fullmatch(token)
+        if shape is None or not _is_user_id(shape.group(1)):
+            raise ValueError(
+                "not shaped like a bot token (three parts joined by dots); copy it from the "
+                "Bot page of the Discord Developer Portal"
+            )
+        return SecretStr(token)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -196,6 +225,15 @@ class Settings(BaseSettings):
         return timedelta(days=self.prompt_retention_days)
 
 
+def _is_user_id(segment: str) -> bool:
+    """The first part of a bot token is the bot's user id, in base64url without padding."""
+    try:
+        decoded = base64.urlsafe_b64decode(segment + "=" * (-len(segment) % 4))
+    except (binascii.Error, ValueError):
+        return False
+    return decoded.isdigit()
+
+
 def parse_shard_ids(text: str) -> tuple[int, ...]:
     """Read `0-3` or `0,2` (or a mix: `0-1,4`) into sorted, distinct shard ids."""
     ids: set[int] = set()
@@ -219,20 +257,26 @@ def load_settings(env_file: Path | str | None = ".env") -> Settings:
     try:
         return Settings(_env_file=env_file)
     except ValidationError as error:
+        folder = Path(env_file or ".env").absolute().parent
         searched = None
         if env_file is not None and not Path(env_file).is_file():
-            searched = Path(env_file).absolute().parent
-        raise SettingsError(describe_validation_error(error, searched)) from None
+            searched = folder
+        example = folder / ".env.example"
+        guide = "see .env.example" if example.is_file() else "see Settings in the README"
+        raise SettingsError(describe_validation_error(error, searched, guide)) from None
     except UnicodeDecodeError as error:  # pydantic-settings reads `.env` as UTF-8
         where = Path(env_file or ".env").absolute()
         raise SettingsError(f"settings file {where} {not_utf8(error)}") from None
 
 
-def describe_validation_error(error: ValidationError, env_searched: Path | None = None) -> str:
+def describe_validation_error(
+    error: ValidationError, env_searched: Path | None = None, guide: str = "see .env.example"
+) -> str:
     """Name each bad setting the way it is written in `.env`, without echoing its value.
 
     `env_searched` is the folder where no `.env` was found: a missing setting most often means
-    the bot was started somewhere else than the file.
+    the bot was started somewhere else than the file. `guide` ends the line: where to read
+    about the settings (an installed bot has no `.env.example` beside it).
     """
     missing: list[str] = []
     invalid: list[str] = []
@@ -253,4 +297,4 @@ def describe_validation_error(error: ValidationError, env_searched: Path | None 
         parts.append("missing setting " + ", ".join(missing) + where)
     if invalid:
         parts.append("invalid setting " + ", ".join(invalid))
-    return "; ".join([*parts, *rules, "see .env.example"])
+    return "; ".join([*parts, *rules, guide])

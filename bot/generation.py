@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.catalog import PlannedRequest
@@ -31,6 +32,7 @@ from bot.images import (
     ImageRequest,
 )
 from bot.metrics import Metrics
+from bot.policy import Asker, Refusal
 from bot.queue import FairQueue, LeaveReason, LeftQueue, QueueClosed, QueueFull, Ticket
 from bot.quota import QuotaExceeded, QuotaService, QuotaStatus
 from bot.settlement import Settlements
@@ -82,11 +84,13 @@ class Interrupted(Exception):
 
 
 class LeftLine(Exception):
-    """The request left the line without running (cancelled or timed out); it was refunded."""
+    """The request left the line without running (cancelled, timed out, or `refusal`: a rule
+    changed while it waited); it was refunded."""
 
-    def __init__(self, reason: LeaveReason) -> None:
+    def __init__(self, reason: LeaveReason, refusal: Refusal | None = None) -> None:
         super().__init__(reason.value)
         self.reason = reason
+        self.refusal = refusal
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,7 @@ class Requester:
     member_id: int
     channel_id: int
     member_credits: int | None = None  # a role's budget instead of the member default
+    asker: Asker | None = None  # what the rules saw, to judge it again while it waits
 
 
 @dataclass(frozen=True)
@@ -111,13 +116,14 @@ class Reserved:
 
 @dataclass(frozen=True)
 class Generated:
-    """What to deliver: images fitted to the upload limit, and the quota after paying for them."""
+    """What to deliver: images fitted to the upload limit, and the quota after paying for them
+    (None: the database did not take the charge yet, it is owed and counted when it does)."""
 
     images: list[FittedImage]
     revised_prompt: str | None
     credits: int
     dropped: int
-    quota: QuotaStatus
+    quota: QuotaStatus | None
 
     @property
     def reencoded(self) -> bool:
@@ -134,6 +140,10 @@ class GenerationService:
         self._metrics = metrics
         metrics.watch_waiting(lambda: queue.totals().waiting)
         self._calls: set[asyncio.Task[GenerationResult]] = set()
+        # Requests holding a ticket that has not started, by interaction id; and why the rules
+        # took some of them out of the line, for their `run` to say.
+        self._lined: dict[int, Reserved] = {}
+        self._expelled: dict[int, Refusal] = {}
         self._closing = False
         self.settlements = Settlements()
 
@@ -170,19 +180,47 @@ class GenerationService:
             self._refused(who, plan, "shutting_down")
             raise ShuttingDown from None
         except QueueFull as full:
-            self._refused(who, plan, "queue_full", limit=full.limit)
+            rule = "queue_full" if full.scope == "guild" else "member_queue_full"
+            self._refused(who, plan, rule, limit=full.limit)
             raise
+        request = Reserved(who, plan, ticket)
+        self._lined[who.interaction_id] = request  # the rules may take it out from now on
         try:
             await self._reserve_credits(who, plan)
         except BaseException:
             ticket.release()  # whatever refused the credits: the line forgets the request
+            self._unline(who.interaction_id)
             raise
-        return Reserved(who, plan, ticket)
+        return request
 
     async def withdraw(self, request: Reserved, reason: str) -> None:
         """Give back a reserved request that will not run (Discord could not be answered)."""
         request.ticket.release()
+        self._unline(request.who.interaction_id)
         await self._settle_failure(request.who, request.plan, ChargeOutcome.NOT_CHARGED, 0, reason)
+
+    def expel(self, guild_id: int, judge: Callable[[Reserved], Refusal | None]) -> int:
+        """Take out of a guild's line the waiting requests `judge` now refuses; returns how many.
+
+        Each leaves like a cancelled ticket (its `run` refunds it) and raises `LeftLine` with
+        the refusal, so its member learns which rule. Running requests are left alone: the
+        gateway is at work, their cost is incurred.
+        """
+        expelled = 0
+        for ticket in self.queue.waiting(guild_id):
+            request = None if ticket.key is None else self._lined.get(ticket.key)
+            if request is None:
+                continue
+            refusal = judge(request)
+            if refusal is not None and ticket.cancel(LeaveReason.RULES):
+                self._expelled[request.who.interaction_id] = refusal
+                expelled += 1
+        return expelled
+
+    def _unline(self, interaction_id: int) -> Refusal | None:
+        """Forget a request that is no longer waiting; why the rules expelled it, if they did."""
+        self._lined.pop(interaction_id, None)
+        return self._expelled.pop(interaction_id, None)
 
     async def _reserve_credits(self, who: Requester, plan: PlannedRequest) -> None:
         try:
@@ -230,19 +268,22 @@ class GenerationService:
         try:
             await ticket.turn()
         except LeftQueue as left:
+            refusal = self._unline(who.interaction_id)
             reason = f"left the line: {left.reason.value}"
             await asyncio.shield(
                 self._settle_failure(who, plan, ChargeOutcome.NOT_CHARGED, 0, reason)
             )
             if left.reason is LeaveReason.SHUTDOWN:
                 raise ShuttingDown from None
-            raise LeftLine(left.reason) from None
+            raise LeftLine(left.reason, refusal) from None
         except asyncio.CancelledError:
             ticket.release()
+            self._unline(who.interaction_id)
             await asyncio.shield(
                 self._settle_failure(who, plan, ChargeOutcome.NOT_CHARGED, 0, "cancelled in line")
             )
             raise
+        self._unline(who.interaction_id)
         self._metrics.waited(ticket.waited)
         tracker = ChargeTracker()
         try:
@@ -275,7 +316,9 @@ class GenerationService:
                 who.interaction_id, credits, member_credits=who.member_credits
             )
 
-        await self.settlements.settle(who.interaction_id, f"commit {credits} credits", commit)
+        settled = await self.settlements.settle(
+            who.interaction_id, f"commit {credits} credits", commit
+        )
         self._metrics.spent(plan.model.id, credits)
         _audit(
             "committed",
@@ -287,11 +330,21 @@ class GenerationService:
         )
         fitted = await _fit_or_keep(result.images, file_limit)
         revised = next((i.revised_prompt for i in result.images if i.revised_prompt), None)
-        # None: the database was busy (the commit is owed), or the guild was purged meanwhile.
-        status = committed or await self._quota.status(
-            who.guild_id, who.member_id, member_credits=who.member_credits
-        )
+        status = committed if settled else None
+        if settled and status is None:  # the guild was purged meanwhile: read what is left
+            status = await self._status_if_known(who)
         return Generated(fitted, revised, credits, result.dropped, status)
+
+    async def _status_if_known(self, who: Requester) -> QuotaStatus | None:
+        """The member's credits left, or None when the database cannot say: paid images are
+        delivered without the line rather than held back by it."""
+        try:
+            return await self._quota.status(
+                who.guild_id, who.member_id, member_credits=who.member_credits
+            )
+        except StoreUnavailable as error:
+            log.warning("could not read the credits left for %s: %s", who.interaction_id, error)
+            return None
 
     async def settle_owed(self) -> int:
         """Retry settlements the busy database refused; returns how many are still owed."""

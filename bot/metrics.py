@@ -39,6 +39,18 @@ if TYPE_CHECKING:
 log = logging.getLogger("imagine.metrics")
 
 OUTCOMES = ("succeeded", "failed", "cancelled")
+# Why Discord did not take an audit post: 403, 404, 400 (a body it refused), 429, 5xx, another
+# status, a broken connection, a timeout.
+AUDIT_FAILURES = (
+    "forbidden",
+    "not_found",
+    "invalid",
+    "rate_limited",
+    "server_error",
+    "refused",
+    "transport",
+    "timeout",
+)
 STORE_TIMEOUT = 2.0  # seconds the store may take to answer SELECT 1 before /readyz says no
 # Image generation takes seconds to minutes (gpt-image-1 up to about two).
 GENERATION_BUCKETS = (1, 2.5, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600)
@@ -106,7 +118,15 @@ class Metrics:
             ["kind"],
             registry=registry,
         )
+        self.audit_failures = Counter(
+            "imagine_audit_posts_failed",
+            "Audit channel posts that Discord did not take, by reason",
+            ["reason"],
+            registry=registry,
+        )
         registry.register(_LatencyCollector(latencies))
+        for reason in AUDIT_FAILURES:
+            self.audit_failures.labels(reason)
         for model in models:  # zeros from the start, so rates and alerts have a series
             self.credits_spent.labels(model)
             for outcome in OUTCOMES:
@@ -137,6 +157,9 @@ class Metrics:
 
     def refused(self, rule: str) -> None:
         self.refusals.labels(rule).inc()
+
+    def audit_post_failed(self, reason: str) -> None:
+        self.audit_failures.labels(reason).inc()
 
     def waited(self, seconds: float) -> None:
         self.queue_wait_seconds.observe(seconds)
@@ -227,11 +250,23 @@ async def serving_metrics(
         try:
             await web.TCPSite(runner, host, port).start()
         except OSError as error:
-            raise MetricsError(
-                f"cannot serve metrics on {host}:{port}: {error.strerror or error}"
-            ) from None
+            raise _cannot_serve(host, port, error) from None
         bound: int = runner.addresses[0][1]
         log.info("metrics and health on http://%s:%d/metrics, /healthz, /readyz", host, bound)
         yield bound
     finally:
         await runner.cleanup()
+
+
+async def check_address(host: str, port: int) -> None:
+    """Bind the address `run` would serve on, and let it go: `check` fails where `run` would."""
+    try:
+        server = await asyncio.get_running_loop().create_server(asyncio.Protocol, host, port)
+    except OSError as error:
+        raise _cannot_serve(host, port, error) from None
+    server.close()
+    await server.wait_closed()
+
+
+def _cannot_serve(host: str, port: int, error: OSError) -> MetricsError:
+    return MetricsError(f"cannot serve metrics on {host}:{port}: {error.strerror or error}")

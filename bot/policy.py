@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NamedTuple
 
 from bot.clock import Clock, utc_now
 from bot.metrics import Metrics
@@ -185,6 +185,13 @@ class GuildPolicy:
         return max(budgets, default=None)
 
 
+class _Accepted(NamedTuple):
+    """When a member's last accepted request started their cooldown, and which request it was."""
+
+    at: datetime
+    request_id: int | None
+
+
 _ENTRY_COLUMNS: dict[EntryKind, str] = {
     "term": "blocked_terms",
     "channel": "channel_ids",
@@ -217,24 +224,53 @@ class PolicyService:
         self._builtin = load_builtin_terms() if builtin_terms is None else builtin_terms
         self._clock = clock
         self._cache: dict[int, GuildPolicy] = {}
-        self._last_accepted: dict[tuple[int, int], datetime] = {}
+        self._last_accepted: dict[tuple[int, int], _Accepted] = {}
         self._prune_at = PRUNE_COOLDOWNS_AT
 
     # -- the check ---------------------------------------------------------------------------
 
-    async def check(self, asker: Asker, model_id: str, prompt: str) -> Refusal | None:
-        """The first rule the request breaks, or None when it may go on to the quota."""
+    async def check(
+        self, asker: Asker, model_id: str, prompt: str, *, request_id: int | None = None
+    ) -> Refusal | None:
+        """The first rule the request breaks, or None when it may go on to the quota.
+
+        A request that passes the rules starts its member's cooldown there and then, with no
+        await between the cooldown's check and its start, so requests sent together cannot all
+        pass it while pre-moderation is awaited. The cooldown is given back when pre-moderation
+        is unavailable (no fault of the member's); a flagged prompt keeps it, like one the image
+        service refuses, so rewording and retrying is paced too. `request_id` (the interaction)
+        lets a second delivery of the same request pass its own cooldown.
+        """
         policy = await self.policy(asker.guild_id)
-        refusal = self._check_rules(policy, asker, model_id, prompt)
-        if refusal is None and self._moderation is not None:
-            refusal = await self._pre_moderate(asker, prompt)
+        refusal = self._check_rules(policy, asker, model_id, prompt, request_id)
+        if refusal is None:
+            if policy.cooldown_seconds and not asker.manages_guild:
+                self.accepted(asker.guild_id, asker.member_id, request_id)
+            if self._moderation is not None:
+                refusal = await self._pre_moderate(asker, prompt)
+                if isinstance(refusal, ModerationDown):
+                    self.not_accepted(asker.guild_id, asker.member_id, request_id)
         if refusal is not None:
             self._metrics.refused(refusal.rule)
         return refusal
 
     def _check_rules(
+        self,
+        policy: GuildPolicy,
+        asker: Asker,
+        model_id: str,
+        prompt: str,
+        request_id: int | None = None,
+    ) -> Refusal | None:
+        return self.standing_refusal(policy, asker, model_id, prompt) or self._cooling_down(
+            policy, asker, request_id
+        )
+
+    def standing_refusal(
         self, policy: GuildPolicy, asker: Asker, model_id: str, prompt: str
     ) -> Refusal | None:
+        """The first rule of `policy` the request breaks, the cooldown aside: what a request
+        already waiting in line is judged by again when the rules change."""
         pause = policy.paused.get(asker.member_id)
         if pause is not None:
             return Paused(pause.reason, by_strikes=pause.by is None)
@@ -252,11 +288,17 @@ class PolicyService:
         builtin = policy.builtin_terms and not asker.age_restricted
         if builtin and (found := find_blocked(prompt, self._builtin)):
             return BlockedTerm(found.quoted, builtin=True)
+        return None
+
+    def _cooling_down(
+        self, policy: GuildPolicy, asker: Asker, request_id: int | None
+    ) -> CoolingDown | None:
         if policy.cooldown_seconds and not asker.manages_guild:
             last = self._last_accepted.get((asker.guild_id, asker.member_id))
-            until = last + timedelta(seconds=policy.cooldown_seconds) if last else None
-            if until is not None and until > self._clock():
-                return CoolingDown(until)
+            if last is not None and (request_id is None or last.request_id != request_id):
+                until = last.at + timedelta(seconds=policy.cooldown_seconds)
+                if until > self._clock():
+                    return CoolingDown(until)
         return None
 
     async def _pre_moderate(self, asker: Asker, prompt: str) -> Refusal | None:
@@ -276,23 +318,27 @@ class PolicyService:
     def _open_or_closed(self) -> str:
         return "open" if self._fail_open else "closed"
 
-    def accepted(self, guild_id: int, member_id: int) -> None:
+    def accepted(self, guild_id: int, member_id: int, request_id: int | None = None) -> None:
         """A request passed every rule: its member's cooldown starts now."""
         now = self._clock()
-        self._last_accepted[(guild_id, member_id)] = now
+        self._last_accepted[(guild_id, member_id)] = _Accepted(now, request_id)
         if len(self._last_accepted) > self._prune_at:
             # No cooldown lasts longer than the maximum: older entries can no longer refuse.
             cutoff = now - timedelta(seconds=MAX_COOLDOWN_SECONDS)
-            kept = {key: at for key, at in self._last_accepted.items() if at > cutoff}
+            kept = {key: last for key, last in self._last_accepted.items() if last.at > cutoff}
             self._last_accepted = kept
             self._prune_at = max(PRUNE_COOLDOWNS_AT, 2 * len(kept))
 
-    def not_accepted(self, guild_id: int, member_id: int) -> None:
-        """The quota refused the request after all: it starts no cooldown.
+    def not_accepted(self, guild_id: int, member_id: int, request_id: int | None = None) -> None:
+        """The request was refused after all (the quota, the queue): it starts no cooldown.
 
+        Only the cooldown this request started is withdrawn (`request_id` None: whichever).
         Any earlier request of the member's is past the cooldown (or the check had refused).
         """
-        self._last_accepted.pop((guild_id, member_id), None)
+        key = (guild_id, member_id)
+        last = self._last_accepted.get(key)
+        if last is not None and (request_id is None or last.request_id == request_id):
+            del self._last_accepted[key]
 
     async def member_credits(self, guild_id: int, role_ids: Iterable[int]) -> int | None:
         """The member's per-period budget when a role gives one (see GuildPolicy)."""
@@ -461,11 +507,15 @@ class PolicyService:
         return bool(changed)
 
     async def remove_entry(self, guild_id: int, kind: EntryKind, value: str | int) -> bool:
-        """Remove a term, channel, role or disabled model; False if it was not there."""
+        """Remove a term, channel, role or disabled model; False if it was not there.
+
+        A term is also removed as written: one stored while `_` was a letter (`blood_bath`) is
+        cleaned differently now, and `blocked list` shows it as stored.
+        """
         stored = clean_term(str(value)) if kind == "term" else str(value)
         changed = await self._store.execute(
-            "DELETE FROM moderation_entries WHERE guild_id = ? AND kind = ? AND value = ?",
-            (guild_id, kind, stored),
+            "DELETE FROM moderation_entries WHERE guild_id = ? AND kind = ? AND value IN (?, ?)",
+            (guild_id, kind, stored, str(value).strip()),
         )
         await self._changed(guild_id)
         return bool(changed)

@@ -23,6 +23,7 @@ from collections import OrderedDict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import TracebackType
+from typing import Literal
 
 DEFAULT_RUN_SECONDS = 20.0  # a first guess at a generation, until real ones are measured
 RUN_AVERAGE_WEIGHT = 0.2  # weight of the newest run in the moving average
@@ -37,6 +38,7 @@ class QueueSettings:
     member_concurrency: int = 1
     queue_limit: int = 25
     timeout: float = 600.0
+    member_queue_limit: int = 3
 
 
 @dataclass(frozen=True)
@@ -58,11 +60,16 @@ class GuildOverrides:
 
 @dataclass(frozen=True)
 class GuildLimits:
-    """The limits in force in one guild: its overrides, capped by the process-wide settings."""
+    """The limits in force in one guild: its overrides, capped by the process-wide settings.
+
+    `member_queue_limit` is one member's share of the line: never all of it while it has room
+    for two, so one member can never fill it alone and leave no place for another's first.
+    """
 
     guild_concurrency: int
     member_concurrency: int
     queue_limit: int
+    member_queue_limit: int
 
 
 class LeaveReason(enum.Enum):
@@ -70,6 +77,7 @@ class LeaveReason(enum.Enum):
     TIMED_OUT = "timed_out"
     SHUTDOWN = "shutdown"
     WITHDRAWN = "withdrawn"  # the holder left the `async with` block before its turn
+    RULES = "rules"  # a rule changed while it waited (a pause, a disabled model, a channel)
 
 
 class TicketState(enum.Enum):
@@ -80,12 +88,14 @@ class TicketState(enum.Enum):
 
 
 class QueueFull(Exception):
-    """The guild's line is full; nothing was queued."""
+    """The guild's line is full (`scope` "guild"), or the member already has their share of it
+    waiting (`scope` "member"); nothing was queued."""
 
-    def __init__(self, guild_id: int, limit: int) -> None:
-        super().__init__(guild_id, limit)
+    def __init__(self, guild_id: int, limit: int, scope: Literal["guild", "member"]) -> None:
+        super().__init__(guild_id, limit, scope)
         self.guild_id = guild_id
         self.limit = limit
+        self.scope = scope
 
 
 class QueueClosed(Exception):
@@ -286,9 +296,9 @@ class Ticket:
         if self.left_because is not None:
             raise LeftQueue(self.left_because)
 
-    def cancel(self) -> bool:
+    def cancel(self, reason: LeaveReason = LeaveReason.CANCELLED) -> bool:
         """Take a waiting ticket out of the line; False if it is already running or gone."""
-        return self._queue._leave(self, LeaveReason.CANCELLED)
+        return self._queue._leave(self, reason)
 
     def release(self, *, succeeded: bool = False) -> None:
         """Give the slot back, or leave the line if still waiting; harmless when repeated."""
@@ -333,10 +343,12 @@ class FairQueue:
         """The limits in force in a guild: its own choices, never above the process-wide caps."""
         own = self._overrides.get(guild_id, GuildOverrides())
         s = self.settings
+        queue_limit = _capped(own.queue_limit, s.queue_limit)
         return GuildLimits(
             guild_concurrency=_capped(own.guild_concurrency, s.guild_concurrency),
             member_concurrency=_capped(own.member_concurrency, s.member_concurrency),
-            queue_limit=_capped(own.queue_limit, s.queue_limit),
+            queue_limit=queue_limit,
+            member_queue_limit=min(s.member_queue_limit, max(1, queue_limit - 1)),
         )
 
     def set_overrides(self, guild_id: int, overrides: GuildOverrides) -> GuildLimits:
@@ -362,6 +374,7 @@ class FairQueue:
     def join(self, guild_id: int, member_id: int, *, key: int | None = None) -> Ticket:
         """Get in line (or start at once if a slot is free). Raises `QueueFull`, `QueueClosed`.
 
+        A member may fill only their share of the line (`GuildLimits.member_queue_limit`).
         `key` (the interaction id) lets `find` reach the ticket, for a Cancel button.
         """
         if self._closed:
@@ -377,10 +390,12 @@ class FairQueue:
             and guild.running < guild.limits.guild_concurrency
             and (member is None or guild.member_can_start(member))
         )
-        if not starts_now and guild.waiting >= guild.limits.queue_limit:
-            if not guild.members:
-                del self._guilds[guild_id]
-            raise QueueFull(guild_id, guild.limits.queue_limit)
+        if not starts_now:
+            full = _full(guild, member)
+            if full is not None:
+                if not guild.members:
+                    del self._guilds[guild_id]
+                raise full
         if member is None:
             member = guild.members[member_id] = _Member(member_id)
         ticket = Ticket(self, guild, member, key)
@@ -402,6 +417,13 @@ class FairQueue:
     def find(self, key: int) -> Ticket | None:
         """The ticket joined with this key, while it is waiting or running."""
         return self._by_key.get(key)
+
+    def waiting(self, guild_id: int) -> list[Ticket]:
+        """The tickets waiting in one guild's line, member by member."""
+        guild = self._guilds.get(guild_id)
+        if guild is None:
+            return []
+        return [ticket for member in guild.members.values() for ticket in member.waiting]
 
     def close(self) -> int:
         """Take no one new and clear the line, telling each waiter why; running work goes on.
@@ -530,6 +552,16 @@ class FairQueue:
             min(self._waiting, place * busy_guilds) / max(1, self.settings.global_concurrency),
         )
         return Position(place, rounds * self._average_run)
+
+
+def _full(guild: _Guild, member: _Member | None) -> QueueFull | None:
+    """Why a request that cannot start now may not wait either, or None if it may."""
+    limits = guild.limits
+    if guild.waiting >= limits.queue_limit:
+        return QueueFull(guild.guild_id, limits.queue_limit, "guild")
+    if member is not None and len(member.waiting) >= limits.member_queue_limit:
+        return QueueFull(guild.guild_id, limits.member_queue_limit, "member")
+    return None
 
 
 def _capped(own: int | None, cap: int) -> int:

@@ -39,6 +39,9 @@ Scope = Literal["guild", "member"]
 
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
 MAX_CREDITS = 1_000_000
+# Tries of a reservation whose statement refused what the budget read then allowed: a settlement
+# committed in between is cured by one more; a disagreement that persists is a bug.
+RESERVE_ATTEMPTS = 3
 _T = TypeVar("_T")
 
 
@@ -142,6 +145,14 @@ class QuotaExceeded(Exception):
         self.remaining = remaining
         self.cost = cost
         self.resets_at = resets_at
+
+
+class BudgetMismatch(RuntimeError):
+    """The reservation statement kept refusing a cost the budget check says fits: a bug in one
+    of the two, raised rather than retried for ever (nothing was recorded)."""
+
+    def __init__(self, budget: _Budget, cost: int) -> None:
+        super().__init__(f"the reservation statement refuses {cost} credits that {budget} allows")
 
 
 @dataclass(frozen=True)
@@ -365,7 +376,10 @@ class QuotaService:
             params = self._budget_params(calendar, guild_id, member_id, member_credits)
             created_at = _ts(now)
             params.update(fields, now=created_at)
-            while (inserted := (yield from one(_RESERVE, params))) is None:
+            for _ in range(RESERVE_ATTEMPTS):
+                inserted = yield from one(_RESERVE, params)
+                if inserted is not None:
+                    break
                 existing = yield from one(_FIND, (interaction_id,))
                 if existing is not None:
                     return replace(_reservation(existing), duplicate=True)
@@ -375,6 +389,8 @@ class QuotaService:
                     raise refusal
                 # It fits now: where writers run side by side, a settlement or a policy change
                 # committed between the two statements. Try again with what is there now.
+            else:
+                raise BudgetMismatch(budget, cost)
             yield from count(_COUNT, {**params, "today": created_at[:10]})
             return Reservation(
                 interaction_id=interaction_id,

@@ -34,9 +34,11 @@ from bot.generation import (
     StoreBusy,
 )
 from bot.images import ContentPolicyError
+from bot.policy import Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
+from bot.rule_changes import enforce_on_line
 from bot.store import StoreUnavailable
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
@@ -206,20 +208,19 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """The guild's moderation rules, then the credits (the member's role budget, if any).
 
         Raises `RuleBroken`, or what `GenerationService.reserve` raises. The cooldown starts
-        when the rules pass, before the reservation's await, and is withdrawn if the
-        reservation refuses; a duplicate delivery leaves the first delivery's cooldown alone.
+        in the rules' check, and is withdrawn if the reservation refuses; a duplicate delivery
+        leaves the first delivery's cooldown alone.
         """
         asker = asker_of(interaction)
         policy = self.bot.policy
-        broken = await policy.check(asker, plan.model.id, plan.prompt)
+        broken = await policy.check(asker, plan.model.id, plan.prompt, request_id=interaction.id)
         if broken is not None:
             raise RuleBroken(broken, plan)
-        policy.accepted(asker.guild_id, asker.member_id)
         try:
             budget = await policy.member_credits(asker.guild_id, asker.role_ids)
-            return await self.bot.generation.reserve(_requester(interaction, budget), plan)
+            return await self.bot.generation.reserve(_requester(interaction, budget, asker), plan)
         except REFUSALS as refused:
-            policy.not_accepted(asker.guild_id, asker.member_id)
+            policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
             rule = _REFUSAL_RULES.get(type(refused))
             if rule is not None:  # None: the database was busy, it would not take this either
                 await self._remember_refusal(interaction, plan, rule)
@@ -359,6 +360,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
         plan, model_name = broken.plan, broken.plan.model.name
         await tell(interaction, rule_refusal(broken.refusal, model_name))
         await self._remember_refusal(interaction, plan, broken.refusal.rule)
+        refusal = broken.refusal
+        if isinstance(refusal, Flagged) and refusal.strike is not None and refusal.strike.paused:
+            await enforce_on_line(self.bot.policy, self.bot.generation, _guild_id(interaction))
         embed = audit_refusal_embed(
             interaction.user, _channel_id(interaction), plan.prompt, broken.refusal, model_name
         )
@@ -394,7 +398,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await tell(interaction, failure(interrupted))
             return
         except LeftLine as left:
-            await tell(interaction, left_line(left, self.bot.settings.queue_timeout_seconds))
+            timeout = self.bot.settings.queue_timeout_seconds
+            await tell(interaction, left_line(left, timeout, request.plan.model.name))
             return
         except ShuttingDown as stopped:
             await tell(interaction, refusal(stopped))
@@ -429,6 +434,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
         reason = f"gateway: {failed.error.code or 'content policy'}"
         strike = await self.bot.policy.add_strike(guild_id, interaction.user.id, reason)
         await tell(interaction, upstream_strike(failure(failed), strike))
+        if strike is not None and strike.paused:  # the member's other requests wait no longer
+            await enforce_on_line(self.bot.policy, self.bot.generation, guild_id)
         embed = audit_strike_embed(
             interaction.user,
             _channel_id(interaction),
@@ -621,13 +628,16 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
-def _requester(interaction: discord.Interaction[Any], member_credits: int | None) -> Requester:
+def _requester(
+    interaction: discord.Interaction[Any], member_credits: int | None, asker: Asker
+) -> Requester:
     return Requester(
         interaction.id,
         _guild_id(interaction),
         interaction.user.id,
         _channel_id(interaction),
         member_credits,
+        asker,
     )
 
 

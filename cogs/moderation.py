@@ -15,12 +15,14 @@ from discord.ext import commands
 
 from bot.policy import MAX_COOLDOWN_SECONDS, MAX_STRIKE_LIMIT, EntryKind, InvalidSetting
 from bot.queue_limits import InvalidQueueLimit
+from bot.rule_changes import enforce_on_line
 from bot.terms import MAX_TERM_LENGTH, InvalidTerm
 from cogs.presenters import (
     NO_MENTIONS,
     SAVED,
     acknowledge,
     entry_list,
+    expelled_note,
     forgotten,
     invalid_setting,
     list_change,
@@ -137,7 +139,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
         except (InvalidSetting, InvalidQueueLimit) as invalid:
             await send_error(interaction, invalid_setting(invalid))
             return
-        await reply(interaction, SAVED)
+        await reply(interaction, SAVED + await self._enforce(guild_id))
 
     # -- lists ---------------------------------------------------------------------------------
 
@@ -240,10 +242,10 @@ class ModerationCog(commands.Cog, name="Moderation"):
         reason: app_commands.Range[str, 1, 200] | None = None,
     ) -> None:
         await acknowledge(interaction)
-        paused = await self.bot.policy.pause(
-            _guild_id(interaction), member.id, reason, interaction.user.id
-        )
-        await reply(interaction, pause_change(member.id, pausing=True, changed=paused))
+        guild_id = _guild_id(interaction)
+        paused = await self.bot.policy.pause(guild_id, member.id, reason, interaction.user.id)
+        expelled = await self._enforce(guild_id) if paused else ""
+        await reply(interaction, pause_change(member.id, pausing=True, changed=paused) + expelled)
 
     @member.command(name="unpause", description="Let a member use /imagine again")
     @app_commands.describe(member="The member to unpause (their strikes are forgiven)")
@@ -285,12 +287,18 @@ class ModerationCog(commands.Cog, name="Moderation"):
         await acknowledge(interaction)
         policy = self.bot.policy
         change = policy.add_entry if add else policy.remove_entry
+        guild_id = _guild_id(interaction)
         try:
-            changed = await change(_guild_id(interaction), kind, value)
+            changed = await change(guild_id, kind, value)
         except InvalidTerm as invalid:
             await send_error(interaction, invalid_setting(invalid))
             return
-        await reply(interaction, list_change(kind, add, changed, shown))
+        expelled = await self._enforce(guild_id) if changed else ""
+        await reply(interaction, list_change(kind, add, changed, shown) + expelled)
+
+    async def _enforce(self, guild_id: int) -> str:
+        """The rules just changed: requests waiting in line that they now refuse leave it."""
+        return expelled_note(await enforce_on_line(self.bot.policy, self.bot.generation, guild_id))
 
 
 def _guild_id(interaction: discord.Interaction[ImagineBot]) -> int:

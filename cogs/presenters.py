@@ -7,7 +7,7 @@ apart from the cogs so the imagine and quota cogs say the same thing the same wa
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -79,6 +79,15 @@ from bot.quota import (
 )
 from bot.terms import MAX_TERM_LENGTH, InvalidTerm
 from bot.text import strip_invisible
+from cogs.discord_limits import (
+    CONTENT_LIMIT,
+    FIELD_VALUE_LIMIT,
+    Author,
+    Field,
+    Listing,
+    fitted_embed,
+    truncate,
+)
 
 # What a call to Discord can raise: discord.py lets transport faults through unwrapped.
 DISCORD_FAULTS = (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError)
@@ -86,14 +95,13 @@ NO_MENTIONS = discord.AllowedMentions.none()
 EMBED_COLOUR = discord.Colour.blurple()
 log = logging.getLogger("imagine.cogs")
 ERROR_PREFIX = "⚠️ "
-MAX_LISTED = 15
-FIELD_VALUE_LIMIT = 1024
-_MORE_RESERVE = 20  # room left in a field for the "…and N more" line
+INLINE_LIST_LIMIT = FIELD_VALUE_LIMIT // 2  # a list inside a note, which audit posts repeat
 RESTARTING = "The bot is restarting and stopped your request. Please try again in a minute."
 NOT_STARTED = (
     "Discord did not take the bot's answer, so your request did not start. Nothing was spent; "
     "please try again."
 )
+UNCOUNTED = "The bot's database is busy: these credits are counted as soon as it is back."
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
@@ -101,10 +109,6 @@ UNEXPECTED = (
     "Something went wrong on our side. Please try again; admins can find details in the log."
 )
 _BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
-
-
-def truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def literal(text: str, limit: int) -> str:
@@ -158,6 +162,11 @@ def refusal(error: QuotaExceeded | QueueFull | ShuttingDown | StoreBusy) -> str:
     """Why a request was refused before anything was spent."""
     if isinstance(error, QuotaExceeded):
         return quota_refusal(error)
+    if isinstance(error, QueueFull) and error.scope == "member":
+        return (
+            f"You already have {_requests(error.limit)} waiting in line, as many as one member "
+            "may. Please wait for one to start. Nothing was spent."
+        )
     if isinstance(error, QueueFull):
         return (
             f"This server's queue is full ({_requests(error.limit)} waiting). Please try again "
@@ -293,17 +302,13 @@ def forgiveness(forgiven: int, member_id: int | None) -> str:
 
 def usage_embed(report: UsageReport, model_name: Callable[[str], str]) -> discord.Embed:
     """Totals, then the biggest spenders and models; lists are cut to whole lines."""
-    embed = discord.Embed(
-        title="Credits used this period",
-        description=(
-            f"**{credits(report.credits)}** in {_requests(report.requests)} "
-            f"since <t:{int(report.period_start.timestamp())}:f>.\n"
-            f"Resets {relative_time(report.resets_at)} (every {report.period}, UTC)."
-        ),
-        colour=EMBED_COLOUR,
+    description = (
+        f"**{credits(report.credits)}** in {_requests(report.requests)} "
+        f"since <t:{int(report.period_start.timestamp())}:f>.\n"
+        f"Resets {relative_time(report.resets_at)} (every {report.period}, UTC)."
     )
     if not report.requests:
-        return embed
+        return _embed("Credits used this period", description)
     members = [
         f"<@{m.member_id}>: {credits(m.credits)} ({_requests(m.requests)})"
         for m in report.by_member
@@ -312,9 +317,12 @@ def usage_embed(report: UsageReport, model_name: Callable[[str], str]) -> discor
         f"{model_name(m.model)}: {credits(m.credits)} ({_requests(m.requests)})"
         for m in report.by_model
     ]
-    embed.add_field(name="Top members", value=listing(members), inline=False)
-    embed.add_field(name="By model", value=listing(models), inline=False)
-    return embed
+    return _embed(
+        "Credits used this period",
+        description,
+        Field("Top members", Listing(members), inline=False),
+        Field("By model", Listing(models), inline=False),
+    )
 
 
 def policy_summary(policy: QuotaPolicy) -> str:
@@ -329,18 +337,8 @@ def policy_summary(policy: QuotaPolicy) -> str:
     )
 
 
-def listing(lines: Sequence[str], empty: str = "none") -> str:
-    """Up to MAX_LISTED whole lines within an embed field; the rest is counted, never cut."""
-    shown: list[str] = []
-    size = 0
-    for line in lines[:MAX_LISTED]:
-        size += len(line) + 1
-        if size > FIELD_VALUE_LIMIT - _MORE_RESERVE:
-            break
-        shown.append(line)
-    if hidden := len(lines) - len(shown):
-        shown.append(f"…and {hidden} more")
-    return "\n".join(shown) or empty
+def _embed(title: str | None, description: str | None, *fields: Field) -> discord.Embed:
+    return fitted_embed(colour=EMBED_COLOUR, title=title, description=description, fields=fields)
 
 
 def _requests(count: int) -> str:
@@ -350,33 +348,31 @@ def _requests(count: int) -> str:
 def result_embed(
     plan: PlannedRequest, result: Generated, requester: discord.abc.User
 ) -> discord.Embed:
-    embed = discord.Embed(description=literal(plan.prompt, 3000), colour=EMBED_COLOUR)
-    embed.set_author(
-        name=truncate(requester.display_name, 256), icon_url=requester.display_avatar.url
-    )
-    embed.add_field(name="Model", value=plan.model.name)
-    embed.add_field(name="Size", value=plan.size)
+    fields = [Field("Model", plan.model.name), Field("Size", plan.size)]
     if plan.quality:
-        embed.add_field(name="Quality", value=plan.quality)
+        fields.append(Field("Quality", plan.quality))
     if result.revised_prompt and result.revised_prompt != plan.prompt:
-        embed.add_field(
-            name="Revised prompt", value=literal(result.revised_prompt, 1024), inline=False
+        fields.append(
+            Field("Revised prompt", literal(result.revised_prompt, FIELD_VALUE_LIMIT), False)
         )
-    embed.add_field(
-        name=f"Cost: {credits(result.credits)}", value=quota_summary(result.quota), inline=False
-    )
+    left = UNCOUNTED if result.quota is None else quota_summary(result.quota)
+    fields.append(Field(f"Cost: {credits(result.credits)}", left, False))
     notes = []
     if result.reencoded:
         notes.append("Re-encoded as WebP to fit Discord's upload limit.")
     if result.dropped:
         notes.append(f"{result.dropped} image(s) the generator sent (and billed) were unusable.")
-    if notes:
-        embed.set_footer(text=" ".join(notes))
-    return embed
+    return fitted_embed(
+        colour=EMBED_COLOUR,
+        description=literal(plan.prompt, 3000),
+        fields=fields,
+        footer=" ".join(notes) or None,
+        author=Author(requester.display_name, requester.display_avatar.url),
+    )
 
 
 def error_text(message: str) -> str:
-    return truncate(ERROR_PREFIX + message, 2000)
+    return truncate(ERROR_PREFIX + message, CONTENT_LIMIT)
 
 
 async def send_error(interaction: discord.Interaction[Any], message: str) -> None:
@@ -404,12 +400,9 @@ async def reply(interaction: discord.Interaction[Any], text: str) -> None:
     await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
 
 
-def _channels(ids: Iterable[int]) -> str:
-    return ", ".join(f"<#{i}>" for i in ids)
-
-
-def _roles(ids: Iterable[int]) -> str:
-    return ", ".join(f"<@&{i}>" for i in ids)
+def _mentions(mentions: Sequence[str]) -> str:
+    """A list inside a sentence: some whole mentions, the rest counted."""
+    return Listing(mentions, separator=", ").fit(INLINE_LIST_LIMIT)
 
 
 def _strikes(strike: StrikeOutcome | None) -> str:
@@ -428,9 +421,11 @@ def rule_refusal(refusal: Refusal, model_name: str) -> str:
         why = f" ({literal(refusal.reason, 200)})" if refusal.reason else ""
         return f"You are paused from /imagine in this server{why}. A moderator can unpause you."
     if isinstance(refusal, ChannelNotAllowed):
-        return f"/imagine works only in {_channels(refusal.channel_ids[:10])} in this server."
+        channels = _mentions([f"<#{i}>" for i in refusal.channel_ids])
+        return f"/imagine works only in {channels} in this server."
     if isinstance(refusal, RoleNotAllowed):
-        return f"/imagine is only for members with one of these roles: {_roles(refusal.role_ids)}."
+        roles = _mentions([f"<@&{i}>" for i in refusal.role_ids])
+        return f"/imagine is only for members with one of these roles: {roles}."
     if isinstance(refusal, NsfwOnly):
         return "In this server /imagine works only in age-restricted channels."
     if isinstance(refusal, ModelDisabled):
@@ -461,73 +456,73 @@ def policy_embed(
     policy: GuildPolicy, quota: QuotaPolicy, model_names: Mapping[str, str], queue: GuildQueue
 ) -> discord.Embed:
     """The guild's whole moderation and budget policy on one embed (/imagine-admin show)."""
-    embed = discord.Embed(title="/imagine policy of this server", colour=EMBED_COLOUR)
     member = credits(quota.member_credits) if quota.member_credits else "no per-member budget"
-    embed.add_field(
-        name="Budgets",
-        value=f"Server: {credits(quota.guild_credits)} per {quota.period}\nEach member: {member}",
-        inline=False,
-    )
     budgets = sorted(policy.role_budgets.items(), key=lambda item: -item[1])
-    embed.add_field(
-        name="Role budgets",
-        value=listing([f"<@&{role}>: {credits(amount)}" for role, amount in budgets]),
-        inline=False,
-    )
-    for kind in ("channel", "role"):
-        title, lines, empty = _entries(kind, policy)
-        embed.add_field(name=title, value=listing(lines, empty))
-    embed.add_field(
-        name="Models",
-        value=listing(
-            [
-                f"{'✅' if policy.model_enabled(model_id) else '🚫'} {name}"
-                for model_id, name in model_names.items()
-            ]
-        ),
-    )
-    embed.add_field(name="NSFW only", value=yes_no(policy.nsfw_only))
-    embed.add_field(
-        name="Cooldown",
-        value=f"{policy.cooldown_seconds} s" if policy.cooldown_seconds else "off",
-    )
-    embed.add_field(
-        name="Strike limit", value=str(policy.strike_limit) if policy.strike_limit else "off"
-    )
-    embed.add_field(
-        name="Audit channel",
-        value=f"<#{policy.audit_channel_id}>" if policy.audit_channel_id else "none",
-    )
-    embed.add_field(
-        name="Blocked terms",
-        value=f"{len(policy.blocked_terms)} of this server; built-in list "
-        f"{yes_no(policy.builtin_terms)} (outside age-restricted channels)",
-    )
-    embed.add_field(
-        name="Paused members",
-        value=listing(
-            [
-                f"<@{member_id}>" + (f": {literal(p.reason, 100)}" if p.reason else "")
-                for member_id, p in policy.paused.items()
-            ]
-        ),
-        inline=False,
-    )
+    lists = [_entries(kind, policy) for kind in ("channel", "role")]
     limits = queue.limits
-    embed.add_field(
-        name="Queue",
-        value=f"{limits.guild_concurrency} running at once, {limits.member_concurrency} per "
-        f"member; up to {_requests(limits.queue_limit)} waiting",
-        inline=False,
-    )
-    embed.add_field(
-        name=f"Live queue: {queue.running} running, {queue.waiting} waiting",
-        value=listing(
-            [f"<@{m.member_id}>: {m.running} running, {m.waiting} waiting" for m in queue.members]
+    return _embed(
+        "/imagine policy of this server",
+        None,
+        Field(
+            "Budgets",
+            f"Server: {credits(quota.guild_credits)} per {quota.period}\nEach member: {member}",
+            inline=False,
         ),
-        inline=False,
+        Field(
+            "Role budgets",
+            Listing([f"<@&{role}>: {credits(amount)}" for role, amount in budgets]),
+            inline=False,
+        ),
+        *(Field(title, Listing(lines, empty)) for title, lines, empty in lists),
+        Field(
+            "Models",
+            Listing(
+                [
+                    f"{'✅' if policy.model_enabled(model_id) else '🚫'} {name}"
+                    for model_id, name in model_names.items()
+                ]
+            ),
+        ),
+        Field("NSFW only", yes_no(policy.nsfw_only)),
+        Field("Cooldown", f"{policy.cooldown_seconds} s" if policy.cooldown_seconds else "off"),
+        Field("Strike limit", str(policy.strike_limit) if policy.strike_limit else "off"),
+        Field(
+            "Audit channel",
+            f"<#{policy.audit_channel_id}>" if policy.audit_channel_id else "none",
+        ),
+        Field(
+            "Blocked terms",
+            f"{len(policy.blocked_terms)} of this server; built-in list "
+            f"{yes_no(policy.builtin_terms)} (outside age-restricted channels)",
+        ),
+        Field(
+            "Paused members",
+            Listing(
+                [
+                    f"<@{member_id}>" + (f": {literal(p.reason, 100)}" if p.reason else "")
+                    for member_id, p in policy.paused.items()
+                ]
+            ),
+            inline=False,
+        ),
+        Field(
+            "Queue",
+            f"{limits.guild_concurrency} running at once, {limits.member_concurrency} per "
+            f"member; up to {_requests(limits.queue_limit)} waiting, "
+            f"{limits.member_queue_limit} per member",
+            inline=False,
+        ),
+        Field(
+            f"Live queue: {queue.running} running, {queue.waiting} waiting",
+            Listing(
+                [
+                    f"<@{m.member_id}>: {m.running} running, {m.waiting} waiting"
+                    for m in queue.members
+                ]
+            ),
+            inline=False,
+        ),
     )
-    return embed
 
 
 def audit_generation_embed(
@@ -538,25 +533,31 @@ def audit_generation_embed(
     link: str | None,
 ) -> discord.Embed:
     """One generation, for the moderators' audit channel."""
-    embed = _audit_embed("Generated", requester, channel_id, plan.prompt)
-    embed.add_field(name="Model", value=plan.model.name)
-    embed.add_field(name="Size", value=plan.size)
-    embed.add_field(name="Quality", value=plan.quality or "default")
-    embed.add_field(name="Images", value=str(plan.n))
-    embed.add_field(name="Credits", value=str(spent))
-    embed.add_field(
-        name="Result", value=f"[Jump to the result]({link})" if link else "not delivered"
+    return _audit_embed(
+        "Generated",
+        requester,
+        channel_id,
+        plan.prompt,
+        Field("Model", plan.model.name),
+        Field("Size", plan.size),
+        Field("Quality", plan.quality or "default"),
+        Field("Images", str(plan.n)),
+        Field("Credits", str(spent)),
+        Field("Result", f"[Jump to the result]({link})" if link else "not delivered"),
     )
-    return embed
 
 
 def audit_refusal_embed(
     requester: discord.abc.User, channel_id: int, prompt: str, refusal: Refusal, model_name: str
 ) -> discord.Embed:
     """A request a rule refused, with the sentence the member read."""
-    embed = _audit_embed(f"Refused: {refusal.rule}", requester, channel_id, prompt)
-    embed.add_field(name="Why", value=rule_refusal(refusal, model_name), inline=False)
-    return embed
+    return _audit_embed(
+        f"Refused: {refusal.rule}",
+        requester,
+        channel_id,
+        prompt,
+        Field("Why", rule_refusal(refusal, model_name), inline=False),
+    )
 
 
 def audit_strike_embed(
@@ -567,24 +568,26 @@ def audit_strike_embed(
     strike: StrikeOutcome | None,
 ) -> discord.Embed:
     """A strike (the gateway's safety refusal or pre-moderation), and whether it paused."""
-    embed = _audit_embed("Strike", requester, channel_id, prompt)
-    embed.add_field(name="Why", value=why, inline=False)
+    fields = [Field("Why", why, inline=False)]
     if strike is None:
-        embed.add_field(name="Strikes this period", value="not counted (the database was busy)")
-        return embed
-    limit = f" of {strike.limit}" if strike.limit else ""
-    embed.add_field(name="Strikes this period", value=f"{strike.count}{limit}")
-    embed.add_field(name="Paused", value="yes" if strike.paused else "no")
-    return embed
+        fields.append(Field("Strikes this period", "not counted (the database was busy)"))
+    else:
+        limit = f" of {strike.limit}" if strike.limit else ""
+        fields.append(Field("Strikes this period", f"{strike.count}{limit}"))
+        fields.append(Field("Paused", "yes" if strike.paused else "no"))
+    return _audit_embed("Strike", requester, channel_id, prompt, *fields)
 
 
 def _audit_embed(
-    title: str, requester: discord.abc.User, channel_id: int, prompt: str
+    title: str, requester: discord.abc.User, channel_id: int, prompt: str, *fields: Field
 ) -> discord.Embed:
-    embed = discord.Embed(title=title, description=literal(prompt, 3000), colour=EMBED_COLOUR)
-    embed.add_field(name="Member", value=f"<@{requester.id}>")
-    embed.add_field(name="Channel", value=f"<#{channel_id}>")
-    return embed
+    return _embed(
+        title,
+        literal(prompt, 3000),
+        Field("Member", f"<@{requester.id}>"),
+        Field("Channel", f"<#{channel_id}>"),
+        *fields,
+    )
 
 
 SAVED = "✅ Saved. `/imagine-admin show` shows the whole policy."
@@ -621,7 +624,7 @@ def role_budget_change(role_id: int, amount: int | None, changed: bool) -> str:
 def entry_list(kind: EntryKind, policy: GuildPolicy) -> str:
     """One of the guild's lists, as `/imagine-admin … list` shows it."""
     title, lines, empty = _entries(kind, policy)
-    return f"**{title}**\n{listing(lines, empty)}"
+    return f"**{title}**\n{Listing(lines, empty).fit(FIELD_VALUE_LIMIT)}"
 
 
 def _entries(kind: EntryKind, policy: GuildPolicy) -> tuple[str, list[str], str]:
@@ -685,14 +688,27 @@ def queue_place(position: Position) -> str:
     )
 
 
-def left_line(error: LeftLine, timeout_seconds: float) -> str:
+def left_line(error: LeftLine, timeout_seconds: float, model_name: str) -> str:
     """Why a request that waited in line never ran."""
+    if error.refusal is not None:
+        return (
+            "Your request was taken out of the line before it started: "
+            f"{rule_refusal(error.refusal, model_name)} Nothing was spent."
+        )
     if error.reason is LeaveReason.TIMED_OUT:
         return (
             f"Your request waited more than {duration(timeout_seconds).removeprefix('about ')} "
             "in line and was cancelled. Nothing was spent; please try again later."
         )
     return "Your request was cancelled before it started. Nothing was spent."
+
+
+def expelled_note(count: int) -> str:
+    """What a rule change did to the requests waiting in line, added to the admin's answer."""
+    if not count:
+        return ""
+    was = "was" if count == 1 else "were"
+    return f" {_requests(count)} waiting in line {was} taken out of it and refunded."
 
 
 def cancel_outcome(cancelled: bool, found: bool) -> str:

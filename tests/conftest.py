@@ -19,19 +19,30 @@ from bot.clock import FakeClock
 from bot.config import Settings
 from bot.store import Store, open_store
 from tests import databases
+from tests.fakes.discord import spec as discord_spec
 from tests.fakes.discord.harness import connected_bot, running_fake_discord
 from tests.fakes.discord.scenario import GUILD_ID
 from tests.fakes.discord.server import FakeDiscord
-from tests.fakes.image_gateway import FakeImageGateway
+from tests.fakes.image_gateway import FakeImageGateway, spec_validators
+from tests.fakes.specs import SpecUnavailableError
 
 API_KEY = "sk-test-key-that-must-never-leak"
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
-    """With IMAGINE_TEST_DATABASE_URL set, its server must answer: those tests are required."""
+    """Stop at once, in one line, if a requirement is missing rather than check less.
+
+    With IMAGINE_TEST_DATABASE_URL set, its server must answer: those tests are required. The
+    fakes' API specs must load: without them the fakes would accept what Discord refuses.
+    """
     problem = databases.unreachable()
     if problem:
         pytest.exit(problem, returncode=pytest.ExitCode.USAGE_ERROR)
+    try:
+        discord_spec.document()
+        spec_validators()
+    except SpecUnavailableError as error:
+        pytest.exit(str(error), returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 @pytest.fixture(params=databases.BACKENDS)

@@ -10,9 +10,9 @@ from pathlib import Path
 from bot.clock import FakeClock
 from bot.quota import QuotaDefaults, QuotaService
 from bot.store import open_store
-from tests.test_cli import SECRET, run_bot
+from tests.test_cli import SECRET, TOKEN, run_bot
 
-ENV = {"DISCORD_TOKEN": SECRET, "IMAGE_API_KEY": SECRET}
+ENV = {"DISCORD_TOKEN": TOKEN, "IMAGE_API_KEY": SECRET}
 
 
 def rows_in(copy: Path) -> int:
@@ -96,7 +96,7 @@ def test_backup_refuses_postgresql_in_one_line(tmp_path: Path) -> None:
         "backup",
         str(tmp_path / "copy.sqlite3"),
         DATABASE_URL=f"postgresql://imagine:{SECRET}@127.0.0.1:5432/imagine",
-        DISCORD_TOKEN=SECRET,
+        DISCORD_TOKEN=TOKEN,
         IMAGE_API_KEY=SECRET,
     )
     assert result.returncode == 2
@@ -107,24 +107,22 @@ def test_backup_refuses_postgresql_in_one_line(tmp_path: Path) -> None:
 
 
 def test_backup_names_what_is_wrong_in_one_line(tmp_path: Path) -> None:
-    missing = run_bot(
-        tmp_path, "backup", "copy.sqlite3", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET
-    )
+    missing = run_bot(tmp_path, "backup", "copy.sqlite3", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET)
     assert missing.returncode == 2
     [line] = missing.stderr.splitlines()
     assert "no database at data/imagine.sqlite3" in line
     (tmp_path / "data").mkdir()
     sqlite3.connect(tmp_path / "data" / "imagine.sqlite3").close()
-    folder = run_bot(tmp_path, "backup", str(tmp_path), DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET)
+    folder = run_bot(tmp_path, "backup", str(tmp_path), DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET)
     assert folder.returncode == 2
     [line] = folder.stderr.splitlines()
     assert "is a folder" in line
     itself = run_bot(
-        tmp_path, "backup", "data/imagine.sqlite3", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET
+        tmp_path, "backup", "data/imagine.sqlite3", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET
     )
     assert itself.returncode == 2
     assert "overwrite the database itself" in itself.stderr
-    no_path = run_bot(tmp_path, "backup", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET)
+    no_path = run_bot(tmp_path, "backup", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET)
     assert no_path.returncode == 2
     assert "python -m bot backup PATH" in no_path.stderr
 

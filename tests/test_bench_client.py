@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.bench_tables import assert_aligned
+
 ROOT = Path(__file__).parents[1]
 
 
@@ -22,6 +24,7 @@ def test_bench_client_smoke_run() -> None:
     )
     lines = run.stdout.strip().splitlines()
     assert lines[0].split()[:4] == ["result", "client/s", "floor/s", "sdk/s"]
+    assert_aligned(lines[:-1])
     summary = json.loads(lines[-1])
     assert (summary["concurrency"], summary["repeats"]) == (2, 1)
     for size in ("b64_50kb", "b64_1500kb"):

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.bench_tables import assert_aligned
 from tests.databases import server_url
 
 SCRIPT = Path(__file__).resolve().parents[1] / "bench" / "ledger.py"
@@ -33,6 +34,7 @@ def test_smoke_run_prints_a_table_and_ends_with_the_json_figures() -> None:
     figures = json.loads(lines[-1])
     assert set(figures) == KEYS
     assert all(isinstance(v, float) and math.isfinite(v) and v > 0 for v in figures.values())
+    assert_aligned(lines[1:-1])  # after the title line
     table = "\n".join(lines[:-1])
     assert "20,000 rows in window" in table
     assert "floor: 1 tx, awaited" in table

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from bench.pipeline import COLUMNS, SIDES
+from tests.bench_tables import assert_aligned
 
 ROOT = Path(__file__).parents[1]
 
@@ -23,6 +24,7 @@ def test_bench_pipeline_smoke_run() -> None:
     )
     lines = run.stdout.strip().splitlines()
     assert lines[0].split()[:3] == ["N", "side", "done"]
+    assert_aligned(lines[:-1])
     summary = json.loads(lines[-1])
     assert summary["repeats"] == 1
     result = summary["ns"]["2"]

@@ -8,7 +8,7 @@ import pytest
 
 from bot.config import Settings, SettingsError, load_settings
 
-SECRET_TOKEN = "discord-token-must-not-leak"
+SECRET_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.ZmFrZQ.discord-token-must-not-leak"
 SECRET_KEY = "sk-image-key-must-not-leak"
 
 
@@ -65,6 +65,46 @@ def test_missing_token_is_named_in_one_line() -> None:
     assert "\n" not in message
     assert "DISCORD_TOKEN" in message
     assert "IMAGE_API_KEY" in message
+
+
+@pytest.mark.parametrize("blank", [" ", "   ", "\t"])
+def test_a_blank_secret_in_the_environment_is_missing(
+    monkeypatch: pytest.MonkeyPatch, blank: str
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", blank)
+    monkeypatch.setenv("IMAGE_API_KEY", blank)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    assert str(caught.value).startswith("missing setting DISCORD_TOKEN, IMAGE_API_KEY; ")
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "your-bot-token-here",  # the placeholder of a guide
+        "x" * 32,  # the application's client secret, copied by mistake
+        "abc.def.ghi",  # three parts, but the first is not a user id
+        "MTIzNDU2Nzg5.def.",  # an HMAC cut off
+        "MTIzNDU2Nzg5.de f.ghi",
+        "Bot MTIzNDU2Nzg5.def.ghi",  # the Authorization header, pasted whole
+    ],
+)
+def test_a_token_not_shaped_like_a_bot_token_is_refused_without_echoing_it(
+    monkeypatch: pytest.MonkeyPatch, token: str
+) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", token)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None)
+    [line] = str(caught.value).splitlines()
+    assert line.startswith("invalid setting DISCORD_TOKEN (not shaped like a bot token")
+    assert token not in line
+
+
+def test_a_token_is_read_without_the_spaces_around_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DISCORD_TOKEN", f" {SECRET_TOKEN}\n")
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    assert load_settings(None).discord_token.get_secret_value() == SECRET_TOKEN
 
 
 def test_malformed_setting_is_named_without_echoing_values(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,9 +193,10 @@ def test_without_a_env_file_the_folder_searched_is_named(
         load_settings()
     assert str(caught.value) == (
         f"missing setting DISCORD_TOKEN, IMAGE_API_KEY (no .env file in {tmp_path}); "
-        "see .env.example"
+        "see Settings in the README"  # an installed bot: no .env.example beside it
     )
     (tmp_path / ".env").write_text(f"DISCORD_TOKEN={SECRET_TOKEN}\n")
+    (tmp_path / ".env.example").write_text("DISCORD_TOKEN=\nIMAGE_API_KEY=\n")
     with pytest.raises(SettingsError) as caught:
         load_settings()
     assert str(caught.value) == "missing setting IMAGE_API_KEY; see .env.example"
@@ -233,6 +274,8 @@ def test_moderation_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         ("GUILD_CONCURRENCY", "0"),
         ("MEMBER_CONCURRENCY", "-1"),
         ("QUEUE_LIMIT", "-1"),
+        ("MEMBER_QUEUE_LIMIT", "-1"),
+        ("MEMBER_QUEUE_LIMIT", "10001"),
         ("QUEUE_TIMEOUT_SECONDS", "0"),
     ],
 )

@@ -403,6 +403,52 @@ async def test_a_body_violating_the_spec_is_detected(fake):
     assert {v.message.split(":")[0] for v in violations} == {"content", "tts"}
 
 
+def _field(name: str = "n", value: str = "v") -> dict[str, str]:
+    return {"name": name, "value": value}
+
+
+# Discord's embed limits (its docs' "Embed Limits"; the spec agrees on each but the total), each
+# as the biggest body Discord accepts and the error path of one character (or field) more.
+EMBED_LIMITS = {
+    "title": (lambda n: {"title": "t" * n}, 256, "embeds.0.title"),
+    "description": (lambda n: {"description": "d" * n}, 4096, "embeds.0.description"),
+    "field name": (lambda n: {"fields": [_field(name="n" * n)]}, 256, "embeds.0.fields.0.name"),
+    "field value": (lambda n: {"fields": [_field(value="v" * n)]}, 1024, "embeds.0.fields.0.value"),
+    "fields": (lambda n: {"fields": [_field()] * n}, 25, "embeds.0.fields"),
+    "footer": (lambda n: {"footer": {"text": "f" * n}}, 2048, "embeds.0.footer.text"),
+    "author": (lambda n: {"author": {"name": "a" * n}}, 256, "embeds.0.author.name"),
+    "total": (
+        lambda n: {
+            "description": "d" * 4000,
+            "fields": [_field(value="v" * 1000), _field(value="v" * (n - 5002))],
+        },
+        6000,
+        "embeds",
+    ),
+}
+
+
+@pytest.mark.parametrize("limit", EMBED_LIMITS.values(), ids=EMBED_LIMITS.keys())
+async def test_discords_embed_limits_are_enforced(fake, limit) -> None:
+    build, most, path = limit
+    url = f"{fake.api_base}/channels/{CHANNEL_ID}/messages"
+    headers = {"Authorization": f"Bot {fake.scenario.token}"}
+    async with aiohttp.ClientSession(headers=headers) as session:
+        async with session.post(url, json={"embeds": [build(most)]}) as r:
+            assert r.status == 200
+        assert fake.take_violations() == []
+        async with session.post(url, json={"embeds": [build(most + 1)]}) as r:
+            assert r.status == 400
+            body = await r.json()
+    assert body["code"] == 50035
+    errors = body["errors"]
+    for key in path.split("."):
+        errors = errors[key]
+    assert errors["_errors"][0]["code"] in ("BASE_TYPE_MAX_LENGTH", "MAX_EMBED_SIZE_EXCEEDED")
+    assert len(fake.messages()) == 1  # the refused one was not posted
+    fake.take_violations()  # the spec caps all but the total as well
+
+
 async def test_resume_after_a_4000_close(fake, bot):
     first = fake.gateway.connections[0]
     await fake.gateway.close_all(code=4000)

@@ -17,7 +17,6 @@ from bot.image_format import complete_image_format, detect_image_format
 from tests.fakes.image_gateway import (
     FakeImageGateway,
     check_images_response,
-    spec_validators,
 )
 
 KEY = "test-key"
@@ -54,10 +53,6 @@ def error_of(payload: Any) -> dict[str, Any]:
     error: dict[str, Any] = payload["error"]
     assert set(error) == {"message", "type", "param", "code"}
     return error
-
-
-def test_spec_is_loaded() -> None:
-    assert spec_validators() is not None
 
 
 def test_own_answer_check_rejects_a_broken_answer() -> None:

@@ -8,7 +8,7 @@ import signal
 from pathlib import Path
 
 from tests.conftest import API_KEY
-from tests.test_cli import SECRET, run_bot
+from tests.test_cli import SECRET, TOKEN, run_bot
 from tests.test_shutdown import bot_process
 
 
@@ -48,13 +48,11 @@ async def test_json_logs_parse_line_by_line_carry_ids_and_no_secret(
 
 
 def test_an_unknown_log_format_is_one_line(tmp_path: Path) -> None:
-    result = run_bot(
-        tmp_path, "check", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, LOG_FORMAT="xml"
-    )
+    result = run_bot(tmp_path, "check", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET, LOG_FORMAT="xml")
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
     assert "LOG_FORMAT" in line
     json_ok = run_bot(
-        tmp_path, "check", DISCORD_TOKEN=SECRET, IMAGE_API_KEY=SECRET, LOG_FORMAT="JSON"
+        tmp_path, "check", DISCORD_TOKEN=TOKEN, IMAGE_API_KEY=SECRET, LOG_FORMAT="JSON"
     )
     assert json_ok.returncode == 0, json_ok.stderr

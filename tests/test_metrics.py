@@ -11,7 +11,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from bot.images import RateLimitedError
-from bot.metrics import Metrics, MetricsError, serving_metrics, unready_reason
+from bot.metrics import AUDIT_FAILURES, Metrics, MetricsError, serving_metrics, unready_reason
 from bot.store import PostgresStore, SQLiteStore, Store, one
 from tests.databases import setting_for
 from tests.processes import free_port
@@ -26,6 +26,7 @@ FAMILIES = (
     "imagine_requests_waiting",
     "imagine_refusals",
     "imagine_gateway_errors",
+    "imagine_audit_posts_failed",
     "imagine_discord_latency_seconds",
 )
 MODEL = "openai/dall-e-3"
@@ -55,6 +56,8 @@ def test_every_metric_exists_from_the_start_with_known_models_at_zero() -> None:
     assert sample(metrics, "imagine_credits_spent_total", model=MODEL) == 0
     assert sample(metrics, "imagine_requests_in_flight") == 0
     assert sample(metrics, "imagine_requests_waiting") == 0
+    for reason in AUDIT_FAILURES:
+        assert sample(metrics, "imagine_audit_posts_failed_total", reason=reason) == 0
     assert "guild" not in text
 
 
@@ -97,11 +100,14 @@ def test_latency_is_read_per_shard_at_scrape_time_and_skips_unknown_values() -> 
     assert sample(metrics, "imagine_discord_latency_seconds", shard="1") == 0.5
 
 
-def test_refusals_and_queue_waits_are_counted() -> None:
+def test_refusals_audit_failures_and_queue_waits_are_counted() -> None:
     metrics = Metrics()
     metrics.refused("quota")
+    metrics.audit_post_failed("invalid")
     metrics.waited(1.5)
     assert sample(metrics, "imagine_refusals_total", rule="quota") == 1
+    assert sample(metrics, "imagine_audit_posts_failed_total", reason="invalid") == 1
+    assert sample(metrics, "imagine_audit_posts_failed_total", reason="forbidden") == 0
     assert sample(metrics, "imagine_queue_wait_seconds_sum") == 1.5
 
 

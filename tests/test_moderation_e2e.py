@@ -6,11 +6,14 @@ Every refusal by a rule must be the first response (type 4, ephemeral, no defer)
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
+import aiohttp
 import discord
 import pytest
 
+from cogs.enforcement import failure_reason
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import (
@@ -312,27 +315,77 @@ async def test_audit_posts_generations_and_refusals(bot, discord_fake, gateway) 
     assert "“owl”" in embed["fields"][2]["value"]
 
 
-async def test_an_audit_channel_the_bot_cannot_post_in_is_logged_once(
-    bot, discord_fake, gateway, caplog
+def audit_failures(bot, reason: str) -> float:
+    return bot.metrics.registry.get_sample_value(
+        "imagine_audit_posts_failed_total", {"reason": reason}
+    )
+
+
+def audit_warnings(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if "audit channel" in r.getMessage()]
+
+
+async def test_refused_audit_posts_are_counted_and_logged_once_per_interval(
+    bot, discord_fake, gateway, caplog, quota_clock
 ) -> None:
+    """Every refused post is counted; the log says so at once, then once per 10 minutes, with
+    how many it held back."""
     await bot.policy.update(GUILD_ID, audit_channel_id=LOCKED_CHANNEL_ID, actor_id=ADMIN_ID)
+    admin = Invoker(member=discord_fake.scenario.admin)
+
+    def posts_tried() -> int:
+        path = f"/channels/{LOCKED_CHANNEL_ID}/messages"
+        return sum(r.method == "POST" and r.path.endswith(path) for r in discord_fake.requests)
+
     with caplog.at_level(logging.WARNING, logger="imagine.cogs.audit"):
         await images(discord_fake, {"prompt": "a fox"})
-        await images(discord_fake, {"prompt": "a cat"}, Invoker(member=discord_fake.scenario.admin))
-        await discord_fake.wait_until(
-            lambda: (
-                sum(
-                    r.method == "POST"
-                    and r.path.endswith(f"/channels/{LOCKED_CHANNEL_ID}/messages")
-                    for r in discord_fake.requests
-                )
-                == 2
-            )
-        )
-    warnings = [r for r in caplog.records if "audit channel" in r.getMessage()]
-    assert len(warnings) == 1
-    assert "Missing Permissions" in warnings[0].getMessage()
+        await images(discord_fake, {"prompt": "a cat"}, admin)
+        await images(discord_fake, {"prompt": "an owl"})
+        await discord_fake.wait_until(lambda: audit_failures(bot, "forbidden") == 3)
+        [first] = audit_warnings(caplog)
+        assert "Missing Permissions" in first
+        assert "0 more failures there since the last report" in first
+
+        quota_clock.advance(minutes=10)
+        await images(discord_fake, {"prompt": "a hen"}, admin)
+        await discord_fake.wait_until(lambda: audit_failures(bot, "forbidden") == 4)
+    assert posts_tried() == 4
+    assert audit_warnings(caplog)[1:] == [first.replace("0 more failures", "2 more failures")]
     assert discord_fake.messages(LOCKED_CHANNEL_ID) == []
+    assert audit_failures(bot, "invalid") == 0
+
+
+@pytest.mark.parametrize(
+    ("channel_id", "status", "reason", "said"),
+    [
+        (AUDIT_CHANNEL_ID, 400, "invalid", "400 Bad Request"),
+        (AUDIT_CHANNEL_ID + 1_000, None, "not_found", "Unknown Channel"),
+    ],
+)
+async def test_each_refused_audit_post_is_counted_by_reason(
+    bot, discord_fake, gateway, caplog, channel_id, status, reason, said
+) -> None:
+    await bot.policy.update(GUILD_ID, audit_channel_id=channel_id, actor_id=ADMIN_ID)
+    if status is not None:
+        discord_fake.fail_next("POST", f"/channels/{channel_id}/messages", status=status)
+    with caplog.at_level(logging.WARNING, logger="imagine.cogs.audit"):
+        await images(discord_fake, {"prompt": "a fox"})
+        await discord_fake.wait_until(lambda: audit_failures(bot, reason) == 1)
+    [warning] = audit_warnings(caplog)
+    assert said in warning
+    assert audit_failures(bot, "forbidden") == 0
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (TimeoutError(), "timeout"),
+        (aiohttp.ServerDisconnectedError(), "transport"),
+        (ConnectionResetError(), "transport"),
+    ],
+)
+def test_faults_without_an_answer_have_their_own_reasons(error, reason) -> None:
+    assert failure_reason(error) == reason
 
 
 # -- the fake's new parts, as discord.py sees them ------------------------------------------------
@@ -349,3 +402,218 @@ async def test_the_fake_serves_threads_nsfw_channels_and_403s(bot, discord_fake)
     with pytest.raises(discord.Forbidden) as refused:
         await bot.get_partial_messageable(LOCKED_CHANNEL_ID).send("hello")
     assert refused.value.code == 50013
+
+
+async def test_a_refusal_naming_many_roles_reaches_the_audit_channel(
+    bot, discord_fake, gateway
+) -> None:
+    """45 allowed roles: the member's note and the audit post show 15 and count the rest."""
+    await bot.policy.update(GUILD_ID, audit_channel_id=AUDIT_CHANNEL_ID, actor_id=ADMIN_ID)
+    allowed = [ARTIST_ROLE_ID + 1_000 + i for i in range(45)]
+    for role_id in allowed:
+        await bot.policy.add_entry(GUILD_ID, "role", role_id)
+    text = await refusal(discord_fake, gateway, {"prompt": "a fox"})
+    await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 1)
+    [embed] = discord_fake.messages(AUDIT_CHANNEL_ID)[0].embeds
+    why = {f["name"]: f["value"] for f in embed["fields"]}["Why"]
+    assert text == f"⚠️ {why}"
+    listed = ", ".join(f"<@&{role_id}>" for role_id in sorted(allowed)[:15])
+    assert why == f"/imagine is only for members with one of these roles: {listed}, …and 30 more."
+
+
+async def test_requests_sent_together_cannot_all_pass_the_cooldown_during_pre_moderation(
+    start_bot, discord_fake, gateway, quota_clock
+) -> None:
+    """The cooldown is checked and started with no await between: 4 requests sent at once while
+    pre-moderation is awaited make 1 generation; pre-moderation being down costs no cooldown, a
+    flagged prompt does."""
+    gateway.flagged_words = {"wolf": "violence"}
+    async with start_bot(
+        moderation_model="omni-moderation-latest", member_cooldown_seconds=600
+    ) as bot:
+        handles = await asyncio.gather(
+            *(discord_fake.inject_slash("imagine", {"prompt": f"a fox {i}"}) for i in range(4))
+        )
+        await discord_fake.wait_until(
+            lambda: (
+                all(h.original is not None for h in handles)
+                and sum("Slow down" in h.original.content for h in handles) == 3
+            ),
+            within=10,
+        )
+        [accepted] = [h for h in handles if "Slow down" not in h.original.content]
+        await wait_for_images(discord_fake, accepted)
+        assert len(gateway.requests) == 1
+        assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).guild_used == 1
+
+        quota_clock.advance(seconds=600)
+        gateway.fail_moderation("server_error")
+        down = await discord_fake.inject_slash("imagine", {"prompt": "a cat"})
+        assert "unavailable" in (await wait_for_private_note(discord_fake, down)).content
+        await images(discord_fake, {"prompt": "a cat"})  # the failed check started no cooldown
+
+        quota_clock.advance(seconds=600)
+        flagged = await discord_fake.inject_slash("imagine", {"prompt": "a wolf"})
+        assert "flagged" in (await wait_for_private_note(discord_fake, flagged)).content
+        again = await discord_fake.inject_slash("imagine", {"prompt": "a cat"})
+        assert "Slow down" in (await wait_for_private_note(discord_fake, again)).content
+        assert len(gateway.requests) == 2
+
+
+# -- rule changes reach the requests waiting in line --------------------------------------------
+
+
+HELD = 4.0  # seconds the gateway holds a running request: longer than the test needs to act
+
+
+async def queued(fake, prompt: str, invoker=None, **options):
+    """An /imagine that the fake gateway holds up or that waits behind one it holds up."""
+    handle = await fake.inject_slash("imagine", {"prompt": prompt, **options}, invoker=invoker)
+    await handle.wait_response()
+    return handle
+
+
+async def in_line(fake, *handles) -> None:
+    await fake.wait_until(
+        lambda: all(h.original is not None and "in line" in h.original.content for h in handles)
+    )
+
+
+async def ledger_states(bot, *handles) -> list[tuple[str, int] | None]:
+    rows = [await bot.quota.find(h.id) for h in handles]
+    return [None if r is None else (r.state, r.credits) for r in rows]
+
+
+async def taken_out(fake, handle) -> str:
+    note = await wait_for_private_note(fake, handle)
+    assert note.allowed_mentions == {"parse": []}
+    assert note.content.startswith("⚠️ Your request was taken out of the line before it started: ")
+    assert note.content.endswith(" Nothing was spent.")
+    return note.content
+
+
+async def test_pausing_a_member_takes_their_waiting_requests_out_and_refunds_them(
+    bot, discord_fake, gateway
+) -> None:
+    gateway.fail_next("slow", times=2, seconds=HELD)  # alice's first, carol's first
+    carol = Invoker(member=discord_fake.scenario.guild.member(PATRON_ID))
+    running = await queued(discord_fake, "fox 0")
+    waiting = [await queued(discord_fake, f"fox {i}") for i in (1, 2)]
+    others = await queued(discord_fake, "owl 0", carol)
+    carols = await queued(discord_fake, "owl 1", carol)
+    await in_line(discord_fake, *waiting, carols)
+    answer = await run(
+        discord_fake,
+        "imagine-admin",
+        {"member": discord_fake.scenario.member, "reason": "spam @everyone"},
+        group="member",
+        subcommand="pause",
+        invoker=Invoker(member=discord_fake.scenario.admin),
+    )
+    assert "2 requests waiting in line were taken out of it and refunded." in answer.content
+    for handle in waiting:
+        text = await taken_out(discord_fake, handle)
+        assert "You are paused from /imagine in this server (spam @everyone)" in text
+    assert await ledger_states(bot, *waiting) == [("refunded", 0)] * 2
+    for handle in (running, others, carols):  # running already, or another member's
+        await wait_for_images(discord_fake, handle, within=15)
+    assert sorted(r.json["prompt"] for r in gateway.requests) == ["fox 0", "owl 0", "owl 1"]
+    assert await ledger_states(bot, running, others, carols) == [("committed", 1)] * 3
+
+
+async def test_disabling_a_model_takes_its_waiting_requests_out(bot, discord_fake, gateway) -> None:
+    gateway.fail_next("slow", seconds=HELD)
+    running = await queued(discord_fake, "fox 0")
+    other_model = await queued(discord_fake, "fox 1", model="flux/flux-1-pro")
+    same_model = await queued(discord_fake, "fox 2")
+    await in_line(discord_fake, other_model, same_model)
+    answer = await run(
+        discord_fake,
+        "imagine-admin",
+        {"model": "flux/flux-1-pro"},
+        group="models",
+        subcommand="disable",
+        invoker=Invoker(member=discord_fake.scenario.admin),
+    )
+    assert "1 request waiting in line was taken out of it and refunded." in answer.content
+    text = await taken_out(discord_fake, other_model)
+    assert "FLUX.1 [pro] is turned off in this server; choose another model." in text
+    for handle in (running, same_model):
+        await wait_for_images(discord_fake, handle, within=15)
+    assert [r.json["prompt"] for r in gateway.requests] == ["fox 0", "fox 2"]
+    assert await ledger_states(bot, running, other_model, same_model) == [
+        ("committed", 1),
+        ("refunded", 0),
+        ("committed", 1),
+    ]
+
+
+async def test_disallowing_a_channel_takes_its_waiting_requests_out(
+    bot, discord_fake, gateway
+) -> None:
+    gateway.fail_next("slow", seconds=HELD)
+    thread = in_channel(discord_fake, ART_THREAD_ID)
+    running = await queued(discord_fake, "fox 0")
+    elsewhere = await queued(discord_fake, "fox 1")
+    in_art = await queued(discord_fake, "fox 2", thread)  # a thread follows its parent, #art
+    await in_line(discord_fake, elsewhere, in_art)
+    await run(
+        discord_fake,
+        "imagine-admin",
+        {"channel": discord_fake.scenario.guild.channel(ART_CHANNEL_ID)},
+        group="channels",
+        subcommand="add",
+        invoker=Invoker(member=discord_fake.scenario.admin),
+    )
+    text = await taken_out(discord_fake, elsewhere)
+    assert f"/imagine works only in <#{ART_CHANNEL_ID}> in this server." in text
+    for handle in (running, in_art):
+        await wait_for_images(discord_fake, handle, within=15)
+    assert [r.json["prompt"] for r in gateway.requests] == ["fox 0", "fox 2"]
+    assert await ledger_states(bot, running, elsewhere, in_art) == [
+        ("committed", 1),
+        ("refunded", 0),
+        ("committed", 1),
+    ]
+
+
+async def test_a_strike_that_pauses_takes_the_members_waiting_requests_out(
+    bot, discord_fake, gateway
+) -> None:
+    """The refused request's slot frees before its strike is counted, so the next request has
+    started by then; the one behind it is still waiting, and leaves the line."""
+    await bot.policy.update(GUILD_ID, strike_limit=1, actor_id=ADMIN_ID)
+    gateway.fail_next("content_policy", delay=1.0)
+    gateway.fail_next("slow", seconds=HELD)
+    refused = await queued(discord_fake, "fox 0")
+    started, waiting = await queued(discord_fake, "fox 1"), await queued(discord_fake, "fox 2")
+    await in_line(discord_fake, started, waiting)
+    note = await wait_for_private_note(discord_fake, refused)
+    assert "You are now paused" in note.content
+    text = await taken_out(discord_fake, waiting)
+    assert "You are paused from /imagine in this server (1 strikes)" in text
+    await wait_for_images(discord_fake, started, within=15)
+    assert await ledger_states(bot, refused, started, waiting) == [
+        ("refunded", 0),
+        ("committed", 1),
+        ("refunded", 0),
+    ]
+    assert [r.json["prompt"] for r in gateway.requests] == ["fox 0", "fox 1"]
+
+
+async def test_a_flagged_prompt_that_pauses_takes_the_members_waiting_requests_out(
+    start_bot, discord_fake, gateway
+) -> None:
+    gateway.flagged_words = {"wolf": "violence"}
+    async with start_bot(moderation_model="omni-moderation-latest", strike_limit=1) as bot:
+        gateway.fail_next("slow", seconds=HELD)
+        running, waiting = await queued(discord_fake, "fox 0"), await queued(discord_fake, "fox 1")
+        await in_line(discord_fake, waiting)
+        flagged = await discord_fake.inject_slash("imagine", {"prompt": "a wolf"})
+        note = await wait_for_private_note(discord_fake, flagged)
+        assert "You are now paused" in note.content
+        text = await taken_out(discord_fake, waiting)
+        assert "You are paused from /imagine in this server (1 strikes)" in text
+        await wait_for_images(discord_fake, running, within=15)
+        assert await ledger_states(bot, running, waiting) == [("committed", 1), ("refunded", 0)]
+        assert [r.json["prompt"] for r in gateway.requests] == ["fox 0"]

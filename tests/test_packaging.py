@@ -39,6 +39,10 @@ def test_an_installed_wheel_finds_its_migrations_and_catalog(tmp_path: Path) -> 
     assert "bot/data/models.toml" in names
     assert "bot/data/builtin_terms.txt" in names
     assert "cogs/imagine.py" in names
+    # pyproject.toml says MIT: the licence text travels with every installed copy.
+    assert "imagine_bot-0.1.0.dist-info/licenses/LICENSE" in names
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+    assert not [name for name in names if name.startswith("tests/")]  # the specs stay test data
     # Run from elsewhere, with only the unpacked wheel importable: no checkout to fall back on.
     result = subprocess.run(
         [

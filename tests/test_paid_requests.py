@@ -10,7 +10,8 @@ import logging
 
 import pytest
 
-from tests.databases import sqlite_write_lock
+from bot.store import postgres
+from tests.databases import frozen_proxy, postgres_schema, query, sqlite_write_lock
 from tests.fakes.discord.scenario import GUILD_ID, MEMBER_ID
 from tests.test_imagine_e2e import wait_for_images, wait_for_private_note
 from tests.waiting import eventually
@@ -219,3 +220,31 @@ async def test_a_reset_removing_the_thinking_message_still_lets_the_note_through
     )
     assert not handle.original.deleted
     assert (await bot.quota.find(handle.id)).state == "refunded"
+
+
+async def test_a_database_gone_right_after_the_gateway_billed_still_delivers(
+    start_bot, discord_fake, gateway, monkeypatch
+) -> None:
+    """PostgreSQL stops answering while the gateway works: the commit is owed, and neither it
+    nor the credits line may hold back the images the guild paid for."""
+    monkeypatch.setattr(postgres, "COMMAND_TIMEOUT", 0.5)  # the real timeouts, shortened
+    monkeypatch.setattr(postgres, "CLOSE_TIMEOUT", 0.5)
+    monkeypatch.setattr(postgres, "CONNECT_TIMEOUT", 1.0)
+    gateway.fail_next("slow", seconds=0.5)
+    async with postgres_schema() as url, frozen_proxy(url) as (proxied, freeze):
+        async with start_bot(database_url=proxied, shutdown_grace_seconds=1) as running:
+            running.generation.settlements.retry_delays = ()
+            handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+            await discord_fake.wait_until(lambda: len(gateway.requests) == 1)
+            freeze()  # a network partition: the server neither answers nor hangs up
+            message = await wait_for_images(discord_fake, handle)
+            assert [a.data for a in message.attachments] == gateway.produced
+            [embed] = message.embeds
+            cost = {f["name"]: f["value"] for f in embed["fields"]}["Cost: 1 credit"]
+            assert "counted as soon as it is back" in cost
+            assert not [m for m in discord_fake.messages() if "went wrong" in (m.content or "")]
+        # Owed, not lost: start-up recovery settles it once the database is back.
+        assert await query(url, f"SELECT state FROM ledger WHERE interaction_id = {handle.id}") == [
+            ("pending",)
+        ]
+        assert len(gateway.requests) == 1

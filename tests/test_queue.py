@@ -175,7 +175,11 @@ async def test_a_member_at_their_cap_does_not_hold_up_the_guild() -> None:
 async def test_global_guild_and_member_caps_are_never_exceeded(seed: int) -> None:
     rng = random.Random(seed)
     caps = QueueSettings(
-        global_concurrency=5, guild_concurrency=3, member_concurrency=2, queue_limit=1000
+        global_concurrency=5,
+        guild_concurrency=3,
+        member_concurrency=2,
+        queue_limit=1000,
+        member_queue_limit=1000,
     )
     queue = FairQueue(caps)
     queue.set_overrides(3, GuildOverrides(guild_concurrency=1))
@@ -208,12 +212,12 @@ async def test_global_guild_and_member_caps_are_never_exceeded(seed: int) -> Non
 
 async def test_a_full_line_refuses_at_once_and_queues_nothing() -> None:
     line = Line(make_queue(queue_limit=2, guild_concurrency=1))
-    for name in ("a1", "a2", "a3"):
-        line.join(name, GUILD, ALICE)
+    for name, member in (("a1", ALICE), ("a2", ALICE), ("c1", CAROL)):
+        line.join(name, GUILD, member)
     await settle()
     with pytest.raises(QueueFull) as refused:
         line.queue.join(GUILD, BOB)
-    assert (refused.value.guild_id, refused.value.limit) == (GUILD, 2)
+    assert (refused.value.guild_id, refused.value.limit, refused.value.scope) == (GUILD, 2, "guild")
     snapshot = line.queue.snapshot(GUILD)
     assert (snapshot.running, snapshot.waiting) == (1, 2)
     # A request that starts at once never waits, so a full line does not refuse it.
@@ -223,10 +227,47 @@ async def test_a_full_line_refuses_at_once_and_queues_nothing() -> None:
     # Another guild's line is its own.
     line.join("other2", OTHER_GUILD, BOB)
     await line.finish("a1")
-    line.join("a4", GUILD, ALICE)
-    for name in ("a2", "a3", "a4", "other", "other2"):
+    line.join("b1", GUILD, BOB)  # the line has room again
+    for name in ("c1", "b1", "a2", "other", "other2"):
         await line.finish(name)
-    assert line.order == ["a1", "other", "a2", "a3", "a4", "other2"]
+    assert line.order == [
+        "a1",
+        "other",
+        "c1",
+        "b1",
+        "a2",
+        "other2",
+    ]  # Bob's first before Alice's 2nd
+
+
+async def test_one_member_never_fills_the_line_alone() -> None:
+    """GUILD_CONCURRENCY=1, QUEUE_LIMIT=3: Alice's 4th request is refused (her share of the
+    line is 2), so Bob's first finds the place; the refusal queues nothing."""
+    line = Line(make_queue(queue_limit=3, guild_concurrency=1))
+    for name in ("a1", "a2", "a3"):
+        line.join(name, GUILD, ALICE)
+    await settle()
+    with pytest.raises(QueueFull) as refused:
+        line.queue.join(GUILD, ALICE)
+    assert (refused.value.limit, refused.value.scope) == (2, "member")
+    line.join("b1", GUILD, BOB)
+    snapshot = line.queue.snapshot(GUILD)
+    assert (snapshot.running, snapshot.waiting, snapshot.limits.member_queue_limit) == (1, 3, 2)
+    with pytest.raises(QueueFull) as full:  # now the line itself is full
+        line.queue.join(GUILD, CAROL)
+    assert full.value.scope == "guild"
+    for name in ("a1", "b1", "a2", "a3"):
+        await line.finish(name)
+    assert line.order == ["a1", "b1", "a2", "a3"]
+
+
+def test_a_members_share_of_the_line_is_the_setting_below_the_line() -> None:
+    queue = make_queue(queue_limit=25, member_queue_limit=3)
+    assert queue.limits(GUILD).member_queue_limit == 3
+    queue.set_overrides(GUILD, GuildOverrides(queue_limit=3))
+    assert queue.limits(GUILD).member_queue_limit == 2  # leaves room for another member
+    queue.set_overrides(GUILD, GuildOverrides(queue_limit=1))
+    assert queue.limits(GUILD).member_queue_limit == 1  # a line of one: whoever comes first
 
 
 async def test_a_full_line_leaves_no_trace_of_a_refused_guild() -> None:
@@ -417,9 +458,11 @@ async def _proves_the_slot_is_free(line: Line) -> None:
 
 async def test_overrides_never_exceed_the_process_wide_caps_and_apply_at_once() -> None:
     queue = make_queue(guild_concurrency=4, member_concurrency=2, queue_limit=25)
-    assert queue.set_overrides(GUILD, GuildOverrides(10, 10, 100)) == GuildLimits(4, 2, 25)
-    assert queue.set_overrides(GUILD, GuildOverrides(member_concurrency=1)) == GuildLimits(4, 1, 25)
-    assert queue.limits(OTHER_GUILD) == GuildLimits(4, 2, 25)
+    assert queue.set_overrides(GUILD, GuildOverrides(10, 10, 100)) == GuildLimits(4, 2, 25, 3)
+    assert queue.set_overrides(GUILD, GuildOverrides(member_concurrency=1)) == GuildLimits(
+        4, 1, 25, 3
+    )
+    assert queue.limits(OTHER_GUILD) == GuildLimits(4, 2, 25, 3)
 
     line = Line(queue)
     for name in ("a1", "a2", "a3"):
@@ -462,7 +505,7 @@ async def test_the_snapshot_shows_running_and_waiting_per_member() -> None:
         (BOB, 1, 0),
         (CAROL, 0, 1),
     ]
-    assert snapshot.limits == GuildLimits(2, 1, 25)
+    assert snapshot.limits == GuildLimits(2, 1, 25, 3)
     assert _counts(line.queue) == (3, 3, 2)
     await line.finish(*line.requests)
     await line.finish(*line.requests)
@@ -524,7 +567,11 @@ async def test_estimates_grow_with_the_place_and_shrink_with_more_slots() -> Non
 async def test_a_thousand_requests_across_fifty_guilds_all_finish() -> None:
     rng = random.Random(7)
     queue = make_queue(
-        global_concurrency=16, guild_concurrency=2, member_concurrency=1, queue_limit=100
+        global_concurrency=16,
+        guild_concurrency=2,
+        member_concurrency=1,
+        queue_limit=100,
+        member_queue_limit=100,
     )
     ran: Counter[int] = Counter()
 

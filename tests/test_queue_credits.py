@@ -19,12 +19,14 @@ from bot.generation import (
     LeftLine,
     Requester,
     RequestFailed,
+    Reserved,
     ShuttingDown,
     Spent,
     StoreBusy,
 )
 from bot.images import ImageClient
 from bot.metrics import Metrics
+from bot.policy import Paused
 from bot.queue import FairQueue, LeaveReason, QueueFull, QueueSettings
 from bot.queue_limits import InvalidQueueLimit, QueueLimits
 from bot.quota import QuotaDefaults, QuotaService
@@ -78,7 +80,10 @@ async def test_a_thousand_requests_across_fifty_guilds_stay_under_the_caps_and_a
     gateway = parts[0]
     gateway.delay = 0.01
     generation, quota = service(
-        parts, QueueSettings(global_concurrency=8, guild_concurrency=2, queue_limit=1000)
+        parts,
+        QueueSettings(
+            global_concurrency=8, guild_concurrency=2, queue_limit=1000, member_queue_limit=1000
+        ),
     )
     who = [
         request(guild, member) for _ in range(5) for guild in range(1, 51) for member in range(1, 5)
@@ -192,3 +197,92 @@ async def test_credits_the_gateway_billed_for_a_failure_count_as_spent(parts) ->
         "imagine_credits_spent_total", {"model": PLAN.model.id}
     )
     assert spent == PLAN.credits
+
+
+async def test_a_result_with_one_unusable_image_is_charged_for_both(parts) -> None:
+    """gpt-image-1, n=2: the gateway bills both results; one of them cannot be opened."""
+    gateway = parts[0]
+    gateway.fail_next("not_image", images=1)
+    plan = load_catalog().plan("two owls", model_id="openai/gpt-image-1", quality="medium", n=2)
+    assert plan.credits_per_image > 1  # a price that n=1 or a flat charge would give away
+    generation, quota = service(parts, QueueSettings())
+    who = request(7, 1)
+    generated = await generation.run(await generation.reserve(who, plan), FILE_LIMIT)
+    assert (len(generated.images), generated.dropped) == (1, 1)
+    assert generated.credits == 2 * plan.credits_per_image
+    row = await quota.find(who.interaction_id)
+    assert row is not None
+    assert (row.state, row.credits, row.reserved) == (
+        "committed",
+        2 * plan.credits_per_image,
+        2 * plan.credits_per_image,
+    )
+    assert (await quota.status(7, 1)).guild_used == 2 * plan.credits_per_image
+
+
+async def test_a_request_whose_task_is_cancelled_while_waiting_is_refunded(parts) -> None:
+    gateway = parts[0]
+    gateway.delay = 0.5
+    generation, quota = service(parts, QueueSettings(member_concurrency=1))
+    first, second = request(7, 1), request(7, 1)
+    running = asyncio.create_task(generation.run(await generation.reserve(first, PLAN), FILE_LIMIT))
+    waiting_request = await generation.reserve(second, PLAN)
+    waiting = asyncio.create_task(generation.run(waiting_request, FILE_LIMIT))
+    await asyncio.sleep(0)
+    assert waiting_request.ticket.position() is not None  # still in line
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    row = await quota.find(second.interaction_id)
+    assert row is not None
+    assert (row.state, row.credits) == ("refunded", 0)
+    assert generation.queue.totals().waiting == 0
+    await running
+    assert (await quota.status(7, 1)).guild_used == PLAN.credits
+    assert len(gateway.requests) == 1
+
+
+async def test_a_queue_limit_exactly_at_the_process_wide_cap_is_accepted(store: Store) -> None:
+    settings = QueueSettings(guild_concurrency=4, member_concurrency=2, queue_limit=20)
+    limits = QueueLimits(store, FairQueue(settings))
+    applied = await limits.update(
+        7, actor_id=1, guild_concurrency=4, member_concurrency=2, queue_limit=20
+    )
+    assert (applied.guild_concurrency, applied.member_concurrency, applied.queue_limit) == (
+        4,
+        2,
+        20,
+    )
+    for field in ("guild_concurrency", "member_concurrency", "queue_limit"):
+        with pytest.raises(InvalidQueueLimit) as above:
+            await limits.update(7, actor_id=1, **{field: getattr(settings, field) + 1})
+        assert (above.value.field, above.value.most) == (field, getattr(settings, field))
+
+
+async def test_requests_a_rule_change_expels_leave_refunded_and_say_which_rule(parts) -> None:
+    gateway = parts[0]
+    gateway.delay = 0.5
+    generation, quota = service(parts, QueueSettings(member_concurrency=1))
+    first, second, elsewhere = request(7, 1), request(7, 1), request(8, 1)
+    running = asyncio.create_task(generation.run(await generation.reserve(first, PLAN), FILE_LIMIT))
+    waiting = await generation.reserve(second, PLAN)
+    other_guild = await generation.reserve(elsewhere, PLAN)
+    paused = Paused("spam", by_strikes=False)
+    judged: list[int] = []
+
+    def judge(request: Reserved) -> Paused:
+        judged.append(request.who.interaction_id)
+        return paused
+
+    assert generation.expel(7, judge) == 1
+    assert judged == [second.interaction_id]  # not the running one, not another guild's
+    with pytest.raises(LeftLine) as left:
+        await generation.run(waiting, FILE_LIMIT)
+    assert (left.value.reason, left.value.refusal) == (LeaveReason.RULES, paused)
+    row = await quota.find(second.interaction_id)
+    assert row is not None
+    assert (row.state, row.credits) == ("refunded", 0)
+    await running
+    await generation.run(other_guild, FILE_LIMIT)
+    assert generation.expel(7, judge) == 0  # nothing left to judge
+    assert len(gateway.requests) == 2

@@ -183,9 +183,35 @@ async def test_admins_lower_the_limits_within_the_bots_own_and_see_the_live_queu
         assert "queue is full (1 request waiting)" in refused.original.content
         [embed] = (await admin_run(discord_fake, None, "show", invoker=admin)).embeds
         shown = fields(embed)
-        assert shown["Queue"] == "4 running at once, 1 per member; up to 1 request waiting"
+        assert shown["Queue"] == (
+            "4 running at once, 1 per member; up to 1 request waiting, 1 per member"
+        )
         assert shown["Live queue: 1 running, 1 waiting"] == f"<@{MEMBER_ID}>: 1 running, 1 waiting"
         for handle in (running, waiting):
             await wait_for_images(discord_fake, handle, within=15)
     async with start_bot(queue_limit=5) as bot:  # the guild's choice outlives a restart
         assert bot.generation.queue.limits(GUILD_ID).queue_limit == 1
+
+
+async def test_one_member_cannot_fill_the_line_and_shut_another_out(
+    start_bot, discord_fake, gateway
+) -> None:
+    """GUILD_CONCURRENCY=1, QUEUE_LIMIT=3: Alice's 4th request is refused privately for free,
+    so Bob's first still finds a place."""
+    gateway.fail_next("slow", seconds=4)  # Alice's first holds the guild's one slot meanwhile
+    bob = Invoker(member=discord_fake.scenario.guild.member(ADMIN_ID))
+    async with start_bot(guild_concurrency=1, queue_limit=3) as bot:
+        alice = [await ask(discord_fake, f"alice {i}") for i in range(3)]
+        refused = await ask(discord_fake, "alice 3")
+        assert refused.record.response_type == 4  # answered at once, never "thinking…"
+        assert refused.original.ephemeral
+        assert refused.original.allowed_mentions == {"parse": []}
+        assert "You already have 2 requests waiting in line" in refused.original.content
+        assert "Nothing was spent" in refused.original.content
+        assert await ledger(bot, refused) is None
+        first_of_bob = await ask(discord_fake, "bob 0", bob)
+        await showing(discord_fake, first_of_bob, "in line")
+        for handle in [*alice, first_of_bob]:
+            await wait_for_images(discord_fake, handle, within=15)
+        assert prompts(gateway) == ["alice 0", "bob 0", "alice 1", "alice 2"]
+        assert [await ledger(bot, h) for h in [*alice, first_of_bob]] == [("committed", 1)] * 4

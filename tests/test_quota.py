@@ -16,6 +16,7 @@ import pytest
 from bot.clock import FakeClock
 from bot.quota import (
     MAX_CREDITS,
+    BudgetMismatch,
     InvalidPolicy,
     MemberUsage,
     ModelUsage,
@@ -715,3 +716,35 @@ async def test_member_credits_override_is_validated(make: ServiceFactory, bad: i
             size="1024x1024", member_credits=bad,
         )  # fmt: skip
     assert await quota.find(1) is None
+
+
+async def test_a_reservation_the_statement_keeps_refusing_fails_loudly_not_for_ever(
+    make: ServiceFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SQL refuses what the Python check allows (as an off-by-one in either would): the
+    retries end, with an error naming the mismatch, and nothing is recorded."""
+    quota = make(guild=50, member=5)
+    await reserve(quota, 5, interaction_id=1)
+    monkeypatch.setattr("bot.quota._refusal", lambda budget, cost, window: None)
+    async with asyncio.timeout(10):
+        with pytest.raises(BudgetMismatch, match="refuses 1 credits"):
+            await reserve(quota, 1, interaction_id=2)
+    assert await quota.find(2) is None
+    assert (await quota.status(GUILD, ALICE)).member_used == 5
+
+
+async def test_a_role_budget_above_the_guild_member_budget_is_what_the_member_gets(
+    make: ServiceFactory,
+) -> None:
+    quota = make(guild=100, member=3)
+    await quota.set_policy(GUILD, member_credits=5, actor_id=1)
+    granted = await quota.reserve(
+        interaction_id=1, guild_id=GUILD, member_id=ALICE, cost=10, model="m", size="1024x1024",
+        member_credits=20,
+    )  # fmt: skip
+    assert granted.reserved == 10
+    status = await quota.status(GUILD, ALICE, member_credits=20)
+    assert (status.member_limit, status.member_used, status.member_remaining) == (20, 10, 10)
+    with pytest.raises(QuotaExceeded) as refused:  # without the role: the guild's 5
+        await reserve(quota, 1)
+    assert (refused.value.scope, refused.value.limit) == ("member", 5)

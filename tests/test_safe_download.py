@@ -87,6 +87,8 @@ async def downloader_factory() -> AsyncIterator[Callable[..., SafeDownloader]]:
         "192.168.1.1",
         "169.254.169.254",
         "100.100.100.200",
+        "100.64.0.1",  # carrier-grade NAT (RFC 6598), as a whole
+        "100.127.255.254",
         "0.0.0.0",
         "224.0.0.1",
         "240.0.0.1",
@@ -98,13 +100,19 @@ async def downloader_factory() -> AsyncIterator[Callable[..., SafeDownloader]]:
         "::ffff:169.254.169.254",
         "64:ff9b::a9fe:a9fe",
         "2002:7f00:1::1",
+        "::ffff:100.64.0.1",
+        "64:ff9b::6440:c22",  # NAT64 of 100.64.12.34
     ],
 )
 def test_non_public_addresses_are_blocked(address: str) -> None:
     assert is_blocked_address(ipaddress.ip_address(address))
 
 
-@pytest.mark.parametrize("address", ["93.184.215.14", "8.8.8.8", "2606:4700::1111"])
+@pytest.mark.parametrize(
+    "address",
+    # The public neighbours of the carrier-grade NAT range stay reachable.
+    ["93.184.215.14", "8.8.8.8", "2606:4700::1111", "100.63.255.255", "100.128.0.1"],
+)
 def test_public_addresses_pass(address: str) -> None:
     assert not is_blocked_address(ipaddress.ip_address(address))
 
@@ -117,6 +125,14 @@ async def test_guard_checks_every_resolved_address() -> None:
     assert [r["host"] for r in await guard.resolve("cdn.example", 443)] == ["93.184.215.14"]
     with pytest.raises(BlockedAddressError):
         await guard.resolve("mixed.example", 443)
+
+
+async def test_guard_refuses_a_name_resolving_into_carrier_grade_nat() -> None:
+    """100.64.0.0/10 is the provider's network, not the internet (checked without connecting:
+    a guard that let it through must not send a test's packets off the machine)."""
+    guard = GuardedResolver(StaticResolver({"cgnat.example": ["100.64.12.34"]}))
+    with pytest.raises(BlockedAddressError, match=r"cgnat\.example"):
+        await guard.resolve("cgnat.example", 443)
 
 
 async def test_good_image_downloaded_byte_for_byte(

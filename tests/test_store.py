@@ -18,8 +18,10 @@ import asyncpg
 import pytest
 import yarl
 
+from bot.quota import QuotaDefaults, QuotaService
 from bot.store import (
     PostgresStore,
+    Row,
     Script,
     SQLiteStore,
     Store,
@@ -35,7 +37,7 @@ from bot.store import (
     postgres,
 )
 from bot.store.migrations import discover, for_postgres, migrations_dir, split_statements
-from bot.store.postgres import _translate, passwords, redacted
+from bot.store.postgres import UntranslatableStatement, _translate, passwords, redacted
 from tests import databases
 from tests.databases import postgres_schema, query, schema_version, set_schema_version, tables
 from tests.processes import free_port
@@ -498,8 +500,63 @@ def test_parameters_are_numbered_the_postgresql_way_outside_strings_and_comments
         "SELECT $1, $2, $1, 'T00:00:00', x::text FROM t WHERE c = ':not'",
         ("b", "a"),
     )
-    with pytest.raises(ValueError, match="both"):
-        _translate("SELECT ?, :a")
+    assert _translate("SELECT \"why?\", ? /* or? */ FROM t WHERE c = '?'") == (
+        "SELECT \"why?\", $1 /* or? */ FROM t WHERE c = '?'",
+        None,
+    )
+    assert _translate("SELECT ? FROM t WHERE c LIKE'?'") == (
+        "SELECT $1 FROM t WHERE c LIKE'?'",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sql", "refused"),
+    [
+        ("SELECT ?, :a", "both ? and :name parameters"),
+        ("SELECT $$?$$, ?", "a $ (dollar quoting"),
+        ("SELECT $tag$ ? $tag$", "a $ (dollar quoting"),
+        ("SELECT $1", "$n parameters are PostgreSQL's alone"),
+        ("SELECT E'it\\'s?', ?", "an E'…' string"),
+        ("SELECT e'?'", "an E'…' string"),
+        ("SELECT ?1, ?2", "?NNN or a ? operator"),
+        ("SELECT * FROM t WHERE doc ?| ?", "?NNN or a ? operator"),
+        ("SELECT 'it''s ?", "an unterminated string"),
+        ('SELECT "why?', "an unterminated quoted name"),
+        ("SELECT ? /* a /* nested ? */ comment */", "one inside another"),
+    ],
+)
+def test_sql_the_translator_would_have_to_guess_at_is_refused_in_one_line(
+    sql: str, refused: str
+) -> None:
+    with pytest.raises(UntranslatableStatement) as caught:
+        _translate(sql)
+    [line] = str(caught.value).splitlines()
+    assert line.startswith("cannot translate SQL for PostgreSQL: ")
+    assert refused in line
+
+
+async def test_a_question_mark_in_a_name_or_comment_is_text_on_both_databases(store: Store) -> None:
+    [row] = await store.fetch(
+        "SELECT CAST(? AS BIGINT) AS \"why?\", '?' AS mark /* a ? here */", (7,)
+    )
+    assert (row["why?"], row["mark"]) == (7, "?")
+
+
+async def test_postgres_refuses_an_untranslatable_statement_at_its_first_run(
+    postgres_url: str,
+) -> None:
+    """Loudly (not as StoreUnavailable), and the store goes on serving other statements."""
+    async with await open_store(postgres_url) as store:
+        with pytest.raises(UntranslatableStatement, match="dollar quoting"):
+            await store.fetch("SELECT $$?$$ AS a, ? AS b", (1,))
+
+        def script() -> Script[Row | None]:
+            return (yield from one("SELECT E'\\'?' AS a"))
+
+        with pytest.raises(UntranslatableStatement, match="an E'…' string"):
+            await store.run(script)
+        assert [tuple(row) for row in await store.fetch("SELECT CAST(? AS BIGINT)", (1,))] == [(1,)]
 
 
 def test_a_database_url_is_shown_without_its_password() -> None:
@@ -641,6 +698,31 @@ async def test_postgres_waits_for_another_process_s_migration_past_the_lock_time
         await other.close()
 
 
+async def test_postgres_a_guild_lock_held_past_the_lock_timeout_makes_reserve_unavailable(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process holding the guild's lock: "nothing was spent", not asyncpg's error."""
+    monkeypatch.setitem(postgres.SERVER_SETTINGS, "lock_timeout", "100ms")
+    guild_lock = next(lock("guild", 10))  # the lock reserve() takes for guild 10
+    async with await open_store(postgres_url) as store:
+        quota = QuotaService(store, QuotaDefaults(50, 0, "day"))
+        other = await asyncpg.connect(postgres_url)
+        try:
+            async with other.transaction():
+                await other.execute(postgres._LOCK, *guild_lock.parameters)
+                with pytest.raises(StoreUnavailable, match="lock timeout"):
+                    await quota.reserve(
+                        interaction_id=1, guild_id=10, member_id=101, cost=1, model="m", size="s"
+                    )
+        finally:
+            await other.close()
+        assert await store.fetch("SELECT * FROM ledger") == []  # nothing of it was kept
+        reservation = await quota.reserve(
+            interaction_id=1, guild_id=10, member_id=101, cost=1, model="m", size="s"
+        )
+        assert not reservation.duplicate
+
+
 async def test_postgres_migrates_its_own_schema_not_one_further_along_the_search_path(
     postgres_url: str,
 ) -> None:
@@ -654,3 +736,26 @@ async def test_postgres_migrates_its_own_schema_not_one_further_along_the_search
         async with await open_store(both) as store:
             assert store.schema_version == NEWEST
         assert {"ledger", "imagine_schema"} <= await tables(second_url)
+
+
+@pytest.mark.parametrize(
+    ("search_path", "named"),
+    [("imagine_nowhere", "imagine_nowhere"), ("Imagine_Nowhere", "imagine_nowhere"),
+     ('"Imagine Nowhere", imagine_nowhere', '"Imagine Nowhere"'), ('"$user"', "postgres")],
+)  # fmt: skip
+async def test_postgres_names_a_missing_schema_and_how_to_create_it(
+    search_path: str, named: str
+) -> None:
+    """Not PostgreSQL's "null values cannot be formatted as an SQL identifier"."""
+    url = yarl.URL(databases.server_url()).with_password("s3cret")  # trust auth ignores it
+    url = url.update_query(search_path=search_path)
+    if named == "postgres":
+        named = url.user or "postgres"
+    for attempt in (open_store(str(url)), check(str(url))):
+        with pytest.raises(StoreError) as refused:
+            await attempt
+        message = str(refused.value)
+        assert f"schema {named} (the first of its search_path) does not exist" in message
+        assert f"(CREATE SCHEMA {named})" in message
+        assert "s3cret" not in message
+        assert "\n" not in message

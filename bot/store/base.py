@@ -12,7 +12,8 @@ from the start (PostgreSQL after a deadlock), so a script must do nothing but co
     credits = await store.run(work)
 
 The SQL is the common ground of SQLite and PostgreSQL: `?` or `:name` parameters, ON CONFLICT,
-RETURNING, CAST(… AS BIGINT) where PostgreSQL would otherwise infer another type.
+RETURNING, CAST(… AS BIGINT) where PostgreSQL would otherwise infer another type; no `$`, no
+`E'…'` strings (the PostgreSQL store refuses them).
 """
 
 from __future__ import annotations

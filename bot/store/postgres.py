@@ -9,7 +9,10 @@ PostgreSQL aborts to break a deadlock or a serialisation conflict is run again f
 a few times, which is why scripts only compute and yield.
 
 The scripts' SQL uses SQLite's `?` and `:name` parameters; `_translate` rewrites them to
-PostgreSQL's `$1`, once per statement text. The schema version is kept in `imagine_schema`.
+PostgreSQL's `$1`, once per statement text, and refuses (at the statement's first run) SQL the
+two databases read differently, such as `$$…$$` or `E'…'`. A hand-written lexer rather than an
+SQL parsing library: it must read strings exactly as both servers do, and no more. The schema
+version is kept in `imagine_schema`.
 """
 
 from __future__ import annotations
@@ -216,32 +219,78 @@ async def _perform(conn: Connection, statement: Statement) -> Any:
     return int(changed) if changed.isdigit() else 0
 
 
-# A string literal or comment (kept as it is), a :name parameter, or a ? parameter.
-_TOKEN = re.compile(r"'(?:[^']|'')*'|--[^\n]*|(?<![:\w]):([A-Za-z_]\w*)|\?")
+# SQL read the way both databases read it: what stays as it is (strings, quoted names and
+# comments, so a ? inside one is text), the parameters, and what SQLite and PostgreSQL read
+# differently or this lexer cannot read (refused rather than guessed at).
+_TOKEN = re.compile(
+    r"""
+      '(?:[^']|'')*'                                # a string ('' is a quote in it)
+    | "(?:[^"]|"")*"                                # a quoted name
+    | --[^\n]*                                      # a comment to the end of the line
+    | /\*(?:[^*/]|\*(?!/)|/(?!\*))*\*/              # a block comment with no /* inside
+    | (?P<e_string>(?<![\w$])[Ee]')                 # E'…': backslash escapes
+    | (?P<dollar>\$)                                # $$…$$, $tag$…$tag$, $1
+    | (?P<open_string>')
+    | (?P<open_name>")
+    | (?P<open_comment>/\*)                         # unterminated, or a comment in a comment
+    | (?P<operator>\?[\d?|&])                       # ?NNN, or jsonb's ?| ?& ??
+    | (?<![:\w]):(?P<name>[A-Za-z_]\w*)
+    | (?P<positional>\?)
+    """,
+    re.VERBOSE,
+)
+_REFUSED = {
+    "e_string": "an E'…' string (backslash escapes are PostgreSQL's alone)",
+    "dollar": "a $ (dollar quoting and $n parameters are PostgreSQL's alone; use ? or :name)",
+    "open_string": "an unterminated string",
+    "open_name": "an unterminated quoted name",
+    "open_comment": "an unterminated /* comment, or one inside another (PostgreSQL nests them)",
+    "operator": "?NNN or a ? operator (write ? alone for a parameter)",
+}
+
+
+class UntranslatableStatement(Exception):
+    """SQL the translator would have to guess at: a bug in the bot's SQL, raised (loudly, not
+    as StoreUnavailable) at the statement's first run instead of running it wrong."""
 
 
 @functools.lru_cache(maxsize=1024)
 def _translate(sql: str) -> tuple[str, tuple[str, ...] | None]:
-    """The statement with $1, $2… parameters, and the names they stand for (None: `?` ones)."""
+    """The statement with $1, $2… parameters, and the names they stand for (None: `?` ones).
+
+    Cached per statement text: the lexing happens once, not on every run.
+    """
     names: list[str] = []
     positional = 0
 
     def number(match: re.Match[str]) -> str:
         nonlocal positional
-        text, name = match.group(0), match.group(1)
-        if text == "?":
+        kind = match.lastgroup
+        if kind in _REFUSED:
+            raise _untranslatable(sql, _REFUSED[kind], match.start())
+        if kind == "positional":
             positional += 1
             return f"${positional}"
-        if name is None:
-            return text
-        if name not in names:
-            names.append(name)
-        return f"${names.index(name) + 1}"
+        if kind != "name":  # a string, a quoted name or a comment
+            return match[0]
+        if match[kind] not in names:
+            names.append(match[kind])
+        return f"${names.index(match[kind]) + 1}"
 
     translated = _TOKEN.sub(number, sql)
     if names and positional:
-        raise ValueError("a statement uses both ? and :name parameters")
+        raise _untranslatable(sql, "both ? and :name parameters")
     return translated, tuple(names) if names else None
+
+
+def _untranslatable(sql: str, what: str, at: int | None = None) -> UntranslatableStatement:
+    """One line naming what was refused and where, with the statement's text around it."""
+    where = "" if at is None else f" at character {at + 1}"
+    start = 0 if at is None else max(at - 30, 0)
+    near = " ".join(sql[start : start + 60].split())
+    return UntranslatableStatement(
+        f"cannot translate SQL for PostgreSQL: {what}{where}, in {near!r}"
+    )
 
 
 def _arguments(names: tuple[str, ...] | None, parameters: Parameters) -> Sequence[object]:
@@ -280,14 +329,43 @@ async def _migrate(url: str, directory: Path) -> int:
 
 
 async def _connect(url: str) -> asyncpg.Connection:
-    """One connection with no command timeout, or StoreError in one line."""
+    """One connection with no command timeout, to a schema that exists, or StoreError."""
     try:
         conn: asyncpg.Connection = await asyncpg.connect(
             url, timeout=CONNECT_TIMEOUT, server_settings=SERVER_SETTINGS
         )
+        try:
+            row = await conn.fetchrow(_SCHEMA)
+        except BaseException:
+            conn.terminate()
+            raise
     except (*_UNAVAILABLE, asyncpg.PostgresError, ValueError) as error:
         raise StoreError(f"cannot connect to {redacted(url)}: {_describe(error)}") from None
+    assert row is not None  # a SELECT without FROM returns one row
+    schema, search_path, user = row
+    if schema is None:  # PostgreSQL's own error comes later and names nothing
+        conn.terminate()
+        raise StoreError(f"PostgreSQL database {redacted(url)}: {_no_schema(search_path, user)}")
     return conn
+
+
+# The schema the bot's tables go in (the first one of the search_path that exists, or NULL).
+_SCHEMA = "SELECT current_schema(), current_setting('search_path'), quote_ident(current_user)"
+
+
+def _no_schema(search_path: str, user: str) -> str:
+    """Which schema the search_path wants and how to make it, in words for the operator."""
+    first = search_path.partition(",")[0].strip()
+    if not first:
+        return "its search_path names no schema; name one with ?search_path= in DATABASE_URL"
+    if first.strip('"') == "$user":
+        first = user
+    elif not first.startswith('"'):
+        first = first.lower()  # PostgreSQL folds an unquoted name to lower case
+    return (
+        f"schema {first} (the first of its search_path) does not exist; create it "
+        f"(CREATE SCHEMA {first}) or name an existing one with ?search_path= in DATABASE_URL"
+    )
 
 
 # The version table in the schema the bot uses, not one further along the search path.

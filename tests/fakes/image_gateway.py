@@ -1,11 +1,11 @@
 """A fake OpenAI-compatible image gateway on 127.0.0.1, for unit and end-to-end tests.
 
-It speaks the contract in ``/work/shared/image-api-notes.md``: Bearer auth, the per-model rules
+It speaks the image gateway's contract: Bearer auth, the per-model rules
 (dall-e-2, dall-e-3, gpt-image-1, FLUX.1 [pro]), the real error shape, ``x-request-id`` headers,
 and it answers with real PNG files (made with Pillow) as ``b64_json`` or as URLs it serves
 itself. Request bodies are checked against OpenAI's ``CreateImageRequest`` schema and its own
-successful answers against ``ImagesResponse`` when the spec file is present, so the fake cannot
-drift from the real contract unnoticed.
+successful answers against ``ImagesResponse`` (the spec is in ``tests/fakes/specs``; without it
+the fake refuses to start), so the fake cannot drift from the real contract unnoticed.
 
 Driving it::
 
@@ -78,11 +78,9 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-import yaml
 from aiohttp import web
 from jsonschema import Draft202012Validator
 from multidict import CIMultiDict
@@ -90,14 +88,9 @@ from PIL import Image
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from tests.fakes.specs import OPENAI_SPEC, load_spec
 from tests.fakes.transport import reset_connection
 
-_SPEC_FILE = Path("shared", "specs", "openai-openapi.yaml")
-# /work/shared next to the checkout, found from /work/main and from /work/wt/<name> alike.
-SPEC_PATH = next(
-    (parent / _SPEC_FILE for parent in Path(__file__).parents if (parent / _SPEC_FILE).exists()),
-    Path(__file__).parents[3] / _SPEC_FILE,
-)
 _SPEC_URI = "urn:openai-openapi"
 
 FAILURE_KINDS = frozenset(
@@ -271,16 +264,13 @@ class GatewayError(Exception):
 
 
 @functools.cache
-def spec_validators() -> _SpecValidators | None:
-    """Validators for CreateImageRequest and ImagesResponse, or ``None`` without the spec.
+def spec_validators() -> _SpecValidators:
+    """Validators for the image and moderation schemas; raises if the spec cannot be loaded.
 
-    Loaded once per process: the file is 3 MB. It is OpenAPI 3.1, so Draft 2020-12 applies
-    (its 3.0-era ``nullable`` is ignored, which is why the client must omit None fields).
+    Loaded once per process. It is OpenAPI 3.1, so Draft 2020-12 applies (its 3.0-era
+    ``nullable`` is ignored, which is why the client must omit None fields).
     """
-    if not SPEC_PATH.exists():
-        return None
-    with SPEC_PATH.open("rb") as spec_file:
-        document = yaml.load(spec_file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    document = load_spec(OPENAI_SPEC)
     resource = Resource.from_contents(document, default_specification=DRAFT202012)
     registry: Registry[Any] = Registry().with_resource(_SPEC_URI, resource)
 
@@ -303,8 +293,6 @@ def check_request_structure(body: Any) -> None:
     if not isinstance(body, dict):
         raise GatewayError(400, "The request body must be a JSON object.")
     validators = spec_validators()
-    if validators is None:
-        return
     for key in body:
         if key not in validators.request_fields:
             raise GatewayError(
@@ -323,17 +311,14 @@ def _check_moderation_request(body: Any) -> None:
     """Raise :class:`GatewayError` 400 if ``body`` breaks CreateModerationRequest."""
     if not isinstance(body, dict) or "input" not in body:
         raise GatewayError(400, "Missing required parameter: 'input'.", param="input")
-    validators = spec_validators()
-    error = validators and next(iter(validators.moderation_request.iter_errors(body)), None)
-    if error:
+    error = next(iter(spec_validators().moderation_request.iter_errors(body)), None)
+    if error is not None:
         raise GatewayError(400, f"Invalid request: {error.message}")
 
 
 def check_images_response(payload: Any) -> None:
     """Raise ``AssertionError`` if the fake's own answer breaks ImagesResponse (a fake bug)."""
     validators = spec_validators()
-    if validators is None:
-        return
     error = next(iter(validators.response.iter_errors(payload)), None)
     if error is not None:
         raise AssertionError(f"fake gateway answer breaks ImagesResponse: {error.message}")
@@ -477,9 +462,9 @@ class FakeImageGateway:
     async def start(self) -> None:
         """Listen on 127.0.0.1 on a free port."""
         if self.validate:
-            # Parse the spec now, not inside the first request: reading the YAML takes seconds,
-            # and the fake shares the event loop with the bot under test, whose interactions
-            # would miss Discord's 3 s while it blocks.
+            # Load the spec now, not inside the first request: a missing spec stops the fake
+            # here, and the fake shares the event loop with the bot under test, whose
+            # interactions must not wait on the parse.
             spec_validators()
         app = web.Application(middlewares=[self._request_id_middleware])
         app.router.add_post(f"{self.path_prefix}/images/generations", self._generate)
@@ -685,11 +670,9 @@ class FakeImageGateway:
                 }
             )
         payload = {"id": f"modr-{secrets.token_hex(6)}", "model": body["model"], "results": results}
-        validators = spec_validators()
-        if validators is not None:
-            error = next(iter(validators.moderation_response.iter_errors(payload)), None)
-            if error is not None:
-                raise AssertionError(f"fake moderation answer breaks the spec: {error.message}")
+        error = next(iter(spec_validators().moderation_response.iter_errors(payload)), None)
+        if error is not None:
+            raise AssertionError(f"fake moderation answer breaks the spec: {error.message}")
         return payload
 
     def _check_auth(self, request: web.Request) -> None:

@@ -110,6 +110,8 @@ class RestApi:
             raise DiscordError(403, 50001, "Missing Access")
         if "guild_id" in request.match_info:
             guild_id = int(request.match_info["guild_id"])
+            if all(guild.id != guild_id for guild in self.ctx.scenario.guilds):
+                raise DiscordError(403, 50001, "Missing Access")  # the bot is not in it
             return self.ctx.state.guild_commands.setdefault(guild_id, [])
         return self.ctx.state.global_commands
 

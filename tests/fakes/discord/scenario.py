@@ -143,7 +143,8 @@ CHANNEL_ID = 1_300_000_000_000_000_001
 ADMIN_ROLE_ID = 1_400_000_000_000_000_001
 MEMBER_ID = 1_500_000_000_000_000_001
 ADMIN_ID = 1_500_000_000_000_000_002
-TOKEN = "fake-bot-token.imagine.test"
+# Shaped like Discord's: the bot's id in base64url, a timestamp, an HMAC.
+TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.ZmFrZQ.imagine-fake-bot-token-not-real"
 
 
 def default_scenario() -> Scenario:
@@ -176,24 +177,29 @@ def default_scenario() -> Scenario:
 SUPPORTER_ROLE_ID = 1_400_000_000_000_000_011
 PATRON_ROLE_ID = 1_400_000_000_000_000_012
 ARTIST_ROLE_ID = 1_400_000_000_000_000_013
+MODERATOR_ROLE_ID = 1_400_000_000_000_000_014
 ART_CHANNEL_ID = 1_300_000_000_000_000_011
 NSFW_CHANNEL_ID = 1_300_000_000_000_000_012
 ART_THREAD_ID = 1_300_000_000_000_000_013
 AUDIT_CHANNEL_ID = 1_300_000_000_000_000_014
 LOCKED_CHANNEL_ID = 1_300_000_000_000_000_015
 PATRON_ID = 1_500_000_000_000_000_011
+MODERATOR_ID = 1_500_000_000_000_000_012
 
 
 def moderation_scenario() -> Scenario:
     """`default_scenario()` plus Supporter, Patron and Artist roles; carol holds the first two;
-    #art with a thread, #nsfw (age-restricted), #audit, and #locked where the bot may not post."""
+    dave is a Moderator (Manage Messages, not Manage Server); #art with a thread, #nsfw
+    (age-restricted), #audit, and #locked where the bot may not post."""
     base = default_scenario()
     guild = base.guild
     carol = FakeMember(FakeUser(PATRON_ID, "carol"), (SUPPORTER_ROLE_ID, PATRON_ROLE_ID))
+    dave = FakeMember(FakeUser(MODERATOR_ID, "dave"), (MODERATOR_ROLE_ID,))
     roles = (
         FakeRole(SUPPORTER_ROLE_ID, "Supporter", 0, position=2),
         FakeRole(PATRON_ROLE_ID, "Patron", 0, position=3),
         FakeRole(ARTIST_ROLE_ID, "Artist", 0, position=4),
+        FakeRole(MODERATOR_ROLE_ID, "Moderator", MANAGE_MESSAGES, position=5),
     )
     channels = (
         FakeChannel(ART_CHANNEL_ID, "art", position=1),
@@ -208,7 +214,7 @@ def moderation_scenario() -> Scenario:
         owner_id=guild.owner_id,
         roles=guild.roles + roles,
         channels=guild.channels + channels,
-        members=(*guild.members, carol),
+        members=(*guild.members, carol, dave),
     )
     return Scenario(
         token=base.token,

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from aiohttp import web
 
+from tests.fakes.discord import spec
 from tests.fakes.discord.clock import DiscordClock
 from tests.fakes.discord.context import FakeContext
 from tests.fakes.discord.faults import FaultRule
@@ -45,6 +46,7 @@ class FakeDiscord:
     # -- lifecycle --------------------------------------------------------------------------
 
     async def start(self) -> None:
+        spec.document()  # a spec that cannot be loaded stops the fake here, not mid-request
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()

@@ -1,31 +1,26 @@
 """Validate the JSON bodies the bot sends against Discord's OpenAPI document.
 
-The document (../shared/specs/discord-openapi.json beside the repository) is loaded and each
-operation's validator compiled once per process: the file is 1.2 MB and tests must stay fast.
+The document (``tests/fakes/specs/discord-openapi.json``) is loaded and each operation's
+validator compiled once per process: the file is 1.2 MB and tests must stay fast. A document that
+cannot be loaded raises :class:`~tests.fakes.specs.SpecUnavailableError`: the checks are never
+silently off.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from tests.fakes.specs import DISCORD_SPEC, load_spec
+
 SPEC_URI = "urn:discord-openapi"
-
-
-def spec_path() -> Path:
-    """``<repo>/../shared/specs/discord-openapi.json``; the repo root is the dir with pyproject."""
-    here = Path(__file__).resolve()
-    repo = next(p for p in here.parents if (p / "pyproject.toml").is_file())
-    return repo.parent / "shared" / "specs" / "discord-openapi.json"
 
 
 @dataclass(frozen=True)
@@ -40,17 +35,14 @@ class Violation:
 
 
 @functools.cache
-def _document() -> dict[str, Any] | None:
-    path = spec_path()
-    if not path.is_file():
-        return None
-    document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return document
+def document() -> dict[str, Any]:
+    """The whole spec, loaded once; raises if it cannot be."""
+    return load_spec(DISCORD_SPEC)
 
 
 @functools.cache
 def _registry() -> Registry[Any]:
-    resource = Resource.from_contents(_document(), default_specification=DRAFT202012)
+    resource = Resource.from_contents(document(), default_specification=DRAFT202012)
     registry: Registry[Any] = Registry().with_resource(SPEC_URI, resource)
     return registry
 
@@ -61,12 +53,9 @@ def _pointer(*parts: str) -> str:
 
 def match_template(path: str) -> str | None:
     """The spec's path template for a concrete path; literal segments beat ``{params}``."""
-    document = _document()
-    if document is None:
-        return None
     segments = path.strip("/").split("/")
     best: tuple[int, str] | None = None
-    for template in document["paths"]:
+    for template in document()["paths"]:
         parts = template.strip("/").split("/")
         if len(parts) != len(segments):
             continue
@@ -85,9 +74,8 @@ def match_template(path: str) -> str | None:
 
 @functools.cache
 def _validator(template: str, method: str, media_type: str) -> Draft202012Validator | None:
-    document = _document()
-    assert document is not None
-    content = document["paths"][template].get(method, {}).get("requestBody", {}).get("content", {})
+    operation = document()["paths"][template].get(method, {})
+    content = operation.get("requestBody", {}).get("content", {})
     if media_type not in content:
         media_type = "application/json"
     if media_type not in content:
@@ -97,7 +85,7 @@ def _validator(template: str, method: str, media_type: str) -> Draft202012Valida
 
 
 def relax(body: Any) -> Any:
-    """Known, documented relaxations of the preview spec (see ../shared/README.md).
+    """Known, documented relaxations of the preview spec.
 
     discord.py sends ``attachments[].id`` as the integers 0, 1, … for new uploads; the spec's
     SnowflakeType wants a string but Discord's docs accept "snowflake or number", so integers are
@@ -118,7 +106,7 @@ def relax(body: Any) -> Any:
 
 
 def validate(method: str, path: str, body: Any, media_type: str) -> list[Violation]:
-    """Validate one request body; an empty list when valid or when the spec is absent."""
+    """Validate one request body; an empty list when it is valid."""
     return _check(
         method,
         path,
@@ -131,9 +119,7 @@ def validate(method: str, path: str, body: Any, media_type: str) -> list[Violati
 
 @functools.cache
 def _response_validator(template: str, method: str, status: str) -> Draft202012Validator | None:
-    document = _document()
-    assert document is not None
-    responses = document["paths"][template].get(method, {}).get("responses", {})
+    responses = document()["paths"][template].get(method, {}).get("responses", {})
     if "application/json" not in responses.get(status, {}).get("content", {}):
         return None
     ref = "#/" + _pointer(
@@ -166,8 +152,6 @@ def _check(
     """Match the path to the spec's template, then list what the schema finds wrong."""
     template = match_template(path)
     if template is None:
-        if _document() is None:
-            return []
         return [Violation(method, path, "-", "no such path in the spec")]
     validator = validator_for(template)
     if validator is None:
