@@ -733,7 +733,6 @@ FORGET_CONFIRM = (
 )
 HISTORY_PROMPT_LIMIT = 150
 MODEL_NAME_LIMIT = 40  # ten entries of at most ~370 characters fit an embed's description
-DESCRIPTION_LIMIT = 4096
 USE_AGAIN_LABEL_LIMIT = 100
 
 # Refusal rules as a member's history words them (the names of bot/policy.py and the metric).
@@ -798,11 +797,12 @@ def history_embed(
     if not lines:
         lines = ["Nothing here." if page.number else "No requests in this server yet."]
     text = f"{whose} requests in this server, newest first.\n\n" + "\n\n".join(lines)
-    embed = discord.Embed(
-        title="/imagine history", description=truncate(text, DESCRIPTION_LIMIT), colour=EMBED_COLOUR
+    return fitted_embed(
+        colour=EMBED_COLOUR,
+        title="/imagine history",
+        description=text,
+        footer=f"Page {page.number + 1}",
     )
-    embed.set_footer(text=f"Page {page.number + 1}")
-    return embed
 
 
 def use_again_label(entry: Entry) -> str:

@@ -11,10 +11,10 @@ from bot.catalog import ModelSpec, RequestRejected, load_catalog
 from bot.history import PAGE_SIZE, Entry, Page
 from bot.images import ImageAPIError
 from bot.policy import Refusal
+from cogs.discord_limits import DESCRIPTION_LIMIT
 from cogs.imagine import _REFUSAL_RULES
 from cogs.presenters import (
     _RULE_WORDS,
-    DESCRIPTION_LIMIT,
     history_embed,
     image_failure,
     rejection,
