@@ -32,6 +32,7 @@ from bot.generation import (
     Reserved,
     ShuttingDown,
     StoreBusy,
+    refusal_rule,
 )
 from bot.images import ContentPolicyError
 from bot.policy import Asker, Flagged
@@ -76,12 +77,6 @@ MAX_AUTOCOMPLETE = 25
 PROGRESS_SETTLE_SECONDS = 5
 DELIVERY_ATTEMPTS = 2  # per route: the edit, then the channel
 REFUSALS = (QuotaExceeded, QueueFull, ShuttingDown, StoreBusy)  # refused before anything ran
-# As the refusal metric and the audit log name them (bot/generation.py).
-_REFUSAL_RULES: dict[type[Exception], str] = {
-    QuotaExceeded: "quota",
-    QueueFull: "queue_full",
-    ShuttingDown: "shutting_down",
-}
 QUEUE_EDIT_INTERVAL = 3.0  # at most one edit of a waiting request's place per this many seconds
 PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own cap is checked too
 
@@ -221,9 +216,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
             return await self.bot.generation.reserve(_requester(interaction, budget, asker), plan)
         except REFUSALS as refused:
             policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
-            rule = _REFUSAL_RULES.get(type(refused))
-            if rule is not None:  # None: the database was busy, it would not take this either
-                await self._remember_refusal(interaction, plan, rule)
+            if not isinstance(refused, StoreBusy):  # a busy database would not take it either
+                await self._remember_refusal(interaction, plan, refusal_rule(refused))
             raise
 
     async def _remember_refusal(

@@ -748,6 +748,7 @@ _RULE_WORDS = {
     "pre_moderation_unavailable": "moderation check unavailable",
     "quota": "over the budget",
     "queue_full": "queue full",
+    "member_queue_full": "your share of the queue was waiting",
     "shutting_down": "bot restarting",
 }
 

@@ -8,11 +8,13 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.catalog import ModelSpec, RequestRejected, load_catalog
+from bot.generation import Refused, ShuttingDown, refusal_rule
 from bot.history import PAGE_SIZE, Entry, Page
 from bot.images import ImageAPIError
 from bot.policy import Refusal
+from bot.queue import QueueFull
+from bot.quota import QuotaExceeded
 from cogs.discord_limits import DESCRIPTION_LIMIT
-from cogs.imagine import _REFUSAL_RULES
 from cogs.presenters import (
     _RULE_WORDS,
     history_embed,
@@ -66,7 +68,13 @@ def test_each_kind_of_image_failure_has_its_own_sentence() -> None:
 
 
 def test_every_refusal_rule_has_words_in_the_history() -> None:
-    rules = {kind.rule for kind in kinds(Refusal)} | set(_REFUSAL_RULES.values())
+    refusals: list[Refused] = [
+        QuotaExceeded("member", limit=1, remaining=0, cost=1, resets_at=datetime.now(UTC)),
+        QueueFull(1, 1, "guild"),
+        QueueFull(1, 1, "member"),
+        ShuttingDown(),
+    ]
+    rules = {kind.rule for kind in kinds(Refusal)} | {refusal_rule(r) for r in refusals}
     assert rules == set(_RULE_WORDS)
 
 
