@@ -1,4 +1,5 @@
-"""`python -m bot` runs the bot; `check` checks the set-up offline; `sync` syncs commands globally.
+"""`python -m bot` runs the bot; `check` checks the set-up offline; `sync` syncs commands globally;
+`backup PATH` copies the SQLite database while the bot runs.
 
 Every failure a self-hoster can cause (a missing setting, a bad models file, a refused token)
 ends with one plain line and exit status 2, never a traceback.
@@ -45,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         help="run the bot (default), check the set-up offline, sync commands globally, or "
         "back up the SQLite database to PATH",
     )
-    parser.add_argument("path", nargs="?", type=Path, help="backup: the file to write")
+    parser.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="backup: the file to write"
+    )
     parser.add_argument("--version", action="version", version=f"imagine {_version()}")
     args = parser.parse_args(argv)
     if (args.command == "backup") != (args.path is not None):
