@@ -13,11 +13,16 @@ import argparse
 import asyncio
 import json
 import statistics
+import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+
+from bench.table import format_table
 from bot.clock import FakeClock
 from bot.history import HistoryService
 from bot.store import Script, SQLiteStore, each
@@ -96,9 +101,11 @@ def main() -> None:
     print(
         f"history page, {args.rows} requests in the guild (half the member's), {args.reads} reads"
     )
-    print(f"{'page':<12}{'median ms':>12}{'p99 ms':>12}")
-    for name in ("first_page", "page_100"):
-        print(f"{name:<12}{figures[name + '_median_ms']:>12}{figures[name + '_p99_ms']:>12}")
+    rows = [
+        [name, str(figures[f"{name}_median_ms"]), str(figures[f"{name}_p99_ms"])]
+        for name in ("first_page", "page_100")
+    ]
+    print(format_table(["page", "median ms", "p99 ms"], rows))
     print(json.dumps({"rows": args.rows, "reads": args.reads, **figures}))
 
 
