@@ -26,6 +26,7 @@ from pydantic import (
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.images import DOWNLOAD_TIMEOUT, KEEPALIVE_TIMEOUT
+from bot.logs import LogFormat
 from bot.money import Price
 from bot.text import not_utf8
 
@@ -64,6 +65,7 @@ class Settings(BaseSettings):
     dev_guild_id: int | None = Field(None, gt=0)
     models_file: Path | None = None
     log_level: LogLevel = "INFO"
+    log_format: LogFormat = "text"
     allow_http_gateway: bool = False
     allow_private_result_urls: bool = False
     allow_private_downloads: bool = False  # deprecated: sets both of the above
@@ -132,6 +134,11 @@ class Settings(BaseSettings):
     @classmethod
     def _upper_case_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_case_format(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
 
     @field_validator(*_URL_SCHEMES)
     @classmethod

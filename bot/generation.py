@@ -54,6 +54,19 @@ class StoreBusy(Exception):
     """The database stayed locked past its busy timeout: nothing was reserved or charged."""
 
 
+Refused = QuotaExceeded | QueueFull | ShuttingDown | StoreBusy
+"""What `reserve` refuses a request with, before anything was spent."""
+
+
+def refusal_rule(refusal: Refused) -> str:
+    """The rule a refusal is audited and counted under, and shown in a member's history."""
+    if isinstance(refusal, QueueFull):
+        return "queue_full" if refusal.scope == "guild" else "member_queue_full"
+    if isinstance(refusal, QuotaExceeded):
+        return "bot_budget" if refusal.scope == "bot" else "quota"
+    return "shutting_down" if isinstance(refusal, ShuttingDown) else "database_busy"
+
+
 @dataclass(frozen=True)
 class Spent:
     """What a request that delivered nothing cost.
@@ -177,11 +190,11 @@ class GenerationService:
         try:
             ticket = self.queue.join(who.guild_id, who.member_id, key=who.interaction_id)
         except QueueClosed:
-            self._refused(who, plan, "shutting_down")
-            raise ShuttingDown from None
+            stopping = ShuttingDown()
+            self._refused(who, plan, stopping)
+            raise stopping from None
         except QueueFull as full:
-            rule = "queue_full" if full.scope == "guild" else "member_queue_full"
-            self._refused(who, plan, rule, limit=full.limit)
+            self._refused(who, plan, full, limit=full.limit)
             raise
         request = Reserved(who, plan, ticket)
         self._lined[who.interaction_id] = request  # the rules may take it out from now on
@@ -241,7 +254,7 @@ class GenerationService:
             self._refused(
                 who,
                 plan,
-                "bot_budget" if refused.scope == "bot" else "quota",
+                refused,
                 scope=refused.scope,
                 remaining=refused.remaining,
                 cost=refused.cost,
@@ -249,13 +262,17 @@ class GenerationService:
             raise
         except StoreUnavailable as error:
             log.warning("could not reserve for interaction %s: %s", who.interaction_id, error)
-            self._refused(who, plan, "database_busy")
-            raise StoreBusy from error
+            busy = StoreBusy()
+            self._refused(who, plan, busy)
+            raise busy from error
         if reservation.duplicate:
             raise DuplicateRequest(who.interaction_id)
 
-    def _refused(self, who: Requester, plan: PlannedRequest, rule: str, **details: object) -> None:
+    def _refused(
+        self, who: Requester, plan: PlannedRequest, refusal: Refused, **details: object
+    ) -> None:
         """Audit a refusal and count it under the same rule name, so logs and metrics agree."""
+        rule = refusal_rule(refusal)
         _audit("refused", who, plan, reason=rule, **details)
         self._metrics.refused(rule)
 

@@ -19,6 +19,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.app import bind_interaction
 from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
 from bot.fitting import shrink
 from bot.generation import (
@@ -31,6 +32,7 @@ from bot.generation import (
     Reserved,
     ShuttingDown,
     StoreBusy,
+    refusal_rule,
 )
 from bot.images import ContentPolicyError
 from bot.policy import Asker, Flagged
@@ -38,6 +40,7 @@ from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
 from bot.rule_changes import enforce_on_line, refusal_on_joining
+from bot.store import StoreUnavailable
 from cogs.access import admitted
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
@@ -216,8 +219,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         try:
             budget = await policy.member_credits(asker.guild_id, asker.role_ids)
             request = await generation.reserve(_requester(interaction, budget, asker), plan)
-        except REFUSALS:
+        except REFUSALS as refused:
             policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
+            if not isinstance(refused, StoreBusy):  # a busy database would not take it either
+                await self._remember_refusal(interaction, plan, refusal_rule(refused))
             raise
         refusal = await refusal_on_joining(policy, request, judged_by)
         if refusal is not None:
@@ -225,6 +230,22 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await asyncio.shield(generation.withdraw(request, f"refused: {refusal.rule}"))
             raise RuleBroken(refusal, plan)
         return request
+
+    async def _remember_refusal(
+        self, interaction: discord.Interaction[Any], plan: PlannedRequest, rule: str
+    ) -> None:
+        """Put a refused request in the member's history; the refusal stands if this fails."""
+        try:
+            await self.bot.history.refused(
+                interaction.id,
+                _guild_id(interaction),
+                interaction.user.id,
+                _channel_id(interaction),
+                plan,
+                rule,
+            )
+        except StoreUnavailable as error:
+            log.warning("could not record refused interaction %s: %s", interaction.id, error)
 
     @imagine.autocomplete("model")
     async def model_autocomplete(
@@ -273,8 +294,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
     async def _reserve_again(
         self, interaction: discord.Interaction[Any], request_id: int
     ) -> Reserved:
-        original = await self.bot.quota.find(request_id)
-        if original is None or original.guild_id != interaction.guild_id or not original.prompt:
+        original = await self.bot.history.find(_guild_id(interaction), request_id)
+        if original is None or not original.prompt:
             raise NotRerollable
         plan = self.bot.catalog.plan(
             original.prompt,
@@ -287,12 +308,15 @@ class ImagineCog(commands.Cog, name="Imagine"):
         return await self._reserve(interaction, plan)
 
     async def delete(self, interaction: discord.Interaction[Any], owner_id: int) -> None:
-        """The requester may delete a result, and so may a member with Manage Messages."""
+        """The requester may delete a result, and so may a member with Manage Messages; the
+        prompt leaves the ledger with it."""
         if interaction.user.id != owner_id and not interaction.permissions.manage_messages:
             await send_error(interaction, DELETE_REFUSED)
             return
         await interaction.response.defer()
         await interaction.delete_original_response()
+        if interaction.message is not None:
+            await self.bot.history.result_deleted(_guild_id(interaction), interaction.message.id)
 
     async def serve(
         self, interaction: discord.Interaction[Any], reservation: Coroutine[Any, Any, Reserved]
@@ -304,6 +328,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         midway (it may already hold the credits). A request whose defer Discord did not take
         never runs: its credits and its cooldown go back.
         """
+        bind_interaction(interaction)  # a button's interaction has not passed the command tree
         reserving = asyncio.ensure_future(reservation)
         await asyncio.wait([reserving], timeout=self.answer_within)
         deferred = None if reserving.done() else await self._defer(interaction)
@@ -341,6 +366,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """Tell the member which rule refused them, and the moderators' audit channel."""
         plan, model_name = broken.plan, broken.plan.model.name
         await tell(interaction, rule_refusal(broken.refusal, model_name))
+        await self._remember_refusal(interaction, plan, broken.refusal.rule)
         refusal = broken.refusal
         if isinstance(refusal, Flagged) and refusal.strike is not None and refusal.strike.paused:
             await enforce_on_line(self.bot.policy, self.bot.generation, _guild_id(interaction))
@@ -388,11 +414,24 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except asyncio.CancelledError:
             await asyncio.shield(tell(interaction, RESTARTING))
             raise
-        link = await self._deliver(interaction, request.plan, result)
+        message = await self._deliver(interaction, request.plan, result)
+        if message is not None:
+            await self._remember_delivery(interaction, message)
+        link = None if message is None else message.jump_url
         embed = audit_generation_embed(
             interaction.user, _channel_id(interaction), request.plan, result.credits, link
         )
         await self.audit.post(_guild_id(interaction), embed)
+
+    async def _remember_delivery(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        """Keep the result's message id for the history's jump link; a busy database costs
+        only the link."""
+        try:
+            await self.bot.history.delivered(interaction.id, message.id)
+        except StoreUnavailable as error:
+            log.warning("could not record the result of interaction %s: %s", interaction.id, error)
 
     async def _strike(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest, failed: RequestFailed
@@ -498,10 +537,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
     async def _deliver(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
-    ) -> str | None:
+    ) -> discord.Message | None:
         """Put the images in place of the progress message, trying hard: the server paid for them.
 
-        Returns the link to the delivered message, None when the delivery was lost.
+        Returns the delivered message, None when the delivery was lost.
 
         A fault on the way (a reset connection, a timeout, a 5xx) is tried again. A 413 despite
         fitting means Discord's real limit is lower than the interaction said: halve the files
@@ -530,10 +569,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
                 result = dataclasses.replace(result, images=smaller)
                 error = await self._attempt(edit, interaction, "edit")
         if error is None:
-            return delivered[-1].jump_url
+            return delivered[-1]
         error = await self._post_to_channel(interaction, plan, result, delivered)
         if error is None:
-            return delivered[-1].jump_url
+            return delivered[-1]
         log.error(
             "lost delivery of interaction %s (credits were spent): %s",
             interaction.id,

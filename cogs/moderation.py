@@ -23,6 +23,7 @@ from cogs.presenters import (
     acknowledge,
     entry_list,
     expelled_note,
+    forgotten,
     invalid_setting,
     list_change,
     literal,
@@ -62,7 +63,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
         name="models", description="Which models members may choose", parent=admin
     )
     member = app_commands.Group(
-        name="member", description="Pause or unpause a member's use of /imagine", parent=admin
+        name="member", description="Pause, unpause or forget a member", parent=admin
     )
 
     def __init__(self, bot: ImagineBot) -> None:
@@ -254,6 +255,17 @@ class ModerationCog(commands.Cog, name="Moderation"):
         await acknowledge(interaction)
         unpaused = await self.bot.policy.unpause(_guild_id(interaction), member.id)
         await reply(interaction, pause_change(member.id, pausing=False, changed=unpaused))
+
+    @member.command(
+        name="forget", description="Erase a member's prompts and history here (one who left)"
+    )
+    @app_commands.describe(user="The member (or former member) whose history to erase")
+    async def member_forget(
+        self, interaction: discord.Interaction[ImagineBot], user: discord.Member | discord.User
+    ) -> None:
+        await acknowledge(interaction)
+        erased = await self.bot.history.forget(_guild_id(interaction), user.id)
+        await reply(interaction, forgotten(erased, user.id))
 
     async def _show_list(
         self, interaction: discord.Interaction[ImagineBot], kind: EntryKind

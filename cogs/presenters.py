@@ -37,6 +37,7 @@ from bot.generation import (
     Spent,
     StoreBusy,
 )
+from bot.history import Entry, Page
 from bot.images import (
     AuthenticationError,
     BadRequestError,
@@ -753,3 +754,107 @@ def cancel_outcome(cancelled: bool, found: bool) -> str:
     if found:
         return "⚠️ This request is already being generated and can no longer be cancelled."
     return "⚠️ This request is no longer waiting in line."
+
+
+# -- history and privacy (/imagine-history, /imagine-forget) ----------------------------------
+
+HISTORY_REFUSED = "Only members with Manage Server can see another member's history."
+USE_AGAIN_REFUSED = "You can use again only your own requests."
+USE_AGAIN_GONE = "This request is no longer in your history; use /imagine again."
+FORGET_REFUSED = "Only the member who asked can confirm this."
+FORGET_CONFIRM = (
+    "This erases your prompts and your /imagine history in this server, for good: the history "
+    "list, the prompts kept for Re-roll and the links to your results. Credits you spent stay "
+    "spent, and posts in the moderators' audit channel stay. Press **Erase** to go ahead."
+)
+HISTORY_PROMPT_LIMIT = 150
+MODEL_NAME_LIMIT = 40  # ten entries of at most ~370 characters fit an embed's description
+USE_AGAIN_LABEL_LIMIT = 100
+
+# Refusal rules as a member's history words them (the names of bot/policy.py and the metric).
+_RULE_WORDS = {
+    "paused": "you were paused",
+    "channel": "not allowed in that channel",
+    "role": "not allowed for your roles",
+    "nsfw_only": "only in age-restricted channels",
+    "model": "model turned off",
+    "blocked_term": "blocked term",
+    "cooldown": "cooldown",
+    "pre_moderation": "flagged by the moderation check",
+    "pre_moderation_unavailable": "moderation check unavailable",
+    "quota": "over the budget",
+    "bot_budget": "the bot's own budget was spent",
+    "queue_full": "queue full",
+    "member_queue_full": "your share of the queue was waiting",
+    "shutting_down": "bot restarting",
+}
+
+
+def history_outcome(entry: Entry, guild_id: int) -> str:
+    """What became of a request: delivered (with a jump link while the result exists),
+    refunded, or refused, and by which rule."""
+    if entry.outcome == "refused":
+        return f"refused: {_RULE_WORDS.get(entry.why or '', entry.why or 'a rule')}"
+    if entry.outcome == "pending":
+        return "in progress"
+    if entry.outcome == "unknown":
+        return "outcome unknown"
+    if entry.outcome == "refunded":
+        if entry.why == ContentPolicyError.__name__:
+            return "refunded: refused by the image service's safety filter"
+        return "refunded"
+    if entry.message_id is not None and entry.channel_id is not None:
+        link = f"https://discord.com/channels/{guild_id}/{entry.channel_id}/{entry.message_id}"
+        return f"delivered ([jump to it]({link}))"
+    return "delivered"
+
+
+def history_line(entry: Entry, model_name: str, guild_id: int) -> str:
+    """One entry of /imagine-history: when, model and options, credits, outcome, prompt."""
+    options = " ".join(o for o in (entry.size, entry.quality) if o)
+    if entry.n > 1:
+        options += f" ×{entry.n}"
+    cost = "nothing spent" if entry.outcome == "refused" else credits(entry.credits)
+    prompt = (
+        f"“{literal(entry.prompt, HISTORY_PROMPT_LIMIT)}”"
+        if entry.prompt
+        else "*prompt no longer kept*"
+    )
+    return (
+        f"<t:{int(entry.created_at.timestamp())}:f> · {literal(model_name, MODEL_NAME_LIMIT)}"
+        f" · {options} · {cost} · {history_outcome(entry, guild_id)}\n{prompt}"
+    )
+
+
+def history_embed(
+    page: Page, member_id: int, own: bool, model_name: Callable[[str], str], guild_id: int
+) -> discord.Embed:
+    """A page of a member's history in this server, newest first."""
+    whose = "Your" if own else f"<@{member_id}>'s"
+    lines = [history_line(e, model_name(e.model), guild_id) for e in page.entries]
+    if not lines:
+        lines = ["Nothing here." if page.number else "No requests in this server yet."]
+    text = f"{whose} requests in this server, newest first.\n\n" + "\n\n".join(lines)
+    return fitted_embed(
+        colour=EMBED_COLOUR,
+        title="/imagine history",
+        description=text,
+        footer=f"Page {page.number + 1}",
+    )
+
+
+def use_again_label(entry: Entry) -> str:
+    return truncate(strip_invisible(entry.prompt or "") or "(empty)", USE_AGAIN_LABEL_LIMIT)
+
+
+def use_again_description(entry: Entry, model_name: str) -> str:
+    return truncate(f"{model_name} · {entry.size} · {credits(entry.credits)} last time", 100)
+
+
+def forgotten(count: int, member_id: int | None = None) -> str:
+    """What /imagine-forget (or its admin form, for `member_id`) erased."""
+    whose = "your" if member_id is None else f"<@{member_id}>'s"
+    if not count:
+        return f"Nothing to erase: {whose} history in this server is empty."
+    entries = "1 entry" if count == 1 else f"{count} entries"
+    return f"✅ Erased {entries} of {whose} history in this server."

@@ -88,7 +88,7 @@ async def test_synced_schema(bot, discord_fake) -> None:
         "channels": ["add", "list", "remove"],
         "roles": ["add", "list", "remove"],
         "models": ["disable", "enable"],
-        "member": ["pause", "unpause"],
+        "member": ["forget", "pause", "unpause"],
     }
     set_command = next(o for o in admin["options"] if o["name"] == "set")
     set_options = {o["name"]: o["type"] for o in set_command["options"]}
@@ -111,7 +111,7 @@ async def test_synced_schema(bot, discord_fake) -> None:
 
 # -- every admin command is for Manage Server only, even sent directly -----------------------
 
-FOR_EVERYONE = {"imagine", "quota show"}
+FOR_EVERYONE = {"imagine", "quota show", "imagine-history", "imagine-forget"}
 
 
 AnyCommand = app_commands.Command[Any, ..., Any]
@@ -131,7 +131,7 @@ def leaf_commands() -> list[AnyCommand]:
 
 
 ADMIN_COMMANDS = [c for c in leaf_commands() if c.qualified_name not in FOR_EVERYONE]
-TAKING = {"remove", "enable", "unpause", "reset"}  # what these take away must be there
+TAKING = {"remove", "enable", "unpause", "reset", "forget"}  # what these take away must be there
 
 
 def options_for(fake, command: AnyCommand) -> dict[str, Any]:
@@ -166,12 +166,13 @@ async def everything_stored(bot):
         await bot.quota.policy(GUILD_ID),
         await bot.quota.status(GUILD_ID, MEMBER_ID),
         bot.generation.queue.snapshot(GUILD_ID).limits,
+        await bot.history.page(GUILD_ID, MEMBER_ID, 0),
     )
 
 
 def test_every_admin_command_is_found() -> None:
     names = {c.qualified_name for c in ADMIN_COMMANDS}
-    assert len(names) == 19
+    assert len(names) == 20
     assert {"imagine-admin member pause", "quota role", "quota set", "usage"} <= names
 
 
