@@ -16,7 +16,9 @@ import discord
 from discord import app_commands
 
 from bot.catalog import (
+    AspectSizeConflict,
     EmptyPrompt,
+    ExtraConflict,
     ModelSpec,
     NoSuchOption,
     PlannedRequest,
@@ -237,6 +239,17 @@ def rejection(error: RequestRejected) -> str:
         )
     if isinstance(error, UnknownOptions):
         return f"{error.model.name} takes no option {', '.join(error.options)}."
+    if isinstance(error, AspectSizeConflict):
+        return (
+            f"Aspect `{error.aspect}` is {error.aspect_size} on {error.model.name}, not "
+            f"`{error.size}`: give one of the two."
+        )
+    if isinstance(error, ExtraConflict):
+        name, value = error.when
+        return (
+            f"{error.model.name} cannot combine {name} `{value}` with {error.option} "
+            f"`{error.value}`. Allowed with it: {', '.join(error.allowed)}."
+        )
     raise AssertionError(f"no wording for {error!r}")
 
 

@@ -94,6 +94,29 @@ async def test_auth_refused_with_real_error_shape(
         ({"model": "openai/gpt-image-1", "prompt": "cat", "quality": "hd"}, 400, "quality"),
         ({"model": "openai/dall-e-2", "prompt": "cat", "style": "vivid"}, 400, "style"),
         ({"model": "openai/dall-e-3", "prompt": "cat", "style": "moody"}, 400, "style"),
+        ({"model": "openai/gpt-image-1", "prompt": "cat", "style": "vivid"}, 400, "style"),
+        ({"model": "openai/dall-e-3", "prompt": "cat", "background": "opaque"}, 400, "background"),
+        ({"model": "flux/flux-1-pro", "prompt": "cat", "background": "auto"}, 400, "background"),
+        (
+            {"model": "openai/dall-e-3", "prompt": "cat", "output_format": "png"},
+            400,
+            "output_format",
+        ),
+        (
+            {"model": "openai/gpt-image-1", "prompt": "cat", "output_format": "gif"},
+            400,
+            "output_format",
+        ),
+        (
+            {
+                "model": "openai/gpt-image-1",
+                "prompt": "cat",
+                "background": "transparent",
+                "output_format": "jpeg",
+            },
+            400,
+            "output_format",
+        ),
         (
             {"model": "openai/gpt-image-1", "prompt": "cat", "response_format": "b64_json"},
             400,
@@ -143,6 +166,16 @@ async def test_rules_refuse_bad_bodies(
             {"model": "openai/dall-e-3", "prompt": "cat", "quality": "hd", "style": "natural"},
             "url",
             True,
+        ),
+        (
+            {
+                "model": "openai/gpt-image-1",
+                "prompt": "cat",
+                "background": "transparent",
+                "output_format": "webp",
+            },
+            "b64",
+            False,
         ),
         (
             {"model": "openai/dall-e-3", "prompt": "x" * 4000, "response_format": "b64_json"},

@@ -141,6 +141,9 @@ class ModelRules:
     max_prompt: int | None
     default_size: str
     revised_prompt: bool = False
+    # The GPT image models' own options; empty: the field is refused, as the real API does.
+    backgrounds: frozenset[str] = frozenset()
+    output_formats: frozenset[str] = frozenset()
 
 
 _GPT_IMAGE = ModelRules(
@@ -152,7 +155,11 @@ _GPT_IMAGE = ModelRules(
     default_format="b64_json",
     max_prompt=32000,
     default_size="auto",
+    backgrounds=frozenset({"transparent", "opaque", "auto"}),
+    output_formats=frozenset({"png", "jpeg", "webp"}),
 )
+# "When using `transparent`, set the output format to `png` or `webp`" (CreateImageRequest).
+_TRANSPARENT_FORMATS = frozenset({"png", "webp"})
 MODELS: dict[str, ModelRules] = {
     "openai/dall-e-2": ModelRules(
         sizes=frozenset({"256x256", "512x512", "1024x1024"}),
@@ -371,6 +378,14 @@ def check_model_rules(body: Mapping[str, Any]) -> ModelRules:
     _check_choice(body, "quality", rules.qualities)
     _check_choice(body, "style", rules.styles)
     _check_choice(body, "response_format", rules.response_formats)
+    _check_choice(body, "background", rules.backgrounds)
+    _check_choice(body, "output_format", rules.output_formats)
+    if body.get("background") == "transparent" and (
+        body.get("output_format", "png") not in _TRANSPARENT_FORMATS
+    ):
+        raise _invalid(
+            "output_format", "Transparent background requires output_format png or webp."
+        )
     return rules
 
 
