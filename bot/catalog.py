@@ -244,7 +244,8 @@ class ExtraConflict(RequestRejected):
     """One option's value rules out another's (transparent background as jpeg)."""
 
     model: ModelSpec
-    when: tuple[str, str]
+    when_option: str
+    when_value: str
     option: str
     value: str
     allowed: tuple[str, ...]
@@ -391,7 +392,7 @@ def _check_rules(model: ModelSpec, extra: dict[str, str]) -> None:
         ((name, value),) = rule.when.items()
         ((option, allowed),) = rule.allow.items()
         if extra.get(name) == value and extra.get(option) not in allowed:
-            raise ExtraConflict(model, (name, value), option, extra[option], tuple(allowed))
+            raise ExtraConflict(model, name, value, option, extra[option], tuple(allowed))
 
 
 def _check_choice(model: ModelSpec, what: str, value: str | None, allowed: list[str]) -> str | None:

@@ -19,7 +19,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
+from bot.catalog import ModelSpec, PlannedRequest, RequestOptions, RequestRejected
 from bot.fitting import shrink
 from bot.generation import (
     DuplicateRequest,
@@ -176,6 +176,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         size="Image size in pixels (the choices depend on the model)",
         quality="Image quality (the choices depend on the model)",
         n="How many images (the choices depend on the model)",
+        aspect="Shape: square, portrait, landscape (wide, tall where the model can)",
+        style="DALL·E 3's style: vivid or natural",
+        background="GPT Image's background: auto, opaque or transparent",
+        output_format="GPT Image's file format: png, webp or jpeg",
     )
     async def imagine(
         self,
@@ -185,9 +189,16 @@ class ImagineCog(commands.Cog, name="Imagine"):
         size: str | None = None,
         quality: str | None = None,
         n: app_commands.Range[int, 1, 10] = 1,
+        aspect: str | None = None,
+        style: str | None = None,
+        background: str | None = None,
+        output_format: str | None = None,
     ) -> None:
+        chosen = {"style": style, "background": background, "output_format": output_format}
+        extra = {name: value for name, value in chosen.items() if value is not None}
+        options = RequestOptions(model, size, aspect, quality, n, extra)
         try:
-            plan = self.bot.catalog.plan(prompt, model_id=model, size=size, quality=quality, n=n)
+            plan = self.bot.catalog.plan_options(prompt, options)
         except RequestRejected as rejected:
             await send_error(interaction, rejection(rejected))
             return
@@ -242,6 +253,44 @@ class ImagineCog(commands.Cog, name="Imagine"):
     ) -> list[app_commands.Choice[str]]:
         spec = self._chosen_model(interaction)
         return _matching(spec.qualities if spec else [], current)
+
+    @imagine.autocomplete("aspect")
+    async def aspect_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The aspects the chosen model can draw, each named with the size it is sent as."""
+        spec = self._chosen_model(interaction)
+        wanted = current.strip().lower()
+        return [
+            app_commands.Choice(name=f"{aspect} ({size})", value=aspect)
+            for aspect, size in (spec.aspects if spec else {}).items()
+            if wanted in aspect
+        ][:MAX_AUTOCOMPLETE]
+
+    @imagine.autocomplete("style")
+    async def style_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return self._extra_choices(interaction, "style", current)
+
+    @imagine.autocomplete("background")
+    async def background_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return self._extra_choices(interaction, "background", current)
+
+    @imagine.autocomplete("output_format")
+    async def output_format_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return self._extra_choices(interaction, "output_format", current)
+
+    def _extra_choices(
+        self, interaction: discord.Interaction[ImagineBot], option: str, current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The chosen model's own values for one of its options; none for a model without it."""
+        spec = self._chosen_model(interaction)
+        return _matching(spec.extra_params.get(option, []) if spec else [], current)
 
     @imagine.autocomplete("n")
     async def n_autocomplete(

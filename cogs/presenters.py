@@ -245,9 +245,9 @@ def rejection(error: RequestRejected) -> str:
             f"`{error.size}`: give one of the two."
         )
     if isinstance(error, ExtraConflict):
-        name, value = error.when
         return (
-            f"{error.model.name} cannot combine {name} `{value}` with {error.option} "
+            f"{error.model.name} cannot combine {error.when_option} `{error.when_value}` with "
+            f"{error.option} "
             f"`{error.value}`. Allowed with it: {', '.join(error.allowed)}."
         )
     raise AssertionError(f"no wording for {error!r}")
@@ -357,12 +357,18 @@ def _requests(count: int) -> str:
     return "1 request" if count == 1 else f"{count} requests"
 
 
+def option_label(name: str) -> str:
+    """A model's own option as a member reads it: `output_format` is "Output format"."""
+    return name.replace("_", " ").capitalize()
+
+
 def result_embed(
     plan: PlannedRequest, result: Generated, requester: discord.abc.User
 ) -> discord.Embed:
     fields = [Field("Model", plan.model.name), Field("Size", plan.size)]
     if plan.quality:
         fields.append(Field("Quality", plan.quality))
+    fields += [Field(option_label(name), value) for name, value in plan.extra.items() if value]
     if result.revised_prompt and result.revised_prompt != plan.prompt:
         fields.append(
             Field("Revised prompt", literal(result.revised_prompt, FIELD_VALUE_LIMIT), False)

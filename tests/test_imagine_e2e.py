@@ -17,7 +17,17 @@ from tests.databases import sqlite_write_lock
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import CHANNEL_ID, GUILD_ID, MEMBER_ID, FakeMember, FakeUser
 
-IMAGINE_OPTIONS = {"prompt", "model", "size", "quality", "n"}
+IMAGINE_OPTIONS = {
+    "prompt",
+    "model",
+    "size",
+    "quality",
+    "n",
+    "aspect",
+    "style",
+    "background",
+    "output_format",
+}
 
 
 async def wait_for_images(fake, handle, within: float = 10.0):
