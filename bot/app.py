@@ -39,7 +39,7 @@ MAINTENANCE_INTERVAL = timedelta(minutes=10)
 # After the grace period, gateway calls still running are cancelled; their requests then get
 # this long to settle and tell their members what it cost.
 AFTER_CANCEL_SECONDS = 5.0
-EXTENSIONS = ("cogs.imagine", "cogs.quota", "cogs.moderation", "cogs.errors")
+EXTENSIONS = ("cogs.imagine", "cogs.remix", "cogs.quota", "cogs.moderation", "cogs.errors")
 # What the README's invitation asks for: Send Messages, Embed Links, Attach Files.
 INVITE_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, attach_files=True)
 MISSING_ACCESS = 50001  # Discord's code for a guild the application is not in

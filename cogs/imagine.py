@@ -13,7 +13,7 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 from discord import app_commands
@@ -36,7 +36,7 @@ from bot.images import ContentPolicyError
 from bot.policy import Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
-from bot.quota import QuotaExceeded
+from bot.quota import QuotaExceeded, Reservation
 from bot.rule_changes import enforce_on_line
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
@@ -46,6 +46,7 @@ from cogs.presenters import (
     DISCORD_FAULTS,
     NO_MENTIONS,
     NOT_STARTED,
+    REMIX_TOO_OLD,
     REROLL_TOO_OLD,
     RESTARTING,
     audit_generation_embed,
@@ -64,6 +65,7 @@ from cogs.presenters import (
     send_error,
     upstream_strike,
 )
+from cogs.remix import remix_modal
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -80,16 +82,23 @@ PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own c
 
 _BUTTONS = {
     "reroll": ("Re-roll", "🎲", discord.ButtonStyle.primary),
+    "remix": ("Remix", "✏️", discord.ButtonStyle.secondary),
     "delete": ("Delete", "🗑️", discord.ButtonStyle.secondary),
     "cancel": ("Cancel", "✖️", discord.ButtonStyle.secondary),
 }
+# The buttons under a result, in order, and whose id each carries: the request's or its owner's.
+RESULT_BUTTONS: tuple[tuple[str, Literal["request", "owner"]], ...] = (
+    ("reroll", "request"),
+    ("remix", "request"),
+    ("delete", "owner"),
+)
 
 
 class ResultButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"imagine:(?P<action>reroll|delete|cancel):(?P<target>[0-9]+)",
+    template=rf"imagine:(?P<action>{'|'.join(_BUTTONS)}):(?P<target>[0-9]+)",
 ):
-    """Re-roll or Cancel (target: the request's interaction id), or Delete (target: the
+    """Re-roll, Remix or Cancel (target: the request's interaction id), or Delete (target: the
     requester's id). Cancel sits on a request waiting in line, the others on a result.
 
     The state lives in the custom_id, so the buttons keep working after a restart. discord.py
@@ -118,7 +127,12 @@ class ResultButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(cog, ImagineCog)
-        handler = {"reroll": cog.reroll, "delete": cog.delete, "cancel": cog.cancel}[self.action]
+        handler = {
+            "reroll": cog.rerun,
+            "remix": cog.remix,
+            "delete": cog.delete,
+            "cancel": cog.cancel,
+        }[self.action]
         try:
             await handler(interaction, self.target)
         except Exception as error:
@@ -127,8 +141,8 @@ class ResultButton(
 
 def result_view(request_id: int, owner_id: int) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    view.add_item(ResultButton("reroll", request_id))
-    view.add_item(ResultButton("delete", owner_id))
+    for action, carries in RESULT_BUTTONS:
+        view.add_item(ResultButton(action, request_id if carries == "request" else owner_id))
     return view
 
 
@@ -304,25 +318,45 @@ class ImagineCog(commands.Cog, name="Imagine"):
         chosen = getattr(interaction.namespace, "model", None)
         return self.bot.catalog.get(chosen or self.bot.catalog.default_model)
 
-    async def reroll(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+    async def rerun(
+        self, interaction: discord.Interaction[Any], request_id: int, prompt: str | None = None
+    ) -> None:
+        """A new request with an earlier one's model and options: Re-roll, or Remix with the
+        prompt the member edited. Checked, reserved and charged like any other."""
         with self.bot.finishing():
-            await self.serve(interaction, self._reserve_again(interaction, request_id))
+            await self.serve(interaction, self._reserve_again(interaction, request_id, prompt))
 
     async def _reserve_again(
-        self, interaction: discord.Interaction[Any], request_id: int
+        self, interaction: discord.Interaction[Any], request_id: int, prompt: str | None
     ) -> Reserved:
+        original = await self._original(interaction, request_id)
+        assert original.prompt is not None  # _original refuses a purged one
+        plan = self.bot.catalog.plan_options(prompt or original.prompt, options_of(original))
+        # The rules may have changed since (a paused member, a disabled model, a new term).
+        return await self._reserve(interaction, plan)
+
+    async def _original(
+        self, interaction: discord.Interaction[Any], request_id: int
+    ) -> Reservation:
+        """The ledger row a button names; NotRerollable if it is another guild's or purged."""
         original = await self.bot.quota.find(request_id)
         if original is None or original.guild_id != interaction.guild_id or not original.prompt:
             raise NotRerollable
-        plan = self.bot.catalog.plan(
-            original.prompt,
-            model_id=original.model,
-            size=original.size,
-            quality=original.quality,
-            n=original.n,
-        )
-        # The rules may have changed since (a paused member, a disabled model, a new term).
-        return await self._reserve(interaction, plan)
+        return original
+
+    async def remix(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+        """Open the Remix form with the request's prompt; its submission comes to `rerun`."""
+        try:
+            original = await self._original(interaction, request_id)
+        except NotRerollable:
+            await send_error(interaction, REMIX_TOO_OLD)
+            return
+        assert original.prompt is not None
+        model = self.bot.catalog.get(original.model)
+        limit = model.max_prompt_length if model else len(original.prompt)
+        modal = remix_modal(request_id, original.prompt, limit)
+        await interaction.response.send_modal(modal)
+        modal.stop()  # no state kept: the submission is routed by its custom_id (cogs.remix)
 
     async def delete(self, interaction: discord.Interaction[Any], owner_id: int) -> None:
         """The requester may delete a result, and so may a member with Manage Messages."""
@@ -630,6 +664,13 @@ def _transient(error: BaseException) -> bool:
 
 def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
+
+
+def options_of(original: Reservation) -> RequestOptions:
+    """What a ledger row asked for; rows from before options were kept have only columns."""
+    if original.options is not None:
+        return RequestOptions.from_json(original.options)
+    return RequestOptions(original.model, original.size, None, original.quality, original.n)
 
 
 def _requester(

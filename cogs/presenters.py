@@ -103,7 +103,10 @@ NOT_STARTED = (
     "please try again."
 )
 UNCOUNTED = "The bot's database is busy: these credits are counted as soon as it is back."
+REMIX_TITLE = "Remix"
+REMIX_PROMPT_LABEL = "Prompt"
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
+REMIX_TOO_OLD = "This image is too old to remix; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
 UNEXPECTED = (

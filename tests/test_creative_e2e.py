@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from tests.test_imagine_e2e import used_credits, wait_for_images
+from tests.test_imagine_e2e import button, used_credits, wait_for_images, wait_for_private_note
 
 EXTRA_OPTIONS = ("aspect", "style", "background", "output_format")
 
@@ -140,3 +142,146 @@ async def test_aspect_choices_name_the_size_sent(bot, discord_fake) -> None:
     )
     await handle.wait_response(within=3.0)
     assert handle.choices == [{"name": "portrait (832x1248)", "value": "portrait"}]
+
+
+# -- Remix ------------------------------------------------------------------------------------
+
+
+def text_input(record) -> dict[str, Any]:
+    """The one text input of the modal a Remix click was answered with."""
+    [row] = record.response_data["components"]
+    return row.get("component") or row["components"][0]
+
+
+async def open_remix(discord_fake, message, invoker=None):
+    click = await discord_fake.inject_component(
+        message, button(message, "imagine:remix:"), invoker=invoker
+    )
+    return click, await click.wait_response()
+
+
+async def test_remix_opens_a_modal_with_the_prompt(bot, discord_fake, gateway) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a red fox in snow"})
+    message = await wait_for_images(discord_fake, handle)
+    _, record = await open_remix(discord_fake, message)
+    assert record.response_type == 9
+    assert record.response_data["custom_id"] == f"imagine:remix:{handle.id}"
+    field = text_input(record)
+    assert field["value"] == "a red fox in snow"
+    assert field["max_length"] == 4000  # DALL·E 3's own limit, within Discord's
+    discord_fake.assert_no_violations()
+    assert len(gateway.requests) == 1  # opening the form spends nothing
+
+
+@pytest.mark.parametrize(
+    ("model", "length", "max_length"),
+    [("openai/gpt-image-1", 5000, 4000), ("flux/flux-1-pro", 2000, 2000)],
+)
+async def test_remix_prefills_as_much_as_the_model_and_discord_take(
+    bot, discord_fake, model, length, max_length
+) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "y" * length, "model": model})
+    message = await wait_for_images(discord_fake, handle)
+    _, record = await open_remix(discord_fake, message)
+    field = text_input(record)
+    assert field["max_length"] == max_length
+    assert field["value"] == "y" * min(length, max_length)
+    discord_fake.assert_no_violations()
+
+
+async def test_remix_runs_a_new_charged_request_with_the_same_options(
+    bot, discord_fake, gateway
+) -> None:
+    first = await discord_fake.inject_slash(
+        "imagine",
+        {
+            "prompt": "a fox sticker",
+            "model": "openai/gpt-image-1",
+            "aspect": "portrait",
+            "quality": "high",
+            "background": "transparent",
+            "output_format": "webp",
+        },
+    )
+    message = await wait_for_images(discord_fake, first)
+    click, _ = await open_remix(discord_fake, message)
+    submitted = await discord_fake.submit_modal(click, {"prompt": "an owl sticker"})
+    remixed = await wait_for_images(discord_fake, submitted)
+    record = discord_fake.state.interactions[submitted.id]
+    assert record.type == 5
+    assert record.response_type == 5  # deferred like any request
+    before, after = (r.json for r in gateway.requests)
+    assert after["prompt"] == "an owl sticker"
+    assert {k: v for k, v in after.items() if k != "prompt"} == {
+        k: v for k, v in before.items() if k != "prompt"
+    }
+    assert after["size"] == "1024x1536"
+    assert remixed.embeds[0]["description"] == "an owl sticker"
+    assert button(remixed, "imagine:remix:") == f"imagine:remix:{submitted.id}"
+    assert await used_credits(bot) == 2 * 7
+    discord_fake.assert_no_violations()
+
+
+async def test_reroll_keeps_the_models_own_options(bot, discord_fake, gateway) -> None:
+    first = await discord_fake.inject_slash("imagine", {"prompt": "a fox", "style": "natural"})
+    message = await wait_for_images(discord_fake, first)
+    again = await discord_fake.inject_component(message, button(message, "imagine:reroll:"))
+    await wait_for_images(discord_fake, again)
+    assert gateway.requests[1].json["style"] == "natural"
+
+
+async def test_a_remixed_prompt_is_checked_like_any_other(bot, discord_fake, gateway) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    message = await wait_for_images(discord_fake, handle)
+    click, _ = await open_remix(discord_fake, message)
+    submitted = await discord_fake.submit_modal(click, {"prompt": "   "})
+    note = await wait_for_private_note(discord_fake, submitted)
+    assert "The prompt is empty." in note.content
+    assert len(gateway.requests) == 1
+    assert await used_credits(bot) == 1
+
+
+async def test_a_remix_over_budget_is_refused_and_costs_nothing(
+    start_bot, discord_fake, gateway
+) -> None:
+    async with start_bot(quota_guild_credits=2) as bot:
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox", "quality": "hd"})
+        message = await wait_for_images(discord_fake, handle)
+        click, _ = await open_remix(discord_fake, message)
+        submitted = await discord_fake.submit_modal(click, {"prompt": "a wolf"})
+        note = await wait_for_private_note(discord_fake, submitted)
+        assert note.ephemeral
+        assert len(gateway.requests) == 1
+        assert await used_credits(bot) == 2
+
+
+async def test_remix_after_the_prompt_was_forgotten_opens_nothing(
+    bot, discord_fake, gateway, quota_clock
+) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    message = await wait_for_images(discord_fake, handle)
+    quota_clock.advance(days=31)
+    await bot.maintain()  # PROMPT_RETENTION_DAYS defaults to 30
+    click, record = await open_remix(discord_fake, message)
+    assert record.response_type == 4
+    assert "too old to remix" in click.original.content
+    assert click.original.ephemeral
+    assert len(gateway.requests) == 1
+
+
+async def test_remix_survives_a_restart_even_with_the_form_open(
+    start_bot, discord_fake, gateway
+) -> None:
+    async with start_bot():
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox", "style": "natural"})
+        message = await wait_for_images(discord_fake, handle)
+        open_before, _ = await open_remix(discord_fake, message)
+    async with start_bot() as restarted:
+        submitted = await discord_fake.submit_modal(open_before, {"prompt": "a vixen"})
+        await wait_for_images(discord_fake, submitted)
+        click, _ = await open_remix(discord_fake, message)
+        again = await discord_fake.submit_modal(click)  # sent unchanged
+        await wait_for_images(discord_fake, again)
+        assert [r.json["prompt"] for r in gateway.requests] == ["a fox", "a vixen", "a fox"]
+        assert all(r.json["style"] == "natural" for r in gateway.requests)
+        assert await used_credits(restarted) == 3
