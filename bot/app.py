@@ -22,6 +22,7 @@ from discord.ext import commands
 from bot.catalog import Catalog, load_catalog
 from bot.clock import Clock, utc_now
 from bot.config import Settings, SettingsError
+from bot.defaults import DefaultsStore
 from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
 from bot.images import ImageClient
@@ -39,7 +40,14 @@ MAINTENANCE_INTERVAL = timedelta(minutes=10)
 # After the grace period, gateway calls still running are cancelled; their requests then get
 # this long to settle and tell their members what it cost.
 AFTER_CANCEL_SECONDS = 5.0
-EXTENSIONS = ("cogs.imagine", "cogs.remix", "cogs.quota", "cogs.moderation", "cogs.errors")
+EXTENSIONS = (
+    "cogs.imagine",
+    "cogs.remix",
+    "cogs.settings",
+    "cogs.quota",
+    "cogs.moderation",
+    "cogs.errors",
+)
 # What the README's invitation asks for: Send Messages, Embed Links, Attach Files.
 INVITE_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, attach_files=True)
 MISSING_ACCESS = 50001  # Discord's code for a guild the application is not in
@@ -76,6 +84,7 @@ class ImagineBot(commands.AutoShardedBot):
     generation: GenerationService
     policy: PolicyService
     queue_limits: QueueLimits
+    defaults: DefaultsStore
     moderation: ModerationClient | None = None
 
     def __init__(
@@ -141,6 +150,7 @@ class ImagineBot(commands.AutoShardedBot):
                 settings.moderation_model,
             )
         self.queue_limits = QueueLimits(store, self.generation.queue, clock=self.clock)
+        self.defaults = DefaultsStore(store, clock=self.clock)
         self.policy = PolicyService(
             store,
             self.quota,
@@ -222,6 +232,7 @@ class ImagineBot(commands.AutoShardedBot):
         await self.quota.purge_guild(guild.id)
         await self.policy.purge_guild(guild.id)
         await self.queue_limits.purge_guild(guild.id)
+        await self.defaults.purge_guild(guild.id)
         log.info("left guild %s: its quota and history were deleted", guild.id)
 
     async def close(self) -> None:

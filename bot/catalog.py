@@ -14,11 +14,14 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from bot.text import is_blank, not_utf8
+
+if TYPE_CHECKING:
+    from bot.defaults import DefaultsUsed
 
 ANY = "*"
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
@@ -292,6 +295,7 @@ class PlannedRequest:
     size: str
     quality: str | None
     extra: dict[str, str] = field(default_factory=dict)
+    defaults: DefaultsUsed | None = None  # which member or server defaults shaped it
 
     @property
     def credits_per_image(self) -> int:

@@ -20,6 +20,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog import ModelSpec, PlannedRequest, RequestOptions, RequestRejected
+from bot.defaults import resolve
 from bot.fitting import shrink
 from bot.generation import (
     DuplicateRequest,
@@ -38,6 +39,7 @@ from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded, Reservation
 from bot.rule_changes import enforce_on_line
+from bot.store import StoreUnavailable
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
 from cogs.presenters import (
@@ -210,14 +212,25 @@ class ImagineCog(commands.Cog, name="Imagine"):
     ) -> None:
         chosen = {"style": style, "background": background, "output_format": output_format}
         extra = {name: value for name, value in chosen.items() if value is not None}
-        options = RequestOptions(model, size, aspect, quality, n, extra)
-        try:
-            plan = self.bot.catalog.plan_options(prompt, options)
-        except RequestRejected as rejected:
-            await send_error(interaction, rejection(rejected))
-            return
+        typed = RequestOptions(model, size, aspect, quality, n, extra)
         with self.bot.finishing():
-            await self.serve(interaction, self._reserve(interaction, plan))
+            await self.serve(interaction, self._reserve_new(interaction, prompt, typed))
+
+    async def _reserve_new(
+        self, interaction: discord.Interaction[Any], prompt: str, typed: RequestOptions
+    ) -> Reserved:
+        """What the member typed, filled in from their defaults and the server's, planned."""
+        guild_id = _guild_id(interaction)
+        try:
+            layers = await self.bot.defaults.layers(guild_id, interaction.user.id)
+            policy = await self.bot.policy.policy(guild_id)
+        except StoreUnavailable as error:
+            log.warning("could not read the defaults of %s: %s", interaction.id, error)
+            raise StoreBusy from error
+        resolved = resolve(typed, layers, self.bot.catalog, policy.model_enabled)
+        plan = self.bot.catalog.plan_options(prompt, resolved.options)
+        plan = dataclasses.replace(plan, defaults=resolved.used or None)
+        return await self._reserve(interaction, plan)
 
     async def _reserve(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest

@@ -17,12 +17,14 @@ from discord import app_commands
 
 from bot.catalog import (
     AspectSizeConflict,
+    Catalog,
     EmptyPrompt,
     ExtraConflict,
     ModelSpec,
     NoSuchOption,
     PlannedRequest,
     PromptTooLong,
+    RequestOptions,
     RequestRejected,
     SizeNotOffered,
     TooManyImages,
@@ -30,6 +32,7 @@ from bot.catalog import (
     UnknownOptions,
     ValueNotOffered,
 )
+from bot.defaults import DefaultsUsed
 from bot.generation import (
     Generated,
     Interrupted,
@@ -360,6 +363,61 @@ def _requests(count: int) -> str:
     return "1 request" if count == 1 else f"{count} requests"
 
 
+_WHOSE = {"member": "yours", "server": "the server's"}
+
+
+def defaults_applied(used: DefaultsUsed) -> str:
+    """Which options came from whose defaults: "yours: model, style; the server's: quality"."""
+    by_whose = {
+        name: [option_label(option).lower() for w, option, _ in used.applied if w == whose]
+        for whose, name in _WHOSE.items()
+    }
+    return "; ".join(
+        f"{whose}: {', '.join(options)}" for whose, options in by_whose.items() if options
+    )
+
+
+def skipped_default(whose: str, model_id: str) -> str:
+    owner = "Your" if whose == "member" else "The server's"
+    return f"{owner} default model `{model_id}` is not offered here now, so it was skipped."
+
+
+def model_not_offered(name: str) -> str:
+    return f"{name} is not offered in this server."
+
+
+def defaults_shown(whose: str, options: RequestOptions | None, catalog: Catalog) -> str:
+    """One set of defaults, in one line."""
+    owner = "Your defaults in this server" if whose == "member" else "This server's defaults"
+    if options is None or options == RequestOptions():
+        return f"{owner}: none; /imagine uses " + (
+            "the server's and the catalog's." if whose == "member" else "the catalog's."
+        )
+    model = catalog.get(options.model) if options.model else None
+    parts = [f"model {model.name if model else options.model}"] if options.model else []
+    parts += [
+        f"{label} {value}"
+        for label, value in (
+            ("size", options.size),
+            ("aspect", options.aspect),
+            ("quality", options.quality),
+        )
+        if value
+    ]
+    parts += [f"{option_label(name).lower()} {value}" for name, value in options.extra.items()]
+    return f"{owner}: {', '.join(parts)}."
+
+
+def defaults_cleared(whose: str, removed: bool) -> str:
+    if not removed:
+        return "There were no defaults to clear."
+    return (
+        "✅ Your defaults are cleared."
+        if whose == "member"
+        else "✅ The server's defaults are cleared."
+    )
+
+
 def option_label(name: str) -> str:
     """A model's own option as a member reads it: `output_format` is "Output format"."""
     return name.replace("_", " ").capitalize()
@@ -379,6 +437,10 @@ def result_embed(
     left = UNCOUNTED if result.quota is None else quota_summary(result.quota)
     fields.append(Field(f"Cost: {credits(result.credits)}", left, False))
     notes = []
+    if plan.defaults is not None:
+        if plan.defaults.applied:
+            fields.append(Field("Defaults used", defaults_applied(plan.defaults), False))
+        notes += [skipped_default(whose, model_id) for whose, model_id in plan.defaults.skipped]
     if result.reencoded:
         notes.append("Re-encoded as WebP to fit Discord's upload limit.")
     if result.dropped:
