@@ -20,7 +20,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog import ModelSpec, PlannedRequest, RequestOptions, RequestRejected
-from bot.defaults import resolve
+from bot.defaults import Resolved, resolve
 from bot.fitting import shrink
 from bot.generation import (
     DuplicateRequest,
@@ -68,6 +68,7 @@ from cogs.presenters import (
     upstream_strike,
 )
 from cogs.remix import remix_modal
+from cogs.settings import focused
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -219,15 +220,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
     async def _reserve_new(
         self, interaction: discord.Interaction[Any], prompt: str, typed: RequestOptions
     ) -> Reserved:
-        """What the member typed, filled in from their defaults and the server's, planned."""
-        guild_id = _guild_id(interaction)
-        try:
-            layers = await self.bot.defaults.layers(guild_id, interaction.user.id)
-            policy = await self.bot.policy.policy(guild_id)
-        except StoreUnavailable as error:
-            log.warning("could not read the defaults of %s: %s", interaction.id, error)
-            raise StoreBusy from error
-        resolved = resolve(typed, layers, self.bot.catalog, policy.model_enabled)
+        """What the member typed, filled in from the defaults, planned and reserved."""
+        resolved = await self._with_defaults(interaction, typed)
         plan = self.bot.catalog.plan_options(prompt, resolved.options)
         plan = dataclasses.replace(plan, defaults=resolved.used or None)
         return await self._reserve(interaction, plan)
@@ -271,14 +265,14 @@ class ImagineCog(commands.Cog, name="Imagine"):
     async def size_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         return _matching(spec.sizes if spec else [], current)
 
     @imagine.autocomplete("quality")
     async def quality_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         return _matching(spec.qualities if spec else [], current)
 
     @imagine.autocomplete("aspect")
@@ -286,7 +280,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
         """The aspects the chosen model can draw, each named with the size it is sent as."""
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         wanted = current.strip().lower()
         return [
             app_commands.Choice(name=f"{aspect} ({size})", value=aspect)
@@ -295,41 +289,46 @@ class ImagineCog(commands.Cog, name="Imagine"):
         ][:MAX_AUTOCOMPLETE]
 
     @imagine.autocomplete("style")
-    async def style_autocomplete(
-        self, interaction: discord.Interaction[ImagineBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return self._extra_choices(interaction, "style", current)
-
     @imagine.autocomplete("background")
-    async def background_autocomplete(
-        self, interaction: discord.Interaction[ImagineBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return self._extra_choices(interaction, "background", current)
-
     @imagine.autocomplete("output_format")
-    async def output_format_autocomplete(
+    async def extra_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: str
-    ) -> list[app_commands.Choice[str]]:
-        return self._extra_choices(interaction, "output_format", current)
-
-    def _extra_choices(
-        self, interaction: discord.Interaction[ImagineBot], option: str, current: str
     ) -> list[app_commands.Choice[str]]:
         """The chosen model's own values for one of its options; none for a model without it."""
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
+        data: dict[str, Any] = dict(interaction.data or {})
+        option = focused(list(data.get("options") or [])) or ""
         return _matching(spec.extra_params.get(option, []) if spec else [], current)
 
     @imagine.autocomplete("n")
     async def n_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: int | str
     ) -> list[app_commands.Choice[int]]:
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         counts = range(1, (spec.max_n if spec else 1) + 1)
         return [app_commands.Choice(name=str(count), value=count) for count in counts]
 
-    def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> ModelSpec | None:
-        chosen = getattr(interaction.namespace, "model", None)
-        return self.bot.catalog.get(chosen or self.bot.catalog.default_model)
+    async def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> ModelSpec | None:
+        """The model typed, else the one the member's or the server's defaults would use."""
+        typed = RequestOptions(model=getattr(interaction.namespace, "model", None))
+        try:
+            model_id = (await self._with_defaults(interaction, typed)).options.model
+        except StoreBusy:  # suggestions for the catalog's default beat none
+            model_id = typed.model
+        return self.bot.catalog.get(model_id or self.bot.catalog.default_model)
+
+    async def _with_defaults(
+        self, interaction: discord.Interaction[Any], typed: RequestOptions
+    ) -> Resolved:
+        """What the member typed, filled in from their defaults and the server's."""
+        guild_id = _guild_id(interaction)
+        try:
+            layers = await self.bot.defaults.layers(guild_id, interaction.user.id)
+            policy = await self.bot.policy.policy(guild_id)
+        except StoreUnavailable as error:
+            log.warning("could not read the defaults of %s: %s", interaction.id, error)
+            raise StoreBusy from error
+        return resolve(typed, layers, self.bot.catalog, policy.model_enabled)
 
     async def rerun(
         self, interaction: discord.Interaction[Any], request_id: int, prompt: str | None = None

@@ -156,3 +156,22 @@ async def test_defaults_autocomplete_follows_the_chosen_model(bot, discord_fake)
         await handle.wait_response(within=3.0)
         assert [c["value"] for c in handle.choices] == ["vivid", "natural"]
         assert len(handle.choices) <= 25
+
+
+async def test_imagine_autocomplete_follows_the_default_model(bot, discord_fake) -> None:
+    await settings(discord_fake, model="openai/gpt-image-1")
+    for option, values in (
+        ("background", ["auto", "opaque", "transparent"]),
+        ("style", []),
+        ("size", ["1024x1024", "1536x1024", "1024x1536", "auto"]),
+    ):
+        handle = await discord_fake.inject_autocomplete(
+            "imagine", {"prompt": "x", option: ""}, option
+        )
+        await handle.wait_response(within=3.0)
+        assert [c["value"] for c in handle.choices] == values
+    typed = await discord_fake.inject_autocomplete(
+        "imagine", {"prompt": "x", "model": "openai/dall-e-3", "style": ""}, "style"
+    )
+    await typed.wait_response(within=3.0)
+    assert [c["value"] for c in typed.choices] == ["vivid", "natural"]
