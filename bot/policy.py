@@ -507,11 +507,15 @@ class PolicyService:
         return bool(changed)
 
     async def remove_entry(self, guild_id: int, kind: EntryKind, value: str | int) -> bool:
-        """Remove a term, channel, role or disabled model; False if it was not there."""
+        """Remove a term, channel, role or disabled model; False if it was not there.
+
+        A term is also removed as written: one stored while `_` was a letter (`blood_bath`) is
+        cleaned differently now, and `blocked list` shows it as stored.
+        """
         stored = clean_term(str(value)) if kind == "term" else str(value)
         changed = await self._store.execute(
-            "DELETE FROM moderation_entries WHERE guild_id = ? AND kind = ? AND value = ?",
-            (guild_id, kind, stored),
+            "DELETE FROM moderation_entries WHERE guild_id = ? AND kind = ? AND value IN (?, ?)",
+            (guild_id, kind, stored, str(value).strip()),
         )
         await self._changed(guild_id)
         return bool(changed)

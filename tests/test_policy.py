@@ -113,6 +113,18 @@ async def test_rules_apply_in_order(policy) -> None:
     assert isinstance(refusal, CoolingDown)
 
 
+async def test_a_term_stored_with_underscores_can_be_removed(make, store) -> None:
+    """Terms stored while `_` was a letter stay in the table, and still block their words."""
+    await store.execute(
+        "INSERT INTO moderation_entries (guild_id, kind, value) VALUES (?, ?, ?)",
+        (GUILD, "term", "blood_bath"),
+    )
+    policy = make()
+    assert await policy.check(ASKER, MODEL, "a blood bath") == BlockedTerm("blood bath", False)
+    assert await policy.remove_entry(GUILD, "term", "blood_bath")
+    assert await policy.check(ASKER, MODEL, "a blood bath") is None
+
+
 async def test_a_thread_follows_its_parent_channel(policy) -> None:
     await policy.add_entry(GUILD, "channel", CHANNEL)
     in_thread = replace(ASKER, channel_id=THREAD, parent_id=CHANNEL)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Callable
+from typing import Any
 
+import pytest
+import wordfreq
+
+import bot.terms
+from bench.terms import DISGUISES, false_positives
+from bot.policy import load_builtin_terms
 from bot.terms import MAX_TERM_LENGTH, InvalidTerm, clean_term, find_blocked, normalise
 
 CAUGHT = [
@@ -43,6 +50,25 @@ CAUGHT = [
     ("prefix * matches the word itself", "porn", "porn*", "porn"),
     ("punctuation around", "(ass!)", "ass", "ass"),
     ("all at once", "К1ск 4.Ѕ.$", "ass", "4.Ѕ.$"),
+    ("small capitals", "ɴᴜᴅᴇ", "nude", "ɴᴜᴅᴇ"),
+    ("kra for k", "ĸinky", "kinky", "ĸinky"),
+    ("underscores", "s_e_x", "sex", "s_e_x"),
+    ("asterisks", "s*e*x", "sex", "s*e*x"),
+    ("slashes", "s/e/x", "sex", "s/e/x"),
+    ("commas", "s,e,x", "sex", "s,e,x"),
+    ("pipes", "s|e|x", "sex", "s|e|x"),
+    ("plus signs", "s+e+x", "sex", "s+e+x"),
+    ("tildes", "s~e~x", "sex", "s~e~x"),
+    ("colons", "s:e:x", "sex", "s:e:x"),
+    ("semicolons", "s;e;x", "sex", "s;e;x"),
+    ("plural -s", "two tits", "tit", "tits"),
+    ("plural -es", "kick asses", "ass", "asses"),
+    ("plural, spaced", "a s s e s", "ass", "a s s e s"),
+    ("plural of a phrase", "blood baths", "blood bath", "blood baths"),
+    ("digits with a letter", "a 5 5", "ass", "a 5 5"),
+    ("a number before it", "Room 101, lol", "lol", "lol"),
+    ("inside a number's reading", "1 0 1 0 l", "lol", "1 0 l"),
+    ("a term of digits", "1984 again", "1984", "1984"),
 ]
 
 NOT_CAUGHT = [
@@ -59,6 +85,12 @@ NOT_CAUGHT = [
     ("a tab separates", "go\tre", "gore"),
     ("a carriage return separates", "go\rre", "gore"),
     ("a next-line control separates", "go\x85re", "gore"),
+    ("digits only: a plane", "a Boeing 717", "tit"),
+    ("digits only: a room", "Room 101", "lol"),
+    ("digits only: an engine", "a 455 horsepower engine", "ass"),
+    ("digits only, spaced", "1 0 1", "lol"),
+    ("digits only, then more of the word", "the 101st airborne", "lol*"),
+    ("plural is -s or -es, not more", "assess the risk", "ass"),
 ]
 
 
@@ -101,3 +133,107 @@ def test_normalised_text_remembers_where_it_came_from() -> None:
     result = normalise("Aﬁ\u200bB")
     assert result.text == "afib"
     assert result.origin == (0, 1, 1, 3)
+
+
+def test_the_leftmost_term_is_quoted_and_a_number_hides_no_other_term() -> None:
+    assert find_blocked("lol then gore", ["gore", "lol"]) == bot.terms.TermMatch("lol", "lol")
+    assert find_blocked("Room 101 gore", ["lol", "gore"]) == bot.terms.TermMatch("gore", "gore")
+
+
+def test_a_term_stored_with_underscores_means_its_words() -> None:
+    """`_` was a letter in stored terms before it became a separator."""
+    assert find_blocked("a blood bath", ["blood_bath"]) is not None
+    assert find_blocked("_" * 42, ["_" * 19 + "x"]) is None
+    assert find_blocked("x", ["_" * 19 + "x"]) is not None
+
+
+@pytest.mark.parametrize(("trick", "prompt"), DISGUISES)
+def test_the_builtin_terms_catch_every_disguise(trick: str, prompt: str) -> None:
+    found = find_blocked(prompt, load_builtin_terms())
+    assert found is not None, trick
+    assert found.quoted in prompt
+
+
+def test_the_builtin_terms_leave_common_english_alone() -> None:
+    """None of the 50,000 most frequent English words is blocked, but the terms and their
+    inflections."""
+    terms = load_builtin_terms()
+    assert false_positives(wordfreq.top_n_list("en", 50_000), terms) == []
+    assert all(find_blocked(term.rstrip("*"), terms) for term in terms)
+
+
+ADVERSARIAL_TERMS = ("_" * 19 + "x", "_" * 20 + "x", "lol", "tit", "ass", "porn*", "a a a a a b")
+
+
+def _adversarial_prompts(length: int) -> list[tuple[str, str | None]]:
+    """(prompt, term found): underscores that froze the old matcher, a number whose digits read
+    as a term at every word (then one real match at the end), runs of one-letter words."""
+    return [
+        ("_" * length, None),
+        (("1 0 " * length)[: length - 5] + " 1 0 l", "lol"),
+        ("a " * (length // 2), None),
+        (("a" + " " * 30) * (length // 31), None),
+    ]
+
+
+def _engine_work(monkeypatch: pytest.MonkeyPatch, length: int) -> tuple[int, int]:
+    """RE2 calls made and bytes they were given to read, for the adversarial prompts."""
+    calls, scanned = 0, 0
+    search: Callable[[Any, bytes], Any] = bot.terms._search
+
+    def counting(regex: Any, haystack: bytes) -> Any:
+        nonlocal calls, scanned
+        found = search(regex, haystack)
+        calls += 1
+        scanned += len(haystack) if found is None else found.end()
+        return found
+
+    monkeypatch.setattr(bot.terms, "_search", counting)
+    for prompt, term in _adversarial_prompts(length):
+        found = find_blocked(prompt, ADVERSARIAL_TERMS)
+        assert (found and found.term) == term
+    return calls, scanned
+
+
+def test_matching_work_grows_linearly_with_the_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """RE2 is linear in what it reads whatever the expression; the work around it must be too:
+    one call a check, whatever the prompt (no retries after a number), reading it once."""
+    calls, scanned = _engine_work(monkeypatch, 2000)
+    double_calls, double_scanned = _engine_work(monkeypatch, 4000)
+    assert calls == double_calls == len(_adversarial_prompts(0))
+    assert 1.9 < double_scanned / scanned < 2.1
+
+
+def test_a_long_term_compiles_to_an_expression_of_its_size() -> None:
+    """Asking for a letter among digit stand-ins must not square the expression's size (an
+    admin's 100-letter term of `t` and `a`, times 200 terms, would exhaust RE2's memory)."""
+    size = len(bot.terms._body("ta" * 25))
+    assert len(bot.terms._body("ta" * 50)) / size < 2.5
+
+
+def test_terms_compile_to_a_linear_time_engine() -> None:
+    """Python's `re` backtracks: an admin's term could make it take exponential time."""
+    assert type(bot.terms._chunk(ADVERSARIAL_TERMS).regex).__module__ == "re2"
+
+
+def test_a_long_list_is_compiled_in_chunks() -> None:
+    """A term added recompiles only the chunk it lands in (and maybe its neighbour)."""
+    terms = tuple(f"chunked{n}" for n in range(300))
+    chunks = bot.terms._chunks(terms)
+    assert len(chunks) > 3
+    found = find_blocked("a chunked299 then chunked0", terms)
+    assert found == bot.terms.TermMatch("chunked299", "chunked299")  # leftmost of all chunks
+    more = (*terms[:150], "chunked extra", *terms[150:])
+    assert find_blocked("chunked extra", more) is not None
+    assert len(set(bot.terms._chunks(more)) - set(chunks)) <= 2
+
+
+def test_no_chunk_outgrows_the_fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past a size, RE2's fast engine runs out of memory and it is many times slower."""
+    monkeypatch.setattr(bot.terms, "_CHUNK_SIZE", 2000)
+    terms = tuple(f"sized{n} " * 3 for n in range(100))
+    chunks = bot.terms._chunks(terms)
+    sizes = [sum(len(bot.terms._body(t)) for t in chunk.terms) for chunk in chunks]
+    assert len(chunks) > 10
+    assert max(sizes) <= 2000
+    assert find_blocked("a sized99 sized99 sized99", terms) is not None
