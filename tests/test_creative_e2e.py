@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from bot.image_format import detect_image_format
 from tests.test_imagine_e2e import button, used_credits, wait_for_images, wait_for_private_note
 
 EXTRA_OPTIONS = ("aspect", "style", "background", "output_format")
@@ -78,6 +79,20 @@ async def test_background_and_format_reach_gpt_image(bot, discord_fake, gateway)
     assert "style" not in body
     fields = {f["name"]: f["value"] for f in message.embeds[0]["fields"]}
     assert (fields["Background"], fields["Output format"]) == ("transparent", "webp")
+    [attachment] = message.attachments
+    assert attachment.data == gateway.produced[0]
+    assert detect_image_format(attachment.data) == "webp"
+    assert attachment.filename.endswith(".webp")
+
+
+async def test_jpeg_output_arrives_as_jpeg(bot, discord_fake, gateway) -> None:
+    handle = await discord_fake.inject_slash(
+        "imagine", {"prompt": "a fox", "model": "openai/gpt-image-1", "output_format": "jpeg"}
+    )
+    message = await wait_for_images(discord_fake, handle)
+    assert gateway.requests[0].json["output_format"] == "jpeg"
+    assert detect_image_format(message.attachments[0].data) == "jpeg"
+    assert message.attachments[0].filename.endswith((".jpg", ".jpeg"))
 
 
 @pytest.mark.parametrize(

@@ -192,7 +192,7 @@ async def test_rules_refuse_bad_bodies(
         ),
     ],
 )
-async def test_valid_bodies_answered_with_real_pngs(
+async def test_valid_bodies_answered_with_real_images(
     gw: FakeImageGateway,
     http: aiohttp.ClientSession,
     body: dict[str, Any],
@@ -214,7 +214,7 @@ async def test_valid_bodies_answered_with_real_pngs(
             assert set(item) - {"revised_prompt"} == {"b64_json"}
             data = base64.b64decode(item["b64_json"], validate=True)
         assert data == produced
-        assert complete_image_format(data) == "png"
+        assert complete_image_format(data) == body.get("output_format", "png")
         assert ("revised_prompt" in item) is revised
     assert len(set(gw.produced)) == len(gw.produced), "each image must be distinct"
 
