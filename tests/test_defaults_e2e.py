@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import GUILD_ID, MEMBER_ID
 from tests.test_imagine_e2e import used_credits, wait_for_images
@@ -175,3 +177,30 @@ async def test_imagine_autocomplete_follows_the_default_model(bot, discord_fake)
     )
     await typed.wait_response(within=3.0)
     assert [c["value"] for c in typed.choices] == ["vivid", "natural"]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ({"model": "acme/nope"}, "Unknown model `acme/nope`"),
+        ({"size": "512x512"}, "DALL·E 3 does not offer size `512x512`"),
+        ({"aspect": "square", "size": "1792x1024"}, "give one of the two"),
+        ({"quality": "ultra"}, "Allowed: standard, hd"),
+    ],
+)
+async def test_the_servers_defaults_are_checked_before_kept(
+    bot, discord_fake, options, expected
+) -> None:
+    answer = await set_server(discord_fake, **options)
+    assert expected in answer
+    assert "\n" not in answer
+    assert await bot.defaults.server(GUILD_ID) is None
+
+
+async def test_a_members_size_is_checked_against_the_servers_default_model(
+    bot, discord_fake
+) -> None:
+    await set_server(discord_fake, model="openai/gpt-image-1")
+    assert "size 1536x1024" in await settings(discord_fake, size="1536x1024")
+    await set_server(discord_fake, clear=True)
+    assert "DALL·E 3 does not offer size" in await settings(discord_fake, size="1024x1536")
