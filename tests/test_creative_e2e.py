@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from bot.image_format import detect_image_format
+from tests.fakes.discord.scenario import ADMIN_ID, GUILD_ID, MEMBER_ID
 from tests.test_imagine_e2e import button, used_credits, wait_for_images, wait_for_private_note
 
 EXTRA_OPTIONS = ("aspect", "style", "background", "output_format")
@@ -300,3 +301,15 @@ async def test_remix_survives_a_restart_even_with_the_form_open(
         assert [r.json["prompt"] for r in gateway.requests] == ["a fox", "a vixen", "a fox"]
         assert all(r.json["style"] == "natural" for r in gateway.requests)
         assert await used_credits(restarted) == 3
+
+
+async def test_a_paused_member_cannot_remix(bot, discord_fake, gateway) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    message = await wait_for_images(discord_fake, handle)
+    click, _ = await open_remix(discord_fake, message)
+    await bot.policy.pause(GUILD_ID, MEMBER_ID, "spam", ADMIN_ID)
+    submitted = await discord_fake.submit_modal(click, {"prompt": "a wolf"})
+    note = await wait_for_private_note(discord_fake, submitted)
+    assert "paused" in note.content
+    assert len(gateway.requests) == 1
+    assert await used_credits(bot) == 1
