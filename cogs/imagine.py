@@ -85,14 +85,15 @@ PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own c
 
 _BUTTONS = {
     "reroll": ("Re-roll", "🎲", discord.ButtonStyle.primary),
-    "remix": ("Remix", "✏️", discord.ButtonStyle.secondary),
+    "remix": ("Remix", "🔀", discord.ButtonStyle.secondary),
     "delete": ("Delete", "🗑️", discord.ButtonStyle.secondary),
     "cancel": ("Cancel", "✖️", discord.ButtonStyle.secondary),
 }
-# The buttons under a result, in order, and whose id each carries: the request's or its owner's.
-RESULT_BUTTONS: tuple[tuple[str, Literal["request", "owner"]], ...] = (
-    ("reroll", "request"),
-    ("remix", "request"),
+# The result row, in order; each action targets the request ("id") or its requester ("owner").
+# A new result button is one entry here, one in `_BUTTONS` and one handler.
+RESULT_ACTIONS: tuple[tuple[str, Literal["id", "owner"]], ...] = (
+    ("reroll", "id"),
+    ("remix", "id"),
     ("delete", "owner"),
 )
 
@@ -144,8 +145,8 @@ class ResultButton(
 
 def result_view(request_id: int, owner_id: int) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    for action, carries in RESULT_BUTTONS:
-        view.add_item(ResultButton(action, request_id if carries == "request" else owner_id))
+    for action, target in RESULT_ACTIONS:
+        view.add_item(ResultButton(action, request_id if target == "id" else owner_id))
     return view
 
 
