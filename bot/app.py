@@ -25,6 +25,7 @@ from bot.catalog import Catalog, load_catalog
 from bot.clock import Clock, utc_now
 from bot.command_drift import drift
 from bot.config import Settings, SettingsError
+from bot.defaults import DefaultsStore
 from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
 from bot.guild_access import GuildAccess
@@ -48,6 +49,8 @@ AFTER_CANCEL_SECONDS = 5.0
 EXTENSIONS = (
     "cogs.access",
     "cogs.imagine",
+    "cogs.remix",
+    "cogs.settings",
     "cogs.quota",
     "cogs.moderation",
     "cogs.history",
@@ -109,6 +112,7 @@ class ImagineBot(commands.AutoShardedBot):
     policy: PolicyService
     queue_limits: QueueLimits
     history: HistoryService
+    defaults: DefaultsStore
     moderation: ModerationClient | None = None
 
     def __init__(
@@ -183,6 +187,7 @@ class ImagineBot(commands.AutoShardedBot):
             retention=settings.prompt_retention if settings.prompt_retention_days else None,
             clock=self.clock,
         )
+        self.defaults = DefaultsStore(store, clock=self.clock)
         self.policy = PolicyService(
             store,
             self.quota,
@@ -301,6 +306,7 @@ class ImagineBot(commands.AutoShardedBot):
         await self.policy.purge_guild(guild.id)
         await self.queue_limits.purge_guild(guild.id)
         await self.history.purge_guild(guild.id)
+        await self.defaults.purge_guild(guild.id)
         log.info("left guild %s: its quota and history were deleted", guild.id)
 
     async def close(self) -> None:

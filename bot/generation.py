@@ -249,6 +249,7 @@ class GenerationService:
                 n=plan.n,
                 prompt=plan.prompt,
                 member_credits=who.member_credits,
+                options=plan.options.to_json(),
             )
         except QuotaExceeded as refused:
             self._refused(

@@ -158,6 +158,7 @@ class Reservation:
     quality: str | None
     n: int
     prompt: str | None  # None once prompt retention has purged it
+    options: str | None = None  # RequestOptions JSON; None on rows from before they were kept
     duplicate: bool = False
 
 
@@ -335,11 +336,12 @@ _BUDGET = """
 # fits both budgets and the interaction is new; no row back means refused or a duplicate.
 _RESERVE = f"""
     INSERT INTO ledger (interaction_id, guild_id, member_id, channel_id, model, size, quality, n,
-        reserved, credits, prompt, period_start, created_at)
+        reserved, credits, prompt, options, period_start, created_at)
     SELECT CAST(:iid AS BIGINT), CAST(:guild AS BIGINT), CAST(:member AS BIGINT),
         CAST(:channel AS BIGINT), CAST(:model AS TEXT), CAST(:size AS TEXT),
         CAST(:quality AS TEXT), CAST(:n AS BIGINT), CAST(:cost AS BIGINT), CAST(:cost AS BIGINT),
-        CAST(:prompt AS TEXT), b.first_day || 'T00:00:00.000000Z', CAST(:now AS TEXT)
+        CAST(:prompt AS TEXT), CAST(:options AS TEXT), b.first_day || 'T00:00:00.000000Z',
+        CAST(:now AS TEXT)
     FROM ({_BUDGET}) AS b
     WHERE b.guild_used + CAST(:cost AS BIGINT) <= b.guild_limit
       AND (b.member_limit = 0 OR b.member_used + CAST(:cost AS BIGINT) <= b.member_limit)
@@ -477,6 +479,7 @@ class QuotaService:
         channel_id: int | None = None,
         prompt: str | None = None,
         member_credits: int | None = None,
+        options: str | None = None,
     ) -> Reservation:
         """Take `cost` credits from both budgets, or raise QuotaExceeded.
 
@@ -497,6 +500,7 @@ class QuotaService:
             "n": n,
             "cost": cost,
             "prompt": prompt,
+            "options": options,
         }
 
         def work() -> Script[Reservation]:
@@ -541,6 +545,7 @@ class QuotaService:
                 quality=quality,
                 n=n,
                 prompt=prompt,
+                options=options,
             )
 
         return await self._store.run(work)
@@ -1009,6 +1014,7 @@ def _reservation(row: Row) -> Reservation:
         quality=row["quality"],
         n=row["n"],
         prompt=row["prompt"],
+        options=row["options"],
     )
 
 

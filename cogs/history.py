@@ -146,7 +146,7 @@ class HistoryCog(commands.Cog, name="History"):
             return
         imagine = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(imagine, ImagineCog)
-        await imagine.reroll(interaction, request_id)
+        await imagine.rerun(interaction, request_id)
 
     async def _page(
         self, interaction: discord.Interaction[Any], member_id: int, number: int

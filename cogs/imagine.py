@@ -13,14 +13,15 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.app import bind_interaction
-from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
+from bot.catalog import ModelSpec, PlannedRequest, RequestOptions, RequestRejected
+from bot.defaults import Resolved, resolve
 from bot.fitting import shrink
 from bot.generation import (
     DuplicateRequest,
@@ -38,7 +39,7 @@ from bot.images import ContentPolicyError
 from bot.policy import Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
-from bot.quota import QuotaExceeded
+from bot.quota import QuotaExceeded, Reservation
 from bot.rule_changes import enforce_on_line, refusal_on_joining
 from bot.store import StoreUnavailable
 from cogs.access import admitted
@@ -50,6 +51,7 @@ from cogs.presenters import (
     DISCORD_FAULTS,
     NO_MENTIONS,
     NOT_STARTED,
+    REMIX_TOO_OLD,
     REROLL_TOO_OLD,
     RESTARTING,
     audit_generation_embed,
@@ -68,6 +70,8 @@ from cogs.presenters import (
     send_error,
     upstream_strike,
 )
+from cogs.remix import remix_modal
+from cogs.settings import focused
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -84,16 +88,24 @@ PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own c
 
 _BUTTONS = {
     "reroll": ("Re-roll", "🎲", discord.ButtonStyle.primary),
+    "remix": ("Remix", "🔀", discord.ButtonStyle.secondary),
     "delete": ("Delete", "🗑️", discord.ButtonStyle.secondary),
     "cancel": ("Cancel", "✖️", discord.ButtonStyle.secondary),
 }
+# The result row, in order; each action targets the request ("id") or its requester ("owner").
+# A new result button is one entry here, one in `_BUTTONS` and one handler.
+RESULT_ACTIONS: tuple[tuple[str, Literal["id", "owner"]], ...] = (
+    ("reroll", "id"),
+    ("remix", "id"),
+    ("delete", "owner"),
+)
 
 
 class ResultButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"imagine:(?P<action>reroll|delete|cancel):(?P<target>[0-9]+)",
+    template=rf"imagine:(?P<action>{'|'.join(_BUTTONS)}):(?P<target>[0-9]+)",
 ):
-    """Re-roll or Cancel (target: the request's interaction id), or Delete (target: the
+    """Re-roll, Remix or Cancel (target: the request's interaction id), or Delete (target: the
     requester's id). Cancel sits on a request waiting in line, the others on a result.
 
     The state lives in the custom_id, so the buttons keep working after a restart. discord.py
@@ -122,7 +134,12 @@ class ResultButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(cog, ImagineCog)
-        handler = {"reroll": cog.reroll, "delete": cog.delete, "cancel": cog.cancel}[self.action]
+        handler = {
+            "reroll": cog.rerun,
+            "remix": cog.remix,
+            "delete": cog.delete,
+            "cancel": cog.cancel,
+        }[self.action]
         try:
             if not await admitted(interaction):
                 return
@@ -133,8 +150,8 @@ class ResultButton(
 
 def result_view(request_id: int, owner_id: int) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    view.add_item(ResultButton("reroll", request_id))
-    view.add_item(ResultButton("delete", owner_id))
+    for action, target in RESULT_ACTIONS:
+        view.add_item(ResultButton(action, request_id if target == "id" else owner_id))
     return view
 
 
@@ -182,6 +199,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         size="Image size in pixels (the choices depend on the model)",
         quality="Image quality (the choices depend on the model)",
         n="How many images (the choices depend on the model)",
+        aspect="Shape: square, portrait, landscape (wide, tall where the model can)",
+        style="DALL·E 3's style: vivid or natural",
+        background="GPT Image's background: auto, opaque or transparent",
+        output_format="GPT Image's file format: png, webp or jpeg",
     )
     async def imagine(
         self,
@@ -191,14 +212,25 @@ class ImagineCog(commands.Cog, name="Imagine"):
         size: str | None = None,
         quality: str | None = None,
         n: app_commands.Range[int, 1, 10] = 1,
+        aspect: str | None = None,
+        style: str | None = None,
+        background: str | None = None,
+        output_format: str | None = None,
     ) -> None:
-        try:
-            plan = self.bot.catalog.plan(prompt, model_id=model, size=size, quality=quality, n=n)
-        except RequestRejected as rejected:
-            await send_error(interaction, rejection(rejected))
-            return
+        chosen = {"style": style, "background": background, "output_format": output_format}
+        extra = {name: value for name, value in chosen.items() if value is not None}
+        typed = RequestOptions(model, size, aspect, quality, n, extra)
         with self.bot.finishing():
-            await self.serve(interaction, self._reserve(interaction, plan))
+            await self.serve(interaction, self._reserve_new(interaction, prompt, typed))
+
+    async def _reserve_new(
+        self, interaction: discord.Interaction[Any], prompt: str, typed: RequestOptions
+    ) -> Reserved:
+        """What the member typed, filled in from the defaults, planned and reserved."""
+        resolved = await self._with_defaults(interaction, typed)
+        plan = self.bot.catalog.plan_options(prompt, resolved.options)
+        plan = dataclasses.replace(plan, defaults=resolved.used or None)
+        return await self._reserve(interaction, plan)
 
     async def _reserve(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest
@@ -265,47 +297,110 @@ class ImagineCog(commands.Cog, name="Imagine"):
     async def size_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         return _matching(spec.sizes if spec else [], current)
 
     @imagine.autocomplete("quality")
     async def quality_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         return _matching(spec.qualities if spec else [], current)
+
+    @imagine.autocomplete("aspect")
+    async def aspect_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The aspects the chosen model can draw, each named with the size it is sent as."""
+        spec = await self._chosen_model(interaction)
+        wanted = current.strip().lower()
+        return [
+            app_commands.Choice(name=f"{aspect} ({size})", value=aspect)
+            for aspect, size in (spec.aspects if spec else {}).items()
+            if wanted in aspect
+        ][:MAX_AUTOCOMPLETE]
+
+    @imagine.autocomplete("style")
+    @imagine.autocomplete("background")
+    @imagine.autocomplete("output_format")
+    async def extra_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The chosen model's own values for one of its options; none for a model without it."""
+        spec = await self._chosen_model(interaction)
+        data: dict[str, Any] = dict(interaction.data or {})
+        option = focused(list(data.get("options") or [])) or ""
+        return _matching(spec.extra_params.get(option, []) if spec else [], current)
 
     @imagine.autocomplete("n")
     async def n_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: int | str
     ) -> list[app_commands.Choice[int]]:
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         counts = range(1, (spec.max_n if spec else 1) + 1)
         return [app_commands.Choice(name=str(count), value=count) for count in counts]
 
-    def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> ModelSpec | None:
-        chosen = getattr(interaction.namespace, "model", None)
-        return self.bot.catalog.get(chosen or self.bot.catalog.default_model)
+    async def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> ModelSpec | None:
+        """The model typed, else the one the member's or the server's defaults would use."""
+        typed = RequestOptions(model=getattr(interaction.namespace, "model", None))
+        try:
+            model_id = (await self._with_defaults(interaction, typed)).options.model
+        except StoreBusy:  # suggestions for the catalog's default beat none
+            model_id = typed.model
+        return self.bot.catalog.get(model_id or self.bot.catalog.default_model)
 
-    async def reroll(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+    async def _with_defaults(
+        self, interaction: discord.Interaction[Any], typed: RequestOptions
+    ) -> Resolved:
+        """What the member typed, filled in from their defaults and the server's."""
+        guild_id = _guild_id(interaction)
+        try:
+            layers = await self.bot.defaults.layers(guild_id, interaction.user.id)
+            policy = await self.bot.policy.policy(guild_id)
+        except StoreUnavailable as error:
+            log.warning("could not read the defaults of %s: %s", interaction.id, error)
+            raise StoreBusy from error
+        return resolve(typed, layers, self.bot.catalog, policy.model_enabled)
+
+    async def rerun(
+        self, interaction: discord.Interaction[Any], request_id: int, prompt: str | None = None
+    ) -> None:
+        """A new request with an earlier one's model and options: Re-roll, or Remix with the
+        prompt the member edited. Checked, reserved and charged like any other."""
         with self.bot.finishing():
-            await self.serve(interaction, self._reserve_again(interaction, request_id))
+            await self.serve(interaction, self._reserve_again(interaction, request_id, prompt))
 
     async def _reserve_again(
-        self, interaction: discord.Interaction[Any], request_id: int
+        self, interaction: discord.Interaction[Any], request_id: int, prompt: str | None
     ) -> Reserved:
-        original = await self.bot.history.find(_guild_id(interaction), request_id)
-        if original is None or not original.prompt:
-            raise NotRerollable
-        plan = self.bot.catalog.plan(
-            original.prompt,
-            model_id=original.model,
-            size=original.size,
-            quality=original.quality,
-            n=original.n,
-        )
+        original = await self._original(interaction, request_id)
+        assert original.prompt is not None  # _original refuses a purged one
+        plan = self.bot.catalog.plan_options(prompt or original.prompt, options_of(original))
         # The rules may have changed since (a paused member, a disabled model, a new term).
         return await self._reserve(interaction, plan)
+
+    async def _original(
+        self, interaction: discord.Interaction[Any], request_id: int
+    ) -> Reservation:
+        """The ledger row a button names; NotRerollable if it is another guild's or purged."""
+        original = await self.bot.quota.find(request_id)
+        if original is None or original.guild_id != interaction.guild_id or not original.prompt:
+            raise NotRerollable
+        return original
+
+    async def remix(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+        """Open the Remix form with the request's prompt; its submission comes to `rerun`."""
+        try:
+            original = await self._original(interaction, request_id)
+        except NotRerollable:
+            await send_error(interaction, REMIX_TOO_OLD)
+            return
+        assert original.prompt is not None
+        model = self.bot.catalog.get(original.model)
+        limit = model.max_prompt_length if model else len(original.prompt)
+        modal = remix_modal(request_id, original.prompt, limit)
+        await interaction.response.send_modal(modal)
+        modal.stop()  # no state kept: the submission is routed by its custom_id (cogs.remix)
 
     async def delete(self, interaction: discord.Interaction[Any], owner_id: int) -> None:
         """The requester may delete a result, and so may a member with Manage Messages; the
@@ -633,6 +728,13 @@ def _transient(error: BaseException) -> bool:
 
 def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
+
+
+def options_of(original: Reservation) -> RequestOptions:
+    """What a ledger row asked for; rows from before options were kept have only columns."""
+    if original.options is not None:
+        return RequestOptions.from_json(original.options)
+    return RequestOptions(original.model, original.size, None, original.quality, original.n)
 
 
 def _requester(

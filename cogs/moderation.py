@@ -32,6 +32,7 @@ from cogs.presenters import (
     reply,
     send_error,
 )
+from cogs.settings import DESCRIBE, change_defaults, given_options, option_choices
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -140,6 +141,33 @@ class ModerationCog(commands.Cog, name="Moderation"):
             await send_error(interaction, invalid_setting(invalid))
             return
         await reply(interaction, SAVED + await self._enforce(guild_id))
+
+    # -- defaults ------------------------------------------------------------------------------
+
+    @admin.command(name="defaults", description="This server's /imagine defaults (no option: show)")
+    @app_commands.describe(**DESCRIBE)
+    async def defaults(
+        self,
+        interaction: discord.Interaction[ImagineBot],
+        model: str | None = None,
+        size: str | None = None,
+        aspect: str | None = None,
+        quality: str | None = None,
+        style: str | None = None,
+        clear: bool = False,
+    ) -> None:
+        given = given_options(model, size, aspect, quality, style)
+        await change_defaults(self.bot, interaction, "server", given, clear)
+
+    @defaults.autocomplete("model")
+    @defaults.autocomplete("size")
+    @defaults.autocomplete("aspect")
+    @defaults.autocomplete("quality")
+    @defaults.autocomplete("style")
+    async def defaults_choices(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return option_choices(self.bot, interaction, current)
 
     # -- lists ---------------------------------------------------------------------------------
 

@@ -16,11 +16,15 @@ import discord
 from discord import app_commands
 
 from bot.catalog import (
+    AspectSizeConflict,
+    Catalog,
     EmptyPrompt,
+    ExtraConflict,
     ModelSpec,
     NoSuchOption,
     PlannedRequest,
     PromptTooLong,
+    RequestOptions,
     RequestRejected,
     SizeNotOffered,
     TooManyImages,
@@ -28,6 +32,7 @@ from bot.catalog import (
     UnknownOptions,
     ValueNotOffered,
 )
+from bot.defaults import DefaultsUsed
 from bot.generation import (
     Generated,
     Interrupted,
@@ -105,7 +110,10 @@ NOT_STARTED = (
     "please try again."
 )
 UNCOUNTED = "The bot's database is busy: these credits are counted as soon as it is back."
+REMIX_TITLE = "Remix"
+REMIX_PROMPT_LABEL = "Prompt"
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
+REMIX_TOO_OLD = "This image is too old to remix; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
 UNEXPECTED = (
@@ -262,6 +270,17 @@ def rejection(error: RequestRejected) -> str:
         )
     if isinstance(error, UnknownOptions):
         return f"{error.model.name} takes no option {', '.join(error.options)}."
+    if isinstance(error, AspectSizeConflict):
+        return (
+            f"Aspect `{error.aspect}` is {error.aspect_size} on {error.model.name}, not "
+            f"`{error.size}`: give one of the two."
+        )
+    if isinstance(error, ExtraConflict):
+        return (
+            f"{error.model.name} cannot combine {error.when_option} `{error.when_value}` with "
+            f"{error.option} "
+            f"`{error.value}`. Allowed with it: {', '.join(error.allowed)}."
+        )
     raise AssertionError(f"no wording for {error!r}")
 
 
@@ -376,12 +395,73 @@ def _requests(count: int) -> str:
     return "1 request" if count == 1 else f"{count} requests"
 
 
+_WHOSE = {"member": "yours", "server": "the server's"}
+
+
+def defaults_applied(used: DefaultsUsed) -> str:
+    """Which options came from whose defaults: "yours: model, style; the server's: quality"."""
+    by_whose = {
+        name: [option_label(option).lower() for w, option, _ in used.applied if w == whose]
+        for whose, name in _WHOSE.items()
+    }
+    return "; ".join(
+        f"{whose}: {', '.join(options)}" for whose, options in by_whose.items() if options
+    )
+
+
+def skipped_default(whose: str, model_id: str) -> str:
+    owner = "Your" if whose == "member" else "The server's"
+    return f"{owner} default model `{model_id}` is not offered here now, so it was skipped."
+
+
+def model_not_offered(name: str) -> str:
+    return f"{name} is not offered in this server."
+
+
+def defaults_shown(whose: str, options: RequestOptions | None, catalog: Catalog) -> str:
+    """One set of defaults, in one line."""
+    owner = "Your defaults in this server" if whose == "member" else "This server's defaults"
+    if options is None or options == RequestOptions():
+        return f"{owner}: none; /imagine uses " + (
+            "the server's and the catalog's." if whose == "member" else "the catalog's."
+        )
+    model = catalog.get(options.model) if options.model else None
+    parts = [f"model {model.name if model else options.model}"] if options.model else []
+    parts += [
+        f"{label} {value}"
+        for label, value in (
+            ("size", options.size),
+            ("aspect", options.aspect),
+            ("quality", options.quality),
+        )
+        if value
+    ]
+    parts += [f"{option_label(name).lower()} {value}" for name, value in options.extra.items()]
+    return f"{owner}: {', '.join(parts)}."
+
+
+def defaults_cleared(whose: str, removed: bool) -> str:
+    if not removed:
+        return "There were no defaults to clear."
+    return (
+        "✅ Your defaults are cleared."
+        if whose == "member"
+        else "✅ The server's defaults are cleared."
+    )
+
+
+def option_label(name: str) -> str:
+    """A model's own option as a member reads it: `output_format` is "Output format"."""
+    return name.replace("_", " ").capitalize()
+
+
 def result_embed(
     plan: PlannedRequest, result: Generated, requester: discord.abc.User
 ) -> discord.Embed:
     fields = [Field("Model", plan.model.name), Field("Size", plan.size)]
     if plan.quality:
         fields.append(Field("Quality", plan.quality))
+    fields += [Field(option_label(name), value) for name, value in plan.extra.items() if value]
     if result.revised_prompt and result.revised_prompt != plan.prompt:
         fields.append(
             Field("Revised prompt", literal(result.revised_prompt, FIELD_VALUE_LIMIT), False)
@@ -389,6 +469,10 @@ def result_embed(
     left = UNCOUNTED if result.quota is None else quota_summary(result.quota)
     fields.append(Field(f"Cost: {credits(result.credits)}", left, False))
     notes = []
+    if plan.defaults is not None:
+        if plan.defaults.applied:
+            fields.append(Field("Defaults used", defaults_applied(plan.defaults), False))
+        notes += [skipped_default(whose, model_id) for whose, model_id in plan.defaults.skipped]
     if result.reencoded:
         notes.append("Re-encoded as WebP to fit Discord's upload limit.")
     if result.dropped:

@@ -17,7 +17,17 @@ from tests.databases import sqlite_write_lock
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import CHANNEL_ID, GUILD_ID, MEMBER_ID, FakeMember, FakeUser
 
-IMAGINE_OPTIONS = {"prompt", "model", "size", "quality", "n"}
+IMAGINE_OPTIONS = {
+    "prompt",
+    "model",
+    "size",
+    "quality",
+    "n",
+    "aspect",
+    "style",
+    "background",
+    "output_format",
+}
 
 
 async def wait_for_images(fake, handle, within: float = 10.0):
@@ -95,6 +105,7 @@ async def test_b64_images_arrive_byte_identical_after_the_defer(bot, discord_fak
     assert any("99" in value for value in fields.values())  # 100 - 1 credits left
     assert [c["custom_id"] for c in message.components[0]["components"]] == [
         f"imagine:reroll:{handle.id}",
+        f"imagine:remix:{handle.id}",
         f"imagine:delete:{MEMBER_ID}",
     ]
     assert await used_credits(bot) == 1

@@ -11,6 +11,7 @@ from discord.app_commands import Group
 from discord.ext.commands import Cog
 
 from bot.app import EXTENSIONS
+from bot.catalog import RequestOptions
 from bot.policy import MAX_BLOCKED_TERMS, Pause
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.interactions import Invoker
@@ -89,6 +90,7 @@ async def test_synced_schema(bot, discord_fake) -> None:
         "roles": ["add", "list", "remove"],
         "models": ["disable", "enable"],
         "member": ["forget", "pause", "unpause"],
+        "defaults": [],
     }
     set_command = next(o for o in admin["options"] if o["name"] == "set")
     set_options = {o["name"]: o["type"] for o in set_command["options"]}
@@ -111,7 +113,7 @@ async def test_synced_schema(bot, discord_fake) -> None:
 
 # -- every admin command is for Manage Server only, even sent directly -----------------------
 
-FOR_EVERYONE = {"imagine", "quota show", "imagine-history", "imagine-forget"}
+FOR_EVERYONE = {"imagine", "imagine-settings", "quota show", "imagine-history", "imagine-forget"}
 
 
 AnyCommand = app_commands.Command[Any, ..., Any]
@@ -141,6 +143,10 @@ def options_for(fake, command: AnyCommand) -> dict[str, Any]:
         "term": "owl" if taking else "fox",
         "model": "flux/flux-1-pro" if taking else "openai/dall-e-3",
         "reason": "spam",
+        "size": "1792x1024",
+        "aspect": "landscape",
+        "quality": "hd",
+        "style": "natural",
     }
     by_type = {
         AppCommandOptionType.channel: channel(fake, ART_CHANNEL_ID if taking else NSFW_CHANNEL_ID),
@@ -167,12 +173,13 @@ async def everything_stored(bot):
         await bot.quota.status(GUILD_ID, MEMBER_ID),
         bot.generation.queue.snapshot(GUILD_ID).limits,
         await bot.history.page(GUILD_ID, MEMBER_ID, 0),
+        await bot.defaults.server(GUILD_ID),
     )
 
 
 def test_every_admin_command_is_found() -> None:
     names = {c.qualified_name for c in ADMIN_COMMANDS}
-    assert len(names) == 20
+    assert len(names) == 21
     assert {"imagine-admin member pause", "quota role", "quota set", "usage"} <= names
 
 
@@ -184,6 +191,7 @@ async def seeded(bot):
     await bot.policy.add_entry(GUILD_ID, "disabled_model", "flux/flux-1-pro")
     await bot.policy.pause(GUILD_ID, MEMBER_ID, "before", ADMIN_ID)
     await spend(bot, MEMBER_ID, 3)
+    await bot.defaults.set_server(GUILD_ID, RequestOptions(quality="standard"), ADMIN_ID)
     return await everything_stored(bot)
 
 

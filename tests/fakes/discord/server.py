@@ -8,6 +8,7 @@ from typing import Any, Literal
 from aiohttp import web
 
 from tests.fakes.discord import spec
+from tests.fakes.discord.callbacks import MODAL
 from tests.fakes.discord.clock import DiscordClock
 from tests.fakes.discord.context import FakeContext
 from tests.fakes.discord.faults import FaultRule
@@ -17,11 +18,13 @@ from tests.fakes.discord.interactions import (
     AUTOCOMPLETE,
     BUTTON,
     MESSAGE_COMPONENT,
+    MODAL_SUBMIT,
     CommandOptions,
     InteractionHandle,
     Invoker,
     command_options,
     interaction_payload,
+    modal_submit_data,
     nest_options,
     record_for,
 )
@@ -185,6 +188,25 @@ class FakeDiscord:
         if values is not None:
             data["values"] = list(values)
         return await self._inject(MESSAGE_COMPONENT, data, invoker, message)
+
+    async def submit_modal(
+        self,
+        opened: InteractionHandle,
+        values: Mapping[str, str] | None = None,
+        *,
+        invoker: Invoker | None = None,
+    ) -> InteractionHandle:
+        """A MODAL_SUBMIT (type 5) of the modal the bot showed in answer to ``opened``.
+
+        Only a modal Discord showed can be submitted: ``opened`` must have been answered with
+        a type 9 response. ``values`` maps text inputs' custom_ids to what the member typed.
+        """
+        record = opened.record
+        if record.response_type != MODAL or record.response_data is None:
+            raise AssertionError(f"interaction {record.id} was not answered with a modal")
+        data = modal_submit_data(record.response_data, values or {})
+        message = self.state.message(record.message_id) if record.message_id else None
+        return await self._inject(MODAL_SUBMIT, data, invoker, message)
 
     def _command_data(
         self,
