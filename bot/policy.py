@@ -28,6 +28,7 @@ from bot.quota import _parse as parse_time
 from bot.quota import _ts as timestamp
 from bot.store import Row, Script, Store, StoreUnavailable, count, every, lock, one
 from bot.terms import Compiler, InvalidTerm, Matcher, clean_term
+from bot.text import without_lone_surrogates
 
 log = logging.getLogger("imagine.policy")
 
@@ -521,7 +522,8 @@ class PolicyService:
 
         Raises InvalidTerm ("too_many") for a term past MAX_BLOCKED_TERMS, storing nothing.
         """
-        stored = clean_term(str(value)) if kind == "term" else str(value)
+        value = without_lone_surrogates(str(value))
+        stored = clean_term(value) if kind == "term" else value
 
         def work() -> Script[int | None]:
             """Rows added; None: the guild has as many terms as it may."""
@@ -556,10 +558,11 @@ class PolicyService:
         A term is also removed as written: one stored while `_` was a letter (`blood_bath`) is
         cleaned differently now, and `blocked list` shows it as stored.
         """
-        stored = clean_term(str(value)) if kind == "term" else str(value)
+        value = without_lone_surrogates(str(value))
+        stored = clean_term(value) if kind == "term" else value
         changed = await self._store.execute(
             "DELETE FROM moderation_entries WHERE guild_id = ? AND kind = ? AND value IN (?, ?)",
-            (guild_id, kind, stored, str(value).strip()),
+            (guild_id, kind, stored, value.strip()),
         )
         await self._changed(guild_id, terms=kind == "term")
         return bool(changed)
@@ -583,6 +586,7 @@ class PolicyService:
     async def pause(self, guild_id: int, member_id: int, reason: str | None, actor_id: int) -> bool:
         """Stop a member using /imagine; False if they were paused already."""
         now = self._clock()
+        reason = reason and without_lone_surrogates(reason)
         changed = await self._store.run(lambda: _pause(guild_id, member_id, reason, actor_id, now))
         await self._changed(guild_id)
         return changed

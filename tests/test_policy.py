@@ -130,6 +130,16 @@ async def test_a_term_stored_with_underscores_can_be_removed(make, store) -> Non
     assert await policy.check(ASKER, MODEL, "a blood bath") is None
 
 
+async def test_an_admins_text_with_a_lone_surrogate_is_stored_without_it(policy) -> None:
+    """Discord's JSON may carry a lone `\\udXXX`; no database encodes it, so it is dropped."""
+    assert await policy.add_entry(GUILD, "term", "tomato\udcff")
+    assert await policy.check(ASKER, MODEL, "some tomato") == BlockedTerm("tomato", False)
+    assert await policy.remove_entry(GUILD, "term", "tomato\udcff")
+    assert await policy.check(ASKER, MODEL, "some tomato") is None
+    assert await policy.pause(GUILD, ASKER.member_id, "spam\udcff", actor_id=1)
+    assert (await policy.policy(GUILD)).paused[ASKER.member_id].reason == "spam"
+
+
 async def test_a_thread_follows_its_parent_channel(policy) -> None:
     await policy.add_entry(GUILD, "channel", CHANNEL)
     in_thread = replace(ASKER, channel_id=THREAD, parent_id=CHANNEL)
