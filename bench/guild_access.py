@@ -15,9 +15,13 @@ import argparse
 import asyncio
 import json
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+if not __package__:  # run as a file: import this checkout's packages, never installed copies
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 from bot.guild_access import CACHE_SECONDS, GuildAccess
 from bot.store import PostgresStore, SQLiteStore, Store
