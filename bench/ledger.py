@@ -19,12 +19,15 @@ With `--database-url postgresql://…`, the quota also runs on PostgreSQL (a fre
 run, dropped after), empty window: once with every task in one guild (reservations of a guild
 take turns on its lock), once with each task in a guild of its own.
 
+With `--bot-credits N` every quota setup also checks the bot's budget over every guild (N
+credits a month, more than the run spends); 0, the default, has none.
+
 The last line is one JSON object: cycles_per_s_empty, cycles_per_s_20k, floor_cycles_per_s
 (the issue's floor), floor_group_commit_cycles_per_s and floor_group_commit_2tx_cycles_per_s,
 and with PostgreSQL postgres_one_guild_cycles_per_s and postgres_many_guilds_cycles_per_s.
 
     .venv/bin/python bench/ledger.py [--cycles 5000] [--repeats 3] [--tasks 100]
-        [--database-url postgresql://postgres@127.0.0.1:5432/test]
+        [--database-url postgresql://postgres@127.0.0.1:5432/test] [--bot-credits 0]
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ if not __package__:  # run as a file: import this checkout's packages, never ins
 import aiosqlite
 
 from bench.table import format_table
-from bot.quota import MAX_CREDITS, QuotaDefaults, QuotaService, Window
+from bot.quota import MAX_CREDITS, BotBudget, QuotaDefaults, QuotaService, Window
 from bot.store import PostgresStore, Script, SQLiteStore, Store, count
 from bot.store.migrations import discover, migrations_dir
 from tests.databases import schema_on
@@ -96,21 +99,25 @@ def seed(db: Path, rows: int) -> None:
         )
 
 
-async def quota_run(db: Path, *, seeded: int, cycles: int, tasks: int) -> float:
+async def quota_run(db: Path, budget: BotBudget, *, seeded: int, cycles: int, tasks: int) -> float:
     seed(db, seeded)
     async with await SQLiteStore.open(db) as store:
-        return await quota_cycles(store, cycles=cycles, tasks=tasks, guilds=1)
+        return await quota_cycles(store, budget, cycles=cycles, tasks=tasks, guilds=1)
 
 
-async def postgres_run(url: str, *, guilds: int, cycles: int, tasks: int) -> float:
+async def postgres_run(
+    url: str, budget: BotBudget, *, guilds: int, cycles: int, tasks: int
+) -> float:
     """The quota on PostgreSQL, in a schema of its own that is dropped afterwards."""
     async with schema_on(url, "imagine_bench") as scoped, await PostgresStore.open(scoped) as store:
-        return await quota_cycles(store, cycles=cycles, tasks=tasks, guilds=guilds)
+        return await quota_cycles(store, budget, cycles=cycles, tasks=tasks, guilds=guilds)
 
 
-async def quota_cycles(store: Store, *, cycles: int, tasks: int, guilds: int) -> float:
+async def quota_cycles(
+    store: Store, budget: BotBudget, *, cycles: int, tasks: int, guilds: int
+) -> float:
     """Reserve + commit cycles per second; interaction i is in guild GUILD + i % guilds."""
-    quota = QuotaService(store, QuotaDefaults(MAX_CREDITS, 0, "month"))
+    quota = QuotaService(store, QuotaDefaults(MAX_CREDITS, 0, "month"), bot_budget=budget)
 
     async def cycle(interaction_id: int) -> None:
         await quota.reserve(
@@ -196,9 +203,10 @@ def _ts(when: datetime) -> str:
 
 
 async def measure(
-    cycles: int, repeats: int, tasks: int, database_url: str | None
+    cycles: int, repeats: int, tasks: int, database_url: str | None, bot_credits: int = 0
 ) -> dict[str, list[float]]:
     """Each repeat runs the setups back to back, so noise hits them alike."""
+    budget = BotBudget(bot_credits, "month")
     names = ["empty", "20k", *FLOORS, *(POSTGRES if database_url else ())]
     runs: dict[str, list[float]] = {name: [] for name in names}
     with tempfile.TemporaryDirectory() as tmp:
@@ -206,10 +214,12 @@ async def measure(
             folder = Path(tmp) / str(repeat)
             folder.mkdir()
             runs["empty"].append(
-                await quota_run(folder / "empty.db", seeded=0, cycles=cycles, tasks=tasks)
+                await quota_run(folder / "empty.db", budget, seeded=0, cycles=cycles, tasks=tasks)
             )
             runs["20k"].append(
-                await quota_run(folder / "20k.db", seeded=SEEDED, cycles=cycles, tasks=tasks)
+                await quota_run(
+                    folder / "20k.db", budget, seeded=SEEDED, cycles=cycles, tasks=tasks
+                )
             )
             for name in FLOORS:
                 runs[name].append(
@@ -219,7 +229,7 @@ async def measure(
                 for name, guilds in POSTGRES.items():
                     runs[name].append(
                         await postgres_run(
-                            database_url, guilds=guilds or tasks, cycles=cycles, tasks=tasks
+                            database_url, budget, guilds=guilds or tasks, cycles=cycles, tasks=tasks
                         )
                     )
     return runs
@@ -266,10 +276,17 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=3, help="runs per setup (median)")
     parser.add_argument("--tasks", type=int, default=100, help="concurrent tasks")
     parser.add_argument("--database-url", help="also measure on this PostgreSQL server")
+    parser.add_argument(
+        "--bot-credits", type=int, default=0, help="the bot's budget per month (0: none)"
+    )
     args = parser.parse_args()
     if args.cycles < 1 or args.repeats < 1 or args.tasks < 1:
         parser.error("--cycles, --repeats and --tasks must be at least 1")
-    runs = asyncio.run(measure(args.cycles, args.repeats, args.tasks, args.database_url))
+    if args.bot_credits < 0:
+        parser.error("--bot-credits must be 0 (none) or more")
+    runs = asyncio.run(
+        measure(args.cycles, args.repeats, args.tasks, args.database_url, args.bot_credits)
+    )
     print(json.dumps(report(runs, args.tasks, args.cycles)))
 
 

@@ -1,4 +1,6 @@
-"""`python -m bot` runs the bot; `check` checks the set-up offline; `sync` syncs commands globally.
+"""`python -m bot` runs the bot; `check` checks the set-up offline; `sync` syncs commands globally;
+`guilds` and `usage` are the operator's (bot/operator_cli.py).
+`backup PATH` copies the SQLite database while the bot runs.
 
 Every failure a self-hoster can cause (a missing setting, a bad models file, a refused token)
 ends with one plain line and exit status 2, never a traceback.
@@ -11,15 +13,18 @@ import asyncio
 import logging
 import signal
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import aiohttp
 import discord
 import yarl
 
-from bot import redaction
+from bot import operator_cli, redaction
+from bot.backup import backup
 from bot.catalog import Catalog, CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
+from bot.logs import JsonFormatter
 from bot.metrics import MetricsError
 from bot.metrics import check_address as check_metrics_address
 from bot.store import StoreError, open_store
@@ -31,6 +36,9 @@ EXIT_USAGE = 2
 
 def main(argv: list[str] | None = None) -> int:
     prog = _program()
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] and argv[0] in operator_cli.COMMANDS:  # the operator's guilds and usage
+        return operator_cli.main(argv, prog)
     parser = argparse.ArgumentParser(
         prog=prog, description=(__doc__ or "").replace("python -m bot", prog)
     )
@@ -38,12 +46,22 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="run",
-        choices=("run", "check", "sync"),
-        help="run the bot (default), check the set-up offline, or sync commands globally",
+        choices=("run", "check", "sync", "backup"),
+        help="run the bot (default), check the set-up offline, sync commands globally, or "
+        "back up the SQLite database to PATH",
     )
+    parser.add_argument(
+        "path", nargs="?", type=Path, metavar="PATH", help="backup: the file to write"
+    )
+    parser.add_argument("--version", action="version", version=f"imagine {_version()}")
     args = parser.parse_args(argv)
+    if (args.command == "backup") != (args.path is not None):
+        parser.error(f"PATH goes with backup only: {prog} backup PATH")
     try:
         settings = load_settings()
+        if args.command == "backup":
+            print(backup(settings.database, args.path))
+            return 0
         if args.command == "check":
             for line in asyncio.run(check(settings)):
                 print(line)
@@ -168,7 +186,8 @@ def _without_credentials(url: str) -> str:
 
 
 def _configure_logging(settings: Settings) -> None:
-    """Log to stderr, in colour only on a terminal, with every line redacted.
+    """Log to stderr, as JSON lines (LOG_FORMAT=json) or as text, in colour only on a
+    terminal, with every line redacted.
 
     Left to itself discord.py colours any stream inside Docker, which fills log files and
     container logs with escape codes; on a terminal it still decides whether colour works.
@@ -176,7 +195,11 @@ def _configure_logging(settings: Settings) -> None:
     plain = logging.Formatter(
         "[{asctime}] [{levelname:<8}] {name}: {message}", "%Y-%m-%d %H:%M:%S", style="{"
     )
-    formatter = {} if _is_terminal(sys.stderr) else {"formatter": plain}
+    formatter: dict[str, logging.Formatter] = {"formatter": plain}
+    if settings.log_format == "json":
+        formatter = {"formatter": JsonFormatter()}
+    elif _is_terminal(sys.stderr):
+        formatter = {}
     discord.utils.setup_logging(
         handler=logging.StreamHandler(sys.stderr),
         level=getattr(logging, settings.log_level),
@@ -191,6 +214,13 @@ def _configure_logging(settings: Settings) -> None:
             *passwords(database),
         ]
     )
+
+
+def _version() -> str:
+    try:
+        return metadata.version("imagine-bot")
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return "(not installed)"
 
 
 def _is_terminal(stream: object) -> bool:

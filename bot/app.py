@@ -16,21 +16,28 @@ from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from bot.catalog import Catalog, load_catalog
 from bot.clock import Clock, utc_now
+from bot.command_drift import drift
 from bot.config import Settings, SettingsError
+from bot.defaults import DefaultsStore
 from bot.discord_endpoints import apply_discord_endpoints
 from bot.generation import GenerationService
+from bot.guild_access import GuildAccess
+from bot.history import HistoryService
 from bot.images import ImageClient
+from bot.logs import bind_request
 from bot.metrics import Metrics
 from bot.moderation_api import ModerationClient
 from bot.policy import PolicyDefaults, PolicyService
 from bot.queue import FairQueue, QueueSettings
 from bot.queue_limits import QueueLimits
-from bot.quota import QuotaDefaults, QuotaService
+from bot.quota import BotBudget, QuotaDefaults, QuotaService
 from bot.store import Store
 
 log = logging.getLogger("imagine.bot")
@@ -39,7 +46,18 @@ MAINTENANCE_INTERVAL = timedelta(minutes=10)
 # After the grace period, gateway calls still running are cancelled; their requests then get
 # this long to settle and tell their members what it cost.
 AFTER_CANCEL_SECONDS = 5.0
-EXTENSIONS = ("cogs.imagine", "cogs.edit", "cogs.quota", "cogs.moderation", "cogs.errors")
+EXTENSIONS = (
+    "cogs.access",
+    "cogs.imagine",
+    "cogs.edit",
+    "cogs.remix",
+    "cogs.settings",
+    "cogs.quota",
+    "cogs.moderation",
+    "cogs.history",
+    "cogs.privacy",
+    "cogs.errors",
+)
 # What the README's invitation asks for: Send Messages, Embed Links, Attach Files.
 INVITE_PERMISSIONS = discord.Permissions(send_messages=True, embed_links=True, attach_files=True)
 MISSING_ACCESS = 50001  # Discord's code for a guild the application is not in
@@ -64,6 +82,23 @@ async def image_client(settings: Settings) -> AsyncIterator[ImageClient]:
         await client.close()
 
 
+def bind_interaction(interaction: discord.Interaction[Any]) -> None:
+    """Tag the log lines of this interaction's handling with its ids (bot/logs.py)."""
+    bind_request(
+        interaction_id=interaction.id,
+        guild_id=interaction.guild_id,
+        member_id=interaction.user.id,
+    )
+
+
+class RequestTree(app_commands.CommandTree[Any]):
+    """Every command's log lines carry its interaction's ids."""
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        bind_interaction(interaction)
+        return True
+
+
 class ImagineBot(commands.AutoShardedBot):
     """Runs the shards the settings name (all of them if none), with the services it is given.
 
@@ -72,10 +107,13 @@ class ImagineBot(commands.AutoShardedBot):
 
     store: Store
     quota: QuotaService
+    access: GuildAccess
     images: ImageClient
     generation: GenerationService
     policy: PolicyService
     queue_limits: QueueLimits
+    history: HistoryService
+    defaults: DefaultsStore
     moderation: ModerationClient | None = None
 
     def __init__(
@@ -102,6 +140,7 @@ class ImagineBot(commands.AutoShardedBot):
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
             chunk_guilds_at_startup=False,
+            tree_cls=RequestTree,
             **sharding,
             **options,
         )
@@ -130,7 +169,10 @@ class ImagineBot(commands.AutoShardedBot):
             ),
             clock=self.clock,
             refund_unknown=settings.quota_refund_unknown,
+            ceiling=settings.guild_credits_ceiling,
+            bot_budget=BotBudget(settings.bot_credits, settings.bot_period),
         )
+        self.access = GuildAccess(store, settings.guild_access, clock=self.clock)
         self.generation = GenerationService(
             images, self.quota, FairQueue(queue_settings(settings)), metrics=self.metrics
         )
@@ -141,6 +183,12 @@ class ImagineBot(commands.AutoShardedBot):
                 settings.moderation_model,
             )
         self.queue_limits = QueueLimits(store, self.generation.queue, clock=self.clock)
+        self.history = HistoryService(
+            store,
+            retention=settings.prompt_retention if settings.prompt_retention_days else None,
+            clock=self.clock,
+        )
+        self.defaults = DefaultsStore(store, clock=self.clock)
         self.policy = PolicyService(
             store,
             self.quota,
@@ -158,6 +206,27 @@ class ImagineBot(commands.AutoShardedBot):
             self.tree.copy_global_to(guild=discord.Object(self.settings.dev_guild_id))
             synced = await self.sync_dev_guild()
             log.info("synced %d commands to guild %s", len(synced), self.settings.dev_guild_id)
+        elif hasattr(self, "store"):  # running, not `python -m bot sync` (about to publish)
+            await self._compare_commands()
+
+    async def _compare_commands(self) -> None:
+        """Say at start-up when the global commands on Discord are not this bot's (an upgrade
+        changed them): `python -m bot sync` is due. A failure to ask only logs."""
+        assert self.application_id is not None  # set by login, before setup_hook
+        try:
+            remote = await self.http.get_global_commands(self.application_id)
+        except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as error:
+            log.warning("could not compare the commands with Discord's: %s", error)
+            return
+        found = drift([c.to_dict(self.tree) for c in self.tree.get_commands()], remote)
+        if found:
+            log.warning(
+                "the commands on Discord differ from this bot's (new: %s; gone: %s; changed: "
+                "%s): run `python -m bot sync` to publish them",
+                ", ".join(found.added) or "none",
+                ", ".join(found.removed) or "none",
+                ", ".join(found.changed) or "none",
+            )
 
     async def sync_dev_guild(self) -> list[discord.app_commands.AppCommand]:
         """Publish the tree's DEV_GUILD_ID commands (after login).
@@ -191,7 +260,9 @@ class ImagineBot(commands.AutoShardedBot):
         must not touch the database.
         """
         await self.queue_limits.load()
+        await self.quota.reconcile_bot()
         await self.maintain()
+        await self._say_who_is_held()
         self._maintenance = asyncio.create_task(self._maintain_periodically())
         await super().connect(reconnect=reconnect)
 
@@ -204,6 +275,19 @@ class ImagineBot(commands.AutoShardedBot):
             log.warning("settled %d reservations left pending by a crash", recovered)
         if self.settings.prompt_retention_days:
             await self.quota.purge_prompts(self.settings.prompt_retention)
+            await self.history.purge()
+
+    async def _say_who_is_held(self) -> None:
+        """Once at start-up: guilds whose budget is above their ceiling are held to it."""
+        held = await self.quota.held_to_ceiling()
+        if held:
+            log.warning(
+                "%d guilds set a budget above their ceiling and are held to it (their own value "
+                "is kept): %s; raise QUOTA_GUILD_CREDITS_MAX, or `python -m bot guilds grant "
+                "GUILD_ID CREDITS` one guild",
+                len(held),
+                ", ".join(f"{g.guild_id} ({g.stored} > {g.ceiling})" for g in held),
+            )
 
     async def _maintain_periodically(self) -> None:
         """A bot runs for months: retention and recovery cannot wait for the next restart."""
@@ -222,6 +306,8 @@ class ImagineBot(commands.AutoShardedBot):
         await self.quota.purge_guild(guild.id)
         await self.policy.purge_guild(guild.id)
         await self.queue_limits.purge_guild(guild.id)
+        await self.history.purge_guild(guild.id)
+        await self.defaults.purge_guild(guild.id)
         log.info("left guild %s: its quota and history were deleted", guild.id)
 
     async def close(self) -> None:

@@ -7,16 +7,21 @@ or sent: a request the catalog refuses never reaches the image API.
 
 from __future__ import annotations
 
+import json
+import math
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from bot.text import is_blank, not_utf8
+from bot.text import is_blank, not_utf8, without_lone_surrogates
+
+if TYPE_CHECKING:
+    from bot.defaults import DefaultsUsed
 
 ANY = "*"
 EditFormat = Literal["png", "jpeg", "webp"]
@@ -50,6 +55,29 @@ class SizeRange(BaseModel):
         )
 
 
+class ExtraRule(BaseModel):
+    """One option's value narrows another's: `when` background is transparent, `allow` only
+    png or webp as output_format (the API refuses the other combinations)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    when: dict[str, str] = Field(min_length=1, max_length=1)
+    allow: dict[str, list[str]] = Field(min_length=1, max_length=1)
+
+
+# Aspect name -> width:height. square, portrait and landscape map to every model's nearest size
+# of that orientation; wide and tall only where a size is close to 16:9 (`_WIDE_TOLERANCE`).
+ASPECTS: dict[str, tuple[int, int]] = {
+    "square": (1, 1),
+    "portrait": (2, 3),
+    "landscape": (3, 2),
+    "tall": (9, 16),
+    "wide": (16, 9),
+}
+_STRICT_ASPECTS = {"tall", "wide"}
+_WIDE_TOLERANCE = 0.05  # |ln(size ratio / aspect ratio)|: 1792x1024 is wide, 1536x1024 is not
+
+
 class ModelSpec(BaseModel):
     """One model's rules and prices, as the catalog file states them."""
 
@@ -64,6 +92,7 @@ class ModelSpec(BaseModel):
     max_prompt_length: int = Field(gt=0, le=100_000)
     response_format: Literal["b64_json", "url"] | None = None
     extra_params: dict[str, list[str]] = Field(default_factory=dict)
+    extra_rules: list[ExtraRule] = Field(default_factory=list)
     costs: dict[str, dict[str, int]]
     # Edits (`POST /images/edits`) are a declared capability, never assumed: a gateway may
     # document only generations. `edit_costs` prices an edit; without it an edit costs what a
@@ -96,6 +125,10 @@ class ModelSpec(BaseModel):
             for size in self.sizes:
                 for quality in self.qualities or [ANY]:
                     self.cost_of(size, quality, edit=True)
+        for rule in self.extra_rules:
+            for name in [*rule.when, *rule.allow]:
+                if name not in self.extra_params:
+                    raise ValueError(f"extra_rules names {name!r}, not among extra_params")
         return self
 
     @property
@@ -120,6 +153,48 @@ class ModelSpec(BaseModel):
         if match is None or self.custom_size is None:
             return False
         return self.custom_size.allows(int(match[1]), int(match[2]))
+
+    @property
+    def aspects(self) -> dict[str, str]:
+        """Each aspect this model can draw, and the size it is sent as."""
+        found = {name: _size_for(self, name) for name in ASPECTS}
+        return {name: size for name, size in found.items() if size is not None}
+
+
+def _ratio(size: str) -> float | None:
+    match = _SIZE.match(size)
+    return None if match is None else int(match[1]) / int(match[2])
+
+
+def _size_for(model: ModelSpec, aspect: str) -> str | None:
+    """The model's nearest size to an aspect: a custom size of about the default's area where
+    the model takes any (FLUX), else the closest listed size of the same orientation."""
+    width, height = ASPECTS[aspect]
+    target = width / height
+    default = _ratio(model.default_size)
+    custom = model.custom_size
+    if custom is not None and default is not None:
+        w, h = (int(side) for side in model.default_size.split("x"))
+        area = w * h
+
+        def fit(side: float) -> int:
+            stepped = round(side / custom.multiple_of) * custom.multiple_of
+            return min(max(stepped, custom.min), custom.max)
+
+        size = f"{fit(math.sqrt(area * target))}x{fit(math.sqrt(area / target))}"
+        if model.allows_size(size):
+            return size
+    best: tuple[float, str] | None = None
+    for size in model.sizes:
+        ratio = _ratio(size)
+        if ratio is None or (ratio > 1) != (target > 1) or (ratio < 1) != (target < 1):
+            continue
+        distance = abs(math.log(ratio / target))
+        if best is None or distance < best[0]:
+            best = (distance, size)
+    if best is None or (aspect in _STRICT_ASPECTS and best[0] > _WIDE_TOLERANCE):
+        return None
+    return best[1]
 
 
 # eq=False: an exception compares and hashes by identity, as logging and tracebacks expect.
@@ -205,6 +280,59 @@ class EditInput:
         return f"image.{self.format}"
 
 
+@dataclass(eq=False)
+class AspectSizeConflict(RequestRejected):
+    """Both an aspect and a size were given, and the aspect's size is another one."""
+
+    model: ModelSpec
+    aspect: str
+    aspect_size: str
+    size: str
+
+
+@dataclass(eq=False)
+class ExtraConflict(RequestRejected):
+    """One option's value rules out another's (transparent background as jpeg)."""
+
+    model: ModelSpec
+    when_option: str
+    when_value: str
+    option: str
+    value: str
+    allowed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    """Everything about a request but its prompt, as the member (or a default) chose it.
+
+    One serialisable value: Re-roll, Remix, defaults and the ledger all carry it as JSON.
+    None (or an absent extra) means "not chosen": the catalog's default applies.
+    """
+
+    model: str | None = None
+    size: str | None = None
+    aspect: str | None = None
+    quality: str | None = None
+    n: int = 1
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> RequestOptions:
+        data = json.loads(text)
+        return cls(
+            model=data.get("model"),
+            size=data.get("size"),
+            aspect=data.get("aspect"),
+            quality=data.get("quality"),
+            n=int(data.get("n", 1)),
+            extra={str(k): str(v) for k, v in (data.get("extra") or {}).items()},
+        )
+
+
 @dataclass(frozen=True)
 class PlannedRequest:
     """A request the catalog accepted, with its defaults filled in and its price known.
@@ -220,6 +348,7 @@ class PlannedRequest:
     extra: dict[str, str] = field(default_factory=dict)
     images: tuple[EditInput, ...] = ()
     mask: EditInput | None = None
+    defaults: DefaultsUsed | None = None  # which member or server defaults shaped it
 
     @property
     def kind(self) -> Literal["generation", "edit"]:
@@ -228,6 +357,11 @@ class PlannedRequest:
     @property
     def credits_per_image(self) -> int:
         return self.model.cost_of(self.size, self.quality, edit=bool(self.images))
+
+    @property
+    def options(self) -> RequestOptions:
+        """What this plan sends, as options: running them again asks for the same thing."""
+        return RequestOptions(self.model.id, self.size, None, self.quality, self.n, self.extra)
 
     @property
     def credits(self) -> int:
@@ -264,17 +398,28 @@ class Catalog(BaseModel):
         quality: str | None = None,
         n: int = 1,
         extra: dict[str, str] | None = None,
+        aspect: str | None = None,
     ) -> PlannedRequest:
-        """Check a member's request against the model's rules; raise `RequestRejected` if not."""
+        """Check a member's request against the model's rules; raise `RequestRejected` if not.
+
+        An aspect becomes the model's size for it; a size given too must be that one.
+        """
         wanted = model_id or self.default_model
         model = self.get(wanted)
         if model is None:
             raise UnknownModel(wanted, tuple(m.id for m in self.models))
-        prompt = prompt.strip()
+        prompt = without_lone_surrogates(prompt).strip()
         if is_blank(prompt):
             raise EmptyPrompt()
         if len(prompt) > model.max_prompt_length:
             raise PromptTooLong(model, len(prompt))
+        if aspect is not None:
+            aspects = model.aspects
+            if aspect not in aspects:
+                raise ValueNotOffered(model, "aspect", aspect, tuple(aspects))
+            if size is not None and size != aspects[aspect]:
+                raise AspectSizeConflict(model, aspect, aspects[aspect], size)
+            size = aspects[aspect]
         size = size or model.default_size
         if not model.allows_size(size):
             raise SizeNotOffered(model, size)
@@ -287,6 +432,7 @@ class Catalog(BaseModel):
         unknown = set(extra or {}) - set(model.extra_params)
         if unknown:
             raise UnknownOptions(model, tuple(sorted(unknown)))
+        _check_rules(model, checked_extra)
         return PlannedRequest(model, prompt, n, size, quality, checked_extra)
 
     def edit_model(self, model_id: str | None, inputs: int, *, mask: bool) -> ModelSpec:
@@ -321,11 +467,33 @@ class Catalog(BaseModel):
         size: str | None = None,
         quality: str | None = None,
         n: int = 1,
+        extra: dict[str, str] | None = None,
     ) -> PlannedRequest:
-        """An edit: the generation rules, plus the model's edit capability and its inputs."""
+        """An edit: the generation rules (the model's own options too, such as gpt-image-1's
+        background and output_format), plus the model's edit capability and its inputs."""
         model = self.edit_model(model_id, len(images), mask=mask is not None)
-        plan = self.plan(prompt, model_id=model.id, size=size, quality=quality, n=n)
+        plan = self.plan(prompt, model_id=model.id, size=size, quality=quality, n=n, extra=extra)
         return replace(plan, images=images, mask=mask)
+
+    def plan_options(self, prompt: str, options: RequestOptions) -> PlannedRequest:
+        """`plan` for options carried as one value (a Re-roll, a Remix, a default)."""
+        return self.plan(
+            prompt,
+            model_id=options.model,
+            size=options.size,
+            quality=options.quality,
+            n=options.n,
+            extra=options.extra,
+            aspect=options.aspect,
+        )
+
+
+def _check_rules(model: ModelSpec, extra: dict[str, str]) -> None:
+    for rule in model.extra_rules:
+        ((name, value),) = rule.when.items()
+        ((option, allowed),) = rule.allow.items()
+        if extra.get(name) == value and extra.get(option) not in allowed:
+            raise ExtraConflict(model, name, value, option, extra[option], tuple(allowed))
 
 
 def _check_choice(model: ModelSpec, what: str, value: str | None, allowed: list[str]) -> str | None:

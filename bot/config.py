@@ -10,6 +10,7 @@ import base64
 import binascii
 import re
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -25,6 +26,8 @@ from pydantic import (
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.images import DOWNLOAD_TIMEOUT, KEEPALIVE_TIMEOUT
+from bot.logs import LogFormat
+from bot.money import Price
 from bot.text import not_utf8
 
 Period = Literal["day", "week", "month"]
@@ -62,6 +65,7 @@ class Settings(BaseSettings):
     dev_guild_id: int | None = Field(None, gt=0)
     models_file: Path | None = None
     log_level: LogLevel = "INFO"
+    log_format: LogFormat = "text"
     allow_http_gateway: bool = False
     allow_private_result_urls: bool = False
     allow_private_downloads: bool = False  # deprecated: sets both of the above
@@ -77,6 +81,12 @@ class Settings(BaseSettings):
     quota_guild_credits: int = Field(100, ge=0, le=1_000_000)
     quota_member_credits: int = Field(25, ge=0, le=1_000_000)
     quota_period: Period = "day"
+    quota_guild_credits_max: int | None = Field(None, ge=0, le=1_000_000)
+    bot_credits: int = Field(0, ge=0, le=1_000_000_000)
+    bot_period: Period = "day"
+    guild_access: Literal["open", "approved"] = "open"
+    credit_price: Decimal | None = Field(None, gt=0, le=1_000_000, max_digits=12)
+    credit_currency: str | None = Field(None, pattern=r"^[A-Z]{3}$")
     quota_refund_unknown: bool = False
     quota_pending_timeout_minutes: int = Field(20, ge=1, le=24 * 60)
     prompt_retention_days: int = Field(30, ge=0, le=3650)
@@ -127,6 +137,11 @@ class Settings(BaseSettings):
     def _upper_case_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
 
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_case_format(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
     @field_validator(*_URL_SCHEMES)
     @classmethod
     def _check_url(cls, value: str | None, info: ValidationInfo) -> str | None:
@@ -175,6 +190,15 @@ class Settings(BaseSettings):
                     f"SHARD_IDS must be below SHARD_COUNT ({self.shard_count}); shard ids "
                     "start at 0"
                 )
+        if self.guild_credits_ceiling < self.quota_guild_credits:
+            raise ValueError(
+                "QUOTA_GUILD_CREDITS_MAX must be at least QUOTA_GUILD_CREDITS "
+                f"({self.quota_guild_credits}), or new servers would start above their ceiling"
+            )
+        if (self.credit_price is None) != (self.credit_currency is None):
+            raise ValueError(
+                "set CREDIT_PRICE and CREDIT_CURRENCY together (e.g. 0.04 and USD), or neither"
+            )
         if self.allow_private_downloads:
             self.allow_http_gateway = self.allow_private_result_urls = True
         if self.image_api_base_url.startswith("http:") and not self.allow_http_gateway:
@@ -210,6 +234,20 @@ class Settings(BaseSettings):
         if self.database_url is None:
             return self.database_path
         return self.database_url.get_secret_value()
+
+    @property
+    def guild_credits_ceiling(self) -> int:
+        """QUOTA_GUILD_CREDITS_MAX; unset, a guild's admins may not go above the default."""
+        if self.quota_guild_credits_max is None:
+            return self.quota_guild_credits
+        return self.quota_guild_credits_max
+
+    @property
+    def price(self) -> Price | None:
+        """What a credit costs, if the operator said (CREDIT_PRICE and CREDIT_CURRENCY)."""
+        if self.credit_price is None or self.credit_currency is None:
+            return None
+        return Price(self.credit_price, self.credit_currency)
 
     @property
     def pending_timeout(self) -> timedelta:

@@ -56,6 +56,19 @@ class StoreBusy(Exception):
     """The database stayed locked past its busy timeout: nothing was reserved or charged."""
 
 
+Refused = QuotaExceeded | QueueFull | ShuttingDown | StoreBusy
+"""What `reserve` refuses a request with, before anything was spent."""
+
+
+def refusal_rule(refusal: Refused) -> str:
+    """The rule a refusal is audited and counted under, and shown in a member's history."""
+    if isinstance(refusal, QueueFull):
+        return "queue_full" if refusal.scope == "guild" else "member_queue_full"
+    if isinstance(refusal, QuotaExceeded):
+        return "bot_budget" if refusal.scope == "bot" else "quota"
+    return "shutting_down" if isinstance(refusal, ShuttingDown) else "database_busy"
+
+
 @dataclass(frozen=True)
 class Spent:
     """What a request that delivered nothing cost.
@@ -179,11 +192,11 @@ class GenerationService:
         try:
             ticket = self.queue.join(who.guild_id, who.member_id, key=who.interaction_id)
         except QueueClosed:
-            self._refused(who, plan, "shutting_down")
-            raise ShuttingDown from None
+            stopping = ShuttingDown()
+            self._refused(who, plan, stopping)
+            raise stopping from None
         except QueueFull as full:
-            rule = "queue_full" if full.scope == "guild" else "member_queue_full"
-            self._refused(who, plan, rule, limit=full.limit)
+            self._refused(who, plan, full, limit=full.limit)
             raise
         request = Reserved(who, plan, ticket)
         self._lined[who.interaction_id] = request  # the rules may take it out from now on
@@ -239,12 +252,13 @@ class GenerationService:
                 prompt=plan.prompt,
                 member_credits=who.member_credits,
                 kind=plan.kind,
+                options=plan.options.to_json(),
             )
         except QuotaExceeded as refused:
             self._refused(
                 who,
                 plan,
-                "quota",
+                refused,
                 scope=refused.scope,
                 remaining=refused.remaining,
                 cost=refused.cost,
@@ -252,13 +266,17 @@ class GenerationService:
             raise
         except StoreUnavailable as error:
             log.warning("could not reserve for interaction %s: %s", who.interaction_id, error)
-            self._refused(who, plan, "database_busy")
-            raise StoreBusy from error
+            busy = StoreBusy()
+            self._refused(who, plan, busy)
+            raise busy from error
         if reservation.duplicate:
             raise DuplicateRequest(who.interaction_id)
 
-    def _refused(self, who: Requester, plan: PlannedRequest, rule: str, **details: object) -> None:
+    def _refused(
+        self, who: Requester, plan: PlannedRequest, refusal: Refused, **details: object
+    ) -> None:
         """Audit a refusal and count it under the same rule name, so logs and metrics agree."""
+        rule = refusal_rule(refusal)
         _audit("refused", who, plan, reason=rule, **details)
         self._metrics.refused(rule)
 
@@ -403,13 +421,18 @@ class GenerationService:
         return spent
 
     async def _settle_unknown(self, who: Requester, plan: PlannedRequest, reason: str) -> Spent:
-        """The quota rules decide an unknown outcome; the ledger then says what they decided."""
+        """The quota rules decide an unknown outcome; the ledger then says what they decided
+        (when the database cannot say, the member hears it may have cost the full price)."""
         iid = who.interaction_id
         if not await self.settlements.settle(
             iid, "settle an unknown outcome", lambda: self._quota.mark_unknown(iid, reason)
         ):
             return Spent(plan.credits, known=False)
-        row = await self._quota.find(iid)
+        try:
+            row = await self._quota.find(iid)
+        except StoreUnavailable as error:  # settled, but what the rules kept cannot be read now
+            log.warning("could not read back the outcome of %s: %s", iid, error)
+            return Spent(plan.credits, known=False)
         if row is None or row.state == "refunded":
             return Spent(0)
         return Spent(row.credits, known=False)

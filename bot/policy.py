@@ -27,7 +27,8 @@ from bot.quota import MAX_CREDITS, QuotaService, Window
 from bot.quota import _parse as parse_time
 from bot.quota import _ts as timestamp
 from bot.store import Row, Script, Store, StoreUnavailable, count, every, lock, one
-from bot.terms import clean_term, find_blocked
+from bot.terms import Compiler, InvalidTerm, Matcher, clean_term
+from bot.text import without_lone_surrogates
 
 log = logging.getLogger("imagine.policy")
 
@@ -37,6 +38,10 @@ MAX_COOLDOWN_SECONDS = 86_400
 MAX_STRIKE_LIMIT = 100
 MAX_REASON_LENGTH = 200
 PRUNE_COOLDOWNS_AT = 10_000  # members remembered before old cooldowns are forgotten
+# Each term already matches its stand-ins, separators and plurals (a `*` every word it begins), so
+# 100 cover far more than 100 words (the built-in list has 22); and 100 terms of the costliest kind
+# (100 letters that all have digit stand-ins) compile within the terms cache's memory budget.
+MAX_BLOCKED_TERMS = 100
 BUILTIN_TERMS_FILE = Path(__file__).resolve().parent / "data" / "builtin_terms.txt"
 
 
@@ -185,6 +190,14 @@ class GuildPolicy:
         return max(budgets, default=None)
 
 
+@dataclass(frozen=True)
+class CompiledTerms:
+    """A guild's blocked terms and the built-in ones, compiled (see `PolicyService.terms`)."""
+
+    guild: Matcher
+    builtin: Matcher
+
+
 class _Accepted(NamedTuple):
     """When a member's last accepted request started their cooldown, and which request it was."""
 
@@ -222,6 +235,7 @@ class PolicyService:
         self._moderation = moderation
         self._fail_open = moderation_fail_open
         self._builtin = load_builtin_terms() if builtin_terms is None else builtin_terms
+        self._compiler = Compiler()
         self._clock = clock
         self._cache: dict[int, GuildPolicy] = {}
         self._last_accepted: dict[tuple[int, int], _Accepted] = {}
@@ -242,7 +256,8 @@ class PolicyService:
         lets a second delivery of the same request pass its own cooldown.
         """
         policy = await self.policy(asker.guild_id)
-        refusal = self._check_rules(policy, asker, model_id, prompt, request_id)
+        terms = await self.terms(policy)
+        refusal = self._check_rules(policy, terms, asker, model_id, prompt, request_id)
         if refusal is None:
             if policy.cooldown_seconds and not asker.manages_guild:
                 self.accepted(asker.guild_id, asker.member_id, request_id)
@@ -254,20 +269,27 @@ class PolicyService:
             self._metrics.refused(refusal.rule)
         return refusal
 
+    async def terms(self, policy: GuildPolicy) -> CompiledTerms:
+        """The terms `policy` blocks, compiled in a worker thread when not at hand: compiling
+        takes up to a second, which no server may take from the others' event loop."""
+        guild = await self._compiler.matcher(policy.blocked_terms)
+        return CompiledTerms(guild, await self._compiler.matcher(self._builtin))
+
     def _check_rules(
         self,
         policy: GuildPolicy,
+        terms: CompiledTerms,
         asker: Asker,
         model_id: str,
         prompt: str,
         request_id: int | None = None,
     ) -> Refusal | None:
-        return self.standing_refusal(policy, asker, model_id, prompt) or self._cooling_down(
-            policy, asker, request_id
+        return self.standing_refusal(policy, terms, asker, model_id, prompt) or (
+            self._cooling_down(policy, asker, request_id)
         )
 
     def standing_refusal(
-        self, policy: GuildPolicy, asker: Asker, model_id: str, prompt: str
+        self, policy: GuildPolicy, terms: CompiledTerms, asker: Asker, model_id: str, prompt: str
     ) -> Refusal | None:
         """The first rule of `policy` the request breaks, the cooldown aside: what a request
         already waiting in line is judged by again when the rules change."""
@@ -283,10 +305,10 @@ class PolicyService:
             return NsfwOnly()
         if not policy.model_enabled(model_id):
             return ModelDisabled(model_id)
-        if found := find_blocked(prompt, policy.blocked_terms):
+        if found := terms.guild.find(prompt):
             return BlockedTerm(found.quoted, builtin=False)
         builtin = policy.builtin_terms and not asker.age_restricted
-        if builtin and (found := find_blocked(prompt, self._builtin)):
+        if builtin and (found := terms.builtin.find(prompt)):
             return BlockedTerm(found.quoted, builtin=True)
         return None
 
@@ -496,14 +518,38 @@ class PolicyService:
         return await self._changed(guild_id)
 
     async def add_entry(self, guild_id: int, kind: EntryKind, value: str | int) -> bool:
-        """Add a term, channel, role or disabled model; False if it was already there."""
-        stored = clean_term(str(value)) if kind == "term" else str(value)
-        changed = await self._store.execute(
-            "INSERT INTO moderation_entries (guild_id, kind, value) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (guild_id, kind, stored),
-        )
-        await self._changed(guild_id)
+        """Add a term, channel, role or disabled model; False if it was already there.
+
+        Raises InvalidTerm ("too_many") for a term past MAX_BLOCKED_TERMS, storing nothing.
+        """
+        value = without_lone_surrogates(str(value))
+        stored = clean_term(value) if kind == "term" else value
+
+        def work() -> Script[int | None]:
+            """Rows added; None: the guild has as many terms as it may."""
+            insert = (
+                "INSERT INTO moderation_entries (guild_id, kind, value) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING"
+            )
+            if kind != "term":
+                return (yield from count(insert, (guild_id, kind, stored)))
+            yield from lock("blocked terms", guild_id)  # two adds cannot both take the last place
+            row = yield from one(
+                "SELECT COUNT(*), SUM(CASE WHEN value = ? THEN 1 ELSE 0 END)"
+                " FROM moderation_entries WHERE guild_id = ? AND kind = 'term'",
+                (stored, guild_id),
+            )
+            terms, present = (0, 0) if row is None else (int(row[0]), int(row[1] or 0))
+            if present:
+                return 0
+            if terms >= MAX_BLOCKED_TERMS:
+                return None
+            return (yield from count(insert, (guild_id, kind, stored)))
+
+        changed = await self._store.run(work)
+        if changed is None:
+            raise InvalidTerm("too_many")
+        await self._changed(guild_id, terms=kind == "term")
         return bool(changed)
 
     async def remove_entry(self, guild_id: int, kind: EntryKind, value: str | int) -> bool:
@@ -512,12 +558,13 @@ class PolicyService:
         A term is also removed as written: one stored while `_` was a letter (`blood_bath`) is
         cleaned differently now, and `blocked list` shows it as stored.
         """
-        stored = clean_term(str(value)) if kind == "term" else str(value)
+        value = without_lone_surrogates(str(value))
+        stored = clean_term(value) if kind == "term" else value
         changed = await self._store.execute(
             "DELETE FROM moderation_entries WHERE guild_id = ? AND kind = ? AND value IN (?, ?)",
-            (guild_id, kind, stored, str(value).strip()),
+            (guild_id, kind, stored, value.strip()),
         )
-        await self._changed(guild_id)
+        await self._changed(guild_id, terms=kind == "term")
         return bool(changed)
 
     async def set_role_budget(self, guild_id: int, role_id: int, credits: int | None) -> bool:
@@ -539,6 +586,7 @@ class PolicyService:
     async def pause(self, guild_id: int, member_id: int, reason: str | None, actor_id: int) -> bool:
         """Stop a member using /imagine; False if they were paused already."""
         now = self._clock()
+        reason = reason and without_lone_surrogates(reason)
         changed = await self._store.run(lambda: _pause(guild_id, member_id, reason, actor_id, now))
         await self._changed(guild_id)
         return changed
@@ -578,9 +626,14 @@ class PolicyService:
         for key in [k for k in self._last_accepted if k[0] == guild_id]:
             del self._last_accepted[key]
 
-    async def _changed(self, guild_id: int) -> GuildPolicy:
+    async def _changed(self, guild_id: int, *, terms: bool = False) -> GuildPolicy:
+        """Drop the guild's cached policy; `terms`: its blocked terms changed, so they are
+        compiled now, and the next member's check need not wait for them."""
         self._cache.pop(guild_id, None)
-        return await self.policy(guild_id)
+        policy = await self.policy(guild_id)
+        if terms:
+            await self.terms(policy)
+        return policy
 
 
 def _pause(

@@ -19,6 +19,12 @@ budgets and the interaction's novelty, and the counter upsert); a settlement is 
 counter change if credits go back, and the member's new status, which it returns. Each is one
 `Store.run` script: with SQLite one trip to the database thread, group-committed with concurrent
 requests; with PostgreSQL one transaction, the reservation under a lock on its guild.
+
+With a bot-wide budget (BOT_CREDITS), a reservation ends with one more guarded upsert on the
+day's row of `bot_usage` (migrations/0005), exact across processes like the guild's budget. On
+PostgreSQL that row is locked from that last statement to COMMIT, so reservations of all guilds
+take turns there for one round trip each: bench/ledger.py --bot-credits measures the cost.
+Without a budget nothing touches that row.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from bot.store import Row, Script, Store, count, each, every, lock, one
 Period = Literal["day", "week", "month"]
 State = Literal["pending", "committed", "refunded", "unknown"]
 Kind = Literal["generation", "edit"]
-Scope = Literal["guild", "member"]
+Scope = Literal["bot", "guild", "member"]
 
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
 MAX_CREDITS = 1_000_000
@@ -91,6 +97,31 @@ QuotaDefaults = QuotaPolicy
 
 
 @dataclass(frozen=True)
+class BotBudget:
+    """The operator's budget over every guild and process: BOT_CREDITS per BOT_PERIOD.
+
+    0 credits: none, and no reservation touches the bot's counter (no hot row to wait for);
+    a bot started with a budget first counts its window again from the ledger (reconcile_bot).
+    """
+
+    credits: int = 0
+    period: Period = "day"
+
+    def __post_init__(self) -> None:
+        if isinstance(self.credits, bool) or self.credits < 0:
+            raise ValueError("the bot's budget must be 0 (none) or more credits")
+        _check_period(self.period)
+
+
+class AboveCeiling(InvalidPolicy):
+    """A guild admin asked for more than the operator allows this guild (`ceiling`)."""
+
+    def __init__(self, ceiling: int) -> None:
+        super().__init__("guild_credits")
+        self.ceiling = ceiling
+
+
+@dataclass(frozen=True)
 class Window:
     """A UTC calendar window: days start 00:00, weeks on Monday 00:00, months on the 1st."""
 
@@ -128,6 +159,7 @@ class Reservation:
     quality: str | None
     n: int
     prompt: str | None  # None once prompt retention has purged it
+    options: str | None = None  # RequestOptions JSON; None on rows from before they were kept
     duplicate: bool = False
     kind: Kind = "generation"  # an edit's inputs are not kept: Re-roll repeats generations only
 
@@ -139,10 +171,18 @@ class QuotaExceeded(Exception):
     """
 
     def __init__(
-        self, scope: Scope, *, limit: int, remaining: int, cost: int, resets_at: datetime
+        self,
+        scope: Scope,
+        *,
+        limit: int,
+        remaining: int,
+        cost: int,
+        resets_at: datetime,
+        period: Period | None = None,
     ) -> None:
         super().__init__(scope, limit, remaining, cost, resets_at)
         self.scope = scope
+        self.period = period  # the budget's period, where its words need it (the bot's)
         self.limit = limit
         self.remaining = remaining
         self.cost = cost
@@ -153,7 +193,7 @@ class BudgetMismatch(RuntimeError):
     """The reservation statement kept refusing a cost the budget check says fits: a bug in one
     of the two, raised rather than retried for ever (nothing was recorded)."""
 
-    def __init__(self, budget: _Budget, cost: int) -> None:
+    def __init__(self, budget: object, cost: int) -> None:
         super().__init__(f"the reservation statement refuses {cost} credits that {budget} allows")
 
 
@@ -203,8 +243,16 @@ class KindUsage:
 
 
 @dataclass(frozen=True)
+class DayUsage:
+    day: date
+    model: str
+    credits: int
+
+
+@dataclass(frozen=True)
 class UsageReport:
-    """This window's spending (pending, committed and kept-unknown requests), biggest first."""
+    """This window's spending (pending, committed and kept-unknown requests), biggest first;
+    `by_day` per UTC day and model, in date order."""
 
     period: Period
     period_start: datetime
@@ -214,6 +262,26 @@ class UsageReport:
     by_member: tuple[MemberUsage, ...]
     by_model: tuple[ModelUsage, ...]
     by_kind: tuple[KindUsage, ...] = ()
+    by_day: tuple[DayUsage, ...] = ()
+
+
+@dataclass(frozen=True)
+class BotStatus:
+    """The bot's budget over every guild this window; `limit` 0: it has none."""
+
+    period: Period
+    resets_at: datetime
+    limit: int
+    used: int
+
+
+@dataclass(frozen=True)
+class HeldGuild:
+    """A guild whose stored budget is above its ceiling: it is held to `ceiling`."""
+
+    guild_id: int
+    stored: int
+    ceiling: int
 
 
 class _Budget(NamedTuple):
@@ -247,7 +315,9 @@ def _calendar(day: date) -> _Calendar:
 
 
 # The guild's effective policy and this window's use from the counters: at most 31 day buckets
-# for the guild and 31 for the member, however many requests the window holds.
+# for the guild and 31 for the member, however many requests the window holds. The guild's
+# budget is held to the operator's ceiling for it (its grant, else QUOTA_GUILD_CREDITS_MAX);
+# the stored value is kept, so a higher ceiling restores it.
 _BUDGET = """
     SELECT b.period, b.first_day, b.guild_limit, b.member_limit,
         (SELECT CAST(COALESCE(SUM(u.credits), 0) AS BIGINT) FROM usage_counters AS u
@@ -262,10 +332,15 @@ _BUDGET = """
                 ELSE CAST(:month AS TEXT) END AS first_day
         FROM (
             SELECT COALESCE(s.period, CAST(:default_period AS TEXT)) AS period,
-                COALESCE(s.guild_credits, CAST(:default_guild AS BIGINT)) AS guild_limit,
+                CASE WHEN COALESCE(s.guild_credits, CAST(:default_guild AS BIGINT))
+                        > COALESCE(a.credits_max, CAST(:ceiling AS BIGINT))
+                    THEN COALESCE(a.credits_max, CAST(:ceiling AS BIGINT))
+                    ELSE COALESCE(s.guild_credits, CAST(:default_guild AS BIGINT))
+                END AS guild_limit,
                 COALESCE(CAST(:member_credits AS BIGINT), s.member_credits,
                     CAST(:default_member AS BIGINT)) AS member_limit
             FROM (SELECT 1) AS one LEFT JOIN guild_settings AS s ON s.guild_id = :guild
+                LEFT JOIN guild_access AS a ON a.guild_id = :guild
         ) AS p
     ) AS b
 """
@@ -273,12 +348,12 @@ _BUDGET = """
 # fits both budgets and the interaction is new; no row back means refused or a duplicate.
 _RESERVE = f"""
     INSERT INTO ledger (interaction_id, guild_id, member_id, channel_id, model, size, quality, n,
-        reserved, credits, prompt, period_start, created_at, kind)
+        reserved, credits, prompt, options, period_start, created_at, kind)
     SELECT CAST(:iid AS BIGINT), CAST(:guild AS BIGINT), CAST(:member AS BIGINT),
         CAST(:channel AS BIGINT), CAST(:model AS TEXT), CAST(:size AS TEXT),
         CAST(:quality AS TEXT), CAST(:n AS BIGINT), CAST(:cost AS BIGINT), CAST(:cost AS BIGINT),
-        CAST(:prompt AS TEXT), b.first_day || 'T00:00:00.000000Z', CAST(:now AS TEXT),
-        CAST(:kind AS TEXT)
+        CAST(:prompt AS TEXT), CAST(:options AS TEXT), b.first_day || 'T00:00:00.000000Z',
+        CAST(:now AS TEXT), CAST(:kind AS TEXT)
     FROM ({_BUDGET}) AS b
     WHERE b.guild_used + CAST(:cost AS BIGINT) <= b.guild_limit
       AND (b.member_limit = 0 OR b.member_used + CAST(:cost AS BIGINT) <= b.member_limit)
@@ -291,6 +366,46 @@ _COUNT = """
     ON CONFLICT (guild_id, scope, member_id, day)
     DO UPDATE SET credits = usage_counters.credits + excluded.credits
 """
+# The bot's budget, taken last in a reservation so that its one hot row (today's) is locked only
+# from this statement to COMMIT, not while the guild's budget is checked. The guard reads that
+# row's own credits, so PostgreSQL re-checks it on the newest version once the lock is free;
+# the window's earlier days are read before and can only go down meanwhile (settlements), so
+# they can refuse too much, never grant too much, and a refusal is checked again (_BOT_USED).
+_BOT_EARLIER = """
+    SELECT CAST(COALESCE(SUM(credits), 0) AS BIGINT) AS used FROM bot_usage
+    WHERE day >= :first AND day < :today
+"""
+_BOT_TAKE = """
+    INSERT INTO bot_usage (day, credits)
+    SELECT CAST(:today AS TEXT), CAST(:cost AS BIGINT)
+    WHERE CAST(:earlier AS BIGINT) + CAST(:cost AS BIGINT) <= CAST(:limit AS BIGINT)
+    ON CONFLICT (day) DO UPDATE SET credits = bot_usage.credits + excluded.credits
+    WHERE CAST(:earlier AS BIGINT) + bot_usage.credits + excluded.credits
+        <= CAST(:limit AS BIGINT)
+    RETURNING credits
+"""
+_BOT_USED = """
+    SELECT CAST(COALESCE(SUM(credits), 0) AS BIGINT) AS used FROM bot_usage WHERE day >= :first
+"""
+# Runs after the guild's and member's rows are lowered: the order a reservation locks them in.
+# Never below 0: a row reserved while the bot had no budget was never counted.
+_BOT_UNCOUNT = """
+    UPDATE bot_usage SET credits = CASE WHEN credits > :amount THEN credits - :amount ELSE 0 END
+    WHERE day = :day
+"""
+# What the bot spent per day since :first by the ledger's definition, and never less than counted
+# (a guild purged meanwhile took its rows, not its spending, with it).
+_BOT_RECONCILE = """
+    INSERT INTO bot_usage (day, credits)
+    SELECT SUBSTR(created_at, 1, 10), CAST(SUM(credits) AS BIGINT) FROM ledger
+    WHERE created_at >= :first GROUP BY SUBSTR(created_at, 1, 10)
+    ON CONFLICT (day) DO UPDATE SET credits = CASE WHEN excluded.credits > bot_usage.credits
+        THEN excluded.credits ELSE bot_usage.credits END
+"""
+_BOT_SPENT = """
+    SELECT CAST(COALESCE(SUM(credits), 0) AS BIGINT) AS used FROM ledger WHERE created_at >= :since
+"""
+_CEILING = "SELECT credits_max FROM guild_access WHERE guild_id = ?"
 # Undo part of a day's count: `amount` fewer credits for the guild, then for the member. Two
 # statements, run in that order, so that PostgreSQL locks the rows in the order a reservation
 # does (guild row, then member row) and the two can never deadlock.
@@ -312,6 +427,19 @@ _SETTLE_ONE = _SETTLE.format(
 )
 _FIND = "SELECT * FROM ledger WHERE interaction_id = ?"
 _POLICY = "SELECT guild_credits, member_credits, period FROM guild_settings WHERE guild_id = ?"
+_USAGE_BY_DAY = """
+    SELECT SUBSTR(created_at, 1, 10) AS day, model, CAST(SUM(credits) AS BIGINT) AS credits
+    FROM ledger
+    WHERE guild_id = ? AND created_at >= ? AND forgiven = 0 AND state <> 'refunded'
+    GROUP BY SUBSTR(created_at, 1, 10), model ORDER BY day, model
+"""
+_HELD = """
+    SELECT s.guild_id, s.guild_credits AS stored,
+        COALESCE(a.credits_max, CAST(? AS BIGINT)) AS ceiling
+    FROM guild_settings AS s LEFT JOIN guild_access AS a ON a.guild_id = s.guild_id
+    WHERE s.guild_credits > COALESCE(a.credits_max, CAST(? AS BIGINT))
+    ORDER BY s.guild_id
+"""
 _USAGE_BY = """
     SELECT {key} AS key, CAST(SUM(credits) AS BIGINT) AS credits, COUNT(*) AS requests
     FROM ledger
@@ -334,9 +462,16 @@ class QuotaService:
         *,
         refund_unknown: bool = False,
         clock: Clock = utc_now,
+        ceiling: int = MAX_CREDITS,
+        bot_budget: BotBudget = BotBudget(),
     ) -> None:
+        """`ceiling`: the most a guild's admins may set for it (QUOTA_GUILD_CREDITS_MAX) unless
+        the operator granted it more; `bot_budget`: the operator's budget over every guild."""
+        _check_credits("guild_credits", ceiling)
         self._store = store
         self._defaults = defaults
+        self._ceiling = ceiling
+        self._bot_budget = bot_budget
         self._refund_unknown = refund_unknown
         self._clock = clock
 
@@ -357,6 +492,7 @@ class QuotaService:
         prompt: str | None = None,
         member_credits: int | None = None,
         kind: Kind = "generation",
+        options: str | None = None,
     ) -> Reservation:
         """Take `cost` credits from both budgets, or raise QuotaExceeded.
 
@@ -378,6 +514,7 @@ class QuotaService:
             "cost": cost,
             "prompt": prompt,
             "kind": kind,
+            "options": options,
         }
 
         def work() -> Script[Reservation]:
@@ -407,6 +544,7 @@ class QuotaService:
             else:
                 raise BudgetMismatch(budget, cost)
             yield from count(_COUNT, {**params, "today": created_at[:10]})
+            yield from self._take_from_bot(cost, created_at[:10], calendar)
             return Reservation(
                 interaction_id=interaction_id,
                 guild_id=guild_id,
@@ -422,6 +560,7 @@ class QuotaService:
                 n=n,
                 prompt=prompt,
                 kind=kind,
+                options=options,
             )
 
         return await self._store.run(work)
@@ -470,7 +609,8 @@ class QuotaService:
             }
             return (
                 yield from _uncount(
-                    (yield from every(_SETTLE.format(where="created_at < :cutoff"), params))
+                    (yield from every(_SETTLE.format(where="created_at < :cutoff"), params)),
+                    bot=bool(self._bot_budget.credits),
                 )
             )
 
@@ -515,7 +655,7 @@ class QuotaService:
                         f"cannot charge {credits} credits: only {pending['reserved']} were reserved"
                     )
                 return None
-            yield from _uncount(rows)
+            yield from _uncount(rows, bot=bool(self._bot_budget.credits))
             calendar = _calendar(now.date())
             guild_id, member_id = rows[0]["guild_id"], rows[0]["member_id"]
             budget = yield from one(
@@ -543,16 +683,17 @@ class QuotaService:
     async def usage(self, guild_id: int) -> UsageReport:
         now = self._now()
 
-        def work() -> Script[tuple[Window, list[Row], list[Row], list[Row]]]:
+        def work() -> Script[tuple[Window, list[Row], list[Row], list[Row], list[Row]]]:
             policy = self._policy((yield from one(_POLICY, (guild_id,))))
             window = Window.containing(policy.period, now)
             params = (guild_id, _ts(window.start))
             members = yield from every(_USAGE_BY.format(key="member_id"), params)
             models = yield from every(_USAGE_BY.format(key="model"), params)
             kinds = yield from every(_USAGE_BY.format(key="kind"), params)
-            return window, members, models, kinds
+            days = yield from every(_USAGE_BY_DAY, params)
+            return window, members, models, kinds, days
 
-        window, members, models, kinds = await self._store.read(work)
+        window, members, models, kinds, days = await self._store.read(work)
         by_member = tuple(MemberUsage(r["key"], r["credits"], r["requests"]) for r in members)
         return UsageReport(
             period=window.period,
@@ -563,7 +704,44 @@ class QuotaService:
             by_member=by_member,
             by_model=tuple(ModelUsage(r["key"], r["credits"], r["requests"]) for r in models),
             by_kind=tuple(KindUsage(r["key"], r["credits"], r["requests"]) for r in kinds),
+            by_day=tuple(
+                DayUsage(date.fromisoformat(r["day"]), r["model"], r["credits"]) for r in days
+            ),
         )
+
+    async def ceiling(self, guild_id: int) -> int:
+        """The most this guild's admins may set: the operator's grant, else the default."""
+        return await self._store.read(lambda: self._guild_ceiling(guild_id))
+
+    async def held_to_ceiling(self) -> list[HeldGuild]:
+        """Guilds whose stored budget is above their ceiling (it lowered since they set it)."""
+        rows = await self._store.fetch(_HELD, (self._ceiling, self._ceiling))
+        return [HeldGuild(r["guild_id"], r["stored"], r["ceiling"]) for r in rows]
+
+    async def bot_status(self) -> BotStatus:
+        """What the whole bot spent this window of BOT_PERIOD, against BOT_CREDITS (without a
+        budget nothing counts it, so it is summed from the ledger)."""
+        budget = self._bot_budget
+        window = _calendar(self._now().date()).windows[budget.period]
+        if budget.credits:
+            params = {"first": window.start.date().isoformat()}
+            used = _used(_first(await self._store.fetch(_BOT_USED, params)))
+        else:
+            used = _used(_first(await self._store.fetch(_BOT_SPENT, {"since": _ts(window.start)})))
+        return BotStatus(budget.period, window.end, budget.credits, used)
+
+    async def reconcile_bot(self) -> None:
+        """At start-up, with a budget: count the window again from the ledger, so what was spent
+        while the bot ran without one (nothing counted it then) counts now.
+
+        A day keeps the larger of the two counts, so processes already counting lose nothing
+        to it; only where none counted, a reservation committing during this statement may be
+        missed (a deploy that turns the budget on while another process runs without it).
+        """
+        budget = self._bot_budget
+        if budget.credits:
+            first = Window.containing(budget.period, self._now()).start
+            await self._store.execute(_BOT_RECONCILE, {"first": _ts(first)})
 
     # -- admin ---------------------------------------------------------------------------------
 
@@ -595,6 +773,10 @@ class QuotaService:
 
         def work() -> Script[QuotaPolicy]:
             now = _ts(self._now())
+            if guild_credits is not None:
+                ceiling = yield from self._guild_ceiling(guild_id)
+                if guild_credits > ceiling:
+                    raise AboveCeiling(ceiling)
             yield from count(
                 """INSERT INTO guild_settings
                        (guild_id, guild_credits, member_credits, period, updated_at, updated_by)
@@ -666,6 +848,41 @@ class QuotaService:
 
     # -- helpers -------------------------------------------------------------------------------
 
+    def _guild_ceiling(self, guild_id: int) -> Script[int]:
+        row = yield from one(_CEILING, (guild_id,))
+        return self._ceiling if row is None or row["credits_max"] is None else row["credits_max"]
+
+    def _take_from_bot(self, cost: int, today: str, calendar: _Calendar) -> Script[None]:
+        """Count `cost` in the bot's budget for `today`, or raise QuotaExceeded('bot')."""
+        budget = self._bot_budget
+        if not budget.credits:
+            return
+        first = calendar.first_days[budget.period]
+        params: dict[str, object] = {
+            "today": today,
+            "cost": cost,
+            "limit": budget.credits,
+            "first": first,
+            "earlier": 0,
+        }
+        for _ in range(RESERVE_ATTEMPTS):
+            if first < today:
+                params["earlier"] = _used((yield from one(_BOT_EARLIER, params)))
+            if (yield from one(_BOT_TAKE, params)) is not None:
+                return
+            used = _used((yield from one(_BOT_USED, params)))
+            if used + cost > budget.credits:
+                raise QuotaExceeded(
+                    "bot",
+                    limit=budget.credits,
+                    remaining=max(0, budget.credits - used),
+                    cost=cost,
+                    resets_at=calendar.windows[budget.period].end,
+                    period=budget.period,
+                )
+            # It fits now: a settlement gave credits back after the first read. Again.
+        raise BudgetMismatch(budget, cost)
+
     def _now(self) -> datetime:
         now = self._clock()
         if now.tzinfo is None:
@@ -683,6 +900,7 @@ class QuotaService:
             "default_period": defaults.period,
             "default_guild": defaults.guild_credits,
             "default_member": defaults.member_credits,
+            "ceiling": self._ceiling,
             **calendar.first_days,
         }
 
@@ -696,6 +914,11 @@ class QuotaService:
             member_credits=_coalesce(row["member_credits"], base.member_credits),
             period=_coalesce(row["period"], base.period),
         )
+
+
+def _used(row: Row | None) -> int:
+    assert row is not None, "a SUM always returns one row"
+    return int(row["used"])
 
 
 def _check_override(member_credits: int | None) -> None:
@@ -745,12 +968,15 @@ def _status(budget: _Budget, calendar: _Calendar) -> QuotaStatus:
     )
 
 
-def _uncount(rows: Sequence[Row], *, forgiving: bool = False) -> Script[int]:
+def _uncount(rows: Sequence[Row], *, forgiving: bool = False, bot: bool = False) -> Script[int]:
     """Lower the day counters by the `amount` each row (shaped by _LOWERED) stopped counting.
 
     Rows already forgiven before this change were no longer counted, so they lower nothing;
-    `forgiving` says the change is the one that forgives them. Returns how many rows there were.
-    Guild rows are lowered before member rows, each in sorted order (see _UNCOUNT).
+    `forgiving` says the change is the one that forgives them. With `bot` (the bot has a
+    budget), the bot's day counts lower for every row but on a reset: what a guild's admin
+    forgives was still paid for. Returns how many
+    rows there were. Guild rows are lowered before member rows, each in sorted order (see
+    _UNCOUNT), and the bot's rows last.
     """
     amounts: Counter[tuple[int, int, str]] = Counter()
     for row in rows:
@@ -772,6 +998,13 @@ def _uncount(rows: Sequence[Row], *, forgiving: bool = False) -> Script[int]:
         ),
     ]
     yield from each(_UNCOUNT, lowered)
+    if bot and not forgiving:  # a reset forgives a guild's use, not what the operator pays
+        days: Counter[str] = Counter()
+        for row in rows:
+            days[row["created_at"][:10]] += row["amount"]
+        yield from each(
+            _BOT_UNCOUNT, [{"day": d, "amount": a} for d, a in sorted(days.items()) if a]
+        )
     return len(rows)
 
 
@@ -799,6 +1032,7 @@ def _reservation(row: Row) -> Reservation:
         n=row["n"],
         prompt=row["prompt"],
         kind=row["kind"],
+        options=row["options"],
     )
 
 

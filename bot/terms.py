@@ -13,17 +13,26 @@ the last word continue. A match must start and end at a word boundary, so "class
 by "ass", and a match made only of digits does not count ("Room 101" is not "lol"): the
 expression itself asks for a letter, so the first match found is the answer.
 
-Terms are untrusted (any server's admins add them) and matching runs on the event loop, so it
-must stay linear in the prompt's length whatever the terms are: RE2 guarantees that for any
-expression, unlike `re`, and a check is one call of it per chunk of the list.
+Terms are untrusted (any server's admins add them), and one server must not slow the others:
+matching runs on the event loop, so it must stay linear in the prompt's length whatever the
+terms are (RE2 guarantees that for any expression, unlike `re`, and a check is one call of it
+per chunk of the list); compiling a list takes up to a second, so `Compiler` does it in a worker
+thread, once per list however many checks wait for it; and what compiled lists may hold is
+bounded (RE2's memory per chunk, a cache with a budget, the fold table's size).
 """
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import re
+import threading
 import unicodedata
+import weakref
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any, Literal
@@ -55,11 +64,20 @@ _LATIN_SHAPE_NAME = re.compile(
     r".*\b(?:LATIN|REGIONAL INDICATOR)\b.* (?:LETTER|CAPITAL) ([A-Z])(?: WITH .*)?"
 )
 # A term list is compiled in chunks of about this many characters of expression, and of terms
-# on average (see `_chunks`).
+# on average (see `_cut`).
 _CHUNK_SIZE = 60_000
 _CHUNK_TERMS = 32
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False
+# RE2's memory for one chunk, program and matching state together: a base (a class of all
+# letters is large in its byte-level program) and an amount per character of expression. A
+# worst-case chunk (60,000 characters of terms whose letters all have digit stand-ins) needs
+# about 4 MiB to keep the fast engine; this gives it about 7.
+_BASE_MEMORY = 1 << 20
+_MEMORY_PER_CHARACTER = 128
+_MAX_MEMORY = 8 << 20
+# What the compiled lists kept for reuse may hold in all (the sum of their chunks' RE2 budgets).
+CACHE_BUDGET = 256 << 20
+# Distinct characters whose folding is remembered (a prompt can bring 6,000 new ones).
+_FOLD_TABLE_SIZE = 1 << 16
 
 
 def _latin_look_alikes() -> dict[str, str]:
@@ -103,6 +121,8 @@ class _FoldTable(dict[int, str]):
     """`str.translate`'s table: a character is folded in Python once, then looked up in C."""
 
     def __missing__(self, code: int) -> str:
+        if len(self) >= _FOLD_TABLE_SIZE:
+            self.clear()  # memory stays bounded; the characters in use come back at once
         folded = self[code] = _fold(chr(code))
         return folded
 
@@ -134,7 +154,7 @@ def normalise(text: str) -> Normalised:
 class InvalidTerm(ValueError):
     """Text that cannot be a blocked term: `reason` says why. Data only (the presenters word it)."""
 
-    def __init__(self, reason: Literal["empty", "too_long"]) -> None:
+    def __init__(self, reason: Literal["empty", "too_long", "too_many"]) -> None:
         super().__init__(reason)
         self.reason = reason
 
@@ -203,7 +223,7 @@ def _word(word: str, plural: bool) -> _Part:
     return either(0), None if joined[1] is None else either(1), either(2)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # a worst-case term is ~16 kB of expression: ~32 MB at most
 def _body(term: str) -> str:
     """A stored term (see `clean_term`) over normalised text, without its boundaries, and not
     read from digits alone: "Room 101" is a number, not "lol" (a term written with digits of its
@@ -242,12 +262,23 @@ class TermMatch:
     quoted: str  # the member's own text that matched
 
 
+def _memory(expression: str) -> int:
+    """RE2's memory budget for `expression` (see `_BASE_MEMORY`)."""
+    return min(_MAX_MEMORY, _BASE_MEMORY + _MEMORY_PER_CHARACTER * len(expression))
+
+
 class _Chunk:
     """Some terms compiled into one expression: one pass finds the leftmost of them."""
 
     def __init__(self, terms: tuple[str, ...]) -> None:
         self.terms, expression = _grouped(terms)
-        self.regex = re2.compile(expression, _RE2_OPTIONS)
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = self.memory = _memory(expression)
+        self.regex = re2.compile(expression, options)
+        # RE2 compiles a second program, to find where a match starts, at its first match:
+        # a term of its own makes that happen here, in the compiling thread, not in a check.
+        self.regex.search(b"\0" + normalise(terms[0].rstrip("*")).text.encode() + b"\0")
 
     def search(self, haystack: bytes) -> tuple[int, int, str] | None:
         """(start, end, term) of the leftmost match, in bytes of `haystack`."""
@@ -265,13 +296,28 @@ def _search(regex: Any, haystack: bytes) -> Any:  # re2 ships no type informatio
     return regex.search(haystack)
 
 
-@lru_cache(maxsize=1024)
-def _chunk(terms: tuple[str, ...]) -> _Chunk:
-    return _Chunk(terms)
+class Matcher:
+    """A term list compiled: its chunks, and the RE2 memory they may take in all."""
+
+    def __init__(self, chunks: tuple[_Chunk, ...]) -> None:
+        self.chunks = chunks
+        self.memory = sum(chunk.memory for chunk in chunks)
+
+    def find(self, prompt: str) -> TermMatch | None:
+        """The leftmost term found in `prompt`, with the part of the prompt that matched."""
+        normalised = normalise(prompt)
+        haystack = b"\0" + normalised.text.encode() + b"\0"  # a boundary at either end
+        matches = (chunk.search(haystack) for chunk in self.chunks)
+        found = min((match for match in matches if match is not None), default=None)
+        if found is None:
+            return None
+        start, end, term = found
+        begin = len(haystack[1:start].decode())
+        first, last = normalised.span_in_original(begin, begin + len(haystack[start:end].decode()))
+        return TermMatch(term, prompt[first:last])
 
 
-@lru_cache(maxsize=256)  # a list per guild in use, and the built-in one
-def _chunks(terms: tuple[str, ...]) -> tuple[_Chunk, ...]:
+def _cut(terms: tuple[str, ...]) -> list[tuple[str, ...]]:
     """The list cut where a term's hash says so, or before the expression outgrows what RE2's
     fast engine holds in memory (past it, RE2 stays linear but is many times slower). Cuts that
     depend on the terms alone mean a term added or removed recompiles only its own chunk."""
@@ -286,18 +332,89 @@ def _chunks(terms: tuple[str, ...]) -> tuple[_Chunk, ...]:
         if zlib.crc32(term.encode()) % _CHUNK_TERMS == 0:
             chunks.append(())
             size = 0
-    return tuple(_chunk(chunk) for chunk in chunks if chunk)
+    return [chunk for chunk in chunks if chunk]
+
+
+class _Cache:
+    """Compiled lists, kept while their chunks' RE2 budgets add up to at most `CACHE_BUDGET`
+    (a chunk two lists share counts twice: the bound holds). Past it the largest list other than
+    the newest goes first, the least recently used of equals: a server's costly list pushes out
+    another costly one, not every small list. A dropped chunk still in use by a kept list is
+    found again, not recompiled."""
+
+    def __init__(self) -> None:
+        self._lists: OrderedDict[tuple[str, ...], Matcher] = OrderedDict()
+        self._chunks: weakref.WeakValueDictionary[tuple[str, ...], _Chunk] = (
+            weakref.WeakValueDictionary()
+        )
+        self._memory = 0
+        self._lock = threading.Lock()  # lists are compiled in worker threads
+
+    def get(self, terms: tuple[str, ...]) -> Matcher | None:
+        with self._lock:
+            matcher = self._lists.get(terms)
+            if matcher is not None:
+                self._lists.move_to_end(terms)
+            return matcher
+
+    def compile(self, terms: tuple[str, ...]) -> Matcher:
+        """The list compiled, from the cache or now (in the calling thread)."""
+        matcher = self.get(terms)
+        if matcher is None:
+            matcher = Matcher(tuple(self._chunk(chunk) for chunk in _cut(terms)))
+            re2.purge()  # re2's own cache of compiled expressions would outlive ours
+            self._keep(terms, matcher)
+        return matcher
+
+    def _chunk(self, terms: tuple[str, ...]) -> _Chunk:
+        with self._lock:
+            chunk = self._chunks.get(terms)
+        if chunk is None:
+            chunk = _Chunk(terms)
+            with self._lock:
+                self._chunks[terms] = chunk
+        return chunk
+
+    def _keep(self, terms: tuple[str, ...], matcher: Matcher) -> None:
+        with self._lock:
+            if terms in self._lists:
+                return
+            self._lists[terms] = matcher
+            self._memory += matcher.memory
+            while self._memory > CACHE_BUDGET and len(self._lists) > 1:
+                older = itertools.islice(self._lists, len(self._lists) - 1)
+                largest = max(older, key=lambda kept: self._lists[kept].memory)
+                self._memory -= self._lists.pop(largest).memory
+
+
+_CACHE = _Cache()
+# One thread compiles, one list at a time: a server's compiles cannot take every thread.
+_COMPILER_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="terms")
+
+
+class Compiler:
+    """Term lists compiled in a worker thread, never on the event loop (a worst-case list takes
+    about a second); checks waiting for the same list share one compile."""
+
+    def __init__(self) -> None:
+        self._pending: dict[tuple[str, ...], asyncio.Future[Matcher]] = {}
+
+    async def matcher(self, terms: Iterable[str]) -> Matcher:
+        key = tuple(terms)
+        matcher = _CACHE.get(key)
+        if matcher is not None:
+            return matcher
+        pending = self._pending.get(key)
+        if pending is None:
+            pending = asyncio.get_running_loop().run_in_executor(
+                _COMPILER_THREAD, _CACHE.compile, key
+            )
+            self._pending[key] = pending
+            pending.add_done_callback(lambda _: self._pending.pop(key, None))
+        return await asyncio.shield(pending)  # a waiter cancelled leaves the others theirs
 
 
 def find_blocked(prompt: str, terms: Iterable[str]) -> TermMatch | None:
-    """The leftmost of `terms` found in `prompt`, with the part of the prompt that matched."""
-    normalised = normalise(prompt)
-    haystack = b"\0" + normalised.text.encode() + b"\0"  # a boundary at either end
-    matches = (chunk.search(haystack) for chunk in _chunks(tuple(terms)))
-    found = min((match for match in matches if match is not None), default=None)
-    if found is None:
-        return None
-    start, end, term = found
-    begin = len(haystack[1:start].decode())
-    first, last = normalised.span_in_original(begin, begin + len(haystack[start:end].decode()))
-    return TermMatch(term, prompt[first:last])
+    """The leftmost of `terms` found in `prompt`, compiling the list here if it must (the bot
+    uses `Compiler` instead, which never compiles on the event loop)."""
+    return _CACHE.compile(tuple(terms)).find(prompt)

@@ -50,6 +50,13 @@ def strip_invisible(text: str) -> str:
     return "".join(char for char in text if not _is_format(char))
 
 
+def without_lone_surrogates(text: str) -> str:
+    """`text` without halves of UTF-16 pairs (category Cs), which JSON's `\\udXXX` escapes can
+    carry: they draw nothing, and no UTF-8 encoder (the database, the matcher, the gateway's
+    JSON) takes them. A whole pair already arrives as the one character it stands for."""
+    return text.encode("utf-8", "ignore").decode()
+
+
 def is_blank(text: str) -> bool:
     """True when `text` shows nothing: only format, control, separator and drawn-as-nothing
     characters (whitespace is control or separator). Runs on every request, so it stops at the

@@ -44,6 +44,7 @@ class EditModal(discord.ui.Modal):
 
     prompt: discord.ui.TextInput[EditModal] = discord.ui.TextInput(
         label=EDIT_PROMPT_LABEL,
+        custom_id="prompt",
         style=discord.TextStyle.paragraph,
         min_length=1,
         max_length=MODAL_PROMPT_MAX,
@@ -96,6 +97,8 @@ class EditCog(commands.Cog, name="Edit"):
         size="Image size in pixels (the choices depend on the model)",
         quality="Image quality (the choices depend on the model)",
         n="How many images (the choices depend on the model)",
+        background="Background, for models that offer it (auto, opaque, transparent)",
+        output_format="Image format, for models that offer it (png, webp, jpeg)",
     )
     async def imagine_edit(
         self,
@@ -110,9 +113,13 @@ class EditCog(commands.Cog, name="Edit"):
         size: str | None = None,
         quality: str | None = None,
         n: app_commands.Range[int, 1, 10] = 1,
+        background: str | None = None,
+        output_format: str | None = None,
     ) -> None:
         images = [a for a in (image, image2, image3, image4) if a is not None]
-        await self.start(interaction, prompt, images, mask, model, size, quality, n)
+        chosen = {"background": background, "output_format": output_format}
+        extra = {name: value for name, value in chosen.items() if value is not None}
+        await self.start(interaction, prompt, images, mask, model, size, quality, n, extra)
 
     @imagine_edit.autocomplete("model")
     async def model_autocomplete(
@@ -150,6 +157,7 @@ class EditCog(commands.Cog, name="Edit"):
         size: str | None = None,
         quality: str | None = None,
         n: int = 1,
+        extra: dict[str, str] | None = None,
     ) -> None:
         """Refuse what the catalog refuses at once; read and check the inputs, then serve."""
         try:
@@ -168,6 +176,7 @@ class EditCog(commands.Cog, name="Edit"):
                 size=size,
                 quality=quality,
                 n=n,
+                extra=extra,
             )
             return await self.imagine.reserve(interaction, plan)
 

@@ -1,6 +1,6 @@
 """/imagine: parse the options, defer, hand the request to the core, render what comes back.
 
-Results carry persistent Re-roll, Edit and Delete buttons (`ResultButton`, one row built from
+Results carry persistent Re-roll, Remix, Edit and Delete buttons (`ResultButton`, one row built from
 `RESULT_ACTIONS`); a request waiting in the fair queue shows its place and a Cancel button (a
 `ResultButton` too). Edits (cogs/edit.py) are served by the same `serve` and `run`.
 """
@@ -14,13 +14,15 @@ import logging
 import re
 import time
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.catalog import ModelSpec, PlannedRequest, RequestRejected
+from bot.app import bind_interaction
+from bot.catalog import ModelSpec, PlannedRequest, RequestOptions, RequestRejected
+from bot.defaults import Resolved, resolve
 from bot.edit_inputs import InputRefused
 from bot.fitting import shrink
 from bot.generation import (
@@ -33,13 +35,16 @@ from bot.generation import (
     Reserved,
     ShuttingDown,
     StoreBusy,
+    refusal_rule,
 )
 from bot.images import ContentPolicyError, EditsUnsupportedError
 from bot.policy import Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
-from bot.quota import QuotaExceeded
-from bot.rule_changes import enforce_on_line
+from bot.quota import QuotaExceeded, Reservation
+from bot.rule_changes import enforce_on_line, refusal_on_joining
+from bot.store import StoreUnavailable
+from cogs.access import admitted
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
 from cogs.presenters import (
@@ -48,6 +53,7 @@ from cogs.presenters import (
     DISCORD_FAULTS,
     NO_MENTIONS,
     NOT_STARTED,
+    REMIX_TOO_OLD,
     REROLL_TOO_OLD,
     RESTARTING,
     audit_generation_embed,
@@ -68,6 +74,8 @@ from cogs.presenters import (
     send_error,
     upstream_strike,
 )
+from cogs.remix import remix_modal
+from cogs.settings import focused
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -84,26 +92,30 @@ PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own c
 
 _BUTTONS = {
     "reroll": ("Re-roll", "🎲", discord.ButtonStyle.primary),
+    "remix": ("Remix", "🔀", discord.ButtonStyle.secondary),
     "edit": ("Edit", "✏️", discord.ButtonStyle.secondary),
     "delete": ("Delete", "🗑️", discord.ButtonStyle.secondary),
     "cancel": ("Cancel", "✖️", discord.ButtonStyle.secondary),
 }
 # The result row, in order; each action targets the request ("id") or its requester ("owner").
 # A new result button is one entry here, one in `_BUTTONS` and one handler.
-RESULT_ACTIONS: tuple[tuple[str, str], ...] = (
+RESULT_ACTIONS: tuple[tuple[str, Literal["id", "owner"]], ...] = (
     ("reroll", "id"),
+    ("remix", "id"),
     ("edit", "id"),
     ("delete", "owner"),
 )
+# An edit's inputs are not kept, so its result cannot be run again as it was.
+_NOT_FOR_EDITS = frozenset({"reroll", "remix"})
 
 
 class ResultButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"imagine:(?P<action>reroll|edit|delete|cancel):(?P<target>[0-9]+)",
+    template=rf"imagine:(?P<action>{'|'.join(_BUTTONS)}):(?P<target>[0-9]+)",
 ):
-    """Re-roll, Edit or Cancel (target: the request's interaction id), or Delete (target: the
-    requester's id). Cancel sits on a request waiting in line, the others on a result; Edit is
-    handled by the Edit cog.
+    """Re-roll, Remix, Edit or Cancel (target: the request's interaction id), or Delete (target:
+    the requester's id). Cancel sits on a request waiting in line, the others on a result; Edit
+    is handled by the Edit cog.
 
     The state lives in the custom_id, so the buttons keep working after a restart. discord.py
     only logs what a dynamic item raises, so an unexpected failure is reported here instead.
@@ -131,11 +143,18 @@ class ResultButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(cog, ImagineCog)
-        handlers = {"reroll": cog.reroll, "delete": cog.delete, "cancel": cog.cancel}
+        handlers: dict[str, Callable[[discord.Interaction[Any], int], Awaitable[None]]] = {
+            "reroll": cog.rerun,
+            "remix": cog.remix,
+            "delete": cog.delete,
+            "cancel": cog.cancel,
+        }
         editor = interaction.client.get_cog("Edit")
         if editor is not None:
             handlers["edit"] = editor.edit_result
         try:
+            if not await admitted(interaction):
+                return
             handler = handlers[self.action]
             await handler(interaction, self.target)
         except Exception as error:
@@ -143,10 +162,10 @@ class ResultButton(
 
 
 def result_view(request_id: int, owner_id: int, *, edit: bool = False) -> discord.ui.View:
-    """The result row; an edit's result has no Re-roll (its inputs are not kept to repeat)."""
+    """The result row; an edit's result has no Re-roll or Remix (its inputs are not kept)."""
     view = discord.ui.View(timeout=None)
     for action, target in RESULT_ACTIONS:
-        if action == "reroll" and edit:
+        if edit and action in _NOT_FOR_EDITS:
             continue
         view.add_item(ResultButton(action, request_id if target == "id" else owner_id))
     return view
@@ -196,6 +215,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         size="Image size in pixels (the choices depend on the model)",
         quality="Image quality (the choices depend on the model)",
         n="How many images (the choices depend on the model)",
+        aspect="Shape: square, portrait, landscape (wide, tall where the model can)",
+        style="DALL·E 3's style: vivid or natural",
+        background="GPT Image's background: auto, opaque or transparent",
+        output_format="GPT Image's file format: png, webp or jpeg",
     )
     async def imagine(
         self,
@@ -205,14 +228,25 @@ class ImagineCog(commands.Cog, name="Imagine"):
         size: str | None = None,
         quality: str | None = None,
         n: app_commands.Range[int, 1, 10] = 1,
+        aspect: str | None = None,
+        style: str | None = None,
+        background: str | None = None,
+        output_format: str | None = None,
     ) -> None:
-        try:
-            plan = self.bot.catalog.plan(prompt, model_id=model, size=size, quality=quality, n=n)
-        except RequestRejected as rejected:
-            await send_error(interaction, rejection(rejected))
-            return
+        chosen = {"style": style, "background": background, "output_format": output_format}
+        extra = {name: value for name, value in chosen.items() if value is not None}
+        typed = RequestOptions(model, size, aspect, quality, n, extra)
         with self.bot.finishing():
-            await self.serve(interaction, self.reserve(interaction, plan))
+            await self.serve(interaction, self._reserve_new(interaction, prompt, typed))
+
+    async def _reserve_new(
+        self, interaction: discord.Interaction[Any], prompt: str, typed: RequestOptions
+    ) -> Reserved:
+        """What the member typed, filled in from the defaults, planned and reserved."""
+        resolved = await self._with_defaults(interaction, typed)
+        plan = self.bot.catalog.plan_options(prompt, resolved.options)
+        plan = dataclasses.replace(plan, defaults=resolved.used or None)
+        return await self.reserve(interaction, plan)
 
     async def reserve(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest
@@ -221,19 +255,45 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
         Raises `RuleBroken`, or what `GenerationService.reserve` raises. The cooldown starts
         in the rules' check, and is withdrawn if the reservation refuses; a duplicate delivery
-        leaves the first delivery's cooldown alone.
+        leaves the first delivery's cooldown alone. Rules changed while pre-moderation or the
+        credits were awaited are applied once the request is in line: it is given back, refused.
         """
         asker = asker_of(interaction)
-        policy = self.bot.policy
+        policy, generation = self.bot.policy, self.bot.generation
+        judged_by = await policy.policy(asker.guild_id)  # what `check` reads, with no await
         broken = await policy.check(asker, plan.model.id, plan.prompt, request_id=interaction.id)
         if broken is not None:
             raise RuleBroken(broken, plan)
         try:
             budget = await policy.member_credits(asker.guild_id, asker.role_ids)
-            return await self.bot.generation.reserve(_requester(interaction, budget, asker), plan)
-        except REFUSALS:
+            request = await generation.reserve(_requester(interaction, budget, asker), plan)
+        except REFUSALS as refused:
             policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
+            if not isinstance(refused, StoreBusy):  # a busy database would not take it either
+                await self._remember_refusal(interaction, plan, refusal_rule(refused))
             raise
+        refusal = await refusal_on_joining(policy, request, judged_by)
+        if refusal is not None:
+            policy.not_accepted(asker.guild_id, asker.member_id, interaction.id)
+            await asyncio.shield(generation.withdraw(request, f"refused: {refusal.rule}"))
+            raise RuleBroken(refusal, plan)
+        return request
+
+    async def _remember_refusal(
+        self, interaction: discord.Interaction[Any], plan: PlannedRequest, rule: str
+    ) -> None:
+        """Put a refused request in the member's history; the refusal stands if this fails."""
+        try:
+            await self.bot.history.refused(
+                interaction.id,
+                _guild_id(interaction),
+                interaction.user.id,
+                _channel_id(interaction),
+                plan,
+                rule,
+            )
+        except StoreUnavailable as error:
+            log.warning("could not record refused interaction %s: %s", interaction.id, error)
 
     @imagine.autocomplete("model")
     async def model_autocomplete(
@@ -262,35 +322,92 @@ class ImagineCog(commands.Cog, name="Imagine"):
     async def size_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         return _matching(spec.sizes if spec else [], current)
 
     @imagine.autocomplete("quality")
     async def quality_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         return _matching(spec.qualities if spec else [], current)
+
+    @imagine.autocomplete("aspect")
+    async def aspect_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The aspects the chosen model can draw, each named with the size it is sent as."""
+        spec = await self._chosen_model(interaction)
+        wanted = current.strip().lower()
+        return [
+            app_commands.Choice(name=f"{aspect} ({size})", value=aspect)
+            for aspect, size in (spec.aspects if spec else {}).items()
+            if wanted in aspect
+        ][:MAX_AUTOCOMPLETE]
+
+    @imagine.autocomplete("style")
+    @imagine.autocomplete("background")
+    @imagine.autocomplete("output_format")
+    async def extra_autocomplete(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The chosen model's own values for one of its options; none for a model without it."""
+        spec = await self._chosen_model(interaction)
+        data: dict[str, Any] = dict(interaction.data or {})
+        option = focused(list(data.get("options") or [])) or ""
+        return _matching(spec.extra_params.get(option, []) if spec else [], current)
 
     @imagine.autocomplete("n")
     async def n_autocomplete(
         self, interaction: discord.Interaction[ImagineBot], current: int | str
     ) -> list[app_commands.Choice[int]]:
-        spec = self._chosen_model(interaction)
+        spec = await self._chosen_model(interaction)
         counts = range(1, (spec.max_n if spec else 1) + 1)
         return [app_commands.Choice(name=str(count), value=count) for count in counts]
 
-    def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> ModelSpec | None:
-        chosen = getattr(interaction.namespace, "model", None)
-        return self.bot.catalog.get(chosen or self.bot.catalog.default_model)
+    async def _chosen_model(self, interaction: discord.Interaction[ImagineBot]) -> ModelSpec | None:
+        """The model typed, else the one the member's or the server's defaults would use."""
+        typed = RequestOptions(model=getattr(interaction.namespace, "model", None))
+        try:
+            model_id = (await self._with_defaults(interaction, typed)).options.model
+        except StoreBusy:  # suggestions for the catalog's default beat none
+            model_id = typed.model
+        return self.bot.catalog.get(model_id or self.bot.catalog.default_model)
 
-    async def reroll(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+    async def _with_defaults(
+        self, interaction: discord.Interaction[Any], typed: RequestOptions
+    ) -> Resolved:
+        """What the member typed, filled in from their defaults and the server's."""
+        guild_id = _guild_id(interaction)
+        try:
+            layers = await self.bot.defaults.layers(guild_id, interaction.user.id)
+            policy = await self.bot.policy.policy(guild_id)
+        except StoreUnavailable as error:
+            log.warning("could not read the defaults of %s: %s", interaction.id, error)
+            raise StoreBusy from error
+        return resolve(typed, layers, self.bot.catalog, policy.model_enabled)
+
+    async def rerun(
+        self, interaction: discord.Interaction[Any], request_id: int, prompt: str | None = None
+    ) -> None:
+        """A new request with an earlier one's model and options: Re-roll, or Remix with the
+        prompt the member edited. Checked, reserved and charged like any other."""
         with self.bot.finishing():
-            await self.serve(interaction, self._reserve_again(interaction, request_id))
+            await self.serve(interaction, self._reserve_again(interaction, request_id, prompt))
 
     async def _reserve_again(
-        self, interaction: discord.Interaction[Any], request_id: int
+        self, interaction: discord.Interaction[Any], request_id: int, prompt: str | None
     ) -> Reserved:
+        original = await self._original(interaction, request_id)
+        assert original.prompt is not None  # _original refuses a purged one
+        plan = self.bot.catalog.plan_options(prompt or original.prompt, options_of(original))
+        # The rules may have changed since (a paused member, a disabled model, a new term).
+        return await self.reserve(interaction, plan)
+
+    async def _original(
+        self, interaction: discord.Interaction[Any], request_id: int
+    ) -> Reservation:
+        """The ledger row a button names; NotRerollable if it is another guild's or purged."""
         original = await self.bot.quota.find(request_id)
         if (
             original is None
@@ -299,23 +416,32 @@ class ImagineCog(commands.Cog, name="Imagine"):
             or original.kind != "generation"
         ):
             raise NotRerollable
-        plan = self.bot.catalog.plan(
-            original.prompt,
-            model_id=original.model,
-            size=original.size,
-            quality=original.quality,
-            n=original.n,
-        )
-        # The rules may have changed since (a paused member, a disabled model, a new term).
-        return await self.reserve(interaction, plan)
+        return original
+
+    async def remix(self, interaction: discord.Interaction[Any], request_id: int) -> None:
+        """Open the Remix form with the request's prompt; its submission comes to `rerun`."""
+        try:
+            original = await self._original(interaction, request_id)
+        except NotRerollable:
+            await send_error(interaction, REMIX_TOO_OLD)
+            return
+        assert original.prompt is not None
+        model = self.bot.catalog.get(original.model)
+        limit = model.max_prompt_length if model else len(original.prompt)
+        modal = remix_modal(request_id, original.prompt, limit)
+        await interaction.response.send_modal(modal)
+        modal.stop()  # no state kept: the submission is routed by its custom_id (cogs.remix)
 
     async def delete(self, interaction: discord.Interaction[Any], owner_id: int) -> None:
-        """The requester may delete a result, and so may a member with Manage Messages."""
+        """The requester may delete a result, and so may a member with Manage Messages; the
+        prompt leaves the ledger with it."""
         if interaction.user.id != owner_id and not interaction.permissions.manage_messages:
             await send_error(interaction, DELETE_REFUSED)
             return
         await interaction.response.defer()
         await interaction.delete_original_response()
+        if interaction.message is not None:
+            await self.bot.history.result_deleted(_guild_id(interaction), interaction.message.id)
 
     async def serve(
         self,
@@ -328,8 +454,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
         A refusal that comes within `answer_within` is the first, private answer: no public
         "thinking…" ever shows. A slower reservation is awaited after the defer, never cancelled
         midway (it may already hold the credits). A request whose defer Discord did not take
-        never runs: its credits go back.
+        never runs: its credits and its cooldown go back.
         """
+        bind_interaction(interaction)  # a button's interaction has not passed the command tree
         reserving = asyncio.ensure_future(reservation)
         await asyncio.wait([reserving], timeout=self.answer_within)
         deferred = None if reserving.done() else await self._defer(interaction)
@@ -358,6 +485,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
                 deferred = await self._defer(interaction)
         finally:  # not taken, or cancelled on the way: the request will not run
             if not deferred:
+                who = request.who  # nor hold back the retry the member is told to make
+                self.bot.policy.not_accepted(who.guild_id, who.member_id, who.interaction_id)
                 await asyncio.shield(self.bot.generation.withdraw(request, "no answer to Discord"))
         if not deferred:
             await tell(interaction, NOT_STARTED)
@@ -370,6 +499,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """Tell the member which rule refused them, and the moderators' audit channel."""
         plan, model_name = broken.plan, broken.plan.model.name
         await tell(interaction, rule_refusal(broken.refusal, model_name))
+        await self._remember_refusal(interaction, plan, broken.refusal.rule)
         refusal = broken.refusal
         if isinstance(refusal, Flagged) and refusal.strike is not None and refusal.strike.paused:
             await enforce_on_line(self.bot.policy, self.bot.generation, _guild_id(interaction))
@@ -423,7 +553,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except asyncio.CancelledError:
             await asyncio.shield(tell(interaction, RESTARTING))
             raise
-        link = await self._deliver(interaction, request.plan, result)
+        message = await self._deliver(interaction, request.plan, result)
+        if message is not None:
+            await self._remember_delivery(interaction, message)
+        link = None if message is None else message.jump_url
         embed = audit_generation_embed(
             interaction.user,
             _channel_id(interaction),
@@ -433,6 +566,16 @@ class ImagineCog(commands.Cog, name="Imagine"):
             thumbnail,
         )
         await self.audit.post(_guild_id(interaction), embed)
+
+    async def _remember_delivery(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        """Keep the result's message id for the history's jump link; a busy database costs
+        only the link."""
+        try:
+            await self.bot.history.delivered(interaction.id, message.id)
+        except StoreUnavailable as error:
+            log.warning("could not record the result of interaction %s: %s", interaction.id, error)
 
     async def _strike(
         self,
@@ -544,10 +687,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
 
     async def _deliver(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
-    ) -> str | None:
+    ) -> discord.Message | None:
         """Put the images in place of the progress message, trying hard: the server paid for them.
 
-        Returns the link to the delivered message, None when the delivery was lost.
+        Returns the delivered message, None when the delivery was lost.
 
         A fault on the way (a reset connection, a timeout, a 5xx) is tried again. A 413 despite
         fitting means Discord's real limit is lower than the interaction said: halve the files
@@ -576,10 +719,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
                 result = dataclasses.replace(result, images=smaller)
                 error = await self._attempt(edit, interaction, "edit")
         if error is None:
-            return delivered[-1].jump_url
+            return delivered[-1]
         error = await self._post_to_channel(interaction, plan, result, delivered)
         if error is None:
-            return delivered[-1].jump_url
+            return delivered[-1]
         log.error(
             "lost delivery of interaction %s (credits were spent): %s",
             interaction.id,
@@ -640,6 +783,13 @@ def _transient(error: BaseException) -> bool:
 
 def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
+
+
+def options_of(original: Reservation) -> RequestOptions:
+    """What a ledger row asked for; rows from before options were kept have only columns."""
+    if original.options is not None:
+        return RequestOptions.from_json(original.options)
+    return RequestOptions(original.model, original.size, None, original.quality, original.n)
 
 
 def _requester(

@@ -23,6 +23,7 @@ from cogs.presenters import (
     acknowledge,
     entry_list,
     expelled_note,
+    forgotten,
     invalid_setting,
     list_change,
     literal,
@@ -31,6 +32,7 @@ from cogs.presenters import (
     reply,
     send_error,
 )
+from cogs.settings import DESCRIBE, change_defaults, given_options, option_choices
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -62,7 +64,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
         name="models", description="Which models members may choose", parent=admin
     )
     member = app_commands.Group(
-        name="member", description="Pause or unpause a member's use of /imagine", parent=admin
+        name="member", description="Pause, unpause or forget a member", parent=admin
     )
 
     def __init__(self, bot: ImagineBot) -> None:
@@ -139,6 +141,33 @@ class ModerationCog(commands.Cog, name="Moderation"):
             await send_error(interaction, invalid_setting(invalid))
             return
         await reply(interaction, SAVED + await self._enforce(guild_id))
+
+    # -- defaults ------------------------------------------------------------------------------
+
+    @admin.command(name="defaults", description="This server's /imagine defaults (no option: show)")
+    @app_commands.describe(**DESCRIBE)
+    async def defaults(
+        self,
+        interaction: discord.Interaction[ImagineBot],
+        model: str | None = None,
+        size: str | None = None,
+        aspect: str | None = None,
+        quality: str | None = None,
+        style: str | None = None,
+        clear: bool = False,
+    ) -> None:
+        given = given_options(model, size, aspect, quality, style)
+        await change_defaults(self.bot, interaction, "server", given, clear)
+
+    @defaults.autocomplete("model")
+    @defaults.autocomplete("size")
+    @defaults.autocomplete("aspect")
+    @defaults.autocomplete("quality")
+    @defaults.autocomplete("style")
+    async def defaults_choices(
+        self, interaction: discord.Interaction[ImagineBot], current: str
+    ) -> list[app_commands.Choice[str]]:
+        return option_choices(self.bot, interaction, current)
 
     # -- lists ---------------------------------------------------------------------------------
 
@@ -254,6 +283,17 @@ class ModerationCog(commands.Cog, name="Moderation"):
         await acknowledge(interaction)
         unpaused = await self.bot.policy.unpause(_guild_id(interaction), member.id)
         await reply(interaction, pause_change(member.id, pausing=False, changed=unpaused))
+
+    @member.command(
+        name="forget", description="Erase a member's prompts and history here (one who left)"
+    )
+    @app_commands.describe(user="The member (or former member) whose history to erase")
+    async def member_forget(
+        self, interaction: discord.Interaction[ImagineBot], user: discord.Member | discord.User
+    ) -> None:
+        await acknowledge(interaction)
+        erased = await self.bot.history.forget(_guild_id(interaction), user.id)
+        await reply(interaction, forgotten(erased, user.id))
 
     async def _show_list(
         self, interaction: discord.Interaction[ImagineBot], kind: EntryKind

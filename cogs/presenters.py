@@ -16,13 +16,17 @@ import discord
 from discord import app_commands
 
 from bot.catalog import (
+    AspectSizeConflict,
+    Catalog,
     EditsNotOffered,
     EmptyPrompt,
+    ExtraConflict,
     MaskNotOffered,
     ModelSpec,
     NoSuchOption,
     PlannedRequest,
     PromptTooLong,
+    RequestOptions,
     RequestRejected,
     SizeNotOffered,
     TooManyImages,
@@ -31,6 +35,7 @@ from bot.catalog import (
     UnknownOptions,
     ValueNotOffered,
 )
+from bot.defaults import DefaultsUsed
 from bot.edit_inputs import (
     BadMask,
     InputRefused,
@@ -48,6 +53,7 @@ from bot.generation import (
     Spent,
     StoreBusy,
 )
+from bot.history import Entry, Page
 from bot.images import (
     AuthenticationError,
     BadRequestError,
@@ -60,7 +66,9 @@ from bot.images import (
     RateLimitedError,
     UpstreamUnavailableError,
 )
+from bot.money import Price
 from bot.policy import (
+    MAX_BLOCKED_TERMS,
     MAX_COOLDOWN_SECONDS,
     MAX_STRIKE_LIMIT,
     BlockedTerm,
@@ -82,6 +90,7 @@ from bot.queue import GuildQueue, LeaveReason, Position, QueueFull
 from bot.queue_limits import InvalidQueueLimit
 from bot.quota import (
     MAX_CREDITS,
+    AboveCeiling,
     InvalidPolicy,
     QuotaExceeded,
     QuotaPolicy,
@@ -113,12 +122,21 @@ NOT_STARTED = (
     "please try again."
 )
 UNCOUNTED = "The bot's database is busy: these credits are counted as soon as it is back."
+REMIX_TITLE = "Remix"
+REMIX_PROMPT_LABEL = "Prompt"
 REROLL_TOO_OLD = "This image is too old to re-roll; use /imagine again."
+REMIX_TOO_OLD = "This image is too old to remix; use /imagine again."
 DELETE_REFUSED = "Only the member who asked for this image or a moderator can delete it."
 CANCEL_REFUSED = "Only the member who asked for this request or a moderator can cancel it."
 UNEXPECTED = (
     "Something went wrong on our side. Please try again; admins can find details in the log."
 )
+NOT_APPROVED = "This server is not approved to use the bot yet; ask its operator."
+_BOT_PERIODS = {
+    "day": "for today; try again after 00:00 UTC",
+    "week": "for this week; try again after Monday 00:00 UTC",
+    "month": "for this month; try again after the 1st, 00:00 UTC",
+}
 _BUDGET_NAMES = {"guild_credits": "server budget", "member_credits": "per-member budget"}
 
 
@@ -136,9 +154,17 @@ def credits(amount: int) -> str:
     return f"{amount} credit" if amount == 1 else f"{amount} credits"
 
 
-def quota_summary(status: QuotaStatus) -> str:
-    """The guild's and (if any) the member's credits left, and when they reset."""
+def priced(amount: int, price: Price | None) -> str:
+    """Credits, and what they cost the operator where CREDIT_PRICE is set."""
+    return credits(amount) if price is None else f"{credits(amount)} · {price.format(amount)}"
+
+
+def quota_summary(status: QuotaStatus, price: Price | None = None) -> str:
+    """The guild's and (if any) the member's credits left, and when they reset; with a price
+    (shown to admins), what the server's use so far cost."""
     lines = [f"Server: **{status.guild_remaining}** of {credits(status.guild_limit)} left"]
+    if price is not None:
+        lines[0] += f"; {priced(status.guild_used, price)} used"
     if status.member_limit is not None and status.member_remaining is not None:
         lines.append(f"You: **{status.member_remaining}** of {credits(status.member_limit)} left")
     lines.append(f"Resets {relative_time(status.resets_at)} (every {status.period}, UTC)")
@@ -146,6 +172,8 @@ def quota_summary(status: QuotaStatus) -> str:
 
 
 def quota_refusal(error: QuotaExceeded) -> str:
+    if error.scope == "bot":  # the operator's budget over every server
+        return f"This bot has used its credits {_BOT_PERIODS[error.period or 'day']}."
     whose = "This server has" if error.scope == "guild" else "You have"
     return (
         f"{whose} {credits(error.remaining)} left and this request costs {credits(error.cost)}. "
@@ -174,6 +202,11 @@ def refusal(error: QuotaExceeded | QueueFull | ShuttingDown | StoreBusy) -> str:
     """Why a request was refused before anything was spent."""
     if isinstance(error, QuotaExceeded):
         return quota_refusal(error)
+    if isinstance(error, QueueFull) and error.scope == "member" and not error.limit:
+        return (
+            "Requests do not wait in line in this server, and yours could not start now. "
+            "Please try again in a few minutes. Nothing was spent."
+        )
     if isinstance(error, QueueFull) and error.scope == "member":
         return (
             f"You already have {_requests(error.limit)} waiting in line, as many as one member "
@@ -306,6 +339,17 @@ def rejection(error: RequestRejected) -> str:
         )
     if isinstance(error, MaskNotOffered):
         return f"{error.model.name} takes no mask. Nothing was spent."
+    if isinstance(error, AspectSizeConflict):
+        return (
+            f"Aspect `{error.aspect}` is {error.aspect_size} on {error.model.name}, not "
+            f"`{error.size}`: give one of the two."
+        )
+    if isinstance(error, ExtraConflict):
+        return (
+            f"{error.model.name} cannot combine {error.when_option} `{error.when_value}` with "
+            f"{error.option} "
+            f"`{error.value}`. Allowed with it: {', '.join(error.allowed)}."
+        )
     raise AssertionError(f"no wording for {error!r}")
 
 
@@ -350,6 +394,11 @@ def policy_refusal(error: InvalidPolicy) -> str:
         return "Nothing to change: give a server budget, member budget or period."
     if error.field == "period":
         return "The period must be day, week or month."
+    if isinstance(error, AboveCeiling):
+        return (
+            f"This server's budget can be at most {credits(error.ceiling)}: the bot's operator "
+            "sets that ceiling."
+        )
     return (
         f"The {_BUDGET_NAMES[error.field]} must be a whole number from 0 to {MAX_CREDITS:,} "
         "credits."
@@ -368,21 +417,23 @@ def forgiveness(forgiven: int, member_id: int | None) -> str:
     return f"Nothing to forgive: {who} used no credits this period."
 
 
-def usage_embed(report: UsageReport, model_name: Callable[[str], str]) -> discord.Embed:
+def usage_embed(
+    report: UsageReport, model_name: Callable[[str], str], price: Price | None = None
+) -> discord.Embed:
     """Totals, then the biggest spenders and models; lists are cut to whole lines."""
     description = (
-        f"**{credits(report.credits)}** in {_requests(report.requests)} "
+        f"**{priced(report.credits, price)}** in {_requests(report.requests)} "
         f"since <t:{int(report.period_start.timestamp())}:f>.\n"
         f"Resets {relative_time(report.resets_at)} (every {report.period}, UTC)."
     )
     if not report.requests:
         return _embed("Credits used this period", description)
     members = [
-        f"<@{m.member_id}>: {credits(m.credits)} ({_requests(m.requests)})"
+        f"<@{m.member_id}>: {priced(m.credits, price)} ({_requests(m.requests)})"
         for m in report.by_member
     ]
     models = [
-        f"{model_name(m.model)}: {credits(m.credits)} ({_requests(m.requests)})"
+        f"{model_name(m.model)}: {priced(m.credits, price)} ({_requests(m.requests)})"
         for m in report.by_model
     ]
     kinds = [
@@ -421,12 +472,73 @@ def _requests(count: int) -> str:
     return "1 request" if count == 1 else f"{count} requests"
 
 
+_WHOSE = {"member": "yours", "server": "the server's"}
+
+
+def defaults_applied(used: DefaultsUsed) -> str:
+    """Which options came from whose defaults: "yours: model, style; the server's: quality"."""
+    by_whose = {
+        name: [option_label(option).lower() for w, option, _ in used.applied if w == whose]
+        for whose, name in _WHOSE.items()
+    }
+    return "; ".join(
+        f"{whose}: {', '.join(options)}" for whose, options in by_whose.items() if options
+    )
+
+
+def skipped_default(whose: str, model_id: str) -> str:
+    owner = "Your" if whose == "member" else "The server's"
+    return f"{owner} default model `{model_id}` is not offered here now, so it was skipped."
+
+
+def model_not_offered(name: str) -> str:
+    return f"{name} is not offered in this server."
+
+
+def defaults_shown(whose: str, options: RequestOptions | None, catalog: Catalog) -> str:
+    """One set of defaults, in one line."""
+    owner = "Your defaults in this server" if whose == "member" else "This server's defaults"
+    if options is None or options == RequestOptions():
+        return f"{owner}: none; /imagine uses " + (
+            "the server's and the catalog's." if whose == "member" else "the catalog's."
+        )
+    model = catalog.get(options.model) if options.model else None
+    parts = [f"model {model.name if model else options.model}"] if options.model else []
+    parts += [
+        f"{label} {value}"
+        for label, value in (
+            ("size", options.size),
+            ("aspect", options.aspect),
+            ("quality", options.quality),
+        )
+        if value
+    ]
+    parts += [f"{option_label(name).lower()} {value}" for name, value in options.extra.items()]
+    return f"{owner}: {', '.join(parts)}."
+
+
+def defaults_cleared(whose: str, removed: bool) -> str:
+    if not removed:
+        return "There were no defaults to clear."
+    return (
+        "✅ Your defaults are cleared."
+        if whose == "member"
+        else "✅ The server's defaults are cleared."
+    )
+
+
+def option_label(name: str) -> str:
+    """A model's own option as a member reads it: `output_format` is "Output format"."""
+    return name.replace("_", " ").capitalize()
+
+
 def result_embed(
     plan: PlannedRequest, result: Generated, requester: discord.abc.User
 ) -> discord.Embed:
     fields = [Field("Model", plan.model.name), Field("Size", plan.size)]
     if plan.quality:
         fields.append(Field("Quality", plan.quality))
+    fields += [Field(option_label(name), value) for name, value in plan.extra.items() if value]
     if result.revised_prompt and result.revised_prompt != plan.prompt:
         fields.append(
             Field("Revised prompt", literal(result.revised_prompt, FIELD_VALUE_LIMIT), False)
@@ -434,6 +546,10 @@ def result_embed(
     left = UNCOUNTED if result.quota is None else quota_summary(result.quota)
     fields.append(Field(f"Cost: {credits(result.credits)}", left, False))
     notes = []
+    if plan.defaults is not None:
+        if plan.defaults.applied:
+            fields.append(Field("Defaults used", defaults_applied(plan.defaults), False))
+        notes += [skipped_default(whose, model_id) for whose, model_id in plan.defaults.skipped]
     if result.reencoded:
         notes.append("Re-encoded as WebP to fit Discord's upload limit.")
     if result.dropped:
@@ -735,6 +851,11 @@ def invalid_setting(error: InvalidSetting | InvalidTerm | InvalidQueueLimit) -> 
     if isinstance(error, InvalidTerm):
         if error.reason == "empty":
             return "A blocked term needs at least one letter or digit."
+        if error.reason == "too_many":
+            return (
+                f"This server already has {MAX_BLOCKED_TERMS} blocked terms, the most it may: "
+                "remove one first. Nothing was added."
+            )
         return f"A blocked term can be at most {MAX_TERM_LENGTH} characters long."
     if error.field is None:
         return "Nothing to change: give at least one setting."
@@ -798,3 +919,109 @@ def cancel_outcome(cancelled: bool, found: bool) -> str:
     if found:
         return "⚠️ This request is already being generated and can no longer be cancelled."
     return "⚠️ This request is no longer waiting in line."
+
+
+# -- history and privacy (/imagine-history, /imagine-forget) ----------------------------------
+
+HISTORY_REFUSED = "Only members with Manage Server can see another member's history."
+USE_AGAIN_REFUSED = "You can use again only your own requests."
+USE_AGAIN_GONE = "This request is no longer in your history; use /imagine again."
+FORGET_REFUSED = "Only the member who asked can confirm this."
+FORGET_CONFIRM = (
+    "This erases your prompts and your /imagine history in this server, for good: the history "
+    "list, the prompts kept for Re-roll and the links to your results. Credits you spent stay "
+    "spent, and posts in the moderators' audit channel stay. Press **Erase** to go ahead."
+)
+HISTORY_PROMPT_LIMIT = 150
+MODEL_NAME_LIMIT = 40  # ten entries of at most ~370 characters fit an embed's description
+USE_AGAIN_LABEL_LIMIT = 100
+
+# Refusal rules as a member's history words them (the names of bot/policy.py and the metric).
+_RULE_WORDS = {
+    "paused": "you were paused",
+    "channel": "not allowed in that channel",
+    "role": "not allowed for your roles",
+    "nsfw_only": "only in age-restricted channels",
+    "model": "model turned off",
+    "blocked_term": "blocked term",
+    "cooldown": "cooldown",
+    "pre_moderation": "flagged by the moderation check",
+    "pre_moderation_unavailable": "moderation check unavailable",
+    "quota": "over the budget",
+    "bot_budget": "the bot's own budget was spent",
+    "queue_full": "queue full",
+    "member_queue_full": "your share of the queue was waiting",
+    "shutting_down": "bot restarting",
+}
+
+
+def history_outcome(entry: Entry, guild_id: int) -> str:
+    """What became of a request: delivered (with a jump link while the result exists),
+    refunded, or refused, and by which rule."""
+    if entry.outcome == "refused":
+        return f"refused: {_RULE_WORDS.get(entry.why or '', entry.why or 'a rule')}"
+    if entry.outcome == "pending":
+        return "in progress"
+    if entry.outcome == "unknown":
+        return "outcome unknown"
+    if entry.outcome == "refunded":
+        if entry.why == ContentPolicyError.__name__:
+            return "refunded: refused by the image service's safety filter"
+        return "refunded"
+    if entry.message_id is not None and entry.channel_id is not None:
+        link = f"https://discord.com/channels/{guild_id}/{entry.channel_id}/{entry.message_id}"
+        return f"delivered ([jump to it]({link}))"
+    return "delivered"
+
+
+def history_line(entry: Entry, model_name: str, guild_id: int) -> str:
+    """One entry of /imagine-history: when, model and options, credits, outcome, prompt."""
+    options = " ".join(o for o in (entry.size, entry.quality) if o)
+    if entry.n > 1:
+        options += f" ×{entry.n}"
+    if entry.kind == "edit":
+        options += " · edit"
+    cost = "nothing spent" if entry.outcome == "refused" else credits(entry.credits)
+    prompt = (
+        f"“{literal(entry.prompt, HISTORY_PROMPT_LIMIT)}”"
+        if entry.prompt
+        else "*prompt no longer kept*"
+    )
+    return (
+        f"<t:{int(entry.created_at.timestamp())}:f> · {literal(model_name, MODEL_NAME_LIMIT)}"
+        f" · {options} · {cost} · {history_outcome(entry, guild_id)}\n{prompt}"
+    )
+
+
+def history_embed(
+    page: Page, member_id: int, own: bool, model_name: Callable[[str], str], guild_id: int
+) -> discord.Embed:
+    """A page of a member's history in this server, newest first."""
+    whose = "Your" if own else f"<@{member_id}>'s"
+    lines = [history_line(e, model_name(e.model), guild_id) for e in page.entries]
+    if not lines:
+        lines = ["Nothing here." if page.number else "No requests in this server yet."]
+    text = f"{whose} requests in this server, newest first.\n\n" + "\n\n".join(lines)
+    return fitted_embed(
+        colour=EMBED_COLOUR,
+        title="/imagine history",
+        description=text,
+        footer=f"Page {page.number + 1}",
+    )
+
+
+def use_again_label(entry: Entry) -> str:
+    return truncate(strip_invisible(entry.prompt or "") or "(empty)", USE_AGAIN_LABEL_LIMIT)
+
+
+def use_again_description(entry: Entry, model_name: str) -> str:
+    return truncate(f"{model_name} · {entry.size} · {credits(entry.credits)} last time", 100)
+
+
+def forgotten(count: int, member_id: int | None = None) -> str:
+    """What /imagine-forget (or its admin form, for `member_id`) erased."""
+    whose = "your" if member_id is None else f"<@{member_id}>'s"
+    if not count:
+        return f"Nothing to erase: {whose} history in this server is empty."
+    entries = "1 entry" if count == 1 else f"{count} entries"
+    return f"✅ Erased {entries} of {whose} history in this server."

@@ -10,6 +10,8 @@ permissions from the interaction payload).
 
 from __future__ import annotations
 
+import asyncio
+import io
 from typing import TYPE_CHECKING
 
 import discord
@@ -18,6 +20,7 @@ from discord.ext import commands
 
 from bot.policy import InvalidSetting
 from bot.quota import MAX_CREDITS, InvalidPolicy
+from bot.usage_chart import usage_chart
 from cogs.enforcement import role_ids
 from cogs.presenters import (
     NO_MENTIONS,
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from bot.app import ImagineBot
 
 Credits = app_commands.Range[int, 0, MAX_CREDITS]
+CHART_FILE = "usage.png"
 PERIOD_CHOICES = [
     app_commands.Choice(name="day (resets at 00:00 UTC)", value="day"),
     app_commands.Choice(name="week (resets Monday 00:00 UTC)", value="week"),
@@ -63,7 +67,8 @@ class QuotaCog(commands.Cog, name="Quota"):
         guild_id = _guild_id(interaction)
         budget = await self.bot.policy.member_credits(guild_id, role_ids(interaction))
         status = await self.bot.quota.status(guild_id, interaction.user.id, member_credits=budget)
-        await reply(interaction, quota_summary(status))
+        price = self.bot.settings.price if interaction.permissions.manage_guild else None
+        await reply(interaction, quota_summary(status, price))
 
     @quota.command(name="set", description="Change this server's credit budgets (Manage Server)")
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -139,11 +144,19 @@ class QuotaCog(commands.Cog, name="Quota"):
     async def usage(self, interaction: discord.Interaction[ImagineBot]) -> None:
         await acknowledge(interaction)
         report = await self.bot.quota.usage(_guild_id(interaction))
+        embed = usage_embed(report, self._model_name, self.bot.settings.price)
+        files = []
+        if report.requests:
+            chart = await asyncio.to_thread(usage_chart, report, self._chart_label)
+            files.append(discord.File(io.BytesIO(chart), filename=CHART_FILE))
+            embed.set_image(url=f"attachment://{CHART_FILE}")
         await interaction.followup.send(
-            embed=usage_embed(report, self._model_name),
-            ephemeral=True,
-            allowed_mentions=NO_MENTIONS,
+            embed=embed, files=files, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
+
+    def _chart_label(self, model_id: str) -> str:
+        spec = self.bot.catalog.get(model_id)
+        return spec.name if spec else model_id
 
     def _model_name(self, model_id: str) -> str:
         """The catalog's display name; a model since removed from the catalog shows its id."""

@@ -54,6 +54,15 @@ def test_smoke_run_on_postgresql_adds_its_figures() -> None:
     assert "PostgreSQL quota, 10 guilds" in "\n".join(lines[:-1])
 
 
+def test_a_run_with_the_bots_budget_on_prints_the_same_figures() -> None:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--cycles", "100", "--repeats", "1", "--tasks", "10",
+         "--bot-credits", "1000000"],
+        capture_output=True, text=True, timeout=300, check=True,
+    )  # fmt: skip
+    assert set(json.loads(done.stdout.strip().splitlines()[-1])) == KEYS
+
+
 def test_bad_options_are_refused_in_one_line() -> None:
     done = subprocess.run(
         [sys.executable, str(SCRIPT), "--cycles", "0"], capture_output=True, text=True, timeout=60

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from bot.catalog import RequestOptions
 from tests.fakes.discord import payloads
 from tests.fakes.discord.scenario import CHANNEL_ID, GUILD_ID, MEMBER_ID
 from tests.waiting import eventually
@@ -51,10 +52,12 @@ async def test_a_restart_settles_reservations_a_crash_left_pending(start_bot, qu
 async def test_leaving_a_guild_deletes_its_history(bot, discord_fake) -> None:
     await reserve(bot, 1)
     await bot.quota.commit(1, 1)
+    await bot.defaults.set_server(GUILD_ID, RequestOptions(quality="hd"), 2)
+    await bot.defaults.set_member(GUILD_ID, 3, RequestOptions(aspect="wide"))
     await discord_fake.dispatch("GUILD_DELETE", {"id": str(GUILD_ID)})
 
     async def forgotten() -> bool:
-        return await bot.quota.find(1) is None
+        return await bot.defaults.layers(GUILD_ID, 3) == [] and await bot.quota.find(1) is None
 
     await eventually(forgotten)
     assert bot.get_guild(GUILD_ID) is None

@@ -7,12 +7,15 @@ from pathlib import Path
 import pytest
 
 from bot.catalog import (
+    ASPECTS,
     CatalogError,
     EditInput,
+    RequestOptions,
     RequestRejected,
     default_catalog_text,
     load_catalog,
 )
+from bot.terms import find_blocked
 from cogs.presenters import rejection
 
 
@@ -88,10 +91,96 @@ def test_plan_fills_defaults_and_prices_n_images(catalog) -> None:
         ({"model_id": "flux/flux-1-pro", "quality": "hd"}, "has no quality option"),
         ({"model_id": "flux/flux-1-pro", "size": "1000x1000"}, "in steps of 32"),
         ({"extra": {"seed": "1"}}, "takes no option seed"),
+        ({"model_id": "openai/gpt-image-1", "extra": {"style": "vivid"}}, "no option style"),
+        ({"extra": {"background": "opaque"}}, "takes no option background"),
+        ({"model_id": "flux/flux-1-pro", "extra": {"output_format": "png"}}, "no option output"),
+        ({"extra": {"style": "moody"}}, "Allowed: vivid, natural"),
+        (
+            {
+                "model_id": "openai/gpt-image-1",
+                "extra": {"background": "transparent", "output_format": "jpeg"},
+            },
+            "cannot combine background `transparent` with output_format `jpeg`",
+        ),
+        ({"aspect": "square", "size": "1792x1024"}, "is 1024x1024 on DALL·E 3"),
+        ({"model_id": "openai/gpt-image-1", "aspect": "wide"}, "does not offer aspect `wide`"),
     ],
 )
 def test_plan_refuses_what_the_model_does_not_allow(catalog, options, expected) -> None:
     assert expected in refusal_of(catalog, "a fox", **options)
+
+
+@pytest.mark.parametrize(
+    ("model_id", "aspect", "size"),
+    [
+        ("openai/dall-e-3", "square", "1024x1024"),
+        ("openai/dall-e-3", "portrait", "1024x1792"),
+        ("openai/dall-e-3", "landscape", "1792x1024"),
+        ("openai/dall-e-3", "wide", "1792x1024"),
+        ("openai/gpt-image-1", "portrait", "1024x1536"),
+        ("openai/gpt-image-1", "landscape", "1536x1024"),
+        ("flux/flux-1-pro", "portrait", "832x1248"),
+        ("flux/flux-1-pro", "wide", "1376x768"),
+        ("flux/flux-1-pro", "tall", "768x1376"),
+    ],
+)
+def test_an_aspect_is_the_models_nearest_size_and_priced_as_sent(
+    catalog, model_id, aspect, size
+) -> None:
+    plan = catalog.plan("fox", model_id=model_id, aspect=aspect)
+    assert plan.size == size
+    assert plan.model.allows_size(size)
+    assert plan.credits == plan.model.cost_of(size, plan.quality)
+    # The same size given too agrees with the aspect.
+    assert catalog.plan("fox", model_id=model_id, aspect=aspect, size=size).size == size
+
+
+def test_wide_and_tall_only_where_a_size_is_near_16_9(catalog) -> None:
+    assert set(catalog.get("openai/gpt-image-1").aspects) == {"square", "portrait", "landscape"}
+    assert set(catalog.get("openai/dall-e-3").aspects) == set(ASPECTS)
+
+
+def test_gpt_image_options_and_their_rule(catalog) -> None:
+    plan = catalog.plan(
+        "fox",
+        model_id="openai/gpt-image-1",
+        extra={"background": "transparent", "output_format": "webp"},
+    )
+    assert plan.extra == {"background": "transparent", "output_format": "webp"}
+    assert catalog.plan("fox", model_id="openai/gpt-image-1").extra == {
+        "background": "auto",
+        "output_format": "png",
+    }
+
+
+def test_request_options_survive_json() -> None:
+    options = RequestOptions(
+        "openai/gpt-image-1", None, "portrait", "low", 2, {"background": "opaque"}
+    )
+    assert RequestOptions.from_json(options.to_json()) == options
+    assert RequestOptions.from_json("{}") == RequestOptions()
+
+
+def test_a_plans_options_ask_for_the_same_again(catalog) -> None:
+    plan = catalog.plan("fox", model_id="flux/flux-1-pro", aspect="wide")
+    again = catalog.plan_options("fox", plan.options)
+    assert (again.model, again.size, again.quality, again.extra) == (
+        plan.model,
+        plan.size,
+        plan.quality,
+        plan.extra,
+    )
+
+
+def test_extra_rules_must_name_the_models_options(tmp_path: Path) -> None:
+    path = tmp_path / "models.toml"
+    path.write_text(
+        default_catalog_text().replace(
+            'allow = { output_format = ["png", "webp"] }', 'allow = { format = ["png"] }'
+        )
+    )
+    with pytest.raises(CatalogError, match="extra_rules names 'format'"):
+        load_catalog(path)
 
 
 def test_prompt_length_is_per_model(catalog) -> None:
@@ -228,3 +317,11 @@ def test_edit_costs_without_edits_is_refused(tmp_path: Path) -> None:
     path.write_text(default_catalog_text() + TINY_EDITOR.replace("edits = true\n", ""))
     with pytest.raises(CatalogError, match="edit_costs needs edits = true"):
         load_catalog(path)
+
+
+def test_a_lone_surrogate_is_dropped_and_hides_nothing(catalog) -> None:
+    planned = catalog.plan("n\udcffude \ud83d fox")
+    assert planned.prompt == "nude  fox"  # the store and the gateway's JSON take it
+    found = find_blocked(planned.prompt, ["nude"])  # and so does the matcher
+    assert found is not None
+    assert found.quoted == "nude"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,26 @@ def test_a_token_not_shaped_like_a_bot_token_is_refused_without_echoing_it(
     [line] = str(caught.value).splitlines()
     assert line.startswith("invalid setting DISCORD_TOKEN (not shaped like a bot token")
     assert token not in line
+
+
+@pytest.mark.parametrize("user_id", [41771983423143937, 198622483471925248, 1234567890123456789])
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "GvE_Ug.Zn-Cjm1XVW7vRze4b7Cq4se7kKWs",  # a 6-character timestamp, a 27-character HMAC
+        "Gq-9xY.Ab_cd-EfGhIjKlMnOpQrStUvWxYz0123456789_-",  # today's 38-character HMAC
+    ],
+)
+def test_every_real_bot_token_shape_is_accepted(
+    monkeypatch: pytest.MonkeyPatch, user_id: int, rest: str
+) -> None:
+    """A user id of any length (17 to 19 digits: 23 to 26 base64 characters) and parts holding
+    `-` and `_`: refusing a real token would stop a working bot at its next start."""
+    first = base64.urlsafe_b64encode(str(user_id).encode()).decode().rstrip("=")
+    token = f"{first}.{rest}"
+    monkeypatch.setenv("DISCORD_TOKEN", token)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    assert load_settings(None).discord_token.get_secret_value() == token
 
 
 def test_a_token_is_read_without_the_spaces_around_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -350,3 +371,50 @@ def test_bad_shard_and_metrics_settings_are_one_line(
         load_settings(None)
     assert expected in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def _wallet_settings(monkeypatch: pytest.MonkeyPatch, **values: str) -> Settings:
+    monkeypatch.setenv("DISCORD_TOKEN", SECRET_TOKEN)
+    monkeypatch.setenv("IMAGE_API_KEY", SECRET_KEY)
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+    return load_settings(None)
+
+
+def test_the_guild_ceiling_defaults_to_the_guild_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _wallet_settings(monkeypatch, QUOTA_GUILD_CREDITS="70").guild_credits_ceiling == 70
+    raised = _wallet_settings(monkeypatch, QUOTA_GUILD_CREDITS_MAX="500")
+    assert raised.guild_credits_ceiling == 500
+
+
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        (
+            {"QUOTA_GUILD_CREDITS": "100", "QUOTA_GUILD_CREDITS_MAX": "50"},
+            "QUOTA_GUILD_CREDITS_MAX must be at least QUOTA_GUILD_CREDITS (100)",
+        ),
+        ({"CREDIT_PRICE": "0.04"}, "set CREDIT_PRICE and CREDIT_CURRENCY together"),
+        ({"CREDIT_CURRENCY": "USD"}, "set CREDIT_PRICE and CREDIT_CURRENCY together"),
+        ({"CREDIT_PRICE": "0", "CREDIT_CURRENCY": "USD"}, "invalid setting CREDIT_PRICE"),
+        ({"CREDIT_PRICE": "cheap", "CREDIT_CURRENCY": "USD"}, "invalid setting CREDIT_PRICE"),
+        ({"CREDIT_PRICE": "0.04", "CREDIT_CURRENCY": "dollars"}, "invalid setting CREDIT_CURRENCY"),
+        ({"GUILD_ACCESS": "closed"}, "invalid setting GUILD_ACCESS"),
+        ({"BOT_CREDITS": "-1"}, "invalid setting BOT_CREDITS"),
+        ({"BOT_PERIOD": "year"}, "invalid setting BOT_PERIOD"),
+    ],
+)
+def test_wallet_settings_are_checked_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, values: dict[str, str], expected: str
+) -> None:
+    with pytest.raises(SettingsError) as raised:
+        _wallet_settings(monkeypatch, **values)
+    [line] = str(raised.value).splitlines()
+    assert expected in line
+
+
+def test_a_price_makes_exact_amounts(monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = _wallet_settings(monkeypatch, CREDIT_PRICE="0.04", CREDIT_CURRENCY="USD")
+    assert settings.price is not None
+    assert settings.price.format(12) == "0.48 USD"
+    assert _wallet_settings(monkeypatch, CREDIT_PRICE="", CREDIT_CURRENCY="").price is None

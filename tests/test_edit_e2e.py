@@ -10,6 +10,7 @@ from PIL import Image
 
 from tests.fakes.discord.interactions import Invoker, Upload
 from tests.fakes.discord.scenario import GUILD_ID, MEMBER_ID
+from tests.test_history_e2e import component, history_page
 from tests.test_imagine_e2e import used_credits, wait_for_images, wait_for_private_note
 from tests.test_quota_commands import run
 
@@ -54,6 +55,44 @@ async def test_edit_one_image_sends_its_bytes_and_delivers_like_imagine(
     assert [(k.kind, k.credits) for k in report.by_kind] == [("edit", 2)]
 
 
+async def test_history_says_an_edit_was_one_and_offers_only_generations_again(
+    bot, discord_fake, gateway
+) -> None:
+    made = await discord_fake.inject_slash("imagine", {"prompt": "a lighthouse"})
+    await wait_for_images(discord_fake, made)
+    edited = await discord_fake.inject_slash("imagine-edit", edit_options())
+    await wait_for_images(discord_fake, edited)
+    page = await history_page(discord_fake)
+    first, second = page.embeds[0]["description"].split("\n\n")[1:]
+    assert "give it a hat" in first
+    assert " · edit · " in first  # newest first: the edit
+    assert "a lighthouse" in second
+    assert " · edit · " not in second
+    menu = component(page, "imagine:again:")
+    assert [o["value"] for o in menu["options"]] == [str(made.id)]  # its inputs are not kept
+
+
+async def test_an_edit_takes_the_models_own_options_under_its_rules(
+    bot, discord_fake, gateway
+) -> None:
+    handle = await discord_fake.inject_slash(
+        "imagine-edit", edit_options(background="transparent", output_format="webp")
+    )
+    await wait_for_images(discord_fake, handle)
+    (request,) = gateway.requests
+    assert (request.json["background"], request.json["output_format"]) == ("transparent", "webp")
+    row = await bot.quota.find(handle.id)
+    assert row.options is not None
+    assert '"output_format":"webp"' in row.options
+    refused = await discord_fake.inject_slash(
+        "imagine-edit", edit_options(background="transparent", output_format="jpeg")
+    )
+    note = await wait_for_private_note(discord_fake, refused)
+    assert "cannot combine background `transparent` with output_format `jpeg`" in note.content
+    assert len(gateway.requests) == 1
+    assert await bot.quota.find(refused.id) is None  # nothing reserved
+
+
 async def test_edit_two_images_and_a_mask(bot, discord_fake, gateway) -> None:
     first, second = picture(seed=1), picture(seed=2, fmt="WEBP")
     mask = picture(mode="RGBA")
@@ -80,7 +119,7 @@ async def test_the_edit_button_sends_the_results_own_image(bot, discord_fake, ga
     click = await discord_fake.inject_component(result, f"imagine:edit:{first.id}")
     await click.wait_response()
     assert click.record.response_type == 9  # a modal asking for the prompt
-    submit = await discord_fake.submit_modal(click, ["paint it red"])
+    submit = await discord_fake.submit_modal(click, {"prompt": "paint it red"})
     await wait_for_images(discord_fake, submit)
     edit = gateway.requests[-1]
     assert edit.is_edit
@@ -97,7 +136,7 @@ async def test_the_message_menu_edits_a_members_image(bot, discord_fake, gateway
     assert menu["type"] == 3
     opened = await discord_fake.inject_message_command("Edit with imagine", posted)
     await opened.wait_response()
-    submit = await discord_fake.submit_modal(opened, ["make it night"])
+    submit = await discord_fake.submit_modal(opened, {"prompt": "make it night"})
     await wait_for_images(discord_fake, submit)
     upload = gateway.requests[-1].upload
     assert upload is not None

@@ -94,6 +94,29 @@ async def test_auth_refused_with_real_error_shape(
         ({"model": "openai/gpt-image-1", "prompt": "cat", "quality": "hd"}, 400, "quality"),
         ({"model": "openai/dall-e-2", "prompt": "cat", "style": "vivid"}, 400, "style"),
         ({"model": "openai/dall-e-3", "prompt": "cat", "style": "moody"}, 400, "style"),
+        ({"model": "openai/gpt-image-1", "prompt": "cat", "style": "vivid"}, 400, "style"),
+        ({"model": "openai/dall-e-3", "prompt": "cat", "background": "opaque"}, 400, "background"),
+        ({"model": "flux/flux-1-pro", "prompt": "cat", "background": "auto"}, 400, "background"),
+        (
+            {"model": "openai/dall-e-3", "prompt": "cat", "output_format": "png"},
+            400,
+            "output_format",
+        ),
+        (
+            {"model": "openai/gpt-image-1", "prompt": "cat", "output_format": "gif"},
+            400,
+            "output_format",
+        ),
+        (
+            {
+                "model": "openai/gpt-image-1",
+                "prompt": "cat",
+                "background": "transparent",
+                "output_format": "jpeg",
+            },
+            400,
+            "output_format",
+        ),
         (
             {"model": "openai/gpt-image-1", "prompt": "cat", "response_format": "b64_json"},
             400,
@@ -145,6 +168,16 @@ async def test_rules_refuse_bad_bodies(
             True,
         ),
         (
+            {
+                "model": "openai/gpt-image-1",
+                "prompt": "cat",
+                "background": "transparent",
+                "output_format": "webp",
+            },
+            "b64",
+            False,
+        ),
+        (
             {"model": "openai/dall-e-3", "prompt": "x" * 4000, "response_format": "b64_json"},
             "b64",
             True,
@@ -159,7 +192,7 @@ async def test_rules_refuse_bad_bodies(
         ),
     ],
 )
-async def test_valid_bodies_answered_with_real_pngs(
+async def test_valid_bodies_answered_with_real_images(
     gw: FakeImageGateway,
     http: aiohttp.ClientSession,
     body: dict[str, Any],
@@ -181,7 +214,7 @@ async def test_valid_bodies_answered_with_real_pngs(
             assert set(item) - {"revised_prompt"} == {"b64_json"}
             data = base64.b64decode(item["b64_json"], validate=True)
         assert data == produced
-        assert complete_image_format(data) == "png"
+        assert complete_image_format(data) == body.get("output_format", "png")
         assert ("revised_prompt" in item) is revised
     assert len(set(gw.produced)) == len(gw.produced), "each image must be distinct"
 

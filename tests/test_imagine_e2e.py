@@ -17,7 +17,17 @@ from tests.databases import sqlite_write_lock
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import CHANNEL_ID, GUILD_ID, MEMBER_ID, FakeMember, FakeUser
 
-IMAGINE_OPTIONS = {"prompt", "model", "size", "quality", "n"}
+IMAGINE_OPTIONS = {
+    "prompt",
+    "model",
+    "size",
+    "quality",
+    "n",
+    "aspect",
+    "style",
+    "background",
+    "output_format",
+}
 
 
 async def wait_for_images(fake, handle, within: float = 10.0):
@@ -95,6 +105,7 @@ async def test_b64_images_arrive_byte_identical_after_the_defer(bot, discord_fak
     assert any("99" in value for value in fields.values())  # 100 - 1 credits left
     assert [c["custom_id"] for c in message.components[0]["components"]] == [
         f"imagine:reroll:{handle.id}",
+        f"imagine:remix:{handle.id}",
         f"imagine:edit:{handle.id}",
         f"imagine:delete:{MEMBER_ID}",
     ]
@@ -534,3 +545,14 @@ async def test_a_delivery_that_cannot_be_made_is_logged_for_the_admins(
     await discord_fake.wait_until(lost, within=10)
     assert not any(m.attachments for m in discord_fake.messages())
     assert (await bot.quota.find(handle.id)).state == "committed"  # the gateway was paid
+
+
+async def test_a_prompt_with_a_lone_surrogate_is_drawn_without_it(
+    bot, discord_fake, gateway
+) -> None:
+    """JSON may carry half of a UTF-16 pair (`\\udcff`) and discord.py's parser hands it over
+    as is; such a character can be neither matched, stored nor sent, so it is dropped at the
+    door like the other characters that draw nothing, and cannot hide a blocked term."""
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox\udcff in the snow"})
+    await wait_for_images(discord_fake, handle)
+    assert [r.json["prompt"] for r in gateway.requests] == ["a fox in the snow"]

@@ -11,7 +11,8 @@ from discord.app_commands import Group
 from discord.ext.commands import Cog
 
 from bot.app import EXTENSIONS
-from bot.policy import Pause
+from bot.catalog import RequestOptions
+from bot.policy import MAX_BLOCKED_TERMS, Pause
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import (
@@ -88,7 +89,8 @@ async def test_synced_schema(bot, discord_fake) -> None:
         "channels": ["add", "list", "remove"],
         "roles": ["add", "list", "remove"],
         "models": ["disable", "enable"],
-        "member": ["pause", "unpause"],
+        "member": ["forget", "pause", "unpause"],
+        "defaults": [],
     }
     set_command = next(o for o in admin["options"] if o["name"] == "set")
     set_options = {o["name"]: o["type"] for o in set_command["options"]}
@@ -111,7 +113,14 @@ async def test_synced_schema(bot, discord_fake) -> None:
 
 # -- every admin command is for Manage Server only, even sent directly -----------------------
 
-FOR_EVERYONE = {"imagine", "imagine-edit", "quota show"}
+FOR_EVERYONE = {
+    "imagine",
+    "imagine-edit",
+    "imagine-settings",
+    "quota show",
+    "imagine-history",
+    "imagine-forget",
+}
 
 
 AnyCommand = app_commands.Command[Any, ..., Any]
@@ -131,7 +140,7 @@ def leaf_commands() -> list[AnyCommand]:
 
 
 ADMIN_COMMANDS = [c for c in leaf_commands() if c.qualified_name not in FOR_EVERYONE]
-TAKING = {"remove", "enable", "unpause", "reset"}  # what these take away must be there
+TAKING = {"remove", "enable", "unpause", "reset", "forget"}  # what these take away must be there
 
 
 def options_for(fake, command: AnyCommand) -> dict[str, Any]:
@@ -141,6 +150,10 @@ def options_for(fake, command: AnyCommand) -> dict[str, Any]:
         "term": "owl" if taking else "fox",
         "model": "flux/flux-1-pro" if taking else "openai/dall-e-3",
         "reason": "spam",
+        "size": "1792x1024",
+        "aspect": "landscape",
+        "quality": "hd",
+        "style": "natural",
     }
     by_type = {
         AppCommandOptionType.channel: channel(fake, ART_CHANNEL_ID if taking else NSFW_CHANNEL_ID),
@@ -166,12 +179,14 @@ async def everything_stored(bot):
         await bot.quota.policy(GUILD_ID),
         await bot.quota.status(GUILD_ID, MEMBER_ID),
         bot.generation.queue.snapshot(GUILD_ID).limits,
+        await bot.history.page(GUILD_ID, MEMBER_ID, 0),
+        await bot.defaults.server(GUILD_ID),
     )
 
 
 def test_every_admin_command_is_found() -> None:
     names = {c.qualified_name for c in ADMIN_COMMANDS}
-    assert len(names) == 19
+    assert len(names) == 21
     assert {"imagine-admin member pause", "quota role", "quota set", "usage"} <= names
 
 
@@ -183,6 +198,7 @@ async def seeded(bot):
     await bot.policy.add_entry(GUILD_ID, "disabled_model", "flux/flux-1-pro")
     await bot.policy.pause(GUILD_ID, MEMBER_ID, "before", ADMIN_ID)
     await spend(bot, MEMBER_ID, 3)
+    await bot.defaults.set_server(GUILD_ID, RequestOptions(quality="standard"), ADMIN_ID)
     return await everything_stored(bot)
 
 
@@ -329,6 +345,25 @@ async def test_blocked_terms_add_list_remove(bot, discord_fake, admin) -> None:
     assert (await bot.policy.policy(GUILD_ID)).blocked_terms == ("porn*",)
     reply = await admin_run(discord_fake, "blocked", "add", {"term": "..."}, invoker=admin)
     assert reply.content == "⚠️ A blocked term needs at least one letter or digit."
+
+
+async def test_a_term_past_the_limit_is_refused_and_not_stored(bot, discord_fake, admin) -> None:
+    """Each term costs compile time and memory that every server shares: a list has a cap."""
+    full = tuple(f"capped{n:03}" for n in range(MAX_BLOCKED_TERMS))
+    for term in full:
+        await bot.policy.add_entry(GUILD_ID, "term", term)
+    reply = await admin_run(discord_fake, "blocked", "add", {"term": "one more"}, invoker=admin)
+    assert reply.content == (
+        f"⚠️ This server already has {MAX_BLOCKED_TERMS} blocked terms, the most it may: "
+        "remove one first. Nothing was added."
+    )
+    assert (await bot.policy.policy(GUILD_ID)).blocked_terms == full
+    # A term already on the full list is no new one; after a removal there is room again.
+    reply = await admin_run(discord_fake, "blocked", "add", {"term": "capped000"}, invoker=admin)
+    assert reply.content.startswith("Nothing changed")
+    await admin_run(discord_fake, "blocked", "remove", {"term": "capped000"}, invoker=admin)
+    reply = await admin_run(discord_fake, "blocked", "add", {"term": "one more"}, invoker=admin)
+    assert reply.content == "✅ Blocked “one more”."
 
 
 async def test_channels_add_list_remove(bot, discord_fake, admin) -> None:

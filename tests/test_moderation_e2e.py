@@ -173,6 +173,22 @@ async def test_a_request_the_quota_refuses_starts_no_cooldown(
         assert gateway.requests == []
 
 
+async def test_a_request_discord_never_saw_start_starts_no_cooldown(
+    start_bot, discord_fake, gateway
+) -> None:
+    """The defer failed, so the request never ran and the member was told to try again: the
+    retry must not meet a cooldown started by the request that did not run."""
+    async with start_bot(member_cooldown_seconds=600) as bot:
+        discord_fake.fail_next("POST", "/interactions/*/*/callback", transport="reset")
+        lost = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        assert "try again" in (await wait_for_private_note(discord_fake, lost)).content
+        assert (await bot.quota.find(lost.id)).state == "refunded"
+        await images(discord_fake, {"prompt": "a fox"})
+        assert len(gateway.requests) == 1
+        again = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        assert "Slow down" in (await wait_for_private_note(discord_fake, again)).content
+
+
 async def test_a_role_budget_is_what_the_reservation_allows(
     start_bot, discord_fake, gateway
 ) -> None:
@@ -519,6 +535,31 @@ async def test_pausing_a_member_takes_their_waiting_requests_out_and_refunds_the
         await wait_for_images(discord_fake, handle, within=15)
     assert sorted(r.json["prompt"] for r in gateway.requests) == ["fox 0", "owl 0", "owl 1"]
     assert await ledger_states(bot, running, others, carols) == [("committed", 1)] * 3
+
+
+async def test_a_pause_during_pre_moderation_reaches_the_request_it_let_through(
+    start_bot, discord_fake, gateway
+) -> None:
+    """The rules passed, then pre-moderation was awaited while an admin paused the member: the
+    pause found nothing in line yet (and a request with a free slot never waits in it), so the
+    request is judged again once it has joined, and given back before it starts."""
+    async with start_bot(moderation_model="omni-moderation-latest") as bot:
+        gateway.fail_moderation("slow", seconds=1.0)  # within the 1.5 s the check may take
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        await discord_fake.wait_until(lambda: len(gateway.moderations) == 1)
+        await run(
+            discord_fake,
+            "imagine-admin",
+            {"member": discord_fake.scenario.member, "reason": "spam"},
+            group="member",
+            subcommand="pause",
+            invoker=Invoker(member=discord_fake.scenario.admin),
+        )
+        note = await wait_for_private_note(discord_fake, handle)
+        assert "You are paused from /imagine in this server (spam)" in note.content
+        assert await ledger_states(bot, handle) == [("refunded", 0)]
+        assert gateway.requests == []
+        assert bot.generation.queue.totals().running == 0  # its slot was given back
 
 
 async def test_disabling_a_model_takes_its_waiting_requests_out(bot, discord_fake, gateway) -> None:

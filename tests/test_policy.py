@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import random
+import threading
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
+import bot.terms
 from bot.clock import FakeClock
 from bot.metrics import Metrics
 from bot.moderation_api import ModerationClient
 from bot.policy import (
+    MAX_BLOCKED_TERMS,
     Asker,
     BlockedTerm,
     ChannelNotAllowed,
@@ -31,6 +35,7 @@ from bot.policy import (
 )
 from bot.quota import QuotaDefaults, QuotaService
 from bot.store import Store
+from bot.terms import InvalidTerm
 from tests.conftest import API_KEY
 from tests.test_metrics import refusal_counts
 
@@ -123,6 +128,16 @@ async def test_a_term_stored_with_underscores_can_be_removed(make, store) -> Non
     assert await policy.check(ASKER, MODEL, "a blood bath") == BlockedTerm("blood bath", False)
     assert await policy.remove_entry(GUILD, "term", "blood_bath")
     assert await policy.check(ASKER, MODEL, "a blood bath") is None
+
+
+async def test_an_admins_text_with_a_lone_surrogate_is_stored_without_it(policy) -> None:
+    """Discord's JSON may carry a lone `\\udXXX`; no database encodes it, so it is dropped."""
+    assert await policy.add_entry(GUILD, "term", "tomato\udcff")
+    assert await policy.check(ASKER, MODEL, "some tomato") == BlockedTerm("tomato", False)
+    assert await policy.remove_entry(GUILD, "term", "tomato\udcff")
+    assert await policy.check(ASKER, MODEL, "some tomato") is None
+    assert await policy.pause(GUILD, ASKER.member_id, "spam\udcff", actor_id=1)
+    assert (await policy.policy(GUILD)).paused[ASKER.member_id].reason == "spam"
 
 
 async def test_a_thread_follows_its_parent_channel(policy) -> None:
@@ -310,3 +325,118 @@ async def test_cooldowns_long_past_are_forgotten(policy, clock, monkeypatch) -> 
     policy.accepted(GUILD, MEMBER)  # the third: the two from two days ago go
     assert set(policy._last_accepted) == {(GUILD, MEMBER)}
     assert isinstance(await policy.check(ASKER, MODEL, "a fox"), CoolingDown)
+
+
+# -- blocked terms: compiled off the event loop, and capped -------------------------------------
+
+
+@pytest.fixture
+def compiles(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    """The chunks compiled from here on, starting from an empty cache (a restarted bot)."""
+    compiled: list[tuple[str, ...]] = []
+    chunk = bot.terms._Chunk
+
+    def counting(terms: tuple[str, ...]) -> bot.terms._Chunk:
+        compiled.append(terms)
+        return chunk(terms)
+
+    monkeypatch.setattr(bot.terms, "_CACHE", bot.terms._Cache())
+    monkeypatch.setattr(bot.terms, "_Chunk", counting)
+    return compiled
+
+
+def _costly_terms(count: int) -> list[str]:
+    """Terms of the costliest kind to compile: 100 letters that all have digit stand-ins."""
+    rng = random.Random(15)
+    return ["".join(rng.choice("aeilost") for _ in range(100)) for _ in range(count)]
+
+
+async def test_a_list_compiles_in_a_worker_while_the_loop_runs_on(
+    policy, monkeypatch, compiles
+) -> None:
+    """A worst-case list takes about a second to compile: on the event loop, that second would
+    be every server's. Each chunk's compile waits for the loop to beat once, which it could
+    never do if it ran on the loop itself."""
+    beat = threading.Event()
+    seen: list[tuple[int, bool]] = []
+    counting: Callable[[tuple[str, ...]], bot.terms._Chunk] = bot.terms._Chunk
+
+    def compiling(terms: tuple[str, ...]) -> bot.terms._Chunk:
+        beat.clear()
+        seen.append((threading.get_ident(), beat.wait(timeout=2)))
+        return counting(terms)
+
+    monkeypatch.setattr(bot.terms, "_Chunk", compiling)
+
+    async def heartbeat() -> None:
+        while True:
+            beat.set()
+            await asyncio.sleep(0.001)
+
+    terms = _costly_terms(6)
+    beating = asyncio.create_task(heartbeat())
+    try:
+        for term in terms:
+            await policy.add_entry(GUILD, "term", term)
+        refusal = await policy.check(ASKER, MODEL, f"a {terms[-1]}!")
+    finally:
+        beating.cancel()
+    assert refusal == BlockedTerm(terms[-1], builtin=False)
+    assert len(seen) == len(compiles) > len(terms)  # every term, and the built-in list
+    loop = threading.get_ident()
+    assert [(thread != loop, beaten) for thread, beaten in seen] == [(True, True)] * len(seen)
+
+
+async def test_checks_waiting_for_one_list_share_its_compile(
+    make, policy, monkeypatch, compiles
+) -> None:
+    """Ten members asking at once after a restart: the list is compiled once, not ten times."""
+    await policy.add_entry(GUILD, "term", "shared")
+    restarted = make()
+    monkeypatch.setattr(bot.terms, "_CACHE", bot.terms._Cache())  # nothing compiled
+    lists: list[tuple[str, ...]] = []
+    compile = bot.terms._CACHE.compile
+
+    def compiling(terms: tuple[str, ...]) -> bot.terms.Matcher:
+        lists.append(terms)
+        return compile(terms)
+
+    monkeypatch.setattr(bot.terms._CACHE, "compile", compiling)
+    askers = [replace(ASKER, member_id=member) for member in range(100, 110)]
+    refusals = await asyncio.gather(*(restarted.check(a, MODEL, "shared") for a in askers))
+    assert refusals == [BlockedTerm("shared", builtin=False)] * len(askers)
+    assert sorted(lists) == [("gore", "nude*"), ("shared",)]  # once each
+
+
+async def test_a_changed_list_is_compiled_before_a_member_asks(policy, compiles) -> None:
+    """The admin's command waits for the compile, so the members' checks do not."""
+    await policy.add_entry(GUILD, "term", "ahead")
+    assert bot.terms._CACHE.get(("ahead",)) is not None
+    await policy.add_entry(GUILD, "term", "of time")
+    assert bot.terms._CACHE.get(("ahead", "of time")) is not None
+    await policy.remove_entry(GUILD, "term", "ahead")
+    assert bot.terms._CACHE.get(("of time",)) is not None
+    assert await policy.check(ASKER, MODEL, "well ahead") is None
+    assert await policy.check(ASKER, MODEL, "of time") == BlockedTerm("of time", builtin=False)
+
+
+async def test_a_guild_has_at_most_so_many_terms(policy) -> None:
+    """Each term costs compile time and memory that every server shares."""
+    full = tuple(sorted(f"capped{n:03}" for n in range(MAX_BLOCKED_TERMS - 1)))
+    for term in full:
+        await policy.add_entry(GUILD, "term", term)
+    # Admins taking the last place at once (on connections of their own): one of them gets it.
+    await asyncio.gather(*(policy.policy(guild) for guild in range(100, 110)))
+    added = await asyncio.gather(
+        *(policy.add_entry(GUILD, "term", f"last {n}") for n in range(5)),
+        return_exceptions=True,
+    )
+    assert added.count(True) == 1
+    assert [e.reason for e in added if isinstance(e, InvalidTerm)] == ["too_many"] * 4
+    terms = (await policy.policy(GUILD)).blocked_terms
+    assert len(terms) == MAX_BLOCKED_TERMS
+    with pytest.raises(InvalidTerm):
+        await policy.add_entry(GUILD, "term", "more")
+    assert await policy.check(ASKER, MODEL, "more") is None
+    assert await policy.add_entry(GUILD, "term", "capped000") is False  # there: nothing to add
+    assert await policy.add_entry(GUILD + 1, "term", "more") is True  # the cap is per guild

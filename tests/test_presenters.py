@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import typing
+from datetime import UTC, datetime
 
 import pytest
 
 from bot.catalog import ModelSpec, RequestRejected, load_catalog
+from bot.generation import Refused, ShuttingDown, refusal_rule
+from bot.history import PAGE_SIZE, Entry, Page
 from bot.images import ImageAPIError
-from cogs.presenters import image_failure, rejection
+from bot.policy import Refusal
+from bot.queue import QueueFull
+from bot.quota import QuotaExceeded
+from cogs.discord_limits import DESCRIPTION_LIMIT
+from cogs.presenters import (
+    _RULE_WORDS,
+    history_embed,
+    image_failure,
+    refusal,
+    rejection,
+)
 
 T = typing.TypeVar("T")
 
@@ -53,3 +66,52 @@ def test_each_kind_of_image_failure_has_its_own_sentence() -> None:
     every = kinds(ImageAPIError)
     assert len(every) > 1
     assert len({image_failure(kind()) for kind in every}) == len(every)
+
+
+@pytest.mark.parametrize(
+    ("limit", "said"),
+    [
+        (2, "You already have 2 requests waiting in line, as many as one member may."),
+        # MEMBER_QUEUE_LIMIT=0: no member may wait, so "you already have 0 waiting" is false.
+        (0, "Requests do not wait in line in this server, and yours could not start now."),
+    ],
+)
+def test_a_member_s_share_of_the_line_is_explained_even_when_it_is_none(
+    limit: int, said: str
+) -> None:
+    assert refusal(QueueFull(1, limit, "member")).startswith(said)
+
+
+def test_every_refusal_rule_has_words_in_the_history() -> None:
+    refusals: list[Refused] = [
+        QuotaExceeded("member", limit=1, remaining=0, cost=1, resets_at=datetime.now(UTC)),
+        QuotaExceeded("bot", limit=1, remaining=0, cost=1, resets_at=datetime.now(UTC)),
+        QueueFull(1, 1, "guild"),
+        QueueFull(1, 1, "member"),
+        ShuttingDown(),
+    ]
+    rules = {kind.rule for kind in kinds(Refusal)} | {refusal_rule(r) for r in refusals}
+    assert rules == set(_RULE_WORDS)
+
+
+def test_ten_of_the_longest_entries_fit_one_history_page() -> None:
+    entry = Entry(
+        interaction_id=1,
+        member_id=2**63 - 1,
+        created_at=datetime(2099, 12, 31, tzinfo=UTC),
+        model="m",
+        size="1792x1024",
+        quality="standard",
+        n=10,
+        credits=1_000_000,
+        outcome="committed",
+        why=None,
+        prompt="*_" * 3000,  # escaping doubles it: the cut comes after
+        channel_id=2**63 - 1,
+        message_id=2**63 - 1,
+    )
+    page = Page((entry,) * PAGE_SIZE, 99, True)
+    description = history_embed(page, 2**63 - 1, False, lambda _: "N" * 500, 2**63 - 1).description
+    assert description is not None
+    assert len(description) < DESCRIPTION_LIMIT  # whole, not cut
+    assert description.count("jump to it") == PAGE_SIZE

@@ -26,11 +26,12 @@ from bot.generation import (
 )
 from bot.images import ImageClient
 from bot.metrics import Metrics
-from bot.policy import Paused
+from bot.policy import Asker, Paused, PolicyDefaults, PolicyService
 from bot.queue import FairQueue, LeaveReason, QueueFull, QueueSettings
 from bot.queue_limits import InvalidQueueLimit, QueueLimits
 from bot.quota import QuotaDefaults, QuotaService
-from bot.store import SQLiteStore, Store
+from bot.rule_changes import refusal_on_joining
+from bot.store import SQLiteStore, Store, StoreUnavailable
 from tests.databases import sqlite_write_lock
 from tests.fakes.image_gateway import FakeImageGateway
 from tests.test_metrics import refusal_counts
@@ -286,3 +287,50 @@ async def test_requests_a_rule_change_expels_leave_refunded_and_say_which_rule(p
     await generation.run(other_guild, FILE_LIMIT)
     assert generation.expel(7, judge) == 0  # nothing left to judge
     assert len(gateway.requests) == 2
+
+
+async def test_an_unknown_outcome_whose_ledger_row_cannot_be_read_back_still_fails_cleanly(
+    parts, monkeypatch
+) -> None:
+    """The gateway hung up mid-answer (maybe billed), the ledger took the unknown outcome, then
+    the database went away before the row was read back: the member still gets the failure
+    (with the credits the rules may have kept), not a StoreUnavailable out of `run`."""
+    gateway = parts[0]
+    gateway.fail_next("disconnect")
+    generation, quota = service(parts, QueueSettings())
+    who = request(7, 1)
+    reserved = await generation.reserve(who, PLAN)
+
+    async def gone(interaction_id: int) -> None:
+        raise StoreUnavailable("the database went away")
+
+    monkeypatch.setattr(quota, "find", gone)
+    with pytest.raises(RequestFailed) as failed:
+        await generation.run(reserved, FILE_LIMIT)
+    assert failed.value.spent == Spent(PLAN.credits, known=False)
+    monkeypatch.undo()
+    row = await quota.find(who.interaction_id)
+    assert row is not None
+    assert row.state != "pending"  # the unknown outcome was settled
+
+
+async def test_a_request_whose_rules_changed_before_it_joined_is_judged_again(
+    parts, monkeypatch
+) -> None:
+    """Judged by the current rules only when they changed since the check; and when the
+    database cannot give them, the request that passed stands (it holds credits and a place)."""
+    generation, quota = service(parts, QueueSettings())
+    policy = PolicyService(parts[1], quota, PolicyDefaults(0, 3), metrics=Metrics())
+    asker = Asker(7, 1, frozenset(), 1, None, False, False)
+    judged_by = await policy.policy(7)
+    reserved = await generation.reserve(Requester(next(_ids), 7, 1, 1, None, asker), PLAN)
+    assert await refusal_on_joining(policy, reserved, judged_by) is None
+    await policy.pause(7, 1, "spam", 99)
+    paused = Paused("spam", by_strikes=False)
+    assert await refusal_on_joining(policy, reserved, judged_by) == paused
+
+    async def unavailable(guild_id: int) -> None:
+        raise StoreUnavailable("the database went away")
+
+    monkeypatch.setattr(policy, "policy", unavailable)
+    assert await refusal_on_joining(policy, reserved, judged_by) is None

@@ -145,16 +145,16 @@ async def test_admin_sets_the_policy(bot, discord_fake, admin) -> None:
     reply = await run(
         discord_fake,
         "quota",
-        {"guild_credits": 500, "member_credits": 20, "period": "week"},
+        {"guild_credits": 80, "member_credits": 20, "period": "week"},
         subcommand="set",
         invoker=admin,
     )
-    assert await bot.quota.policy(GUILD_ID) == QuotaPolicy(500, 20, "week")
-    assert "**500 credits** per week" in reply.content
+    assert await bot.quota.policy(GUILD_ID) == QuotaPolicy(80, 20, "week")
+    assert "**80 credits** per week" in reply.content
     assert "each member up to **20 credits**" in reply.content
 
     reply = await run(discord_fake, "quota", {"member_credits": 0}, subcommand="set", invoker=admin)
-    assert await bot.quota.policy(GUILD_ID) == QuotaPolicy(500, 0, "week")
+    assert await bot.quota.policy(GUILD_ID) == QuotaPolicy(80, 0, "week")
     assert "no per-member budget" in reply.content
 
 
@@ -247,6 +247,7 @@ async def test_usage_lists_top_members_and_models(bot, discord_fake, admin) -> N
 
 
 async def test_usage_cuts_long_lists_to_whole_lines(bot, discord_fake, admin) -> None:
+    await bot.access.grant(GUILD_ID, 1_000)  # above the default ceiling of 100
     await bot.quota.set_policy(GUILD_ID, guild_credits=1_000, actor_id=ADMIN_ID)
     for member_id in range(1, 21):
         await spend(bot, member_id, member_id)

@@ -10,6 +10,7 @@ file does not know fails: an example nobody checks is how the models example bro
 
 from __future__ import annotations
 
+import configparser
 import contextlib
 import io
 import json
@@ -109,8 +110,45 @@ def check_command(command: Command, tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert argv[1:] == [], f"{command}: the README runs the whole suite, with no options"
     elif (argv[0] == "cp" and len(argv) == 3) or (argv[0] == "bash" and len(argv) == 2):
         assert (ROOT / argv[1]).is_file(), f"{command}: no {argv[1]} in the repository"
+    elif argv[0] == "sudo":
+        check_command(Command(command.env, argv[1:]), tmp_path, monkeypatch)
+    elif argv[0] in _SYSTEM_COMMANDS:
+        check_system_command(command)
     else:
         pytest.fail(f"{command}: tests/test_readme.py does not know how to check this command")
+
+
+_SYSTEM_COMMANDS = ("cd", "useradd", "install", "chown", "chmod", "systemctl", "journalctl")
+
+
+def check_system_command(command: Command) -> None:
+    """Setting up deploy/imagine.service: the user, folders and unit it names are the unit's."""
+    unit = configparser.ConfigParser(interpolation=None)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    unit.read(ROOT / "deploy" / "imagine.service", encoding="utf-8")
+    service = unit["Service"]
+    home, user = service["WorkingDirectory"], service["User"]
+    argv = command.argv
+    words = [w for w in argv[1:] if not w.startswith("-")]
+    if argv[0] == "cd":
+        assert words == [home], f"{command}: the unit runs in {home}"
+    elif argv[0] == "useradd":
+        assert argv[-1] == user, f"{command}: the unit runs as {user}"
+        assert home in argv, f"{command}: the unit's folder is {home}"
+    elif argv[0] in ("install", "chown", "chmod"):
+        if argv[0] == "install":
+            assert argv[2:6] == ["-o", user, "-g", user], f"{command}: the unit runs as {user}"
+            paths = argv[6:]
+        else:
+            owner, *paths = words  # chmod's is the mode
+            assert argv[0] == "chmod" or owner == f"{user}:", f"{command}: the unit runs as {user}"
+        assert paths, f"{command}: names no path"
+        assert all(p.startswith(home + "/") for p in paths), f"{command}: outside {home}"
+    elif argv[0] == "systemctl":
+        assert words[0] in ("daemon-reload", "enable", "restart", "stop", "status"), command
+        assert words[1:] in ([], ["imagine"]), f"{command}: the unit is imagine.service"
+    else:  # journalctl
+        assert argv[1:3] == ["-u", "imagine"], f"{command}: the unit is imagine.service"
 
 
 def check_snippet(script: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -139,7 +177,9 @@ def check_bot_command(command: Command, tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)  # no .env here: the CLI gets past parsing, stops at settings
     try:
         status = cli(subcommand)
-    except SystemExit as refused:  # argparse's way to refuse a command line
+    except SystemExit as refused:  # argparse's way to refuse a command line, or --version's
+        if subcommand == ["--version"] and refused.code == 0:
+            return
         pytest.fail(f"{command}: the CLI refused the command line (exit {refused.code})")
     assert status == EXIT_USAGE, f"{command}: the CLI did not stop at the missing settings"
     if subcommand not in ([], ["run"], ["check"]):
@@ -220,6 +260,9 @@ def test_the_env_example_works_once_its_secrets_are_filled(
         (".venv/bin/pip install -e '.[tests]'", "no extra"),
         ("cp .env.sample .env", "no .env.sample"),
         ("make install", "does not know"),
+        ("sudo systemctl enable --now imagine-bot", "the unit is imagine.service"),
+        ("cd /srv/imagine && python -m bot check", "the unit runs in"),
+        ("sudo chown root: /opt/imagine/.env", "the unit runs as"),
     ],
 )
 def test_a_broken_command_is_caught(

@@ -27,12 +27,23 @@ from tests.test_imagine_e2e import wait_for_private_note
 
 @contextlib.asynccontextmanager
 async def bot_process(
-    tmp_path: Path, discord_fake: FakeDiscord, gateway: FakeImageGateway, grace: float
+    tmp_path: Path,
+    discord_fake: FakeDiscord,
+    gateway: FakeImageGateway,
+    grace: float,
+    log_level: str = "INFO",
+    **settings: str,
 ) -> AsyncIterator[tuple[asyncio.subprocess.Process, list[str]]]:
+    """The bot as a process, connected; `settings` as for start_bot_process."""
     # start_bot_process sets the connection settings; the grace comes from the .env it reads.
     (tmp_path / ".env").write_text(f"SHUTDOWN_GRACE_SECONDS={grace}\n")
     process = await start_bot_process(
-        tmp_path, discord_fake, gateway, discord_fake.scenario.token, log_level="INFO"
+        tmp_path,
+        discord_fake,
+        gateway,
+        discord_fake.scenario.token,
+        log_level=log_level,
+        **settings,
     )
     assert process.stderr is not None
     lines: list[str] = []

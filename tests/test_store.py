@@ -559,6 +559,15 @@ async def test_postgres_refuses_an_untranslatable_statement_at_its_first_run(
         assert [tuple(row) for row in await store.fetch("SELECT CAST(? AS BIGINT)", (1,))] == [(1,)]
 
 
+async def test_postgres_reads_a_backslash_in_a_string_as_sqlite_does(postgres_url: str) -> None:
+    """The translator reads `'\\'` as a whole string, as SQLite does; so must the server, even
+    one whose default turns standard_conforming_strings off (a role or database setting)."""
+    url = str(yarl.URL(postgres_url).update_query(standard_conforming_strings="off"))
+    async with await open_store(url) as store:
+        [row] = await store.fetch("SELECT '\\' AS slash, CAST(? AS BIGINT) AS n", (7,))
+        assert (row["slash"], row["n"]) == ("\\", 7)
+
+
 def test_a_database_url_is_shown_without_its_password() -> None:
     assert redacted("postgresql://bot:s3cret@db:5432/imagine?sslmode=require") == (
         "postgresql://bot:***@db:5432/imagine?sslmode=require"

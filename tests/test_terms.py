@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import re2
 import wordfreq
 
 import bot.terms
@@ -213,27 +214,79 @@ def test_a_long_term_compiles_to_an_expression_of_its_size() -> None:
 
 def test_terms_compile_to_a_linear_time_engine() -> None:
     """Python's `re` backtracks: an admin's term could make it take exponential time."""
-    assert type(bot.terms._chunk(ADVERSARIAL_TERMS).regex).__module__ == "re2"
+    assert type(bot.terms._Chunk(ADVERSARIAL_TERMS).regex).__module__ == "re2"
 
 
 def test_a_long_list_is_compiled_in_chunks() -> None:
     """A term added recompiles only the chunk it lands in (and maybe its neighbour)."""
     terms = tuple(f"chunked{n}" for n in range(300))
-    chunks = bot.terms._chunks(terms)
+    chunks = bot.terms._CACHE.compile(terms).chunks
     assert len(chunks) > 3
     found = find_blocked("a chunked299 then chunked0", terms)
     assert found == bot.terms.TermMatch("chunked299", "chunked299")  # leftmost of all chunks
     more = (*terms[:150], "chunked extra", *terms[150:])
     assert find_blocked("chunked extra", more) is not None
-    assert len(set(bot.terms._chunks(more)) - set(chunks)) <= 2
+    assert len(set(bot.terms._CACHE.compile(more).chunks) - set(chunks)) <= 2
 
 
 def test_no_chunk_outgrows_the_fast_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past a size, RE2's fast engine runs out of memory and it is many times slower."""
     monkeypatch.setattr(bot.terms, "_CHUNK_SIZE", 2000)
     terms = tuple(f"sized{n} " * 3 for n in range(100))
-    chunks = bot.terms._chunks(terms)
+    chunks = bot.terms._CACHE.compile(terms).chunks
     sizes = [sum(len(bot.terms._body(t)) for t in chunk.terms) for chunk in chunks]
     assert len(chunks) > 10
     assert max(sizes) <= 2000
     assert find_blocked("a sized99 sized99 sized99", terms) is not None
+
+
+# -- memory: what compiled lists and the fold table may hold ------------------------------------
+
+
+def test_each_chunk_gets_the_memory_its_size_needs() -> None:
+    """RE2's default is 8 MiB a chunk whatever its size; a cache of them needs a bound per chunk
+    to have a bound in all. The largest chunk still compiles within its own."""
+    small = bot.terms._Chunk(("fox",))
+    expression = bot.terms._grouped(("fox",))[1]
+    assert small.memory == small.regex.options.max_mem == bot.terms._memory(expression)
+    assert small.memory < 2 << 20
+    costly = tuple(("aeilost" * 15)[n : n + 100] for n in range(7))
+    large = bot.terms._Chunk(costly * 2)
+    assert large.regex.options.max_mem == large.memory <= bot.terms._MAX_MEMORY
+    assert find_blocked(f"a {costly[3]}", costly) is not None
+
+
+def test_the_cache_of_compiled_lists_keeps_within_its_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the budget, the largest list goes: a costly list does not push out small ones."""
+    cache = bot.terms._Cache()
+    lists = [(f"budget {letter}",) for letter in "bcdfghjkmn"]  # of one size
+    budget = 3 * cache.compile(lists[0]).memory
+    monkeypatch.setattr(bot.terms, "CACHE_BUDGET", budget)
+    for terms in lists[1:]:
+        cache.compile(terms)
+    kept = [terms for terms in lists if cache.get(terms) is not None]
+    assert kept == lists[-3:]  # of equals, the least recently used went first
+    assert cache._memory == sum(cache.compile(terms).memory for terms in kept) <= budget
+    costly, other = (tuple(f"{name}{n} " + "aeilost" * 10 for n in range(40)) for name in "xy")
+    larger = max(bot.terms._Cache().compile(terms).memory for terms in (costly, other))
+    monkeypatch.setattr(bot.terms, "CACHE_BUDGET", budget + larger)
+    cache.compile(costly)
+    cache.compile(other)  # another server's costly list pushes out the first, no other
+    assert [cache.get(terms) is not None for terms in (costly, *kept)] == [False, True, True, True]
+
+
+def test_re2_keeps_no_compiled_expression_of_its_own() -> None:
+    """re2.compile caches what it compiles: lists the cache dropped would stay in memory."""
+    bot.terms._Cache().compile(("cached elsewhere",))
+    assert re2._Regexp._make.cache_info().currsize == 0
+
+
+def test_the_fold_table_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A prompt can bring 6,000 characters never seen before, and the next one 6,000 more."""
+    monkeypatch.setattr(bot.terms, "_FOLD_TABLE_SIZE", 100)
+    for start in range(0x4E00, 0x4E00 + 1000, 250):
+        normalise("".join(map(chr, range(start, start + 250))))
+        assert len(bot.terms._FOLD_TABLE) <= 100
+    assert normalise("ＡＳＳ").text == "ass"

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import FakeClock
-from bot.quota import PERIODS, QuotaDefaults, QuotaExceeded, QuotaService, Window
+from bot.quota import PERIODS, BotBudget, QuotaDefaults, QuotaExceeded, QuotaService, Window
 from bot.store import SQLiteStore, Store, open_store
 from bot.store.migrations import discover, migrations_dir
 from tests.databases import query
@@ -51,6 +51,21 @@ async def ledger_sums(database: str | Path) -> Counter[Key]:
         sums[guild, "member", member, created_at[:10]] += credits
         sums[guild, "guild", 0, created_at[:10]] += credits
     return Counter({key: value for key, value in sums.items() if value != 0})
+
+
+async def bot_counters(database: str | Path) -> Counter[str]:
+    rows = await query(database, "SELECT day, credits FROM bot_usage")
+    return Counter({str(day): int(c) for day, c in rows if c != 0})
+
+
+async def bot_sums(database: str | Path, where: str = "") -> Counter[str]:
+    """The bot's use by definition: every row's credits by UTC day, forgiven or not (plus what
+    purged guilds had spent, which the caller adds)."""
+    rows = await query(database, f"SELECT created_at, credits FROM ledger {where}")
+    sums: Counter[str] = Counter()
+    for created_at, credits in rows:
+        sums[str(created_at)[:10]] += int(credits)
+    return Counter({day: value for day, value in sums.items() if value != 0})
 
 
 async def window_sum(database: str | Path, guild: int, member: int | None, start: datetime) -> int:
@@ -95,6 +110,8 @@ async def test_migration_backfills_counters_from_existing_rows(
         assert (await quota.status(1, 0)).member_used == 6
         await quota.set_policy(1, period="week", actor_id=1)
         assert (await quota.status(1, 7)).member_used == 4 + 2
+    # The bot's counts include the forgiven row: an admin's reset does not refund the operator.
+    assert await bot_counters(database) == Counter({"2025-01-14": 4, "2025-01-15": 2 + 5 + 6 + 1})
     assert (
         await counters(database)
         == await ledger_sums(database)
@@ -119,9 +136,10 @@ class Scenario:
         self.rng = rng
         self.clock = clock
         defaults = QuotaDefaults(40, 12, "day")
+        budget = BotBudget(10**9, "day")  # counted, never refusing
         self.services = [
-            QuotaService(store, defaults, clock=clock),
-            QuotaService(store, defaults, refund_unknown=True, clock=clock),
+            QuotaService(store, defaults, clock=clock, bot_budget=budget),
+            QuotaService(store, defaults, refund_unknown=True, clock=clock, bot_budget=budget),
         ]
         self.ids: list[int] = []
         self.next_id = 1
@@ -135,8 +153,8 @@ class Scenario:
     def operation(self) -> Awaitable[object]:
         rng = self.rng
         kind = rng.choices(
-            ["reserve", "commit", "refund", "unknown", "recover", "reset", "policy", "purge"],
-            weights=[40, 18, 8, 6, 2, 3, 5, 1],
+            ["reserve", "commit", "refund", "unknown", "recover", "reset", "policy"],
+            weights=[40, 18, 8, 6, 2, 3, 5],
         )[0]
         guild, member = rng.choice(GUILDS), rng.choice(MEMBERS)
         if kind == "reserve":
@@ -173,7 +191,7 @@ class Scenario:
                 member_credits=rng.choice([None, 0, 5, 12]),
                 actor_id=1,
             )
-        return self.quota().purge_guild(guild)
+        raise AssertionError(kind)
 
     def move_clock(self) -> None:
         """Mostly small steps; sometimes across a day, week or month boundary."""
@@ -199,11 +217,18 @@ async def test_counters_equal_ledger_sums_after_random_operations(
     seen: set[str] = set()  # what the run went through, to show it covered every path
     async with await open_store(database) as store:
         scenario = Scenario(rng, store, clock)
+        purged: Counter[str] = Counter()  # a guild that leaves keeps what it cost the bot
         for _step in range(80):
+            if rng.random() < 0.04:  # alone, so that what it deletes is known exactly
+                guild = rng.choice(GUILDS)
+                purged += await bot_sums(database, f"WHERE guild_id = {guild}")
+                await scenario.quota().purge_guild(guild)
+                seen.add("purge")
             await settle_all([scenario.operation() for _ in range(rng.randint(1, 6))])
             if rng.random() < 0.35:
                 scenario.move_clock()
             assert await counters(database) == await ledger_sums(database)
+            assert await bot_counters(database) == await bot_sums(database) + purged
             for sql in (
                 "SELECT DISTINCT state FROM ledger",
                 "SELECT DISTINCT 'forgiven' FROM ledger WHERE forgiven = 1",
@@ -217,7 +242,7 @@ async def test_counters_equal_ledger_sums_after_random_operations(
             assert status.period_start == start
             assert status.guild_used == await window_sum(database, guild, None, start)
             assert status.member_used == await window_sum(database, guild, member, start)
-    expected = {"pending", "committed", "refunded", "unknown", "forgiven", *PERIODS}
+    expected = {"pending", "committed", "refunded", "unknown", "forgiven", "purge", *PERIODS}
     assert seen == expected
 
 

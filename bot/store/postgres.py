@@ -63,6 +63,9 @@ SERVER_SETTINGS = {
     "statement_timeout": "30s",
     # A client that froze mid-transaction must not hold its guild's lock until TCP notices.
     "idle_in_transaction_session_timeout": "60s",
+    # Strings read as SQLite and `_translate` read them ('\' is a backslash), whatever the
+    # role's or database's default.
+    "standard_conforming_strings": "on",
 }
 ATTEMPTS = 5  # runs of a script PostgreSQL aborted as a deadlock or serialisation failure
 # What says the database cannot do the work now, rather than that the work is wrong.

@@ -148,6 +148,9 @@ class ModelRules:
     max_prompt: int | None
     default_size: str
     revised_prompt: bool = False
+    # The GPT image models' own options; empty: the field is refused, as the real API does.
+    backgrounds: frozenset[str] = frozenset()
+    output_formats: frozenset[str] = frozenset()
 
 
 _GPT_IMAGE = ModelRules(
@@ -159,7 +162,11 @@ _GPT_IMAGE = ModelRules(
     default_format="b64_json",
     max_prompt=32000,
     default_size="auto",
+    backgrounds=frozenset({"transparent", "opaque", "auto"}),
+    output_formats=frozenset({"png", "jpeg", "webp"}),
 )
+# "When using `transparent`, set the output format to `png` or `webp`" (CreateImageRequest).
+_TRANSPARENT_FORMATS = frozenset({"png", "webp"})
 MODELS: dict[str, ModelRules] = {
     "openai/dall-e-2": ModelRules(
         sizes=frozenset({"256x256", "512x512", "1024x1024"}),
@@ -383,18 +390,29 @@ def check_model_rules(body: Mapping[str, Any]) -> ModelRules:
     _check_choice(body, "quality", rules.qualities)
     _check_choice(body, "style", rules.styles)
     _check_choice(body, "response_format", rules.response_formats)
+    _check_choice(body, "background", rules.backgrounds)
+    _check_choice(body, "output_format", rules.output_formats)
+    if body.get("background") == "transparent" and (
+        body.get("output_format", "png") not in _TRANSPARENT_FORMATS
+    ):
+        raise _invalid(
+            "output_format", "Transparent background requires output_format png or webp."
+        )
     return rules
 
 
-def make_png(width: int, height: int, *, seed: int, noise: bool = False) -> bytes:
-    """A real PNG; ``seed`` makes each one distinct, ``noise`` makes it incompressible."""
+def make_png(
+    width: int, height: int, *, seed: int, noise: bool = False, image_format: str = "png"
+) -> bytes:
+    """A real PNG (or the GPT image models' ``output_format``: jpeg, webp); ``seed`` makes each
+    one distinct, ``noise`` makes it incompressible."""
     if noise:
         image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
     else:
         color = (seed * 37 % 256, seed * 91 % 256, seed * 53 % 256)
         image = Image.new("RGB", (width, height), color)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
+    image.save(buffer, format=image_format.upper())
     return buffer.getvalue()
 
 
@@ -729,7 +747,10 @@ class FakeImageGateway:
         n = body.get("n", 1)
         altered = opts.get("images", n)
         count = opts.get("results", n)
-        results = [self._result(kind if i < altered else "", opts) for i in range(count)]
+        image_format = body.get("output_format", "png")
+        results = [
+            self._result(kind if i < altered else "", opts, image_format) for i in range(count)
+        ]
         as_url = kind in _URL_KINDS or (
             bool(rules.response_formats)
             and body.get("response_format", rules.default_format) == "url"
@@ -745,8 +766,8 @@ class FakeImageGateway:
             check_images_response(payload)
         return payload
 
-    def _result(self, kind: str, opts: Mapping[str, Any]) -> _Result:
-        """One image, altered by ``kind`` (``""``: intact)."""
+    def _result(self, kind: str, opts: Mapping[str, Any], image_format: str = "png") -> _Result:
+        """One image in ``image_format``, altered by ``kind`` (``""``: intact)."""
         seed = next(self._seed)
         if kind == "oversize_download":
             side = math.isqrt(opts.get("size", 1024 * 1024) // 3) + 16
@@ -754,7 +775,9 @@ class FakeImageGateway:
             return _Result(
                 big, file=_ServedFile(big, content_length=opts.get("content_length", True))
             )
-        png = self.image or make_png(self.width, self.height, seed=seed, noise=self.noise)
+        png = self.image or make_png(
+            self.width, self.height, seed=seed, noise=self.noise, image_format=image_format
+        )
         if kind == "bad_url":
             return _Result(png, url=opts.get("url", _BAD_URL))
         if kind == "truncated_b64":

@@ -21,7 +21,7 @@ from tests.fakes.discord.errors import (
     unknown_message,
     unknown_webhook,
 )
-from tests.fakes.discord.limits import check_choices, check_message
+from tests.fakes.discord.limits import check_choices, check_message, check_modal
 from tests.fakes.discord.messages import apply_body
 from tests.fakes.discord.state import EPHEMERAL, LOADING, InteractionRecord, StoredMessage
 
@@ -88,6 +88,8 @@ class CallbackRoutes:
             check_message(data, sizes, record.attachment_size_limit, ("data",))
         if kind == AUTOCOMPLETE:
             check_choices(data.get("choices") or [])
+        if kind == MODAL:
+            check_modal(data)
         data_body = ParsedBody(data, body.files, body.media_type)
         if kind == MESSAGE:
             message = self._new_message(record)

@@ -20,9 +20,10 @@ from tests.fakes.discord.scenario import (
 from tests.fakes.discord.state import InteractionRecord, StoredAttachment, StoredMessage
 
 DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
-APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE = 2, 3, 4
+APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
 SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
 BUTTON = 2
+ACTION_ROW, TEXT_INPUT, LABEL = 1, 4, 18
 GUILD_INSTALL, GUILD_CONTEXT = "0", 0
 
 USER, CHANNEL, ROLE, MENTIONABLE, ATTACHMENT = 6, 7, 8, 9, 11
@@ -217,6 +218,37 @@ def interaction_payload(
     if message is not None:
         payload["message"] = ctx.message_payload(message)
     return payload
+
+
+def modal_submit_data(modal: Mapping[str, Any], values: Mapping[str, str]) -> dict[str, Any]:
+    """What Discord sends when a member submits a modal the bot showed (type 9 response data).
+
+    Each text input sends its typed value, or the prefilled one if the member left it; like
+    Discord's client, a value outside the input's length limits cannot be submitted.
+    """
+
+    def answered(text_input: Mapping[str, Any]) -> dict[str, Any]:
+        custom_id = text_input["custom_id"]
+        value = values.get(custom_id, text_input.get("value") or "")
+        low = text_input.get("min_length") or (1 if text_input.get("required", True) else 0)
+        high = text_input.get("max_length") or 4000
+        if not low <= len(value) <= high:
+            raise ValueError(f"{custom_id}: {len(value)} characters, not {low}-{high}")
+        return {"type": TEXT_INPUT, "custom_id": custom_id, "value": value}
+
+    components: list[dict[str, Any]] = []
+    for component in modal["components"]:
+        if component["type"] == ACTION_ROW:
+            inputs = [answered(c) for c in component["components"] if c["type"] == TEXT_INPUT]
+            components.append({"type": ACTION_ROW, "components": inputs})
+        elif component["type"] == LABEL and component["component"]["type"] == TEXT_INPUT:
+            components.append({"type": LABEL, "component": answered(component["component"])})
+    unknown = set(values) - {
+        c["custom_id"] for row in components for c in row.get("components", [row.get("component")])
+    }
+    if unknown:
+        raise ValueError(f"the modal has no input {', '.join(sorted(unknown))}")
+    return {"custom_id": modal["custom_id"], "components": components}
 
 
 def record_for(payload: dict[str, Any], message: StoredMessage | None) -> InteractionRecord:

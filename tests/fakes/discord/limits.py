@@ -80,3 +80,19 @@ def _check_embed(embed: dict[str, Any], path: tuple[str, ...]) -> int:
 def check_choices(choices: Sequence[Any]) -> None:
     if len(choices) > MAX_CHOICES:
         raise _too_long(("data", "choices"), MAX_CHOICES)
+
+
+def check_modal(data: dict[str, Any]) -> None:
+    """What the spec's schema cannot say: a prefilled value within its input's own limits."""
+    for row_index, row in enumerate(data.get("components") or []):
+        inputs = row.get("components") or [row.get("component") or {}]
+        for index, text_input in enumerate(inputs):
+            path = ("data", "components", str(row_index), "components", str(index))
+            value = text_input.get("value") or ""
+            high = text_input.get("max_length") or 4000
+            if len(value) > high:
+                raise _too_long((*path, "value"), high)
+            if (text_input.get("min_length") or 0) > high:
+                raise invalid_form_body(
+                    (*path, "min_length"), "BASE_TYPE_BAD_LENGTH", "min_length is over max_length"
+                )

@@ -25,6 +25,7 @@ from tests.fakes.discord.interactions import (
     Invoker,
     command_options,
     interaction_payload,
+    modal_submit_data,
     nest_options,
     record_for,
 )
@@ -225,38 +226,22 @@ class FakeDiscord:
 
     async def submit_modal(
         self,
-        opened_by: InteractionHandle,
-        values: Sequence[str],
+        opened: InteractionHandle,
+        values: Mapping[str, str] | None = None,
         *,
         invoker: Invoker | None = None,
     ) -> InteractionHandle:
-        """A MODAL_SUBMIT (type 5) of the modal the bot answered ``opened_by`` with (type 9):
-        ``values`` fill its text inputs in order, sent in the rows the modal declared."""
-        modal = opened_by.record.response_data
-        assert opened_by.record.response_type == MODAL, "no modal shown"
-        assert modal is not None
-        inputs = iter(values)
-        rows = []
-        for row in modal["components"]:
-            if row["type"] == LABEL:
-                child = row["component"]
-                filled = {
-                    "type": child["type"],
-                    "id": child.get("id"),
-                    "custom_id": child["custom_id"],
-                }
-                filled["value"] = next(inputs)
-                rows.append({"type": LABEL, "id": row.get("id"), "component": filled})
-                continue
-            cells = []
-            for child in row["components"]:
-                cells.append(
-                    {"type": child["type"], "custom_id": child["custom_id"], "value": next(inputs)}
-                )
-            rows.append({"type": row["type"], "components": cells})
-        data = {"custom_id": modal["custom_id"], "components": rows}
-        message = self.state.message(opened_by.record.message_id or 0)
-        return await self._inject(MODAL_SUBMIT, data, invoker or Invoker(), message)
+        """A MODAL_SUBMIT (type 5) of the modal the bot showed in answer to ``opened``.
+
+        Only a modal Discord showed can be submitted: ``opened`` must have been answered with
+        a type 9 response. ``values`` maps text inputs' custom_ids to what the member typed.
+        """
+        record = opened.record
+        if record.response_type != MODAL or record.response_data is None:
+            raise AssertionError(f"interaction {record.id} was not answered with a modal")
+        data = modal_submit_data(record.response_data, values or {})
+        message = self.state.message(record.message_id) if record.message_id else None
+        return await self._inject(MODAL_SUBMIT, data, invoker, message)
 
     def _command_data(
         self,
