@@ -22,7 +22,7 @@ import yarl
 
 from bot import operator_cli, redaction
 from bot.backup import backup
-from bot.catalog import CatalogError, load_catalog
+from bot.catalog import Catalog, CatalogError, load_catalog
 from bot.config import Settings, SettingsError, load_settings
 from bot.logs import JsonFormatter
 from bot.metrics import MetricsError
@@ -101,6 +101,7 @@ async def check(settings: Settings) -> list[str]:
         f"database: {await check_database(settings.database)}",
         f"image API: {_without_credentials(settings.image_api_base_url)}",
         f"pre-moderation: {_pre_moderation(settings)}",
+        f"edits: {_edits(catalog, settings)}",
         f"shards: {_shard_layout(settings)}",
         "metrics: "
         + (
@@ -109,6 +110,14 @@ async def check(settings: Settings) -> list[str]:
             else "off (set METRICS_PORT)"
         ),
     ]
+
+
+def _edits(catalog: Catalog, settings: Settings) -> str:
+    editing = [model.id for model in catalog.models if model.edits]
+    if not editing:
+        return "off (no model in the catalog declares edits = true)"
+    megabytes = settings.edit_input_max_bytes / (1024 * 1024)
+    return f"{', '.join(editing)}; inputs up to {megabytes:g} MiB"
 
 
 def _pre_moderation(settings: Settings) -> str:

@@ -49,6 +49,7 @@ AFTER_CANCEL_SECONDS = 5.0
 EXTENSIONS = (
     "cogs.access",
     "cogs.imagine",
+    "cogs.edit",
     "cogs.remix",
     "cogs.settings",
     "cogs.quota",

@@ -11,7 +11,7 @@ import json
 import math
 import re
 import tomllib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bot.defaults import DefaultsUsed
 
 ANY = "*"
+EditFormat = Literal["png", "jpeg", "webp"]
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
 
 
@@ -93,6 +94,14 @@ class ModelSpec(BaseModel):
     extra_params: dict[str, list[str]] = Field(default_factory=dict)
     extra_rules: list[ExtraRule] = Field(default_factory=list)
     costs: dict[str, dict[str, int]]
+    # Edits (`POST /images/edits`) are a declared capability, never assumed: a gateway may
+    # document only generations. `edit_costs` prices an edit; without it an edit costs what a
+    # generation of the same size and quality costs.
+    edits: bool = False
+    edit_max_images: int = Field(1, ge=1, le=16)
+    edit_formats: list[EditFormat] = Field(default_factory=lambda: list[EditFormat](["png"]))
+    edit_mask: bool = False
+    edit_costs: dict[str, dict[str, int]] | None = None
 
     @model_validator(mode="after")
     def _check_consistency(self) -> ModelSpec:
@@ -110,6 +119,12 @@ class ModelSpec(BaseModel):
         for name, allowed in self.extra_params.items():
             if not allowed:
                 raise ValueError(f"extra_params.{name} lists no values")
+        if self.edit_costs is not None:
+            if not self.edits:
+                raise ValueError("edit_costs needs edits = true")
+            for size in self.sizes:
+                for quality in self.qualities or [ANY]:
+                    self.cost_of(size, quality, edit=True)
         for rule in self.extra_rules:
             for name in [*rule.when, *rule.allow]:
                 if name not in self.extra_params:
@@ -120,9 +135,10 @@ class ModelSpec(BaseModel):
     def default_size(self) -> str:
         return self.sizes[0]
 
-    def cost_of(self, size: str, quality: str | None) -> int:
-        """Credits for one image of this size and quality."""
-        by_quality = self.costs.get(size) or self.costs.get(ANY)
+    def cost_of(self, size: str, quality: str | None, *, edit: bool = False) -> int:
+        """Credits for one image of this size and quality (an edit: `edit_costs` if set)."""
+        costs = self.edit_costs if edit and self.edit_costs is not None else self.costs
+        by_quality = costs.get(size) or costs.get(ANY)
         if by_quality is None:
             raise ValueError(f"no cost for size {size}")
         credits = by_quality.get(quality or ANY, by_quality.get(ANY))
@@ -233,6 +249,38 @@ class UnknownOptions(RequestRejected):
 
 
 @dataclass(eq=False)
+class EditsNotOffered(RequestRejected):
+    """The model does not declare edits: it is never offered for them."""
+
+    model: ModelSpec
+
+
+@dataclass(eq=False)
+class TooManyInputs(RequestRejected):
+    model: ModelSpec
+    count: int
+
+
+@dataclass(eq=False)
+class MaskNotOffered(RequestRejected):
+    model: ModelSpec
+
+
+@dataclass(frozen=True)
+class EditInput:
+    """One image sent to `/images/edits`, checked and normalised (see `bot.edit_inputs`)."""
+
+    data: bytes
+    format: str  # png, jpeg or webp, from the bytes
+    width: int
+    height: int
+
+    @property
+    def filename(self) -> str:
+        return f"image.{self.format}"
+
+
+@dataclass(eq=False)
 class AspectSizeConflict(RequestRejected):
     """Both an aspect and a size were given, and the aspect's size is another one."""
 
@@ -287,7 +335,10 @@ class RequestOptions:
 
 @dataclass(frozen=True)
 class PlannedRequest:
-    """A request the catalog accepted, with its defaults filled in and its price known."""
+    """A request the catalog accepted, with its defaults filled in and its price known.
+
+    An edit carries its input images (and mask); a generation carries none.
+    """
 
     model: ModelSpec
     prompt: str
@@ -295,11 +346,17 @@ class PlannedRequest:
     size: str
     quality: str | None
     extra: dict[str, str] = field(default_factory=dict)
+    images: tuple[EditInput, ...] = ()
+    mask: EditInput | None = None
     defaults: DefaultsUsed | None = None  # which member or server defaults shaped it
 
     @property
+    def kind(self) -> Literal["generation", "edit"]:
+        return "edit" if self.images else "generation"
+
+    @property
     def credits_per_image(self) -> int:
-        return self.model.cost_of(self.size, self.quality)
+        return self.model.cost_of(self.size, self.quality, edit=bool(self.images))
 
     @property
     def options(self) -> RequestOptions:
@@ -377,6 +434,46 @@ class Catalog(BaseModel):
             raise UnknownOptions(model, tuple(sorted(unknown)))
         _check_rules(model, checked_extra)
         return PlannedRequest(model, prompt, n, size, quality, checked_extra)
+
+    def edit_model(self, model_id: str | None, inputs: int, *, mask: bool) -> ModelSpec:
+        """The model an edit uses (the default, else the first model that edits), checked for
+        the number of inputs and the mask before anything is downloaded."""
+        if model_id is None:
+            default = self.get(self.default_model)
+            model = default if default and default.edits else None
+            model = model or next((m for m in self.models if m.edits), None)
+            if model is None:
+                raise EditsNotOffered(self.get(self.default_model) or self.models[0])
+        else:
+            found = self.get(model_id)
+            if found is None:
+                raise UnknownModel(model_id, tuple(m.id for m in self.models))
+            model = found
+        if not model.edits:
+            raise EditsNotOffered(model)
+        if inputs > model.edit_max_images:
+            raise TooManyInputs(model, inputs)
+        if mask and not model.edit_mask:
+            raise MaskNotOffered(model)
+        return model
+
+    def plan_edit(
+        self,
+        prompt: str,
+        images: tuple[EditInput, ...],
+        *,
+        model_id: str,
+        mask: EditInput | None = None,
+        size: str | None = None,
+        quality: str | None = None,
+        n: int = 1,
+        extra: dict[str, str] | None = None,
+    ) -> PlannedRequest:
+        """An edit: the generation rules (the model's own options too, such as gpt-image-1's
+        background and output_format), plus the model's edit capability and its inputs."""
+        model = self.edit_model(model_id, len(images), mask=mask is not None)
+        plan = self.plan(prompt, model_id=model.id, size=size, quality=quality, n=n, extra=extra)
+        return replace(plan, images=images, mask=mask)
 
     def plan_options(self, prompt: str, options: RequestOptions) -> PlannedRequest:
         """`plan` for options carried as one value (a Re-roll, a Remix, a default)."""

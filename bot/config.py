@@ -75,6 +75,8 @@ class Settings(BaseSettings):
     image_api_max_retries: int = Field(2, ge=0, le=10)
     image_api_max_download_mb: int = Field(50, gt=0, le=500)
     image_api_keepalive_seconds: float = Field(KEEPALIVE_TIMEOUT, ge=0, le=600)
+    # Bytes, checked from the attachment's size before it is read; OpenAI takes under 50 MB.
+    edit_input_max_bytes: int = Field(20 * 1024 * 1024, ge=1024, lt=50 * 1024 * 1024)
 
     quota_guild_credits: int = Field(100, ge=0, le=1_000_000)
     quota_member_credits: int = Field(25, ge=0, le=1_000_000)

@@ -20,8 +20,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.catalog import PlannedRequest
+from bot.catalog import EditInput, PlannedRequest
 from bot.fitting import FittedImage, file_share, fit_images
+from bot.image_format import MIME_TYPES
 from bot.images import (
     ChargeOutcome,
     ChargeTracker,
@@ -30,6 +31,7 @@ from bot.images import (
     ImageAPIError,
     ImageClient,
     ImageRequest,
+    InputFile,
 )
 from bot.metrics import Metrics
 from bot.policy import Asker, Refusal
@@ -249,6 +251,7 @@ class GenerationService:
                 n=plan.n,
                 prompt=plan.prompt,
                 member_credits=who.member_credits,
+                kind=plan.kind,
                 options=plan.options.to_json(),
             )
         except QuotaExceeded as refused:
@@ -337,7 +340,7 @@ class GenerationService:
         settled = await self.settlements.settle(
             who.interaction_id, f"commit {credits} credits", commit
         )
-        self._metrics.spent(plan.model.id, credits)
+        self._metrics.spent(plan.model.id, credits, plan.kind)
         _audit(
             "committed",
             who,
@@ -390,7 +393,7 @@ class GenerationService:
             call = asyncio.create_task(self._images.generate(to_image_request(plan), tracker))
             self._calls.add(call)
             call.add_done_callback(self._calls.discard)
-            with self._metrics.generating(plan.model.id):
+            with self._metrics.generating(plan.model.id, plan.kind):
                 return await call
 
     async def _settle_failure(
@@ -411,7 +414,7 @@ class GenerationService:
             await self.settlements.settle(
                 iid, f"commit {billed} credits", lambda: self._quota.commit(iid, billed)
             )
-            self._metrics.spent(plan.model.id, billed)
+            self._metrics.spent(plan.model.id, billed, plan.kind)
         else:
             spent = await self._settle_unknown(who, plan, reason)
         _audit("failed", who, plan, charge=charge.value, reason=reason, credits=spent.credits)
@@ -463,6 +466,8 @@ async def _fit_or_keep(images: list[GeneratedImage], file_limit: int) -> list[Fi
 def _audit(event: str, who: Requester, plan: PlannedRequest, **details: object) -> None:
     """One line per settled or refused request for the operators; the ledger keeps the record."""
     facts = " ".join(f"{key}={value}" for key, value in details.items())
+    if plan.images:
+        facts += f" kind=edit inputs={len(plan.images)}"
     audit.info(
         "%s guild=%s member=%s model=%s %s",
         event,
@@ -474,7 +479,7 @@ def _audit(event: str, who: Requester, plan: PlannedRequest, **details: object) 
 
 
 def to_image_request(plan: PlannedRequest) -> ImageRequest:
-    """The JSON the gateway gets: only the fields this model takes."""
+    """What the gateway gets: only the fields this model takes, and an edit's input files."""
     return ImageRequest(
         model=plan.model.id,
         prompt=plan.prompt,
@@ -483,4 +488,10 @@ def to_image_request(plan: PlannedRequest) -> ImageRequest:
         quality=plan.quality,
         response_format=plan.model.response_format,
         extra=plan.extra,
+        images=tuple(_input_file(image) for image in plan.images),
+        mask=None if plan.mask is None else _input_file(plan.mask),
     )
+
+
+def _input_file(image: EditInput) -> InputFile:
+    return InputFile(image.data, image.filename, MIME_TYPES[image.format])

@@ -17,6 +17,7 @@ from typing import Literal
 
 from bot.catalog import PlannedRequest
 from bot.clock import Clock, utc_now
+from bot.quota import Kind
 from bot.quota import _parse as parse_time
 from bot.quota import _ts as timestamp
 from bot.store import Row, Script, Store, count, every
@@ -27,11 +28,12 @@ PAGE_SIZE = 10
 # Both kinds of entry in one shape, newest first; the interaction id breaks ties in a second.
 _ENTRIES = """
     SELECT interaction_id, member_id, created_at, model, size, quality, n, credits,
-        state AS outcome, note AS why, prompt, channel_id, message_id
+        state AS outcome, note AS why, prompt, channel_id, message_id, kind
     FROM ledger WHERE guild_id = :guild AND {ledger} AND erased = 0
     UNION ALL
     SELECT interaction_id, member_id, created_at, model, size, quality, n, credits,
-        'refused' AS outcome, rule AS why, prompt, channel_id, CAST(NULL AS BIGINT) AS message_id
+        'refused' AS outcome, rule AS why, prompt, channel_id, CAST(NULL AS BIGINT) AS message_id,
+        'generation' AS kind
     FROM refusals WHERE guild_id = :guild AND {refusals}
 """
 _PAGE = (
@@ -60,6 +62,7 @@ class Entry:
     prompt: str | None  # None: older than the retention, or erased with its result
     channel_id: int | None
     message_id: int | None  # the result message while it exists
+    kind: Kind = "generation"  # a refused edit is not told apart: refusals keep no kind
 
 
 @dataclass(frozen=True)
@@ -196,4 +199,5 @@ class HistoryService:
             prompt=row["prompt"] if kept else None,
             channel_id=row["channel_id"],
             message_id=row["message_id"],
+            kind=row["kind"],
         )

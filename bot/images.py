@@ -1,4 +1,5 @@
-"""Client for the OpenAI-compatible image gateway (``POST {base}/images/generations``).
+"""Client for the OpenAI-compatible image gateway (``POST {base}/images/generations``, and
+``POST {base}/images/edits`` for a request that carries input images).
 
 Image generation costs money and is not idempotent on the server, so the retry policy is about
 charges as much as about availability: only failures where the gateway surely did no work are
@@ -86,6 +87,21 @@ class ImageRequest:
     quality: str | None
     response_format: str | None
     extra: Mapping[str, str] = field(default_factory=dict)
+    images: tuple[InputFile, ...] = ()  # an edit's inputs: sent as multipart to /images/edits
+    mask: InputFile | None = None
+
+    @property
+    def is_edit(self) -> bool:
+        return bool(self.images)
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file of an edit: its bytes, a file name and its MIME type."""
+
+    data: bytes
+    filename: str
+    content_type: str
 
 
 @dataclass(frozen=True)
@@ -175,6 +191,11 @@ class UpstreamUnavailableError(ImageAPIError):
     """No connection, a dropped one, or a 408, 409 or 5xx answer (after retries)."""
 
 
+class EditsUnsupportedError(ImageAPIError):
+    """The gateway does not offer edits (404/405 on /images/edits, or a 400 saying the model
+    cannot edit): nothing was charged, and retrying cannot help."""
+
+
 class ImageTimeoutError(ImageAPIError):
     """No answer in time; the gateway may still have done (and billed) the work."""
 
@@ -235,10 +256,46 @@ class _UpstreamError:
     param: str | None = None
 
 
-def generations_url(base_url: str) -> URL:
-    """``{base}/images/generations``, keeping any path prefix such as ``/v1``."""
+def generations_url(base_url: str, endpoint: str = "generations") -> URL:
+    """``{base}/images/generations`` (or ``/images/edits``), keeping a prefix such as ``/v1``."""
     base = URL(base_url)
-    return base.with_path(base.path.rstrip("/") + "/images/generations")
+    return base.with_path(base.path.rstrip("/") + f"/images/{endpoint}")
+
+
+# What a gateway says in a 400 when the model or the endpoint cannot edit.
+_NO_EDITS_CODES = frozenset({"unsupported_model", "model_not_supported", "unsupported_endpoint"})
+_NO_EDITS_TEXT = re.compile(
+    r"(does not|doesn't|cannot|can't|not) (support|offer|allow)\w*\b.*\bedit"
+    r"|\bedits?\b.*\b(not supported|unsupported|not available)",
+    re.IGNORECASE,
+)
+
+
+def _cannot_edit(status: int, upstream: _UpstreamError) -> bool:
+    if status in {404, 405}:
+        return True
+    return status == 400 and (
+        upstream.code in _NO_EDITS_CODES or bool(_NO_EDITS_TEXT.search(upstream.message))
+    )
+
+
+def edit_form(request: ImageRequest) -> aiohttp.FormData:
+    """The multipart body of an edit; built afresh per attempt (aiohttp sends a form once).
+
+    One input goes as ``image``, several as ``image[]``, as openai-python sends them.
+    """
+    form = aiohttp.FormData()
+    for name, value in request_body(request).items():
+        form.add_field(name, str(value))
+    field_name = "image" if len(request.images) == 1 else "image[]"
+    for image in request.images:
+        form.add_field(
+            field_name, image.data, filename=image.filename, content_type=image.content_type
+        )
+    if request.mask is not None:
+        mask = request.mask
+        form.add_field("mask", mask.data, filename=mask.filename, content_type=mask.content_type)
+    return form
 
 
 def request_body(request: ImageRequest) -> dict[str, Any]:
@@ -371,6 +428,8 @@ class ImageClient:
         if session is not None and resolver is not None:
             raise ValueError("resolver applies only to the client's own session, not a given one")
         self._url = generations_url(base_url)
+        self._edits_url = generations_url(base_url, "edits")
+        self._no_edits_logged: set[str] = set()
         self._api_key = api_key
         self._headers = {"Authorization": f"Bearer {api_key}", "Accept": "application/json"}
         self._total_timeout = total_timeout
@@ -413,6 +472,7 @@ class ImageClient:
         """
         tracker = tracker or ChargeTracker()
         body = request_body(request)
+        form = (lambda: edit_form(request)) if request.is_edit else None
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self._total_timeout
         attempt = 0
@@ -423,7 +483,7 @@ class ImageClient:
             tracker.charge = (
                 ChargeOutcome.NOT_CHARGED if self._owns_session else ChargeOutcome.UNKNOWN
             )
-            outcome = await self._attempt(body, request.n, deadline - loop.time(), probe)
+            outcome = await self._attempt(body, form, request.n, deadline - loop.time(), probe)
             tracker.charge = (
                 ChargeOutcome.CHARGED
                 if isinstance(outcome, GenerationResult)
@@ -432,7 +492,10 @@ class ImageClient:
             if isinstance(outcome, GenerationResult):
                 return outcome
             wait = self._retry_wait(outcome, attempt, deadline)
-            self._log_failure(outcome.error, attempt, wait)
+            if isinstance(outcome.error, EditsUnsupportedError):
+                self._log_no_edits(request.model, outcome.error)
+            else:
+                self._log_failure(outcome.error, attempt, wait)
             if wait is None:
                 raise outcome.error
             await self._sleep(wait)
@@ -470,6 +533,19 @@ class ImageClient:
             error.detail,
         )
 
+    def _log_no_edits(self, model: str, error: ImageAPIError) -> None:
+        """Once per model: every later edit of it would say the same."""
+        if model in self._no_edits_logged:
+            return
+        self._no_edits_logged.add(model)
+        log.warning(
+            "the image gateway does not offer edits for %s: status=%s code=%s detail=%r",
+            model,
+            error.status,
+            error.code,
+            error.detail,
+        )
+
     def _get_session(self) -> aiohttp.ClientSession:
         """Create the session on first use, inside the running loop aiohttp requires."""
         if self._session is None:
@@ -483,7 +559,12 @@ class ImageClient:
         return self._session
 
     async def _attempt(
-        self, body: dict[str, Any], n: int, remaining: float, probe: _SendProbe
+        self,
+        body: dict[str, Any],
+        form: Callable[[], aiohttp.FormData] | None,
+        n: int,
+        remaining: float,
+        probe: _SendProbe,
     ) -> GenerationResult | _Failure:
         timeout = aiohttp.ClientTimeout(
             total=remaining, connect=min(self._connect_timeout, remaining)
@@ -492,10 +573,11 @@ class ImageClient:
         cap = self._max_download_bytes * max(n, 1) * 4 // 3 + _ERROR_BODY_CAP
         token = _ATTEMPT.set(probe)
         try:
+            payload: dict[str, Any] = {"json": body} if form is None else {"data": form()}
             async with self._get_session().post(
-                self._url,
-                json=body,
+                self._url if form is None else self._edits_url,
                 headers=self._headers,
+                **payload,
                 timeout=timeout,
                 allow_redirects=False,
             ) as response:
@@ -518,7 +600,7 @@ class ImageClient:
         request_id = headers.get("x-request-id")
         if status == 200:
             return await self._parse_success(raw, n, request_id)
-        return self._failure_from_answer(status, headers, raw, request_id, body)
+        return self._failure_from_answer(status, headers, raw, request_id, body, form is not None)
 
     def _unanswered(self, probe: _SendProbe) -> ChargeOutcome:
         """The charge of an attempt that got no answer: unknown once it may have been sent."""
@@ -533,6 +615,7 @@ class ImageClient:
         raw: bytes,
         request_id: str | None,
         body: Mapping[str, Any],
+        edit: bool = False,
     ) -> _Failure:
         """Map a non-200 answer to a typed error; an error answer means nothing was charged."""
         upstream = _parse_error_body(raw)
@@ -554,8 +637,11 @@ class ImageClient:
             return _Failure(AuthenticationError(**{**info, "detail": None}))
         if status == 400 and _is_content_policy(upstream):
             return _Failure(ContentPolicyError(**info))
+        if edit and _cannot_edit(status, upstream):
+            return _Failure(EditsUnsupportedError(**info))
         if 400 <= status < 500:
-            param = upstream.param if upstream.param in body else None
+            sent = {*body, "image", "mask"} if edit else set(body)
+            param = upstream.param if upstream.param in sent else None
             return _Failure(BadRequestError(param=param, **info))
         return _Failure(UpstreamUnavailableError(**info))
 

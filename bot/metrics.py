@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("imagine.metrics")
 
 OUTCOMES = ("succeeded", "failed", "cancelled")
+OPERATIONS = ("generation", "edit")  # the `operation` label: which endpoint a call went to
 # Why Discord did not take an audit post: 403, 404, 400 (a body it refused), 429, 5xx, another
 # status, a broken connection, a timeout.
 AUDIT_FAILURES = (
@@ -73,20 +74,20 @@ class Metrics:
         registry = self.registry
         self.generations = Counter(
             "imagine_generations",
-            "Requests that reached the image API, by model and outcome",
-            ["model", "outcome"],
+            "Requests that reached the image API, by model, operation and outcome",
+            ["model", "operation", "outcome"],
             registry=registry,
         )
         self.credits_spent = Counter(
             "imagine_credits_spent",
-            "Credits committed for what the image API returned, by model",
-            ["model"],
+            "Credits committed for what the image API returned, by model and operation",
+            ["model", "operation"],
             registry=registry,
         )
         self.generation_seconds = Histogram(
             "imagine_generation_seconds",
-            "Time one image API call took, retries included, by model",
-            ["model"],
+            "Time one image API call took, retries included, by model and operation",
+            ["model", "operation"],
             buckets=GENERATION_BUCKETS,
             registry=registry,
         )
@@ -128,12 +129,13 @@ class Metrics:
         for reason in AUDIT_FAILURES:
             self.audit_failures.labels(reason)
         for model in models:  # zeros from the start, so rates and alerts have a series
-            self.credits_spent.labels(model)
-            for outcome in OUTCOMES:
-                self.generations.labels(model, outcome)
+            for operation in OPERATIONS:
+                self.credits_spent.labels(model, operation)
+                for outcome in OUTCOMES:
+                    self.generations.labels(model, operation, outcome)
 
     @contextlib.contextmanager
-    def generating(self, model: str) -> Iterator[None]:
+    def generating(self, model: str, operation: str = "generation") -> Iterator[None]:
         """Wrap one image API call: in flight while inside, then its latency and outcome."""
         self.in_flight.inc()
         started = time.perf_counter()
@@ -149,11 +151,12 @@ class Metrics:
             raise
         finally:
             self.in_flight.dec()
-            self.generation_seconds.labels(model).observe(time.perf_counter() - started)
-            self.generations.labels(model, outcome).inc()
+            elapsed = time.perf_counter() - started
+            self.generation_seconds.labels(model, operation).observe(elapsed)
+            self.generations.labels(model, operation, outcome).inc()
 
-    def spent(self, model: str, credits: int) -> None:
-        self.credits_spent.labels(model).inc(credits)
+    def spent(self, model: str, credits: int, operation: str = "generation") -> None:
+        self.credits_spent.labels(model, operation).inc(credits)
 
     def refused(self, rule: str) -> None:
         self.refusals.labels(rule).inc()

@@ -41,6 +41,7 @@ from bot.store import Row, Script, Store, count, each, every, lock, one
 
 Period = Literal["day", "week", "month"]
 State = Literal["pending", "committed", "refunded", "unknown"]
+Kind = Literal["generation", "edit"]
 Scope = Literal["bot", "guild", "member"]
 
 PERIODS: tuple[Period, ...] = ("day", "week", "month")
@@ -160,6 +161,7 @@ class Reservation:
     prompt: str | None  # None once prompt retention has purged it
     options: str | None = None  # RequestOptions JSON; None on rows from before they were kept
     duplicate: bool = False
+    kind: Kind = "generation"  # an edit's inputs are not kept: Re-roll repeats generations only
 
 
 class QuotaExceeded(Exception):
@@ -232,6 +234,15 @@ class ModelUsage:
 
 
 @dataclass(frozen=True)
+class KindUsage:
+    """Spending on generations or on edits."""
+
+    kind: Kind
+    credits: int
+    requests: int
+
+
+@dataclass(frozen=True)
 class DayUsage:
     day: date
     model: str
@@ -250,6 +261,7 @@ class UsageReport:
     requests: int
     by_member: tuple[MemberUsage, ...]
     by_model: tuple[ModelUsage, ...]
+    by_kind: tuple[KindUsage, ...] = ()
     by_day: tuple[DayUsage, ...] = ()
 
 
@@ -336,12 +348,12 @@ _BUDGET = """
 # fits both budgets and the interaction is new; no row back means refused or a duplicate.
 _RESERVE = f"""
     INSERT INTO ledger (interaction_id, guild_id, member_id, channel_id, model, size, quality, n,
-        reserved, credits, prompt, options, period_start, created_at)
+        reserved, credits, prompt, options, period_start, created_at, kind)
     SELECT CAST(:iid AS BIGINT), CAST(:guild AS BIGINT), CAST(:member AS BIGINT),
         CAST(:channel AS BIGINT), CAST(:model AS TEXT), CAST(:size AS TEXT),
         CAST(:quality AS TEXT), CAST(:n AS BIGINT), CAST(:cost AS BIGINT), CAST(:cost AS BIGINT),
         CAST(:prompt AS TEXT), CAST(:options AS TEXT), b.first_day || 'T00:00:00.000000Z',
-        CAST(:now AS TEXT)
+        CAST(:now AS TEXT), CAST(:kind AS TEXT)
     FROM ({_BUDGET}) AS b
     WHERE b.guild_used + CAST(:cost AS BIGINT) <= b.guild_limit
       AND (b.member_limit = 0 OR b.member_used + CAST(:cost AS BIGINT) <= b.member_limit)
@@ -479,6 +491,7 @@ class QuotaService:
         channel_id: int | None = None,
         prompt: str | None = None,
         member_credits: int | None = None,
+        kind: Kind = "generation",
         options: str | None = None,
     ) -> Reservation:
         """Take `cost` credits from both budgets, or raise QuotaExceeded.
@@ -500,6 +513,7 @@ class QuotaService:
             "n": n,
             "cost": cost,
             "prompt": prompt,
+            "kind": kind,
             "options": options,
         }
 
@@ -545,6 +559,7 @@ class QuotaService:
                 quality=quality,
                 n=n,
                 prompt=prompt,
+                kind=kind,
                 options=options,
             )
 
@@ -668,16 +683,17 @@ class QuotaService:
     async def usage(self, guild_id: int) -> UsageReport:
         now = self._now()
 
-        def work() -> Script[tuple[Window, list[Row], list[Row], list[Row]]]:
+        def work() -> Script[tuple[Window, list[Row], list[Row], list[Row], list[Row]]]:
             policy = self._policy((yield from one(_POLICY, (guild_id,))))
             window = Window.containing(policy.period, now)
             params = (guild_id, _ts(window.start))
             members = yield from every(_USAGE_BY.format(key="member_id"), params)
             models = yield from every(_USAGE_BY.format(key="model"), params)
+            kinds = yield from every(_USAGE_BY.format(key="kind"), params)
             days = yield from every(_USAGE_BY_DAY, params)
-            return window, members, models, days
+            return window, members, models, kinds, days
 
-        window, members, models, days = await self._store.read(work)
+        window, members, models, kinds, days = await self._store.read(work)
         by_member = tuple(MemberUsage(r["key"], r["credits"], r["requests"]) for r in members)
         return UsageReport(
             period=window.period,
@@ -687,6 +703,7 @@ class QuotaService:
             requests=sum(m.requests for m in by_member),
             by_member=by_member,
             by_model=tuple(ModelUsage(r["key"], r["credits"], r["requests"]) for r in models),
+            by_kind=tuple(KindUsage(r["key"], r["credits"], r["requests"]) for r in kinds),
             by_day=tuple(
                 DayUsage(date.fromisoformat(r["day"]), r["model"], r["credits"]) for r in days
             ),
@@ -1014,6 +1031,7 @@ def _reservation(row: Row) -> Reservation:
         quality=row["quality"],
         n=row["n"],
         prompt=row["prompt"],
+        kind=row["kind"],
         options=row["options"],
     )
 

@@ -159,7 +159,8 @@ class HistoryCog(commands.Cog, name="History"):
 
     def _view(self, page: Page, member_id: int, own: bool) -> discord.ui.View:
         view = discord.ui.View(timeout=None)
-        again = [e for e in page.entries if e.prompt] if own else []
+        # An edit's inputs are not kept: only a generation can be used again.
+        again = [e for e in page.entries if e.prompt and e.kind == "generation"] if own else []
         if again:
             options = [
                 discord.SelectOption(

@@ -1,7 +1,8 @@
 """/imagine: parse the options, defer, hand the request to the core, render what comes back.
 
-Results carry persistent Re-roll and Delete buttons (`ResultButton`); a request waiting in the
-fair queue shows its place and a Cancel button (a `ResultButton` too).
+Results carry persistent Re-roll, Remix, Edit and Delete buttons (`ResultButton`, one row built from
+`RESULT_ACTIONS`); a request waiting in the fair queue shows its place and a Cancel button (a
+`ResultButton` too). Edits (cogs/edit.py) are served by the same `serve` and `run`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from discord.ext import commands
 from bot.app import bind_interaction
 from bot.catalog import ModelSpec, PlannedRequest, RequestOptions, RequestRejected
 from bot.defaults import Resolved, resolve
+from bot.edit_inputs import InputRefused
 from bot.fitting import shrink
 from bot.generation import (
     DuplicateRequest,
@@ -35,7 +37,7 @@ from bot.generation import (
     StoreBusy,
     refusal_rule,
 )
-from bot.images import ContentPolicyError
+from bot.images import ContentPolicyError, EditsUnsupportedError
 from bot.policy import Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
@@ -58,8 +60,10 @@ from cogs.presenters import (
     audit_refusal_embed,
     audit_strike_embed,
     cancel_outcome,
+    edits_unsupported,
     failure,
     image_failure,
+    input_refusal,
     left_line,
     progress_line,
     queue_place,
@@ -89,6 +93,7 @@ PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own c
 _BUTTONS = {
     "reroll": ("Re-roll", "🎲", discord.ButtonStyle.primary),
     "remix": ("Remix", "🔀", discord.ButtonStyle.secondary),
+    "edit": ("Edit", "✏️", discord.ButtonStyle.secondary),
     "delete": ("Delete", "🗑️", discord.ButtonStyle.secondary),
     "cancel": ("Cancel", "✖️", discord.ButtonStyle.secondary),
 }
@@ -97,16 +102,20 @@ _BUTTONS = {
 RESULT_ACTIONS: tuple[tuple[str, Literal["id", "owner"]], ...] = (
     ("reroll", "id"),
     ("remix", "id"),
+    ("edit", "id"),
     ("delete", "owner"),
 )
+# An edit's inputs are not kept, so its result cannot be run again as it was.
+_NOT_FOR_EDITS = frozenset({"reroll", "remix"})
 
 
 class ResultButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=rf"imagine:(?P<action>{'|'.join(_BUTTONS)}):(?P<target>[0-9]+)",
 ):
-    """Re-roll, Remix or Cancel (target: the request's interaction id), or Delete (target: the
-    requester's id). Cancel sits on a request waiting in line, the others on a result.
+    """Re-roll, Remix, Edit or Cancel (target: the request's interaction id), or Delete (target:
+    the requester's id). Cancel sits on a request waiting in line, the others on a result; Edit
+    is handled by the Edit cog.
 
     The state lives in the custom_id, so the buttons keep working after a restart. discord.py
     only logs what a dynamic item raises, so an unexpected failure is reported here instead.
@@ -134,23 +143,30 @@ class ResultButton(
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(cog, ImagineCog)
-        handler = {
+        handlers: dict[str, Callable[[discord.Interaction[Any], int], Awaitable[None]]] = {
             "reroll": cog.rerun,
             "remix": cog.remix,
             "delete": cog.delete,
             "cancel": cog.cancel,
-        }[self.action]
+        }
+        editor = interaction.client.get_cog("Edit")
+        if editor is not None:
+            handlers["edit"] = editor.edit_result
         try:
             if not await admitted(interaction):
                 return
+            handler = handlers[self.action]
             await handler(interaction, self.target)
         except Exception as error:
             await report_unexpected(interaction, error, f"button {self.action}")
 
 
-def result_view(request_id: int, owner_id: int) -> discord.ui.View:
+def result_view(request_id: int, owner_id: int, *, edit: bool = False) -> discord.ui.View:
+    """The result row; an edit's result has no Re-roll or Remix (its inputs are not kept)."""
     view = discord.ui.View(timeout=None)
     for action, target in RESULT_ACTIONS:
+        if edit and action in _NOT_FOR_EDITS:
+            continue
         view.add_item(ResultButton(action, request_id if target == "id" else owner_id))
     return view
 
@@ -230,9 +246,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
         resolved = await self._with_defaults(interaction, typed)
         plan = self.bot.catalog.plan_options(prompt, resolved.options)
         plan = dataclasses.replace(plan, defaults=resolved.used or None)
-        return await self._reserve(interaction, plan)
+        return await self.reserve(interaction, plan)
 
-    async def _reserve(
+    async def reserve(
         self, interaction: discord.Interaction[Any], plan: PlannedRequest
     ) -> Reserved:
         """The guild's moderation rules, then the credits (the member's role budget, if any).
@@ -284,13 +300,22 @@ class ImagineCog(commands.Cog, name="Imagine"):
         self, interaction: discord.Interaction[ImagineBot], current: str
     ) -> list[app_commands.Choice[str]]:
         """The catalog's models this guild has not disabled."""
+        return await self.offered_models(interaction, current, edits=False)
+
+    async def offered_models(
+        self, interaction: discord.Interaction[ImagineBot], current: str, *, edits: bool
+    ) -> list[app_commands.Choice[str]]:
+        """Models this guild has not disabled (with `edits`, only those that edit) matching
+        what the member typed."""
         assert interaction.guild_id is not None
         policy = await self.bot.policy.policy(interaction.guild_id)
         wanted = current.strip().lower()
         return [
             app_commands.Choice(name=m.name, value=m.id)
             for m in self.bot.catalog.models
-            if policy.model_enabled(m.id) and (wanted in m.name.lower() or wanted in m.id.lower())
+            if (m.edits or not edits)
+            and policy.model_enabled(m.id)
+            and (wanted in m.name.lower() or wanted in m.id.lower())
         ][:MAX_AUTOCOMPLETE]
 
     @imagine.autocomplete("size")
@@ -377,14 +402,19 @@ class ImagineCog(commands.Cog, name="Imagine"):
         assert original.prompt is not None  # _original refuses a purged one
         plan = self.bot.catalog.plan_options(prompt or original.prompt, options_of(original))
         # The rules may have changed since (a paused member, a disabled model, a new term).
-        return await self._reserve(interaction, plan)
+        return await self.reserve(interaction, plan)
 
     async def _original(
         self, interaction: discord.Interaction[Any], request_id: int
     ) -> Reservation:
         """The ledger row a button names; NotRerollable if it is another guild's or purged."""
         original = await self.bot.quota.find(request_id)
-        if original is None or original.guild_id != interaction.guild_id or not original.prompt:
+        if (
+            original is None
+            or original.guild_id != interaction.guild_id
+            or not original.prompt
+            or original.kind != "generation"
+        ):
             raise NotRerollable
         return original
 
@@ -414,7 +444,10 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await self.bot.history.result_deleted(_guild_id(interaction), interaction.message.id)
 
     async def serve(
-        self, interaction: discord.Interaction[Any], reservation: Coroutine[Any, Any, Reserved]
+        self,
+        interaction: discord.Interaction[Any],
+        reservation: Coroutine[Any, Any, Reserved],
+        thumbnail: str | None = None,
     ) -> None:
         """Reserve, answer Discord, generate, deliver.
 
@@ -441,8 +474,11 @@ class ImagineCog(commands.Cog, name="Imagine"):
         except NotRerollable:
             await tell(interaction, REROLL_TOO_OLD)
             return
+        except InputRefused as refused:
+            await tell(interaction, input_refusal(refused))
+            return
         except RuleBroken as broken:
-            await self._refuse(interaction, broken)
+            await self._refuse(interaction, broken, thumbnail)
             return
         try:
             if deferred is None:
@@ -455,9 +491,11 @@ class ImagineCog(commands.Cog, name="Imagine"):
         if not deferred:
             await tell(interaction, NOT_STARTED)
             return
-        await self.run(interaction, request)
+        await self.run(interaction, request, thumbnail)
 
-    async def _refuse(self, interaction: discord.Interaction[Any], broken: RuleBroken) -> None:
+    async def _refuse(
+        self, interaction: discord.Interaction[Any], broken: RuleBroken, thumbnail: str | None
+    ) -> None:
         """Tell the member which rule refused them, and the moderators' audit channel."""
         plan, model_name = broken.plan, broken.plan.model.name
         await tell(interaction, rule_refusal(broken.refusal, model_name))
@@ -468,6 +506,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
         embed = audit_refusal_embed(
             interaction.user, _channel_id(interaction), plan.prompt, broken.refusal, model_name
         )
+        if thumbnail:
+            embed.set_thumbnail(url=thumbnail)
         await self.audit.post(_guild_id(interaction), embed)
 
     async def _defer(self, interaction: discord.Interaction[Any]) -> bool:
@@ -486,13 +526,17 @@ class ImagineCog(commands.Cog, name="Imagine"):
             log.info("interaction %s was already acknowledged by another delivery", interaction.id)
         return True
 
-    async def run(self, interaction: discord.Interaction[Any], request: Reserved) -> None:
+    async def run(
+        self, interaction: discord.Interaction[Any], request: Reserved, thumbnail: str | None = None
+    ) -> None:
         """Generate while showing progress, then deliver; every failure ends in a private note."""
         try:
             result = await self._generate(interaction, request)
         except RequestFailed as failed:
             if isinstance(failed.error, ContentPolicyError):
-                await self._strike(interaction, request.plan, failed)
+                await self._strike(interaction, request.plan, failed, thumbnail)
+            elif isinstance(failed.error, EditsUnsupportedError):
+                await tell(interaction, edits_unsupported(request.plan.model.name))
             else:
                 await tell(interaction, failure(failed))
             return
@@ -514,7 +558,12 @@ class ImagineCog(commands.Cog, name="Imagine"):
             await self._remember_delivery(interaction, message)
         link = None if message is None else message.jump_url
         embed = audit_generation_embed(
-            interaction.user, _channel_id(interaction), request.plan, result.credits, link
+            interaction.user,
+            _channel_id(interaction),
+            request.plan,
+            result.credits,
+            link,
+            thumbnail,
         )
         await self.audit.post(_guild_id(interaction), embed)
 
@@ -529,7 +578,11 @@ class ImagineCog(commands.Cog, name="Imagine"):
             log.warning("could not record the result of interaction %s: %s", interaction.id, error)
 
     async def _strike(
-        self, interaction: discord.Interaction[Any], plan: PlannedRequest, failed: RequestFailed
+        self,
+        interaction: discord.Interaction[Any],
+        plan: PlannedRequest,
+        failed: RequestFailed,
+        thumbnail: str | None,
     ) -> None:
         """The gateway's safety system refused the prompt: one strike, audited."""
         guild_id = _guild_id(interaction)
@@ -545,6 +598,8 @@ class ImagineCog(commands.Cog, name="Imagine"):
             image_failure(failed.error),
             strike,
         )
+        if thumbnail:
+            embed.set_thumbnail(url=thumbnail)
         await self.audit.post(guild_id, embed)
 
     async def _generate(
@@ -766,7 +821,7 @@ def _result_message(
     """The embed and the buttons of a result (its files go as `attachments` or `files`)."""
     return {
         "embed": result_embed(plan, result, interaction.user),
-        "view": result_view(interaction.id, interaction.user.id),
+        "view": result_view(interaction.id, interaction.user.id, edit=bool(plan.images)),
     }
 
 

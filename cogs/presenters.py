@@ -18,8 +18,10 @@ from discord import app_commands
 from bot.catalog import (
     AspectSizeConflict,
     Catalog,
+    EditsNotOffered,
     EmptyPrompt,
     ExtraConflict,
+    MaskNotOffered,
     ModelSpec,
     NoSuchOption,
     PlannedRequest,
@@ -28,11 +30,20 @@ from bot.catalog import (
     RequestRejected,
     SizeNotOffered,
     TooManyImages,
+    TooManyInputs,
     UnknownModel,
     UnknownOptions,
     ValueNotOffered,
 )
 from bot.defaults import DefaultsUsed
+from bot.edit_inputs import (
+    BadMask,
+    InputRefused,
+    InputTooLarge,
+    NotAnImage,
+    TooManyPixels,
+    Unreadable,
+)
 from bot.generation import (
     Generated,
     Interrupted,
@@ -47,6 +58,7 @@ from bot.images import (
     AuthenticationError,
     BadRequestError,
     ContentPolicyError,
+    EditsUnsupportedError,
     ImageAPIError,
     ImageTimeoutError,
     InsufficientQuotaError,
@@ -170,7 +182,8 @@ def quota_refusal(error: QuotaExceeded) -> str:
 
 
 def progress_line(plan: PlannedRequest, elapsed: int) -> str:
-    return f"🎨 Generating with {plan.model.name}… {elapsed} s"
+    doing = "Editing" if plan.images else "Generating"
+    return f"🎨 {doing} with {plan.model.name}… {elapsed} s"
 
 
 def spent_note(spent: Spent) -> str:
@@ -231,7 +244,54 @@ _IMAGE_FAILURES: dict[type[ImageAPIError], str] = {
     UpstreamUnavailableError: "The image service is unavailable right now. Please try again later.",
     ImageTimeoutError: "The image service took too long to answer. Please try again later.",
     MalformedResponseError: "The image service sent back something that was not a usable image.",
+    EditsUnsupportedError: "This image service does not offer edits.",
 }
+
+
+NO_IMAGE = "That message has no image attachment to edit."
+EDIT_PROMPT_LABEL = "What to change"
+EDIT_MODAL_TITLE = "Edit with imagine"
+_MASK_PROBLEMS = {
+    "not_png": "is not a PNG",
+    "no_alpha": "has no transparency (its transparent pixels mark what to change)",
+    "size": "is not the same size as the first image",
+}
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def input_refusal(error: InputRefused) -> str:
+    """Why an input image or mask was refused before anything was spent."""
+    if isinstance(error, InputTooLarge):
+        return (
+            f"`{literal(error.filename, 100)}` is {_megabytes(error.size)}; edits take images up "
+            f"to {_megabytes(error.limit)}. Nothing was spent."
+        )
+    if isinstance(error, NotAnImage):
+        return (
+            f"`{literal(error.filename, 100)}` is not a whole PNG, JPEG or WebP image. "
+            "Nothing was spent."
+        )
+    if isinstance(error, TooManyPixels):
+        return (
+            f"`{literal(error.filename, 100)}` has too many pixels to edit (at most "
+            f"{error.limit // 1_000_000} megapixels). Nothing was spent."
+        )
+    if isinstance(error, BadMask):
+        return f"The mask {_MASK_PROBLEMS[error.reason]}. Nothing was spent."
+    if isinstance(error, Unreadable):
+        return (
+            f"Discord did not hand over `{literal(error.filename, 100)}`; please try again. "
+            "Nothing was spent."
+        )
+    raise AssertionError(f"no wording for {error!r}")
+
+
+def edits_unsupported(model_name: str) -> str:
+    """A gateway without edits refunds in full: one line, naming the model."""
+    return f"This image service does not offer edits for {model_name}. Nothing was spent."
 
 
 def image_failure(error: ImageAPIError) -> str:
@@ -270,6 +330,15 @@ def rejection(error: RequestRejected) -> str:
         )
     if isinstance(error, UnknownOptions):
         return f"{error.model.name} takes no option {', '.join(error.options)}."
+    if isinstance(error, EditsNotOffered):
+        return f"{error.model.name} cannot edit images. Nothing was spent."
+    if isinstance(error, TooManyInputs):
+        return (
+            f"{error.model.name} edits at most {error.model.edit_max_images} image(s) at once; "
+            f"you gave {error.count}. Nothing was spent."
+        )
+    if isinstance(error, MaskNotOffered):
+        return f"{error.model.name} takes no mask. Nothing was spent."
     if isinstance(error, AspectSizeConflict):
         return (
             f"Aspect `{error.aspect}` is {error.aspect_size} on {error.model.name}, not "
@@ -367,12 +436,20 @@ def usage_embed(
         f"{model_name(m.model)}: {priced(m.credits, price)} ({_requests(m.requests)})"
         for m in report.by_model
     ]
+    kinds = [
+        f"{_KIND_NAMES[k.kind]}: {credits(k.credits)} ({_requests(k.requests)})"
+        for k in report.by_kind
+    ]
     return _embed(
         "Credits used this period",
         description,
         Field("Top members", Listing(members), inline=False),
         Field("By model", Listing(models), inline=False),
+        Field("Generations and edits", Listing(kinds), inline=False),
     )
+
+
+_KIND_NAMES = {"generation": "Generations", "edit": "Edits"}
 
 
 def policy_summary(policy: QuotaPolicy) -> str:
@@ -646,10 +723,11 @@ def audit_generation_embed(
     plan: PlannedRequest,
     spent: int,
     link: str | None,
+    thumbnail: str | None = None,
 ) -> discord.Embed:
-    """One generation, for the moderators' audit channel."""
-    return _audit_embed(
-        "Generated",
+    """One generation or edit, for the moderators' audit channel; an edit shows its input."""
+    embed = _audit_embed(
+        "Edited" if plan.images else "Generated",
         requester,
         channel_id,
         plan.prompt,
@@ -660,6 +738,9 @@ def audit_generation_embed(
         Field("Credits", str(spent)),
         Field("Result", f"[Jump to the result]({link})" if link else "not delivered"),
     )
+    if thumbnail:
+        embed.set_thumbnail(url=thumbnail)
+    return embed
 
 
 def audit_refusal_embed(
@@ -898,6 +979,8 @@ def history_line(entry: Entry, model_name: str, guild_id: int) -> str:
     options = " ".join(o for o in (entry.size, entry.quality) if o)
     if entry.n > 1:
         options += f" ×{entry.n}"
+    if entry.kind == "edit":
+        options += " · edit"
     cost = "nothing spent" if entry.outcome == "refused" else credits(entry.credits)
     prompt = (
         f"“{literal(entry.prompt, HISTORY_PROMPT_LIMIT)}”"

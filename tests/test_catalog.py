@@ -9,6 +9,7 @@ import pytest
 from bot.catalog import (
     ASPECTS,
     CatalogError,
+    EditInput,
     RequestOptions,
     RequestRejected,
     default_catalog_text,
@@ -269,6 +270,53 @@ def test_a_models_file_that_is_not_utf8_gives_a_clear_error(tmp_path: Path) -> N
     with pytest.raises(CatalogError, match="is not UTF-8 text") as caught:
         load_catalog(path)
     assert str(path) in str(caught.value)
+
+
+TINY_EDITOR = """
+[[models]]
+id = "acme/editor"
+name = "Editor"
+sizes = ["256x256"]
+max_prompt_length = 100
+costs."256x256" = { "*" = 1 }
+edits = true
+edit_costs."256x256" = { "*" = 3 }
+"""
+
+
+def test_edits_are_declared_and_only_gpt_image_1_declares_them(catalog) -> None:
+    assert [m.id for m in catalog.models if m.edits] == ["openai/gpt-image-1"]
+    model = catalog.edit_model(None, 16, mask=True)
+    assert model.id == "openai/gpt-image-1"
+    assert model.edit_costs is None  # an edit costs what a generation costs
+    for model_id, inputs, mask, expected in [
+        ("openai/dall-e-3", 1, False, "DALL·E 3 cannot edit images"),
+        ("flux/flux-1-pro", 1, False, "FLUX.1 [pro] cannot edit images"),
+        ("openai/gpt-image-1", 17, False, "at most 16 image(s) at once; you gave 17"),
+    ]:
+        with pytest.raises(RequestRejected) as raised:
+            catalog.edit_model(model_id, inputs, mask=mask)
+        assert expected in rejection(raised.value)
+
+
+def test_edit_costs_price_an_edit_apart_from_a_generation(tmp_path: Path) -> None:
+    path = tmp_path / "models.toml"
+    path.write_text(default_catalog_text() + TINY_EDITOR)
+    catalog = load_catalog(path)
+    image = EditInput(b"png", "png", 256, 256)
+    edit = catalog.plan_edit("a hat", (image,), model_id="acme/editor", n=1)
+    assert (edit.kind, edit.credits) == ("edit", 3)
+    assert catalog.plan("a hat", model_id="acme/editor").credits == 1
+    with pytest.raises(RequestRejected) as raised:
+        catalog.plan_edit("a hat", (image,), model_id="acme/editor", mask=image)
+    assert rejection(raised.value) == "Editor takes no mask. Nothing was spent."
+
+
+def test_edit_costs_without_edits_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "models.toml"
+    path.write_text(default_catalog_text() + TINY_EDITOR.replace("edits = true\n", ""))
+    with pytest.raises(CatalogError, match="edit_costs needs edits = true"):
+        load_catalog(path)
 
 
 def test_a_lone_surrogate_is_dropped_and_hides_nothing(catalog) -> None:

@@ -115,6 +115,7 @@ def test_check_reports_settings_catalog_and_database(tmp_path: Path) -> None:
     assert "openai/dall-e-3" in result.stdout
     assert "database:" in result.stdout
     assert "pre-moderation: off (MODERATION_MODEL is not set)" in result.stdout
+    assert "edits: openai/gpt-image-1; inputs up to 20 MiB" in result.stdout
     assert SECRET not in result.stdout + result.stderr
     assert TOKEN not in result.stdout + result.stderr
     assert not (tmp_path / "data").exists()  # check changes nothing

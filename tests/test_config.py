@@ -298,6 +298,9 @@ def test_moderation_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         ("MEMBER_QUEUE_LIMIT", "-1"),
         ("MEMBER_QUEUE_LIMIT", "10001"),
         ("QUEUE_TIMEOUT_SECONDS", "0"),
+        ("EDIT_INPUT_MAX_BYTES", "0"),
+        ("EDIT_INPUT_MAX_BYTES", str(50 * 1024 * 1024)),  # OpenAI takes less than 50 MB
+        ("EDIT_INPUT_MAX_BYTES", "20MB"),
     ],
 )
 def test_bad_moderation_and_queue_settings_are_one_line(

@@ -106,6 +106,7 @@ async def test_b64_images_arrive_byte_identical_after_the_defer(bot, discord_fak
     assert [c["custom_id"] for c in message.components[0]["components"]] == [
         f"imagine:reroll:{handle.id}",
         f"imagine:remix:{handle.id}",
+        f"imagine:edit:{handle.id}",
         f"imagine:delete:{MEMBER_ID}",
     ]
     assert await used_credits(bot) == 1

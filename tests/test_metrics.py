@@ -51,9 +51,27 @@ def test_every_metric_exists_from_the_start_with_known_models_at_zero() -> None:
     text = metrics.exposition().decode()
     for family in FAMILIES:
         assert re.search(rf"^# TYPE {family}(_total)? ", text, re.MULTILINE), family
-    assert sample(metrics, "imagine_generations_total", model=MODEL, outcome="succeeded") == 0
-    assert sample(metrics, "imagine_generations_total", model=MODEL, outcome="failed") == 0
-    assert sample(metrics, "imagine_credits_spent_total", model=MODEL) == 0
+    assert (
+        sample(
+            metrics,
+            "imagine_generations_total",
+            model=MODEL,
+            operation="generation",
+            outcome="succeeded",
+        )
+        == 0
+    )
+    assert (
+        sample(
+            metrics,
+            "imagine_generations_total",
+            model=MODEL,
+            operation="generation",
+            outcome="failed",
+        )
+        == 0
+    )
+    assert sample(metrics, "imagine_credits_spent_total", model=MODEL, operation="generation") == 0
     assert sample(metrics, "imagine_requests_in_flight") == 0
     assert sample(metrics, "imagine_requests_waiting") == 0
     for reason in AUDIT_FAILURES:
@@ -64,8 +82,8 @@ def test_every_metric_exists_from_the_start_with_known_models_at_zero() -> None:
 def test_each_bot_has_its_own_registry() -> None:
     first, second = Metrics([MODEL]), Metrics([MODEL])  # the global registry would refuse this
     first.spent(MODEL, 4)
-    assert sample(first, "imagine_credits_spent_total", model=MODEL) == 4
-    assert sample(second, "imagine_credits_spent_total", model=MODEL) == 0
+    assert sample(first, "imagine_credits_spent_total", model=MODEL, operation="generation") == 4
+    assert sample(second, "imagine_credits_spent_total", model=MODEL, operation="generation") == 0
 
 
 async def test_generating_counts_outcome_latency_in_flight_and_error_kind() -> None:
@@ -86,9 +104,21 @@ async def test_generating_counts_outcome_latency_in_flight_and_error_kind() -> N
         await task
     assert sample(metrics, "imagine_requests_in_flight") == 0
     for outcome in ("succeeded", "failed", "cancelled"):
-        assert sample(metrics, "imagine_generations_total", model=MODEL, outcome=outcome) == 1
+        assert (
+            sample(
+                metrics,
+                "imagine_generations_total",
+                model=MODEL,
+                operation="generation",
+                outcome=outcome,
+            )
+            == 1
+        )
     assert sample(metrics, "imagine_gateway_errors_total", kind="RateLimitedError") == 1
-    assert sample(metrics, "imagine_generation_seconds_count", model=MODEL) == 3
+    assert (
+        sample(metrics, "imagine_generation_seconds_count", model=MODEL, operation="generation")
+        == 3
+    )
 
 
 def test_latency_is_read_per_shard_at_scrape_time_and_skips_unknown_values() -> None:
@@ -208,14 +238,16 @@ async def test_metrics_count_what_real_requests_did(start_bot, discord_fake, gat
     assert after[key("imagine_requests_in_flight")] == 0
     assert after[key("imagine_requests_waiting")] == 0
     generations = {
-        outcome: after[key("imagine_generations_total", model=MODEL, outcome=outcome)]
+        outcome: after[
+            key("imagine_generations_total", model=MODEL, operation="generation", outcome=outcome)
+        ]
         for outcome in ("succeeded", "failed", "cancelled")
     }
     assert generations == {"succeeded": 2, "failed": 1, "cancelled": 0}
-    assert after[key("imagine_generation_seconds_count", model=MODEL)] == 3
+    assert after[key("imagine_generation_seconds_count", model=MODEL, operation="generation")] == 3
     assert after[key("imagine_gateway_errors_total", kind="InsufficientQuotaError")] == 1
     # A credit for each of the two images; the gateway error's reservation was refunded.
-    assert after[key("imagine_credits_spent_total", model=MODEL)] == 2
+    assert after[key("imagine_credits_spent_total", model=MODEL, operation="generation")] == 2
     refusals = {
         dict(labels)["rule"]: value
         for (name, labels), value in after.items()

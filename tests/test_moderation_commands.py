@@ -113,7 +113,14 @@ async def test_synced_schema(bot, discord_fake) -> None:
 
 # -- every admin command is for Manage Server only, even sent directly -----------------------
 
-FOR_EVERYONE = {"imagine", "imagine-settings", "quota show", "imagine-history", "imagine-forget"}
+FOR_EVERYONE = {
+    "imagine",
+    "imagine-edit",
+    "imagine-settings",
+    "quota show",
+    "imagine-history",
+    "imagine-forget",
+}
 
 
 AnyCommand = app_commands.Command[Any, ..., Any]

@@ -195,7 +195,7 @@ async def test_credits_the_gateway_billed_for_a_failure_count_as_spent(parts) ->
     assert failed.value.spent == Spent(PLAN.credits)
     assert (await quota.status(7, 1)).guild_used == PLAN.credits
     spent = metrics.registry.get_sample_value(
-        "imagine_credits_spent_total", {"model": PLAN.model.id}
+        "imagine_credits_spent_total", {"model": PLAN.model.id, "operation": "generation"}
     )
     assert spent == PLAN.credits
 

@@ -11,6 +11,7 @@ from tests.fakes.discord.scenario import GUILD_ID
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
+CHAT_INPUT = 1  # an application command's type: a slash command (3: a message's menu)
 BOOKKEEPING = {"imagine_schema"}  # PostgreSQL's schema version (SQLite keeps it in a pragma)
 
 
@@ -28,7 +29,8 @@ def table_rows(text: str) -> list[list[str]]:
 
 
 def leaves(commands: list[dict[str, Any]]) -> dict[str, list[str]]:
-    """Every runnable command as `/name group sub`, with its options' names."""
+    """Every runnable command as `/name group sub` (a context menu: its name), with its options'
+    names."""
     found: dict[str, list[str]] = {}
 
     def walk(path: str, options: list[dict[str, Any]]) -> None:
@@ -39,7 +41,8 @@ def leaves(commands: list[dict[str, Any]]) -> dict[str, list[str]]:
             walk(f"{path} {option['name']}", option.get("options", []))
 
     for command in commands:
-        walk(f"/{command['name']}", command.get("options", []))
+        slash = "/" if command.get("type", CHAT_INPUT) == CHAT_INPUT else ""
+        walk(f"{slash}{command['name']}", command.get("options", []))
     return found
 
 

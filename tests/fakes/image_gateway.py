@@ -56,6 +56,11 @@ Every kind takes opt ``delay``: seconds to wait before answering at all (so a te
 while the request is in flight). Every kind that generates takes opt ``results``: how many
 results the answer holds (default n; a gateway may return, and bill, fewer than asked for).
 
+Edits (``POST /images/edits``, multipart; see ``tests/fakes/image_edits.py``) share the auth,
+the per-model rules, the failure queue and the answers of generations, and are recorded in
+``requests`` too (``RecordedRequest.upload`` holds the files). ``edits=False`` makes a gateway
+that documents only generations: every edit is recorded and answered 404.
+
 Moderation (``POST /moderations``, OpenAI's ``CreateModerationRequest/Response``): a prompt is
 flagged when it contains a word of ``flagged_words`` (word → category); requests are recorded in
 ``moderations``. :meth:`FakeImageGateway.fail_moderation` queues ``"server_error"`` (opt
@@ -88,6 +93,8 @@ from PIL import Image
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from tests.fakes.image_edits import MAX_BODY as EDIT_MAX_BODY
+from tests.fakes.image_edits import EditError, EditUpload, check_edit, read_edit
 from tests.fakes.specs import OPENAI_SPEC, load_spec
 from tests.fakes.transport import reset_connection
 
@@ -209,6 +216,11 @@ class RecordedRequest:
     raw: bytes
     arrived: float  # time.monotonic(), comparable with the event loop's clock
     client_port: int | None  # the same port twice means a kept-alive, shared connection
+    upload: EditUpload | None = None  # an edit's multipart body (``json`` holds its fields)
+
+    @property
+    def is_edit(self) -> bool:
+        return self.path.endswith("/images/edits")
 
 
 @dataclass
@@ -440,8 +452,10 @@ class FakeImageGateway:
         image: bytes | None = None,
         validate: bool = True,
         idle_timeout: float = 75.0,
+        edits: bool = True,
     ) -> None:
         self.api_key = api_key
+        self.edits = edits  # False: a gateway that documents only generations (404 on edits)
         self.delay = delay
         self.image = image
         self.validate = validate
@@ -484,8 +498,11 @@ class FakeImageGateway:
             # here, and the fake shares the event loop with the bot under test, whose
             # interactions must not wait on the parse.
             spec_validators()
-        app = web.Application(middlewares=[self._request_id_middleware])
+        app = web.Application(
+            middlewares=[self._request_id_middleware], client_max_size=EDIT_MAX_BODY
+        )
         app.router.add_post(f"{self.path_prefix}/images/generations", self._generate)
+        app.router.add_post(f"{self.path_prefix}/images/edits", self._generate)
         app.router.add_post(f"{self.path_prefix}/moderations", self._moderate)
         app.router.add_get("/files/{name}", self._serve_file)
         # handler_cancellation: a "slow" answer stops when the client gives up, so close() is
@@ -600,8 +617,23 @@ class FakeImageGateway:
             self.in_flight -= 1
 
     async def _generate_counted(self, request: web.Request) -> web.StreamResponse:
-        raw = await request.read()
-        body = _json_or_none(raw)
+        """A generation (JSON) or an edit (multipart): the same faults, auth and answers."""
+        edit = request.path.endswith("/images/edits")
+        upload: EditUpload | None = None
+        edit_error: EditError | None = None
+        raw = b""
+        body: Any = None
+        if edit and not self.edits:
+            raw = await request.read()
+        elif edit:
+            try:
+                upload = await read_edit(request)
+            except EditError as error:
+                edit_error = error
+            body = None if upload is None else dict(upload.fields)
+        else:
+            raw = await request.read()
+            body = _json_or_none(raw)
         peer = request.transport.get_extra_info("peername") if request.transport else None
         self.requests.append(
             RecordedRequest(
@@ -612,8 +644,11 @@ class FakeImageGateway:
                 raw=raw,
                 arrived=time.monotonic(),
                 client_port=peer[1] if peer else None,
+                upload=upload,
             )
         )
+        if edit and not self.edits:
+            raise GatewayError(404, f"Invalid URL (POST {request.path})", code="unknown_url")
         planned = self._take_failure()
         kind, opts = (planned.kind, planned.opts) if planned else ("", {})
         if opts.get("delay"):
@@ -627,7 +662,9 @@ class FakeImageGateway:
         if kind in _ANSWER_FAILURES:
             raise _ANSWER_FAILURES[kind](opts)
         self._check_auth(request)
-        if self.validate:
+        if edit:
+            body = _checked_edit(upload, edit_error)
+        elif self.validate:
             check_request_structure(body)
         rules = check_model_rules(body)
         if self.delay:
@@ -801,6 +838,17 @@ async def _download_fault(
         await asyncio.sleep(opts.get("seconds", 30.0))
     reset_connection(request)
     return web.Response(status=599)  # never sent: the connection is gone
+
+
+def _checked_edit(upload: EditUpload | None, error: EditError | None) -> dict[str, Any]:
+    """An edit's fields once its multipart body passed the spec's rules, or the 400."""
+    try:
+        if error is not None:
+            raise error
+        assert upload is not None
+        return dict(check_edit(upload))
+    except EditError as refused:
+        raise GatewayError(400, refused.message, code=refused.code, param=refused.param) from None
 
 
 def _json_or_none(raw: bytes) -> Any:

@@ -16,9 +16,8 @@ from tests.fakes.discord.scenario import (
     FakeMember,
     FakeRole,
     FakeUser,
-    Scenario,
 )
-from tests.fakes.discord.state import InteractionRecord, StoredMessage
+from tests.fakes.discord.state import InteractionRecord, StoredAttachment, StoredMessage
 
 DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
 APPLICATION_COMMAND, MESSAGE_COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
@@ -27,7 +26,9 @@ BUTTON = 2
 ACTION_ROW, TEXT_INPUT, LABEL = 1, 4, 18
 GUILD_INSTALL, GUILD_CONTEXT = "0", 0
 
-USER, CHANNEL, ROLE, MENTIONABLE = 6, 7, 8, 9
+USER, CHANNEL, ROLE, MENTIONABLE, ATTACHMENT = 6, 7, 8, 9, 11
+MODAL_SUBMIT = 5
+MESSAGE_COMMAND = 3  # data.type of a message context menu command
 # Option types inferred from Python values (bool before int: bool is an int subclass).
 OPTION_TYPES: tuple[tuple[type, int], ...] = (
     (bool, 5),
@@ -53,6 +54,19 @@ class Invoker:
 
 
 @dataclass(frozen=True)
+class Upload:
+    """The value of an ATTACHMENT option (type 11): a file the member attached to the command.
+
+    ``declared_size`` makes Discord's stated size differ from the bytes (a lying size).
+    """
+
+    filename: str
+    data: bytes
+    content_type: str | None = "image/png"
+    declared_size: int | None = None
+
+
+@dataclass(frozen=True)
 class Mentionable:
     """The value of a MENTIONABLE option (type 9): a user, a member or a role."""
 
@@ -71,7 +85,7 @@ def command_options(
     options: Mapping[str, Any] | Sequence[dict[str, Any]] | None,
     focused: str | None = None,
     *,
-    scenario: Scenario,
+    ctx: FakeContext,
     invoker: Invoker,
 ) -> CommandOptions:
     """``{"prompt": "cat", "member": scenario.admin}`` → typed options plus resolved data.
@@ -86,11 +100,13 @@ def command_options(
     if not isinstance(options, Mapping):
         result.options.extend(options)
         return result
-    resolver = _Resolver(scenario, invoker, result.resolved)
+    resolver = _Resolver(ctx, invoker, result.resolved)
     for name, value in options.items():
         if isinstance(value, Mentionable):
             option: dict[str, Any] = {"name": name, "type": MENTIONABLE}
             option["value"] = resolver.add(value.target)
+        elif isinstance(value, Upload):
+            option = {"name": name, "type": ATTACHMENT, "value": resolver.upload(value)}
         else:
             kind = next((t for cls, t in OPTION_TYPES if isinstance(value, cls)), None)
             if kind is None:
@@ -107,9 +123,11 @@ def command_options(
 class _Resolver:
     """Fills ``data.resolved`` as Discord does; permissions are guild-level (no overwrites)."""
 
-    def __init__(self, scenario: Scenario, invoker: Invoker, resolved: dict[str, Any]) -> None:
-        self.scenario = scenario
+    def __init__(self, ctx: FakeContext, invoker: Invoker, resolved: dict[str, Any]) -> None:
+        self.ctx = ctx
+        self.scenario = scenario = ctx.scenario
         self.guild = invoker.guild or scenario.guild
+        self.invoker_channel = (invoker.channel or self.guild.channels[0]).id
         self.invoker = invoker.member or scenario.member
         self.resolved = resolved
 
@@ -130,6 +148,22 @@ class _Resolver:
         if member is not None:  # a user of this guild: Discord adds the member (without user)
             self._put("members", user.id, payloads.resolved_member(member, self.guild))
         return str(user.id)
+
+    def upload(self, value: Upload) -> str:
+        """Store the file where the fake's CDN serves it; resolve it as Discord does."""
+        stored = StoredAttachment(
+            self.ctx.clock.snowflake(),
+            value.filename,
+            value.data,
+            value.content_type,
+            declared_size=value.declared_size,
+        )
+        self.ctx.state.uploads[stored.id] = stored
+        channel = self.invoker_channel
+        payload = payloads.attachment(stored, channel, self.ctx.base_url + "/attachments")
+        payload["ephemeral"] = True
+        self._put("attachments", stored.id, payload)
+        return str(stored.id)
 
     def _member(self, user: FakeUser) -> FakeMember | None:
         return next((m for m in self.guild.members if m.user.id == user.id), None)

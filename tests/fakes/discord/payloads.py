@@ -15,7 +15,7 @@ from tests.fakes.discord.scenario import (
     FakeUser,
     Scenario,
 )
-from tests.fakes.discord.state import StoredMessage
+from tests.fakes.discord.state import StoredAttachment, StoredMessage
 
 JOINED_AT = "2024-01-01T00:00:00+00:00"
 
@@ -252,13 +252,28 @@ def ready(
     }
 
 
+def attachment(a: StoredAttachment, channel_id: int, attachment_base: str) -> dict[str, Any]:
+    """An Attachment object whose URLs are the fake's own loopback CDN."""
+    url = f"{attachment_base}/{channel_id}/{a.id}/{a.filename}"
+    return {
+        "id": str(a.id),
+        "filename": a.filename,
+        "size": a.size,
+        "url": url,
+        "proxy_url": url,
+        "content_type": a.content_type,
+        "description": a.description,
+    }
+
+
 def message(m: StoredMessage, s: Scenario, attachment_base: str) -> dict[str, Any]:
     """A full Message object; attachments link back to the fake's own download route."""
     created = snowflake_time(m.id)
+    author = next((u for u in s.users() if u.id == m.author_id), s.bot)
     payload: dict[str, Any] = {
         "id": str(m.id),
         "channel_id": str(m.channel_id),
-        "author": user(s.bot),
+        "author": user(author),
         "content": m.content,
         "timestamp": iso(created),
         "edited_timestamp": iso(created) if m.edited else None,
@@ -266,18 +281,7 @@ def message(m: StoredMessage, s: Scenario, attachment_base: str) -> dict[str, An
         "mention_everyone": False,
         "mentions": [],
         "mention_roles": [],
-        "attachments": [
-            {
-                "id": str(a.id),
-                "filename": a.filename,
-                "size": len(a.data),
-                "url": f"{attachment_base}/{m.channel_id}/{a.id}/{a.filename}",
-                "proxy_url": f"{attachment_base}/{m.channel_id}/{a.id}/{a.filename}",
-                "content_type": a.content_type,
-                "description": a.description,
-            }
-            for a in m.attachments
-        ],
+        "attachments": [attachment(a, m.channel_id, attachment_base) for a in m.attachments],
         "embeds": m.embeds,
         "components": m.components,
         "pinned": False,

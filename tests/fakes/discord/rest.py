@@ -145,11 +145,9 @@ class RestApi:
 
     async def attachment(self, request: web.Request) -> web.Response:
         """Serve uploaded bytes so ``Attachment.read()`` works against the fake."""
-        channel = self.ctx.state.messages.get(int(request.match_info["channel_id"]), {})
-        wanted = int(request.match_info["attachment_id"])
-        for message in channel.values():
-            for attachment in message.attachments:
-                if attachment.id == wanted:
-                    content_type = attachment.content_type or "application/octet-stream"
-                    return web.Response(body=attachment.data, content_type=content_type)
-        raise web.HTTPNotFound()
+        attachment = self.ctx.state.attachment(int(request.match_info["attachment_id"]))
+        if attachment is None:
+            raise web.HTTPNotFound()
+        self.ctx.state.cdn_reads.append(attachment.id)
+        content_type = attachment.content_type or "application/octet-stream"
+        return web.Response(body=attachment.data, content_type=content_type)

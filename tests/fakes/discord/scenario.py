@@ -122,6 +122,10 @@ class Scenario:
     def admin(self) -> FakeMember:
         return next(m for m in self.guild.members if m.user.id == self.guild.owner_id)
 
+    def users(self) -> list[FakeUser]:
+        """Every user the scenario knows: the bot and each guild's members."""
+        return [self.bot, *(m.user for g in self.guilds for m in g.members)]
+
     def find_channel(self, channel_id: int) -> tuple[FakeGuild, FakeChannel] | None:
         for guild in self.guilds:
             channel = guild.channel(channel_id)

@@ -17,6 +17,7 @@ from tests.fakes.discord.interactions import (
     APPLICATION_COMMAND,
     AUTOCOMPLETE,
     BUTTON,
+    MESSAGE_COMMAND,
     MESSAGE_COMPONENT,
     MODAL_SUBMIT,
     CommandOptions,
@@ -29,10 +30,11 @@ from tests.fakes.discord.interactions import (
     record_for,
 )
 from tests.fakes.discord.rest import RestApi
-from tests.fakes.discord.scenario import Scenario, default_scenario
+from tests.fakes.discord.scenario import FakeMember, Scenario, default_scenario
 from tests.fakes.discord.spec import Violation
-from tests.fakes.discord.state import FakeState, RecordedRequest, StoredMessage
+from tests.fakes.discord.state import FakeState, RecordedRequest, StoredAttachment, StoredMessage
 
+LABEL = 18  # a modal's label component (discord.py 2.6+ wraps text inputs in it)
 MAX_BODY = 64 * 1024 * 1024  # above Discord's 25 MiB so the fake itself can answer 413 40005
 
 
@@ -154,7 +156,7 @@ class FakeDiscord:
         ``Mentionable(...)``): they are sent as ids with Discord's ``data.resolved`` objects.
         """
         invoker = invoker or Invoker()
-        built = command_options(options, scenario=self.scenario, invoker=invoker)
+        built = command_options(options, ctx=self.ctx, invoker=invoker)
         data = self._command_data(name, built, subcommand, group, invoker)
         return await self._inject(APPLICATION_COMMAND, data, invoker)
 
@@ -170,7 +172,7 @@ class FakeDiscord:
     ) -> InteractionHandle:
         """An autocomplete request (type 4): ``focused`` names the option being typed."""
         invoker = invoker or Invoker()
-        built = command_options(options, focused, scenario=self.scenario, invoker=invoker)
+        built = command_options(options, focused, ctx=self.ctx, invoker=invoker)
         data = self._command_data(name, built, subcommand, group, invoker)
         return await self._inject(AUTOCOMPLETE, data, invoker)
 
@@ -188,6 +190,39 @@ class FakeDiscord:
         if values is not None:
             data["values"] = list(values)
         return await self._inject(MESSAGE_COMPONENT, data, invoker, message)
+
+    def post_member_message(
+        self,
+        files: Sequence[tuple[str, bytes, str | None]],
+        *,
+        member: FakeMember | None = None,
+        channel_id: int | None = None,
+        content: str = "",
+    ) -> StoredMessage:
+        """A message a member posted (not the bot), with attachments the CDN serves."""
+        author = member or self.scenario.member
+        channel = channel_id or self.scenario.channel.id
+        found = self.scenario.find_channel(channel)
+        assert found is not None
+        message = self.ctx.new_message(channel, found[0].id)
+        message.author_id = author.user.id
+        message.content = content
+        message.attachments = [
+            StoredAttachment(self.clock.snowflake(), name, data, content_type)
+            for name, data, content_type in files
+        ]
+        return message
+
+    async def inject_message_command(
+        self, name: str, message: StoredMessage, *, invoker: Invoker | None = None
+    ) -> InteractionHandle:
+        """A message context menu command (type 2, data.type 3) on ``message``."""
+        invoker = invoker or Invoker()
+        data = self._command_data(name, CommandOptions(), None, None, invoker, MESSAGE_COMMAND)
+        del data["options"]
+        data["target_id"] = str(message.id)
+        data["resolved"] = {"messages": {str(message.id): self.ctx.message_payload(message)}}
+        return await self._inject(APPLICATION_COMMAND, data, invoker)
 
     async def submit_modal(
         self,
@@ -215,16 +250,27 @@ class FakeDiscord:
         subcommand: str | None,
         group: str | None,
         invoker: Invoker,
+        command_type: int = 1,
     ) -> dict[str, Any]:
         """Data of a command interaction; the id and guild_id come from the synced command."""
         guild = invoker.guild or self.scenario.guild
         guild_commands = self.state.guild_commands.get(guild.id, [])
-        synced = next((c for c in guild_commands if c["name"] == name), None)
-        data: dict[str, Any] = {"type": 1, "name": name}
+        synced = next(
+            (c for c in guild_commands if c["name"] == name and c.get("type", 1) == command_type),
+            None,
+        )
+        data: dict[str, Any] = {"type": command_type, "name": name}
         if synced is not None:
             data["guild_id"] = str(guild.id)
         else:
-            synced = next((c for c in self.state.global_commands if c["name"] == name), None)
+            synced = next(
+                (
+                    c
+                    for c in self.state.global_commands
+                    if c["name"] == name and c.get("type", 1) == command_type
+                ),
+                None,
+            )
         data["id"] = synced["id"] if synced else str(self.clock.snowflake())
         data["options"] = nest_options(options.options, subcommand, group)
         if options.resolved:

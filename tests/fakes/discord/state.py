@@ -42,6 +42,11 @@ class StoredAttachment:
     data: bytes
     content_type: str | None
     description: str | None = None
+    declared_size: int | None = None  # what Discord says the size is, when a test makes it lie
+
+    @property
+    def size(self) -> int:
+        return len(self.data) if self.declared_size is None else self.declared_size
 
 
 @dataclass
@@ -58,6 +63,7 @@ class StoredMessage:
     interaction_id: int | None = None
     edited: bool = False
     deleted: bool = False
+    author_id: int | None = None  # a member's message (None: the bot's own)
 
     @property
     def ephemeral(self) -> bool:
@@ -115,6 +121,19 @@ class FakeState:
     interactions: dict[int, InteractionRecord] = field(default_factory=dict)
     global_commands: list[dict[str, Any]] = field(default_factory=list)
     guild_commands: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    # Files members attached to slash commands (ephemeral attachments), by id.
+    uploads: dict[int, StoredAttachment] = field(default_factory=dict)
+    cdn_reads: list[int] = field(default_factory=list)  # attachment ids the CDN served
+
+    def attachment(self, attachment_id: int) -> StoredAttachment | None:
+        if attachment_id in self.uploads:
+            return self.uploads[attachment_id]
+        for channel in self.messages.values():
+            for message in channel.values():
+                for attachment in message.attachments:
+                    if attachment.id == attachment_id:
+                        return attachment
+        return None
 
     def channel_messages(
         self, channel_id: int, include_deleted: bool = False
