@@ -17,7 +17,9 @@ async def test_start_up_says_when_the_commands_on_discord_are_stale(
         assert discord_fake.state.global_commands == []
         warned = [r.getMessage() for r in caplog.records if SYNC_HINT in r.getMessage()]
         assert len(warned) == 1
-        assert "new: imagine, imagine-admin, imagine-forget, imagine-history" in warned[0]
+        published = sorted(command.name for command in bot.tree.get_commands())
+        assert {"imagine", "Edit with imagine"} <= set(published)  # slash and context menu
+        assert f"new: {', '.join(published)}; gone: none; changed: none" in warned[0]
         await bot.tree.sync()
     caplog.clear()
     async with start_bot(dev_guild_id=None):
