@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
-from tests.bench_tables import assert_aligned
-
-ROOT = Path(__file__).parents[1]
+from tests.bench_tables import assert_aligned, run_bench
 
 
 def test_bench_client_smoke_run() -> None:
     options = ["--requests=4", "--big-requests=2", "--concurrency=2", "--repeats=1"]
-    run = subprocess.run(
-        [sys.executable, "-m", "bench.client", *options],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    lines = run.stdout.strip().splitlines()
+    run = run_bench("-m", "bench.client", *options)
+    lines = run.lines
     assert lines[0].split()[:4] == ["result", "client/s", "floor/s", "sdk/s"]
     assert_aligned(lines[:-1])
-    summary = json.loads(lines[-1])
+    summary = run.figures
     assert (summary["concurrency"], summary["repeats"]) == (2, 1)
     for size in ("b64_50kb", "b64_1500kb"):
         row = summary[size]

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 from bench.pipeline import COLUMNS, SIDES
-from tests.bench_tables import assert_aligned
-
-ROOT = Path(__file__).parents[1]
+from tests.bench_tables import assert_aligned, run_bench
 
 
 def test_bench_pipeline_smoke_run() -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "bench.pipeline", "--ns=2", "--repeats=1"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=True,
-    )
-    lines = run.stdout.strip().splitlines()
+    run = run_bench("-m", "bench.pipeline", "--ns=2", "--repeats=1", timeout=180)
+    lines = run.lines
     assert lines[0].split()[:3] == ["N", "side", "done"]
     assert_aligned(lines[:-1])
-    summary = json.loads(lines[-1])
+    summary = run.figures
     assert summary["repeats"] == 1
     result = summary["ns"]["2"]
     for side in SIDES:

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 from bench.terms import DISGUISES
-from tests.bench_tables import assert_aligned
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.bench_tables import assert_aligned, run_bench
 
 
 def test_terms_bench_prints_its_figures() -> None:
-    result = subprocess.run(
-        [sys.executable, "bench/terms.py", "--checks", "3"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert "µs per check" in lines[1]
-    assert_aligned(lines[1:6])
-    figures = json.loads(lines[-1])
+    run = run_bench("bench/terms.py", "--checks", "3")
+    assert "µs per check" in run.lines[1]
+    assert_aligned(run.lines[1:6])
+    figures = run.figures
     assert set(figures["us_per_check"]) == {
         "ordinary",
         "underscores",
