@@ -47,6 +47,7 @@ MAINTENANCE_INTERVAL = timedelta(minutes=10)
 # this long to settle and tell their members what it cost.
 AFTER_CANCEL_SECONDS = 5.0
 EXTENSIONS = (
+    "cogs.command_text",  # the translator: before the commands are compared or published
     "cogs.access",
     "cogs.imagine",
     "cogs.edit",
@@ -213,12 +214,17 @@ class ImagineBot(commands.AutoShardedBot):
         """Say at start-up when the global commands on Discord are not this bot's (an upgrade
         changed them): `python -m bot sync` is due. A failure to ask only logs."""
         assert self.application_id is not None  # set by login, before setup_hook
+        # Discord leaves the localizations out of its answer unless asked; discord.py's
+        # `get_global_commands` does not ask.
+        route = discord.http.Route(
+            "GET", "/applications/{application_id}/commands", application_id=self.application_id
+        )
         try:
-            remote = await self.http.get_global_commands(self.application_id)
+            remote = await self.http.request(route, params={"with_localizations": "true"})
         except (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError) as error:
             log.warning("could not compare the commands with Discord's: %s", error)
             return
-        found = drift([c.to_dict(self.tree) for c in self.tree.get_commands()], remote)
+        found = drift(await self._published(), remote)
         if found:
             log.warning(
                 "the commands on Discord differ from this bot's (new: %s; gone: %s; changed: "
@@ -227,6 +233,17 @@ class ImagineBot(commands.AutoShardedBot):
                 ", ".join(found.removed) or "none",
                 ", ".join(found.changed) or "none",
             )
+
+    async def _published(self) -> list[dict[str, Any]]:
+        """The global commands as `tree.sync` would send them: translated, when a translator is
+        set."""
+        translator = self.tree.translator
+        return [
+            await command.get_translated_payload(self.tree, translator)
+            if translator
+            else command.to_dict(self.tree)
+            for command in self.tree.get_commands()
+        ]
 
     async def sync_dev_guild(self) -> list[discord.app_commands.AppCommand]:
         """Publish the tree's DEV_GUILD_ID commands (after login).

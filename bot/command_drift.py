@@ -2,7 +2,9 @@
 that changed them says `python -m bot sync` is due instead of leaving members with stale ones.
 
 Discord answers in its own shapes (ids, versions, defaults filled in or left out, permissions
-as strings), so both sides are reduced to what a member sees and what decides who may use it.
+as strings, no localizations where there are none), so both sides are reduced to what a member
+sees, in every language, and what decides who may use it. Discord's answer carries the
+localizations only when asked for them (`with_localizations`).
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from typing import Any
 _OPTION_KEYS = (
     "type",
     "name",
+    "name_localizations",
     "description",
+    "description_localizations",
     "required",
-    "choices",
     "channel_types",
     "min_value",
     "max_value",
@@ -53,6 +56,8 @@ def _command(command: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "type": int(command.get("type") or 1),
         "description": command.get("description") or "",
+        "name_localizations": command.get("name_localizations") or {},
+        "description_localizations": command.get("description_localizations") or {},
         "default_member_permissions": None if permissions is None else int(permissions),
         "contexts": None if contexts is None else sorted(int(c) for c in contexts),
         "nsfw": bool(command.get("nsfw")),
@@ -62,7 +67,19 @@ def _command(command: Mapping[str, Any]) -> dict[str, Any]:
 
 def _option(option: Mapping[str, Any]) -> dict[str, Any]:
     """The option's fields that are set: Discord leaves out what is false or empty."""
-    shape = {key: option[key] for key in _OPTION_KEYS if option.get(key) not in (None, False, [])}
+    shape = {
+        key: option[key] for key in _OPTION_KEYS if option.get(key) not in (None, False, [], {})
+    }
+    if choices := option.get("choices"):
+        shape["choices"] = [_choice(c) for c in choices]
     if nested := option.get("options"):
         shape["options"] = [_option(o) for o in nested]
     return shape
+
+
+def _choice(choice: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "name": choice["name"],
+        "value": choice["value"],
+        "name_localizations": choice.get("name_localizations") or {},
+    }

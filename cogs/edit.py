@@ -20,6 +20,7 @@ from discord.ext import commands
 from bot.catalog import EditInput, ModelSpec, RequestRejected
 from bot.edit_inputs import Unreadable, check_size, prepare_input, prepare_mask
 from bot.generation import Reserved
+from cogs.command_text import described
 from cogs.errors import report_unexpected
 from cogs.imagine import PROMPT_OPTION_MAX, ImagineCog
 from cogs.presenters import (
@@ -69,7 +70,7 @@ class EditCog(commands.Cog, name="Edit"):
     def __init__(self, bot: ImagineBot) -> None:
         self.bot = bot
         self.menu = app_commands.guild_only(
-            app_commands.ContextMenu(name="Edit with imagine", callback=self.edit_message)
+            app_commands.ContextMenu(name=described("cmd-edit-menu"), callback=self.edit_message)
         )
 
     async def cog_load(self) -> None:
@@ -84,21 +85,21 @@ class EditCog(commands.Cog, name="Edit"):
         assert isinstance(cog, ImagineCog)
         return cog
 
-    @app_commands.command(name="imagine-edit", description="Edit images with a text prompt")
+    @app_commands.command(name="imagine-edit", description=described("cmd-imagine-edit"))
     @app_commands.guild_only()
     @app_commands.describe(
-        image="The image to edit",
-        prompt="What to change, in your own words",
-        image2="A second input image",
-        image3="A third input image",
-        image4="A fourth input image",
-        mask="A PNG whose transparent pixels mark what to change (the first image's size)",
-        model="Which image model to use (only models that edit)",
-        size="Image size in pixels (the choices depend on the model)",
-        quality="Image quality (the choices depend on the model)",
-        n="How many images (the choices depend on the model)",
-        background="Background, for models that offer it (auto, opaque, transparent)",
-        output_format="Image format, for models that offer it (png, webp, jpeg)",
+        image=described("cmd-imagine-edit-image"),
+        prompt=described("cmd-imagine-edit-prompt"),
+        image2=described("cmd-imagine-edit-image2"),
+        image3=described("cmd-imagine-edit-image3"),
+        image4=described("cmd-imagine-edit-image4"),
+        mask=described("cmd-imagine-edit-mask"),
+        model=described("cmd-imagine-edit-model"),
+        size=described("cmd-size"),
+        quality=described("cmd-quality"),
+        n=described("cmd-count"),
+        background=described("cmd-imagine-edit-background"),
+        output_format=described("cmd-imagine-edit-output-format"),
     )
     async def imagine_edit(
         self,

@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.history import Page
+from cogs.command_text import described
 from cogs.errors import report_unexpected
 from cogs.imagine import ImagineCog
 from cogs.presenters import (
@@ -106,11 +107,9 @@ class HistoryCog(commands.Cog, name="History"):
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(PageButton, UseAgainSelect)
 
-    @app_commands.command(
-        name="imagine-history", description="Your past /imagine requests in this server"
-    )
+    @app_commands.command(name="imagine-history", description=described("cmd-imagine-history"))
     @app_commands.guild_only()
-    @app_commands.describe(member="Whose history (another member's needs Manage Server)")
+    @app_commands.describe(member=described("cmd-imagine-history-member"))
     async def history(
         self,
         interaction: discord.Interaction[ImagineBot],

@@ -45,6 +45,7 @@ from bot.quota import QuotaExceeded, Reservation
 from bot.rule_changes import enforce_on_line, refusal_on_joining
 from bot.store import StoreUnavailable
 from cogs.access import admitted
+from cogs.command_text import described
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
 from cogs.presenters import (
@@ -207,18 +208,18 @@ class ImagineCog(commands.Cog, name="Imagine"):
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(ResultButton)
 
-    @app_commands.command(name="imagine", description="Generate images from a text prompt")
+    @app_commands.command(name="imagine", description=described("cmd-imagine"))
     @app_commands.guild_only()
     @app_commands.describe(
-        prompt="What to draw, in your own words",
-        model="Which image model to use",
-        size="Image size in pixels (the choices depend on the model)",
-        quality="Image quality (the choices depend on the model)",
-        n="How many images (the choices depend on the model)",
-        aspect="Shape: square, portrait, landscape (wide, tall where the model can)",
-        style="DALL·E 3's style: vivid or natural",
-        background="GPT Image's background: auto, opaque or transparent",
-        output_format="GPT Image's file format: png, webp or jpeg",
+        prompt=described("cmd-imagine-prompt"),
+        model=described("cmd-imagine-model"),
+        size=described("cmd-size"),
+        quality=described("cmd-quality"),
+        n=described("cmd-count"),
+        aspect=described("cmd-imagine-aspect"),
+        style=described("cmd-imagine-style"),
+        background=described("cmd-imagine-background"),
+        output_format=described("cmd-imagine-output-format"),
     )
     async def imagine(
         self,

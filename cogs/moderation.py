@@ -17,6 +17,7 @@ from bot.policy import MAX_COOLDOWN_SECONDS, MAX_STRIKE_LIMIT, EntryKind, Invali
 from bot.queue_limits import InvalidQueueLimit
 from bot.rule_changes import enforce_on_line
 from bot.terms import MAX_TERM_LENGTH, InvalidTerm
+from cogs.command_text import described
 from cogs.presenters import (
     NO_MENTIONS,
     SAVED,
@@ -46,25 +47,25 @@ Term = app_commands.Range[str, 1, MAX_TERM_LENGTH]
 class ModerationCog(commands.Cog, name="Moderation"):
     admin = app_commands.Group(
         name="imagine-admin",
-        description="Moderate /imagine in this server (Manage Server)",
+        description=described("cmd-imagine-admin"),
         guild_only=True,
         allowed_contexts=app_commands.AppCommandContext(guild=True),
         default_permissions=discord.Permissions(manage_guild=True),
     )
     blocked = app_commands.Group(
-        name="blocked", description="Terms a prompt may not contain", parent=admin
+        name="blocked", description=described("cmd-imagine-admin-blocked"), parent=admin
     )
     channels = app_commands.Group(
-        name="channels", description="Where /imagine works (none listed: everywhere)", parent=admin
+        name="channels", description=described("cmd-imagine-admin-channels"), parent=admin
     )
     roles = app_commands.Group(
-        name="roles", description="Who may use /imagine (none listed: everyone)", parent=admin
+        name="roles", description=described("cmd-imagine-admin-roles"), parent=admin
     )
     models = app_commands.Group(
-        name="models", description="Which models members may choose", parent=admin
+        name="models", description=described("cmd-imagine-admin-models"), parent=admin
     )
     member = app_commands.Group(
-        name="member", description="Pause, unpause or forget a member", parent=admin
+        name="member", description=described("cmd-imagine-admin-member"), parent=admin
     )
 
     def __init__(self, bot: ImagineBot) -> None:
@@ -77,7 +78,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
 
     # -- the whole policy ----------------------------------------------------------------------
 
-    @admin.command(name="show", description="This server's whole /imagine policy")
+    @admin.command(name="show", description=described("cmd-imagine-admin-show"))
     async def show(self, interaction: discord.Interaction[ImagineBot]) -> None:
         await acknowledge(interaction)
         guild_id = _guild_id(interaction)
@@ -91,17 +92,16 @@ class ModerationCog(commands.Cog, name="Moderation"):
             allowed_mentions=NO_MENTIONS,
         )
 
-    @admin.command(name="set", description="Change moderation settings; left-out ones stay")
+    @admin.command(name="set", description=described("cmd-imagine-admin-set"))
     @app_commands.describe(
-        audit_channel="Where every generation, refusal and strike is posted for moderators",
-        nsfw_only="Allow /imagine only in age-restricted channels",
-        cooldown_seconds="Seconds a member waits between requests (members with Manage Server "
-        "do not)",
-        builtin_terms="Block the built-in sexual and gore terms outside age-restricted channels",
-        strike_limit="Safety refusals in a period after which a member is paused (0 = never)",
-        guild_concurrency="Image requests running at once in this server (at most the bot's own)",
-        member_concurrency="Image requests running at once per member (at most the bot's own)",
-        queue_limit="Requests that may wait in this server's line (at most the bot's own)",
+        audit_channel=described("cmd-imagine-admin-set-audit-channel"),
+        nsfw_only=described("cmd-imagine-admin-set-nsfw-only"),
+        cooldown_seconds=described("cmd-imagine-admin-set-cooldown-seconds"),
+        builtin_terms=described("cmd-imagine-admin-set-builtin-terms"),
+        strike_limit=described("cmd-imagine-admin-set-strike-limit"),
+        guild_concurrency=described("cmd-imagine-admin-set-guild-concurrency"),
+        member_concurrency=described("cmd-imagine-admin-set-member-concurrency"),
+        queue_limit=described("cmd-imagine-admin-set-queue-limit"),
     )
     async def set_(
         self,
@@ -144,7 +144,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
 
     # -- defaults ------------------------------------------------------------------------------
 
-    @admin.command(name="defaults", description="This server's /imagine defaults (no option: show)")
+    @admin.command(name="defaults", description=described("cmd-imagine-admin-defaults"))
     @app_commands.describe(**DESCRIBE)
     async def defaults(
         self,
@@ -171,67 +171,65 @@ class ModerationCog(commands.Cog, name="Moderation"):
 
     # -- lists ---------------------------------------------------------------------------------
 
-    @blocked.command(
-        name="add", description="Block a word or phrase (a trailing * blocks prefixes)"
-    )
-    @app_commands.describe(term="A word or phrase; `word*` also blocks words it begins")
+    @blocked.command(name="add", description=described("cmd-imagine-admin-blocked-add"))
+    @app_commands.describe(term=described("cmd-imagine-admin-blocked-add-term"))
     async def blocked_add(self, interaction: discord.Interaction[ImagineBot], term: Term) -> None:
         await self._change(interaction, "term", term, True, f"“{literal(term, 100)}”")
 
-    @blocked.command(name="remove", description="Stop blocking a word or phrase")
-    @app_commands.describe(term="The word or phrase, as it was added")
+    @blocked.command(name="remove", description=described("cmd-imagine-admin-blocked-remove"))
+    @app_commands.describe(term=described("cmd-imagine-admin-blocked-remove-term"))
     async def blocked_remove(
         self, interaction: discord.Interaction[ImagineBot], term: Term
     ) -> None:
         await self._change(interaction, "term", term, False, f"“{literal(term, 100)}”")
 
-    @blocked.command(name="list", description="The terms this server blocks")
+    @blocked.command(name="list", description=described("cmd-imagine-admin-blocked-list"))
     async def blocked_list(self, interaction: discord.Interaction[ImagineBot]) -> None:
         await self._show_list(interaction, "term")
 
-    @channels.command(name="add", description="Let /imagine work in this channel (and its threads)")
-    @app_commands.describe(channel="A channel where /imagine will work")
+    @channels.command(name="add", description=described("cmd-imagine-admin-channels-add"))
+    @app_commands.describe(channel=described("cmd-imagine-admin-channels-add-channel"))
     async def channels_add(
         self, interaction: discord.Interaction[ImagineBot], channel: discord.TextChannel
     ) -> None:
         await self._change(interaction, "channel", channel.id, True, f"<#{channel.id}>")
 
-    @channels.command(name="remove", description="Take a channel off the list")
-    @app_commands.describe(channel="The channel to take off the list")
+    @channels.command(name="remove", description=described("cmd-imagine-admin-channels-remove"))
+    @app_commands.describe(channel=described("cmd-imagine-admin-channels-remove-channel"))
     async def channels_remove(
         self, interaction: discord.Interaction[ImagineBot], channel: discord.TextChannel
     ) -> None:
         await self._change(interaction, "channel", channel.id, False, f"<#{channel.id}>")
 
-    @channels.command(name="list", description="Where /imagine works")
+    @channels.command(name="list", description=described("cmd-imagine-admin-channels-list"))
     async def channels_list(self, interaction: discord.Interaction[ImagineBot]) -> None:
         await self._show_list(interaction, "channel")
 
-    @roles.command(name="add", description="Let members with this role use /imagine")
-    @app_commands.describe(role="A role whose members may use /imagine")
+    @roles.command(name="add", description=described("cmd-imagine-admin-roles-add"))
+    @app_commands.describe(role=described("cmd-imagine-admin-roles-add-role"))
     async def roles_add(
         self, interaction: discord.Interaction[ImagineBot], role: discord.Role
     ) -> None:
         await self._change(interaction, "role", role.id, True, f"<@&{role.id}>")
 
-    @roles.command(name="remove", description="Take a role off the list")
-    @app_commands.describe(role="The role to take off the list")
+    @roles.command(name="remove", description=described("cmd-imagine-admin-roles-remove"))
+    @app_commands.describe(role=described("cmd-imagine-admin-roles-remove-role"))
     async def roles_remove(
         self, interaction: discord.Interaction[ImagineBot], role: discord.Role
     ) -> None:
         await self._change(interaction, "role", role.id, False, f"<@&{role.id}>")
 
-    @roles.command(name="list", description="Who may use /imagine")
+    @roles.command(name="list", description=described("cmd-imagine-admin-roles-list"))
     async def roles_list(self, interaction: discord.Interaction[ImagineBot]) -> None:
         await self._show_list(interaction, "role")
 
-    @models.command(name="enable", description="Offer a model in this server again")
-    @app_commands.describe(model="A model from the catalog")
+    @models.command(name="enable", description=described("cmd-imagine-admin-models-enable"))
+    @app_commands.describe(model=described("cmd-imagine-admin-models-model"))
     async def models_enable(self, interaction: discord.Interaction[ImagineBot], model: str) -> None:
         await self._switch_model(interaction, model, enable=True)
 
-    @models.command(name="disable", description="Stop offering a model in this server")
-    @app_commands.describe(model="A model from the catalog")
+    @models.command(name="disable", description=described("cmd-imagine-admin-models-disable"))
+    @app_commands.describe(model=described("cmd-imagine-admin-models-model"))
     async def models_disable(
         self, interaction: discord.Interaction[ImagineBot], model: str
     ) -> None:
@@ -261,8 +259,11 @@ class ModerationCog(commands.Cog, name="Moderation"):
 
     # -- members -------------------------------------------------------------------------------
 
-    @member.command(name="pause", description="Stop a member using /imagine until unpaused")
-    @app_commands.describe(member="The member to pause", reason="Shown to the member")
+    @member.command(name="pause", description=described("cmd-imagine-admin-member-pause"))
+    @app_commands.describe(
+        member=described("cmd-imagine-admin-member-pause-member"),
+        reason=described("cmd-imagine-admin-member-pause-reason"),
+    )
     async def member_pause(
         self,
         interaction: discord.Interaction[ImagineBot],
@@ -275,8 +276,8 @@ class ModerationCog(commands.Cog, name="Moderation"):
         expelled = await self._enforce(guild_id) if paused else ""
         await reply(interaction, pause_change(member.id, pausing=True, changed=paused) + expelled)
 
-    @member.command(name="unpause", description="Let a member use /imagine again")
-    @app_commands.describe(member="The member to unpause (their strikes are forgiven)")
+    @member.command(name="unpause", description=described("cmd-imagine-admin-member-unpause"))
+    @app_commands.describe(member=described("cmd-imagine-admin-member-unpause-member"))
     async def member_unpause(
         self, interaction: discord.Interaction[ImagineBot], member: discord.Member | discord.User
     ) -> None:
@@ -284,10 +285,8 @@ class ModerationCog(commands.Cog, name="Moderation"):
         unpaused = await self.bot.policy.unpause(_guild_id(interaction), member.id)
         await reply(interaction, pause_change(member.id, pausing=False, changed=unpaused))
 
-    @member.command(
-        name="forget", description="Erase a member's prompts and history here (one who left)"
-    )
-    @app_commands.describe(user="The member (or former member) whose history to erase")
+    @member.command(name="forget", description=described("cmd-imagine-admin-member-forget"))
+    @app_commands.describe(user=described("cmd-imagine-admin-member-forget-user"))
     async def member_forget(
         self, interaction: discord.Interaction[ImagineBot], user: discord.Member | discord.User
     ) -> None:

@@ -15,6 +15,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from cogs.command_text import described
 from cogs.errors import report_unexpected
 from cogs.presenters import (
     FORGET_CONFIRM,
@@ -67,9 +68,7 @@ class PrivacyCog(commands.Cog, name="Privacy"):
     async def cog_unload(self) -> None:
         self.bot.remove_dynamic_items(EraseButton)
 
-    @app_commands.command(
-        name="imagine-forget", description="Erase your prompts and /imagine history in this server"
-    )
+    @app_commands.command(name="imagine-forget", description=described("cmd-imagine-forget"))
     @app_commands.guild_only()
     async def forget(self, interaction: discord.Interaction[ImagineBot]) -> None:
         view = discord.ui.View(timeout=None)

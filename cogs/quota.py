@@ -21,6 +21,7 @@ from discord.ext import commands
 from bot.policy import InvalidSetting
 from bot.quota import MAX_CREDITS, InvalidPolicy
 from bot.usage_chart import usage_chart
+from cogs.command_text import described
 from cogs.enforcement import role_ids
 from cogs.presenters import (
     NO_MENTIONS,
@@ -42,9 +43,8 @@ if TYPE_CHECKING:
 Credits = app_commands.Range[int, 0, MAX_CREDITS]
 CHART_FILE = "usage.png"
 PERIOD_CHOICES = [
-    app_commands.Choice(name="day (resets at 00:00 UTC)", value="day"),
-    app_commands.Choice(name="week (resets Monday 00:00 UTC)", value="week"),
-    app_commands.Choice(name="month (resets on the 1st, 00:00 UTC)", value="month"),
+    app_commands.Choice(name=described(f"cmd-quota-period-{period}"), value=period)
+    for period in ("day", "week", "month")
 ]
 
 
@@ -53,7 +53,7 @@ class QuotaCog(commands.Cog, name="Quota"):
     # guild_only alone only sets the deprecated dm_permission; Discord goes by the contexts.
     quota = app_commands.Group(
         name="quota",
-        description="Image credits of this server",
+        description=described("cmd-quota"),
         guild_only=True,
         allowed_contexts=app_commands.AppCommandContext(guild=True),
     )
@@ -61,7 +61,7 @@ class QuotaCog(commands.Cog, name="Quota"):
     def __init__(self, bot: ImagineBot) -> None:
         self.bot = bot
 
-    @quota.command(name="show", description="How many image credits are left, and when they reset")
+    @quota.command(name="show", description=described("cmd-quota-show"))
     async def show(self, interaction: discord.Interaction[ImagineBot]) -> None:
         await acknowledge(interaction)
         guild_id = _guild_id(interaction)
@@ -70,12 +70,12 @@ class QuotaCog(commands.Cog, name="Quota"):
         price = self.bot.settings.price if interaction.permissions.manage_guild else None
         await reply(interaction, quota_summary(status, price))
 
-    @quota.command(name="set", description="Change this server's credit budgets (Manage Server)")
+    @quota.command(name="set", description=described("cmd-quota-set"))
     @app_commands.checks.has_permissions(manage_guild=True)
     @app_commands.describe(
-        guild_credits="Credits the whole server may spend per period",
-        member_credits="Credits each member may spend per period (0 = no per-member budget)",
-        period="How often the budgets start afresh",
+        guild_credits=described("cmd-quota-set-guild-credits"),
+        member_credits=described("cmd-quota-set-member-credits"),
+        period=described("cmd-quota-set-period"),
     )
     @app_commands.choices(period=PERIOD_CHOICES)
     async def set_(
@@ -99,9 +99,9 @@ class QuotaCog(commands.Cog, name="Quota"):
             return
         await reply(interaction, policy_saved(policy))
 
-    @quota.command(name="reset", description="Forgive this period's use (Manage Server)")
+    @quota.command(name="reset", description=described("cmd-quota-reset"))
     @app_commands.checks.has_permissions(manage_guild=True)
-    @app_commands.describe(member="Whose use to forgive (leave empty for the whole server)")
+    @app_commands.describe(member=described("cmd-quota-reset-member"))
     async def reset(
         self,
         interaction: discord.Interaction[ImagineBot],
@@ -115,11 +115,11 @@ class QuotaCog(commands.Cog, name="Quota"):
         )
         await reply(interaction, forgiveness(forgiven, None if member is None else member.id))
 
-    @quota.command(name="role", description="Give a role its own member budget (Manage Server)")
+    @quota.command(name="role", description=described("cmd-quota-role"))
     @app_commands.checks.has_permissions(manage_guild=True)
     @app_commands.describe(
-        role="Members with this role get its budget instead of the member default",
-        credits="Credits per period (leave empty to remove the role's budget)",
+        role=described("cmd-quota-role-role"),
+        credits=described("cmd-quota-role-credits"),
     )
     async def role(
         self,
@@ -137,7 +137,7 @@ class QuotaCog(commands.Cog, name="Quota"):
             return
         await reply(interaction, role_budget_change(role.id, credits, changed))
 
-    @app_commands.command(name="usage", description="Who and what used credits this period")
+    @app_commands.command(name="usage", description=described("cmd-usage"))
     @app_commands.guild_only()
     @app_commands.default_permissions(manage_guild=True)
     @app_commands.checks.has_permissions(manage_guild=True)

@@ -16,6 +16,7 @@ from discord.ext import commands
 
 from bot.catalog import RequestOptions, RequestRejected
 from bot.defaults import Whose, merged
+from cogs.command_text import described
 from cogs.presenters import (
     acknowledge,
     defaults_cleared,
@@ -31,12 +32,8 @@ if TYPE_CHECKING:
 
 MAX_AUTOCOMPLETE = 25
 DESCRIBE = {
-    "model": "Default model",
-    "size": "Default size in pixels (the choices depend on the model)",
-    "aspect": "Default shape: square, portrait, landscape, wide, tall",
-    "quality": "Default quality (the choices depend on the model)",
-    "style": "Default DALL·E 3 style: vivid or natural",
-    "clear": "Remove all these defaults",
+    option: described(f"cmd-defaults-{option}")
+    for option in ("model", "size", "aspect", "quality", "style", "clear")
 }
 
 
@@ -139,9 +136,7 @@ class SettingsCog(commands.Cog, name="Settings"):
     def __init__(self, bot: ImagineBot) -> None:
         self.bot = bot
 
-    @app_commands.command(
-        name="imagine-settings", description="Your own /imagine defaults in this server"
-    )
+    @app_commands.command(name="imagine-settings", description=described("cmd-imagine-settings"))
     @app_commands.guild_only()
     @app_commands.describe(**DESCRIBE)
     async def settings(

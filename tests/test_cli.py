@@ -16,6 +16,7 @@ import pytest
 import yarl
 
 from bot.config import Settings
+from cogs.i18n import catalogs
 from tests.conftest import API_KEY
 from tests.databases import postgres_schema
 from tests.fakes.discord.scenario import GUILD_ID
@@ -247,6 +248,8 @@ async def test_sync_publishes_the_commands_globally(tmp_path: Path, discord_fake
     assert "stopped:" not in stderr.decode()  # sync serves nothing, so stops nothing
     names = {c["name"] for c in discord_fake.state.global_commands}
     assert {"imagine", "quota", "usage"} <= names
+    imagine = next(c for c in discord_fake.state.global_commands if c["name"] == "imagine")
+    assert imagine["description_localizations"]["de"] == catalogs().text("de", "cmd-imagine")
     assert f"synced {len(discord_fake.state.global_commands)} global commands" in stdout.decode()
     assert not discord_fake.gateway.connections  # syncing needs no gateway session
     assert discord_fake.state.guild_commands[GUILD_ID] == []  # DEV_GUILD_ID's copies are gone

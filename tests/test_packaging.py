@@ -39,6 +39,10 @@ def test_an_installed_wheel_finds_its_migrations_and_catalog(tmp_path: Path) -> 
     assert "bot/data/models.toml" in names
     assert "bot/data/builtin_terms.txt" in names
     assert "cogs/imagine.py" in names
+    # Every language's catalog: without one, the commands would be published in English only.
+    catalogs = sorted(f"cogs/locales/{p.name}" for p in (ROOT / "cogs" / "locales").glob("*.ftl"))
+    assert "cogs/locales/ja.ftl" in catalogs
+    assert sorted(n for n in names if n.startswith("cogs/locales/")) == catalogs
     # pyproject.toml says MIT: the licence text travels with every installed copy.
     assert "imagine_bot-0.1.0.dist-info/licenses/LICENSE" in names
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")

@@ -174,6 +174,7 @@ def guild_create(g: FakeGuild) -> dict[str, Any]:
 
 
 GUILD_INSTALL = 0
+LOCALIZATIONS = ("name_localizations", "description_localizations")
 
 
 def application_command(
@@ -204,12 +205,21 @@ def application_command(
         "options": copy.deepcopy(sent.get("options") or []),
         "nsfw": bool(sent.get("nsfw", False)),
     }
-    for key in ("name_localizations", "description_localizations"):
+    for key in LOCALIZATIONS:
         if sent.get(key):
             command[key] = dict(sent[key])
     if guild_id is not None:
         command["guild_id"] = guild_id
     return command
+
+
+def without_localizations(value: Any) -> Any:
+    """Commands as Discord lists them by default: no localization dictionaries at any depth."""
+    if isinstance(value, list):
+        return [without_localizations(item) for item in value]
+    if isinstance(value, dict):
+        return {k: without_localizations(v) for k, v in value.items() if k not in LOCALIZATIONS}
+    return value
 
 
 def application(s: Scenario) -> dict[str, Any]:

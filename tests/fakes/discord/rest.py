@@ -141,7 +141,11 @@ class RestApi:
         return json_response(new)
 
     async def get_commands(self, request: web.Request) -> web.Response:
-        return json_response(self._commands(request))
+        """Like Discord, the localization dictionaries only with ``?with_localizations=true``."""
+        commands = self._commands(request)
+        if request.query.get("with_localizations", "").lower() in ("true", "1"):
+            return json_response(commands)
+        return json_response(payloads.without_localizations(commands))
 
     async def attachment(self, request: web.Request) -> web.Response:
         """Serve uploaded bytes so ``Attachment.read()`` works against the fake."""
