@@ -36,9 +36,6 @@ OFFLINE = {
     "LITELLM_LOCAL_POLICY_TEMPLATES": "True",
     "LITELLM_LOCAL_BLOG_POSTS": "True",
     "LITELLM_LOCAL_AUTOROUTER_PRESETS": "True",
-    "NO_DOCS": "True",
-    "DISABLE_ADMIN_UI": "True",
-    "LITELLM_DONT_SHOW_FEEDBACK_BOX": "True",
 }
 # Settings of the proxy that would send it elsewhere (the bot's DATABASE_URL among them).
 _CLEARED = ("DATABASE_URL", "REDIS_HOST", "REDIS_URL")
