@@ -9,6 +9,13 @@ whether the caller may have been charged (:class:`ChargeOutcome`) so the quota l
 Errors carry data only (the presenters word them for members, by their class); upstream text is
 kept only in ``detail`` for logs, redacted, because gateways echo (parts of) API keys in error
 messages.
+
+Gateways in front of the image service rewrite its answers: LiteLLM turns every error code into
+the status ("429", "400"), prefixes the message ("litellm.BadRequestError: OpenAIException - …"),
+drops Retry-After and retries 429s and 5xx itself (9 upstream calls by default). So an error
+answer is classified in one place (``_classify``), by its code where it has a meaningful one,
+else by the known phrasings, and retrying is bounded by time (``retry_budget``) as well as count
+and skipped when the gateway says it already retried.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import random as _random
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from typing import Any, ClassVar
 
@@ -35,6 +42,7 @@ from multidict import CIMultiDictProxy
 from yarl import URL
 
 from bot.image_format import complete_image_format
+from bot.log_throttle import LogThrottle
 from bot.safe_download import DownloadedImage, DownloadError, SafeDownloader, read_capped
 
 log = logging.getLogger("imagine.images")
@@ -48,6 +56,14 @@ KEEPALIVE_TIMEOUT = 4.0
 _ERROR_BODY_CAP = 1024 * 1024
 _DETAIL_LIMIT = 300
 _KEY_LIKE = re.compile(r"\b(?:sk|key)-[\w\-*.]{4,}", re.IGNORECASE)
+# A retry may start only this many seconds after the first attempt did: with the first answer's
+# own time, a member hears back within about 20 s even behind a gateway that retries itself.
+RETRY_BUDGET = 10.0
+# LiteLLM's default cooldown: its "all deployments in cooldown" 429 carries no Retry-After.
+GATEWAY_COOLDOWN = 5.0
+OPERATOR_ALERT_INTERVAL = timedelta(minutes=10)  # an operator's fault is said at most this often
+# Where gateways put the request's id: OpenAI, LiteLLM, Azure API Management.
+REQUEST_ID_HEADERS = ("x-request-id", "x-litellm-call-id", "apim-request-id")
 
 
 class ChargeOutcome(enum.Enum):
@@ -244,6 +260,7 @@ class _Failure:
     error: ImageAPIError
     retryable: bool = False
     server_wait: float | None = None
+    note: str | None = None  # what the operator must do: said at ERROR, once per period
 
 
 @dataclass(frozen=True)
@@ -254,6 +271,7 @@ class _UpstreamError:
     type: str | None = None
     code: str | None = None
     param: str | None = None
+    inner_code: str | None = None  # Azure's innererror.code (ResponsibleAIPolicyViolation)
 
 
 def generations_url(base_url: str, endpoint: str = "generations") -> URL:
@@ -364,28 +382,146 @@ def _parse_error_body(raw: bytes) -> _UpstreamError:
     if not isinstance(error, dict):
         return _UpstreamError()
 
-    def text(key: str) -> str | None:
-        value = error.get(key)
+    def text(key: str, where: Mapping[str, Any] = error) -> str | None:
+        value = where.get(key)
         return value if isinstance(value, str) else None
 
+    inner = error.get("innererror")
     return _UpstreamError(
-        message=text("message") or "", type=text("type"), code=text("code"), param=text("param")
+        message=text("message") or "",
+        type=text("type"),
+        code=text("code"),
+        param=text("param"),
+        inner_code=text("code", inner) if isinstance(inner, dict) else None,
     )
 
 
-def _is_content_policy(error: _UpstreamError) -> bool:
-    return error.code in {"content_policy_violation", "moderation_blocked"} or (
-        "safety system" in error.message.lower()
-    )
+@dataclass(frozen=True)
+class _Phrasing:
+    """How gateways say one kind of failure: its codes (normalised) and its known messages."""
+
+    error: type[ImageAPIError]
+    codes: frozenset[str]
+    text: re.Pattern[str]
+
+
+# Checked in order, on 4xx answers only. Codes are compared lower-case without punctuation, so
+# Azure's "contentFilter" meets "content_filter"; messages cover what survives a gateway that
+# drops the code (LiteLLM) and Azure's own wording.
+_PHRASINGS = (
+    _Phrasing(
+        InsufficientQuotaError,
+        frozenset({"insufficientquota", "billinghardlimitreached"}),
+        re.compile(r"exceeded your current quota|insufficient[_ ]quota|billing hard limit", re.I),
+    ),
+    _Phrasing(
+        ContentPolicyError,
+        frozenset(
+            {
+                "contentpolicyviolation",
+                "moderationblocked",
+                "contentfilter",
+                "responsibleaipolicyviolation",
+            }
+        ),
+        re.compile(
+            r"safety system|content[_ ]?policy[_ ]?violation|ResponsibleAIPolicyViolation"
+            r"|content management policy|content[_ ]filter|flagged by (?:the |our )?moderation"
+            r"|violating our usage polic",
+            re.I,
+        ),
+    ),
+    # LiteLLM without a database answers any key but its master key with this 400.
+    _Phrasing(
+        AuthenticationError,
+        frozenset({"invalidapikey", "nodbconnection"}),
+        re.compile(r"no connected db", re.I),
+    ),
+)
+# Types that name no kind (OpenAI's and LiteLLM's): with only these, the words decide.
+_GENERIC_CODES = frozenset({"invalidrequesterror", "throttlingerror", "ratelimiterror"})
+# A gateway refusing an option by its own configuration (LiteLLM without drop_params).
+_GATEWAY_CONFIG_TEXT = re.compile(r"UnsupportedParamsError|drop_params", re.I)
+_COOLDOWN_TEXT = re.compile(r"in cooldown", re.I)
+# "Please try again in 1.5s" (OpenAI), "Try again in 5 seconds" (LiteLLM), "Please retry after
+# 2 seconds" (Azure): a wait said only in words.
+_WAIT_TEXT = re.compile(
+    r"(?:try again|retry) (?:in|after) (\d+(?:\.\d+)?) ?(ms|milliseconds?|s|secs?|seconds?)\b",
+    re.I,
+)
+
+_QUOTA_NOTE = "the image service account is out of credit: top it up"
+_AUTH_NOTE = (
+    "the gateway refused the API key or is misconfigured: check IMAGE_API_KEY and the "
+    "gateway's keys (a LiteLLM proxy without a database accepts only its master key)"
+)
+_GATEWAY_CONFIG_NOTE = (
+    "the gateway's configuration refuses a parameter the bot sends (LiteLLM: set drop_params: true)"
+)
+
+
+def _codes(error: _UpstreamError) -> set[str]:
+    """The error's codes, normalised; numeric ones (LiteLLM's "429") say no more than the status."""
+    found = (error.code, error.type, error.inner_code)
+    return {code for text in found if text and (code := re.sub(r"[^a-z]", "", text.lower()))}
+
+
+def _classify(status: int, error: _UpstreamError) -> type[ImageAPIError] | None:
+    """The kind a 4xx answer's code or words name, or ``None`` to go by the status alone.
+
+    A meaningful code wins; the words decide only when no code is meaningful, since a rewritten
+    message may quote anything.
+    """
+    if not 400 <= status < 500:
+        return None
+    codes = _codes(error)
+    for phrasing in _PHRASINGS:
+        if codes & phrasing.codes:
+            return phrasing.error
+    if codes - _GENERIC_CODES:
+        return None
+    for phrasing in _PHRASINGS:
+        if phrasing.text.search(error.message):
+            return phrasing.error
+    return None
+
+
+def _wait_in_words(message: str) -> float | None:
+    match = _WAIT_TEXT.search(message)
+    if match is None:
+        return None
+    value = float(match.group(1))
+    return value / 1000 if match.group(2).lower().startswith("m") else value
+
+
+def _gateway_retried(headers: Mapping[str, str]) -> bool:
+    """Whether the gateway already retried the call this error answers: ours would multiply it.
+
+    LiteLLM marks its answers with ``x-litellm-*`` headers and retries 429s and 5xx unless
+    configured not to; 1.108.7 says how often only on successes (``x-litellm-attempted-retries``,
+    ``x-litellm-max-retries``), so on an error any of its headers means it did, unless one of
+    those says it made or allows no retry.
+    """
+    for name in ("x-litellm-attempted-retries", "x-litellm-max-retries"):
+        if (value := headers.get(name)) is not None:
+            return _to_float(value) != 0
+    return any(name.lower().startswith("x-litellm-") for name in headers)
+
+
+def request_id_of(headers: Mapping[str, str]) -> str | None:
+    """The request's id under whichever of the known headers the gateway used."""
+    return next((value for name in REQUEST_ID_HEADERS if (value := headers.get(name))), None)
 
 
 class ImageClient:
     """Talks to one gateway with one API key over one shared session.
 
     ``total_timeout`` bounds all attempts and the waits between them (generous by default:
-    gpt-image-1 can take about two minutes). ``sleep`` and ``random`` are injectable so tests
-    can observe waits without waiting. ``allow_private_downloads`` lets result URLs use http and
-    private/loopback addresses (tests against the loopback fake; never in production).
+    gpt-image-1 can take about two minutes); ``retry_budget`` is how long after the first
+    attempt's start a retry may still start, so a member hears of a failing gateway quickly.
+    ``sleep`` and ``random`` are injectable so tests can observe waits without waiting.
+    ``allow_private_downloads`` lets result URLs use http and private/loopback addresses (tests
+    against the loopback fake; never in production).
     ``session``, if given, is used for API calls and left open by :meth:`close`; result URLs
     are always fetched over a separate session whose resolver enforces the address policy.
     Only the client's own session tells exactly when a request was sent (see
@@ -412,7 +548,7 @@ class ImageClient:
         max_retries: int = 2,
         backoff_base: float = 0.5,
         backoff_cap: float = 8.0,
-        max_retry_after: float = 120.0,
+        retry_budget: float = RETRY_BUDGET,
         max_download_bytes: int = 50 * 1024 * 1024,
         allow_private_downloads: bool = False,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
@@ -437,7 +573,8 @@ class ImageClient:
         self._max_retries = max_retries
         self._backoff_base = backoff_base
         self._backoff_cap = backoff_cap
-        self._max_retry_after = max_retry_after
+        self._retry_budget = retry_budget
+        self._alerts = LogThrottle(OPERATOR_ALERT_INTERVAL)
         self._max_download_bytes = max_download_bytes
         self._sleep = sleep
         self._random = random
@@ -474,7 +611,8 @@ class ImageClient:
         body = request_body(request)
         form = (lambda: edit_form(request)) if request.is_edit else None
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self._total_timeout
+        started = loop.time()
+        deadline = started + self._total_timeout
         attempt = 0
         while True:
             # Our own session reports the moment the request is sent (see _SendProbe); a
@@ -491,11 +629,11 @@ class ImageClient:
             )
             if isinstance(outcome, GenerationResult):
                 return outcome
-            wait = self._retry_wait(outcome, attempt, deadline)
+            wait = self._retry_wait(outcome, attempt, deadline, started + self._retry_budget)
             if isinstance(outcome.error, EditsUnsupportedError):
                 self._log_no_edits(request.model, outcome.error)
             else:
-                self._log_failure(outcome.error, attempt, wait)
+                self._log_failure(outcome, attempt, wait)
             if wait is None:
                 raise outcome.error
             await self._sleep(wait)
@@ -503,23 +641,47 @@ class ImageClient:
                 raise outcome.error
             attempt += 1
 
-    def _retry_wait(self, failure: _Failure, attempt: int, deadline: float) -> float | None:
-        """Seconds to wait before the next attempt, or ``None`` to give up now."""
+    def _retry_wait(
+        self, failure: _Failure, attempt: int, deadline: float, last_start: float
+    ) -> float | None:
+        """Seconds to wait before the next attempt, or ``None`` to give up now.
+
+        No retry starts after ``last_start`` (the retry budget), so a wait the server asks for
+        that would not fit gives up at once, and so does an answer that itself took longer.
+        """
         if not failure.retryable or attempt >= self._max_retries:
             return None
         if failure.server_wait is not None:
-            if failure.server_wait > self._max_retry_after:
-                return None
             wait = failure.server_wait
         else:
             backoff = min(self._backoff_base * 2**attempt, self._backoff_cap)
             wait = backoff * (1 - _JITTER_SPAN * self._random())
-        if asyncio.get_running_loop().time() + wait >= deadline:
+        start = asyncio.get_running_loop().time() + wait
+        if start >= deadline or start > last_start:
             return None
         return wait
 
-    def _log_failure(self, error: ImageAPIError, attempt: int, wait: float | None) -> None:
-        log.warning(
+    def _log_failure(self, failure: _Failure, attempt: int, wait: float | None) -> None:
+        """A failure at WARNING; one the operator must fix at ERROR instead, once per period
+        (and each occurrence at INFO), since every request would say it again."""
+        error = failure.error
+        level = logging.WARNING
+        if failure.note is not None:
+            held_back = self._alerts.admit((type(error), failure.note))
+            if held_back is not None:
+                log.error(
+                    "image gateway: %s; status=%s code=%s request_id=%s gateway said %r "
+                    "(%d like it held back)",
+                    failure.note,
+                    error.status,
+                    error.code,
+                    error.request_id,
+                    error.detail,
+                    held_back,
+                )
+            level = logging.INFO  # said at ERROR above, or held back: no second alarm
+        log.log(
+            level,
             "image request failed: %s status=%s code=%s charge=%s attempt=%d/%d "
             "request_id=%s next=%s detail=%r",
             type(error).__name__,
@@ -597,7 +759,7 @@ class ImageClient:
             return _Failure(_caused(error, exc))
         finally:
             _ATTEMPT.reset(token)
-        request_id = headers.get("x-request-id")
+        request_id = request_id_of(headers)
         if status == 200:
             return await self._parse_success(raw, n, request_id)
         return self._failure_from_answer(status, headers, raw, request_id, body, form is not None)
@@ -625,25 +787,45 @@ class ImageClient:
             "request_id": request_id,
             "detail": redact(upstream.message, self._api_key) or None,
         }
-        if status == 429 and "insufficient_quota" in {upstream.code, upstream.type}:
-            return _Failure(InsufficientQuotaError(**info))
-        if status == 429:
-            wait = parse_retry_after(headers)
-            return _Failure(RateLimitedError(retry_after=wait, **info), True, wait)
-        if status in {408, 409} or status >= 500:
-            return _Failure(UpstreamUnavailableError(**info), True, parse_retry_after(headers))
+        kind = _classify(status, upstream)
+        if kind is InsufficientQuotaError:
+            return _Failure(InsufficientQuotaError(**info), note=_QUOTA_NOTE)
+        if kind is ContentPolicyError:
+            return _Failure(ContentPolicyError(**info))
         if status in {401, 403}:
             # Auth messages echo a masked key ("Incorrect API key provided: sk-…1234"): drop them.
-            return _Failure(AuthenticationError(**{**info, "detail": None}))
-        if status == 400 and _is_content_policy(upstream):
-            return _Failure(ContentPolicyError(**info))
+            return _Failure(AuthenticationError(**{**info, "detail": None}), note=_AUTH_NOTE)
+        if kind is AuthenticationError:
+            return _Failure(AuthenticationError(**info), note=_AUTH_NOTE)
+        if status == 429 or status in {408, 409} or status >= 500:
+            return self._transient(status, headers, upstream, info)
         if edit and _cannot_edit(status, upstream):
             return _Failure(EditsUnsupportedError(**info))
         if 400 <= status < 500:
             sent = {*body, "image", "mask"} if edit else set(body)
             param = upstream.param if upstream.param in sent else None
-            return _Failure(BadRequestError(param=param, **info))
+            note = _GATEWAY_CONFIG_NOTE if _GATEWAY_CONFIG_TEXT.search(upstream.message) else None
+            return _Failure(BadRequestError(param=param, **info), note=note)
         return _Failure(UpstreamUnavailableError(**info))
+
+    @staticmethod
+    def _transient(
+        status: int, headers: Mapping[str, str], upstream: _UpstreamError, info: dict[str, Any]
+    ) -> _Failure:
+        """A 429, 408, 409 or 5xx: worth another attempt unless the gateway already retried.
+
+        A gateway cooling down called no upstream, so its 429 is retried after the cooldown.
+        """
+        wait = parse_retry_after(headers) or _wait_in_words(upstream.message)
+        cooling = status == 429 and bool(
+            _COOLDOWN_TEXT.search(upstream.message) or "cooldown" in (upstream.type or "")
+        )
+        if cooling and wait is None:
+            wait = GATEWAY_COOLDOWN
+        retryable = cooling or not _gateway_retried(headers)
+        if status == 429:
+            return _Failure(RateLimitedError(retry_after=wait, **info), retryable, wait)
+        return _Failure(UpstreamUnavailableError(**info), retryable, wait)
 
     async def _parse_success(
         self, raw: bytes, n: int, request_id: str | None

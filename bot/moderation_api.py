@@ -13,6 +13,8 @@ from typing import Any
 import aiohttp
 import yarl
 
+from bot.images import request_id_of
+
 DEFAULT_TIMEOUT = 1.5  # seconds: the reservation and the defer must still fit Discord's 3 s
 
 
@@ -63,7 +65,10 @@ class ModerationClient:
                 self._url, json=body, headers=self._headers, timeout=self._timeout
             ) as response:
                 if response.status != 200:
-                    raise ModerationUnavailable(f"moderation answered HTTP {response.status}")
+                    request_id = request_id_of(response.headers)
+                    raise ModerationUnavailable(
+                        f"moderation answered HTTP {response.status} request_id={request_id}"
+                    )
                 payload = await response.json(content_type=None)
         except (aiohttp.ClientError, OSError, TimeoutError) as error:
             raise ModerationUnavailable(f"moderation call failed: {type(error).__name__}") from None

@@ -15,8 +15,10 @@ import pytest
 
 from bot.image_format import complete_image_format, detect_image_format
 from tests.fakes.image_gateway import (
+    LITELLM_ANSWERS,
     FakeImageGateway,
     check_images_response,
+    make_png,
 )
 
 KEY = "test-key"
@@ -470,3 +472,58 @@ async def test_path_prefix_is_configurable(http: aiohttp.ClientSession) -> None:
         assert gateway.base_url == f"{gateway.origin}/api/openai"
         status, _, _ = await post(http, gateway, {"model": "openai/dall-e-3", "prompt": "cat"})
     assert status == 200
+
+
+@pytest.mark.parametrize("answer", sorted(LITELLM_ANSWERS))
+async def test_litellm_answers_in_its_shape(
+    gw: FakeImageGateway, http: aiohttp.ClientSession, answer: str
+) -> None:
+    """LiteLLM's error code is the status as a string, and it names requests its own way."""
+    gw.fail_next("litellm", answer=answer)
+    status, payload, response = await post(http, gw, {"model": "openai/dall-e-3", "prompt": "c"})
+    expected_status, expected_type, message = LITELLM_ANSWERS[answer]
+    assert status == expected_status
+    assert error_of(payload) == {
+        "message": message,
+        "type": expected_type,
+        "param": None,
+        "code": str(expected_status),
+    }
+    assert "x-request-id" not in response.headers
+    assert "retry-after" not in response.headers
+    assert ("x-litellm-call-id" in response.headers) is (answer != "no_db")
+    assert gw.answered_headers[0].get("x-litellm-call-id") == response.headers.get(
+        "x-litellm-call-id"
+    )
+
+
+async def test_http_error_can_carry_azures_innererror_and_no_request_id(
+    gw: FakeImageGateway, http: aiohttp.ClientSession
+) -> None:
+    inner = {"code": "ResponsibleAIPolicyViolation"}
+    gw.fail_next("http_error", code="content_filter", innererror=inner, request_id=False)
+    _, payload, response = await post(http, gw, {"model": "openai/dall-e-3", "prompt": "cat"})
+    assert payload["error"]["innererror"] == inner
+    assert "x-request-id" not in response.headers
+
+
+@pytest.mark.parametrize(
+    ("field", "filename"),
+    [("image", "image.png"), ("image[]", "upload"), ("image[]", "tmp1f3c9.png")],
+)
+async def test_an_edit_takes_its_image_as_image_or_image_array(
+    gw: FakeImageGateway, http: aiohttp.ClientSession, field: str, filename: str
+) -> None:
+    """OpenAI accepts both; LiteLLM renames ``image`` to ``image[]`` and the file on the way."""
+    image = make_png(16, 16, seed=3)
+    form = aiohttp.FormData()
+    form.add_field("model", "openai/gpt-image-1")
+    form.add_field("prompt", "add a hat")
+    form.add_field(field, image, filename=filename, content_type="image/png")
+    async with http.post(f"{gw.base_url}/images/edits", data=form, headers=AUTH) as response:
+        payload = await response.json()
+    assert response.status == 200, payload
+    assert len(payload["data"]) == 1
+    (request,) = gw.requests
+    assert request.upload is not None
+    assert [(f.field, f.data) for f in request.upload.images] == [(field, image)]

@@ -260,6 +260,30 @@ async def test_each_upstream_failure_gets_its_own_private_message(
     assert await used_credits(bot) == (1 if kind == "disconnect" else 0)
 
 
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("insufficient_quota", "out of credit"),
+        ("rate_limit", "busy right now"),
+        ("server_error", "unavailable right now"),
+        ("unsupported_params", "rejected this request"),
+        ("no_db", "API key was refused"),
+    ],
+)
+async def test_litellms_rewritten_failures_told_right_after_one_call(
+    bot, discord_fake, gateway, answer, expected
+) -> None:
+    """LiteLLM drops the codes and has retried already: the member still reads the right
+    sentence, refunded, after one call of the bot's."""
+    gateway.fail_next("litellm", times=3, answer=answer)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle)
+    assert expected in note.content
+    assert len(gateway.requests) == 1
+    assert (await bot.quota.find(handle.id)).state == "refunded"
+    assert await used_credits(bot) == 0
+
+
 async def test_timeout_outcome_is_unknown_and_stays_spent(start_bot, discord_fake, gateway) -> None:
     gateway.fail_next("slow", seconds=5)
     async with start_bot(image_api_timeout=1) as bot:

@@ -57,3 +57,9 @@ async def test_a_wrong_key_is_unavailable(gateway) -> None:
             await moderation.classify("hello")
     finally:
         await moderation.close()
+
+
+async def test_a_refusal_names_the_gateways_request_id(client, gateway) -> None:
+    gateway.fail_moderation("server_error")
+    with pytest.raises(ModerationUnavailable, match=r"HTTP 500 request_id=req_\w+"):
+        await client.classify("hello")

@@ -259,6 +259,22 @@ async def test_upstream_refusals_strike_pause_and_unpause(bot, discord_fake, gat
     await images(discord_fake, {"prompt": "a cat"})
 
 
+async def test_a_refusal_litellm_rewrote_is_still_a_strike(bot, discord_fake, gateway) -> None:
+    """LiteLLM turns the code into "400" and prefixes its own words to a custom message."""
+    await bot.policy.update(
+        GUILD_ID, strike_limit=2, audit_channel_id=AUDIT_CHANNEL_ID, actor_id=ADMIN_ID
+    )
+    gateway.fail_next("litellm", answer="content_policy")
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle)
+    assert "safety filter blocked this prompt" in note.content
+    assert "This counts as a strike (1 of 2 this period)." in note.content
+    assert (await bot.quota.status(GUILD_ID, MEMBER_ID)).guild_used == 0  # refunded
+    await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 1)
+    (strike,) = [m.embeds[0] for m in discord_fake.messages(AUDIT_CHANNEL_ID)]
+    assert strike["title"] == "Strike"
+
+
 # -- pre-moderation ---------------------------------------------------------------------------
 
 

@@ -27,11 +27,16 @@ Answered instead of generating:
     ``"insufficient_quota"`` 429 with type and code ``insufficient_quota``.
     ``"server_error"`` opts ``status`` (default 500), ``retry_after``.
     ``"http_error"`` any error answer; opts ``status``, ``message``, ``type``, ``code``,
-    ``param``, ``headers``.
+    ``param``, ``headers``, ``innererror`` (Azure's: an object added to the error),
+    ``request_id=False`` (no ``x-request-id``: a gateway naming its requests otherwise).
     ``"content_policy"`` 400 ``content_policy_violation``; opt ``legacy=True`` gives the older
     ``code: null`` "safety system" answer.
     ``"moderation_blocked"`` 400 ``moderation_blocked`` (GPT image models).
     ``"auth"`` 401 ``invalid_api_key`` even with the right key.
+    ``"litellm"`` what the LiteLLM proxy (1.108.7) answers in front of an upstream: opt
+    ``answer`` one of :data:`LITELLM_ANSWERS` (the verbatim shapes: ``code`` is the status as a
+    string, the upstream's code lost, its message prefixed), ``x-litellm-call-id`` instead of
+    ``x-request-id``, no Retry-After; opts ``message``, ``type``, ``status`` override the preset.
     ``"disconnect"`` reads the request, then drops the connection without answering.
 Generated normally (auth and validation still apply), then altered:
     ``"slow"`` waits opt ``seconds`` (default 1.0) before answering.
@@ -80,6 +85,7 @@ import math
 import os
 import secrets
 import time
+import uuid
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -109,6 +115,7 @@ FAILURE_KINDS = frozenset(
         "content_policy",
         "moderation_blocked",
         "auth",
+        "litellm",
         "disconnect",
         "slow",
         "malformed_json",
@@ -275,11 +282,13 @@ class GatewayError(Exception):
         code: str | None = None,
         param: str | None = None,
         headers: Mapping[str, str] | None = None,
+        request_id: bool = True,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.body = {"error": {"message": message, "type": type, "param": param, "code": code}}
         self.headers = dict(headers or {})
+        self.request_id = request_id  # False: no x-request-id (a gateway that sends its own)
 
 
 @functools.cache
@@ -426,6 +435,7 @@ class FakeImageGateway:
 
     Attributes tests read:
         ``requests``: every generation request, in arrival order (:class:`RecordedRequest`).
+        ``answered_headers``: the headers of each answer to them, in the same order.
         ``produced``: every image a good client should receive, in order, byte for byte.
         ``charged_images``: results in 200 answers, including altered ones (what a real
             gateway would bill).
@@ -468,6 +478,7 @@ class FakeImageGateway:
         self.noise = noise
         self.path_prefix = path_prefix.rstrip("/")
         self.requests: list[RecordedRequest] = []
+        self.answered_headers: list[CIMultiDict[str]] = []  # each generation's answer headers
         self.produced: list[bytes] = []
         self.charged_images = 0
         self.downloads: list[str] = []
@@ -607,7 +618,12 @@ class FakeImageGateway:
             response = await handler(request)
         except GatewayError as error:
             response = web.json_response(error.body, status=error.status, headers=error.headers)
-        response.headers["x-request-id"] = request_id
+            if error.request_id:
+                response.headers["x-request-id"] = request_id
+        else:
+            response.headers["x-request-id"] = request_id
+        if request.path.startswith(f"{self.path_prefix}/images/"):
+            self.answered_headers.append(CIMultiDict(response.headers))
         return response
 
     async def _generate(self, request: web.Request) -> web.StreamResponse:
@@ -918,14 +934,18 @@ def _server_error(opts: Mapping[str, Any]) -> GatewayError:
 
 
 def _http_error(opts: Mapping[str, Any]) -> GatewayError:
-    return GatewayError(
+    error = GatewayError(
         opts.get("status", 400),
         opts.get("message", "Something was wrong with the request."),
         type=opts.get("type", "invalid_request_error"),
         code=opts.get("code"),
         param=opts.get("param"),
         headers=opts.get("headers"),
+        request_id=opts.get("request_id", True),
     )
+    if "innererror" in opts:
+        error.body["error"]["innererror"] = opts["innererror"]
+    return error
 
 
 def _content_policy(opts: Mapping[str, Any]) -> GatewayError:
@@ -961,7 +981,68 @@ MODERATION_CATEGORIES = (
     "violence/graphic",
 )
 
+# What LiteLLM 1.108.7 answers (status, error.type, error.message): the shapes issue 21 reports,
+# the messages as its source builds them (litellm/proxy/_types.py ProxyException: error.code is
+# always the status as a string; litellm/types/router.py: the cooldown; litellm/exceptions.py).
+LITELLM_ANSWERS: dict[str, tuple[int, str, str]] = {
+    "rate_limit": (
+        429,
+        "throttling_error",
+        "litellm.RateLimitError: RateLimitError: OpenAIException - Rate limit reached for images "
+        "per min. Limit: 5/1min. Current: 6/1min.",
+    ),
+    "insufficient_quota": (
+        429,
+        "throttling_error",
+        "litellm.RateLimitError: RateLimitError: OpenAIException - You exceeded your current "
+        "quota, please check your plan and billing details.",
+    ),
+    "server_error": (
+        500,
+        "internal_server_error",
+        "litellm.InternalServerError: InternalServerError: OpenAIException - The server had an "
+        "error while processing your request. Sorry about that!",
+    ),
+    "content_policy": (
+        400,
+        "invalid_request_error",
+        "litellm.BadRequestError: OpenAIException - This prompt was flagged by moderation.",
+    ),
+    "cooldown": (
+        429,
+        "all_deployments_in_cooldown",
+        "No deployments available for selected model, Try again in 5 seconds. All deployments "
+        "for selected model are in cooldown. Passed model=openai/dall-e-3. "
+        "pre-call-checks=False, cooldown_list=['3f0c1c4e9b']",
+    ),
+    "unsupported_params": (
+        400,
+        "invalid_request_error",
+        "litellm.UnsupportedParamsError: Setting response_format is not supported by openai, "
+        "flux/flux-1-pro. To drop it from the call, set `litellm.drop_params = True`.",
+    ),
+    # A key the proxy does not know, with no database to look it up in (raised by its auth).
+    "no_db": (400, "no_db_connection", "No connected db."),
+}
+
+
+def _litellm(opts: Mapping[str, Any]) -> GatewayError:
+    status, type_, message = LITELLM_ANSWERS[opts.get("answer", "server_error")]
+    status = opts.get("status", status)
+    # Its auth answers before a call id is made; every later error carries one.
+    call_id = {} if opts.get("answer") == "no_db" else {"x-litellm-call-id": str(uuid.uuid4())}
+    return GatewayError(
+        status,
+        opts.get("message", message),
+        type=opts.get("type", type_),
+        code=str(status),
+        headers={**call_id, **opts.get("headers", {})},
+        request_id=False,
+    )
+
+
 _ANSWER_FAILURES: dict[str, Callable[[Mapping[str, Any]], GatewayError]] = {
+    "litellm": _litellm,
     "rate_limit": _rate_limit,
     "insufficient_quota": _insufficient_quota,
     "server_error": _server_error,
