@@ -270,3 +270,20 @@ def test_a_broken_command_is_caught(
 ) -> None:
     with pytest.raises((AssertionError, pytest.fail.Exception), match=fragment):
         check_snippet(snippet, tmp_path, monkeypatch)
+
+
+def _test_command(script: str) -> list[Command]:
+    """The install and pytest commands of the one line that runs pytest, quiet flags aside."""
+    (line,) = [ln for ln in script.splitlines() if "pytest" in ln and not ln.startswith("#")]
+    found = [c for c in commands(line) if c.argv[:3] != ["python3", "-m", "venv"]]
+    return [Command(c.env, [w for w in c.argv if w not in ("-q", "--quiet")]) for c in found]
+
+
+def test_ci_runs_the_readmes_test_command_with_the_compat_extra() -> None:
+    """`.ci/run` keeps in step with the README, adding only the extra for the LiteLLM tests."""
+    blocks = [b.text for b in fenced_blocks(_readme()) if b.language == "sh" and "pytest" in b.text]
+    (readme,) = blocks
+    ci = _test_command((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+    expected = [str(c) for c in _test_command(readme)]
+    assert [str(c).replace("[test,compat]", "[test]") for c in ci] == expected
+    assert "'.[test,compat]'" in str(ci[0])

@@ -463,6 +463,7 @@ class FakeImageGateway:
         validate: bool = True,
         idle_timeout: float = 75.0,
         edits: bool = True,
+        port: int = 0,
     ) -> None:
         self.api_key = api_key
         self.edits = edits  # False: a gateway that documents only generations (404 on edits)
@@ -489,6 +490,7 @@ class FakeImageGateway:
         self._seed = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self._port: int | None = None
+        self._listen_port = port  # 0: a free one; a fixed one for a proxy configured before
 
     async def __aenter__(self) -> Self:
         await self.start()
@@ -503,7 +505,7 @@ class FakeImageGateway:
         await self.close()
 
     async def start(self) -> None:
-        """Listen on 127.0.0.1 on a free port."""
+        """Listen on 127.0.0.1, on the port given or else a free one."""
         if self.validate:
             # Load the spec now, not inside the first request: a missing spec stops the fake
             # here, and the fake shares the event loop with the bot under test, whose
@@ -527,7 +529,7 @@ class FakeImageGateway:
         )
         await self._runner.setup()
         # A deep accept queue: load tests open hundreds of connections at once.
-        site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=1024)
+        site = web.TCPSite(self._runner, "127.0.0.1", self._listen_port, backlog=1024)
         await site.start()
         self._port = self._runner.addresses[0][1]
 

@@ -1,0 +1,189 @@
+"""The real bot behind the real LiteLLM proxy, configured by the README's own ``config.yaml``.
+
+The proxy (``pip install -e '.[test,compat]'``; without it these tests skip, saying so) runs on
+127.0.0.1 in front of the fake gateway, which listens on the port the proxy's config names. It
+starts once for the module: it takes several seconds to start (about 8 on CI).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+import yaml
+
+from bot.catalog import load_catalog
+from tests.conftest import API_KEY
+from tests.fakes.discord.interactions import Upload
+from tests.fakes.image_gateway import FakeImageGateway
+from tests.litellm_proxy import ENABLE, RunningProxy, litellm_executable, litellm_proxy
+from tests.litellm_proxy import readme_config as readme_config_text
+from tests.processes import free_port
+from tests.test_edit_e2e import picture
+from tests.test_imagine_e2e import used_credits, wait_for_images, wait_for_private_note
+
+CATALOG = load_catalog()  # the built-in one, whose names the README's config uses
+# LiteLLM's OpenAI client makes up to 3 calls per request it gets, and the README's config
+# keeps its router from repeating them; the bot adds none (the issue's bound is 9).
+MAX_UPSTREAM_CALLS = 3
+ANSWER_WITHIN = 20.0
+CUSTOM_REFUSAL = "This prompt was flagged by moderation."  # no "safety system" in it
+
+
+@pytest.fixture(scope="module")
+def upstream_port() -> int:
+    """The fake gateway's port: fixed for the module, since the proxy's config names it."""
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def proxy(upstream_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningProxy]:
+    if litellm_executable() is None:
+        pytest.skip(f"needs the LiteLLM proxy: {ENABLE}")
+    upstream = f"http://127.0.0.1:{upstream_port}/v1"
+    workdir = tmp_path_factory.mktemp("litellm")
+    with litellm_proxy(readme_config_text(), upstream, API_KEY, workdir) as running:
+        yield running
+
+
+@pytest.fixture
+async def gateway(proxy: RunningProxy, upstream_port: int) -> AsyncIterator[FakeImageGateway]:
+    """The upstream, fresh for each test, on the port the running proxy forwards to."""
+    async with FakeImageGateway(api_key=API_KEY, port=upstream_port) as upstream:
+        yield upstream
+
+
+@pytest.fixture
+async def bot(start_bot, proxy: RunningProxy):
+    """The bot as an operator would set it up: the proxy is its gateway, its key the proxy's."""
+    async with start_bot(
+        image_api_base_url=proxy.base_url, image_api_key=proxy.master_key
+    ) as running:
+        yield running
+
+
+def test_the_readme_config_offers_the_catalogs_models_by_their_names() -> None:
+    """Runs without the extra too: the snippet stays in step with the built-in catalog."""
+    config = yaml.safe_load(readme_config_text())
+    offered = {entry["model_name"] for entry in config["model_list"]}
+    assert offered == {model.id for model in CATALOG.models}
+    for entry in config["model_list"]:
+        params = entry["litellm_params"]
+        assert params["api_base"] == "os.environ/UPSTREAM_BASE_URL"  # no address to edit
+        assert params["api_key"] == "os.environ/UPSTREAM_API_KEY"  # no secret in the file
+    assert config["general_settings"]["master_key"] == "os.environ/LITELLM_MASTER_KEY"
+
+
+@pytest.mark.parametrize("model", [model.id for model in CATALOG.models])
+async def test_each_catalog_model_is_delivered_byte_identical(
+    bot, discord_fake, gateway, model: str
+) -> None:
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a red fox", "model": model})
+    message = await wait_for_images(discord_fake, handle)
+    assert [a.data for a in message.attachments] == gateway.produced
+    (request,) = gateway.requests
+    assert request.json["model"] == model  # the upstream's name, as the catalog has it
+    assert request.headers["Authorization"] == f"Bearer {API_KEY}"  # the proxy's key upstream
+    wanted = {spec.id: spec.response_format for spec in CATALOG.models}[model]
+    # flux's response_format is dropped by LiteLLM (drop_params): its upstream default is url.
+    assert request.json.get("response_format") == (None if model.startswith("flux/") else wanted)
+    assert await used_credits(bot) > 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "told"),
+    [("rate_limit", "busy right now"), ("server_error", "unavailable right now")],
+)
+async def test_a_failing_upstream_is_called_a_bounded_number_of_times(
+    bot, discord_fake, gateway, kind: str, told: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    gateway.fail_next(kind, times=100)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
+    assert told in note.content
+    assert 1 <= len(gateway.requests) <= MAX_UPSTREAM_CALLS
+    assert await used_credits(bot) == 0
+    (attempt,) = failures_logged(caplog)  # LiteLLM retried: the bot did not again
+    assert "next=give up" in attempt
+    assert "request_id=None" not in attempt  # LiteLLM's x-litellm-call-id, for its own log
+
+
+def failures_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The image client's line for each failed attempt."""
+    lines = (r.getMessage() for r in caplog.records if r.name == "imagine.images")
+    return [line for line in lines if line.startswith("image request failed:")]
+
+
+async def test_an_upstream_out_of_credit_is_told_as_such_and_logged_once(
+    bot, discord_fake, gateway, caplog: pytest.LogCaptureFixture
+) -> None:
+    """LiteLLM rewrites ``insufficient_quota`` to code "429", type ``throttling_error``."""
+    gateway.fail_next("insufficient_quota", times=100)
+    for _ in range(2):
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
+        assert "out of credit" in note.content
+    errors = [r for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1, [r.getMessage() for r in errors]
+    assert "out of credit" in errors[0].getMessage()
+    assert len(gateway.requests) <= 2 * MAX_UPSTREAM_CALLS
+    assert await used_credits(bot) == 0
+
+
+@pytest.mark.parametrize(
+    ("kind", "opts"),
+    [
+        ("content_policy", {}),
+        (
+            "http_error",
+            {
+                "code": "content_policy_violation",
+                "message": "This prompt was flagged by moderation.",
+            },
+        ),
+    ],
+    ids=["safety-system-wording", "custom-wording"],
+)
+async def test_a_policy_refusal_is_told_as_one_and_counts_as_a_strike(
+    bot, discord_fake, gateway, kind: str, opts: dict[str, str]
+) -> None:
+    """LiteLLM rewrites the code ``content_policy_violation`` to "400"."""
+    gateway.fail_next(kind, **opts)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
+    assert "safety filter blocked this prompt" in note.content
+    assert "This counts as a strike (1 of 3 this period)." in note.content
+    assert len(gateway.requests) == 1
+    assert await used_credits(bot) == 0
+
+
+async def test_an_edit_passes_through_with_its_image(bot, discord_fake, gateway) -> None:
+    source = picture(seed=5)
+    handle = await discord_fake.inject_slash(
+        "imagine-edit", {"image": Upload("cat.png", source), "prompt": "give it a hat"}
+    )
+    message = await wait_for_images(discord_fake, handle)
+    (request,) = gateway.requests
+    assert request.is_edit
+    assert request.upload is not None
+    assert [f.data for f in request.upload.images] == [source]
+    assert [f.field for f in request.upload.images] == ["image[]"]  # LiteLLM's renaming
+    assert request.json["model"] == "openai/gpt-image-1"
+    assert [a.data for a in message.attachments] == gateway.produced
+
+
+async def test_a_key_the_proxy_refuses_is_named_in_the_log_with_its_words(
+    start_bot, discord_fake, gateway, proxy: RunningProxy, caplog: pytest.LogCaptureFixture
+) -> None:
+    """LiteLLM without a database answers a wrong key 400 "No connected db."."""
+    wrong = "sk-not-the-proxys-master-key"
+    async with start_bot(image_api_base_url=proxy.base_url, image_api_key=wrong):
+        handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+        note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
+    assert "API key was refused" in note.content
+    (error,) = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "refused the API key or is misconfigured" in error
+    assert "No connected db." in error
+    assert wrong not in caplog.text
+    assert gateway.requests == []
