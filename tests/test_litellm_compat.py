@@ -23,6 +23,9 @@ from tests.processes import free_port
 from tests.test_edit_e2e import picture
 from tests.test_imagine_e2e import used_credits, wait_for_images, wait_for_private_note
 
+# One worker runs the whole module, so the proxy starts once (pytest-xdist's --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("litellm-proxy")
+
 CATALOG = load_catalog()  # the built-in one, whose names the README's config uses
 # LiteLLM's OpenAI client makes up to 3 calls per request it gets, and the README's config
 # keeps its router from repeating them; the bot adds none (the bound is 9).
