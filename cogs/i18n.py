@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import FluentDecimal, FluentNumber
 
@@ -129,6 +130,11 @@ class Words:
     def __call__(self, message_id: str, /, **args: Argument) -> str:
         return self.source.text(self.locale, message_id, **args)
 
+    def ordinal(self, number: int) -> str:
+        """CLDR's ordinal category of `number` in this language ("two" for 2nd in English), for
+        a message to select on: fluent.runtime selects numbers by cardinal plurals only."""
+        return str(Locale.parse(self.locale, sep="-").ordinal_form(number))
+
 
 def words_for(locale: object) -> Words:
     """What a reader with this Discord locale (or None: English) reads."""
@@ -136,6 +142,13 @@ def words_for(locale: object) -> Words:
     return Words(source.resolve(locale), source)
 
 
-def money(amount: Decimal, currency: str) -> FluentNumber:
-    """An amount that each language writes with its own currency format."""
-    return FluentDecimal(amount, style="currency", currency=currency)
+def money(amount: Decimal, currency: str, places: int = 2) -> FluentNumber:
+    """An amount that each language writes with its own currency format, with at least
+    `places` decimals (a price of 0.004 per credit must not read as 0.00)."""
+    return FluentDecimal(
+        amount,
+        style="currency",
+        currency=currency,
+        minimumFractionDigits=places,
+        maximumFractionDigits=places,
+    )
