@@ -596,8 +596,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
     ) -> None:
         """The gateway's safety system refused the prompt: one strike, audited."""
         guild_id = _guild_id(interaction)
-        reason = f"gateway: {failed.error.code or 'content policy'}"
-        strike = await self.bot.policy.add_strike(guild_id, interaction.user.id, reason)
+        strike = await self.bot.policy.add_strike(
+            guild_id, interaction.user.id, f"gateway: {failed.error.code or 'content policy'}"
+        )
         words = private_words(interaction)
         await tell(interaction, with_strike(words, failure(words, failed), strike))
         if strike is not None and strike.paused:  # the member's other requests wait no longer

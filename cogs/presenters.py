@@ -109,7 +109,7 @@ from cogs.discord_limits import (
     fitted_embed,
     truncate,
 )
-from cogs.i18n import Words, money, words_for
+from cogs.i18n import Words, words_for
 
 # What a call to Discord can raise: discord.py lets transport faults through unwrapped.
 DISCORD_FAULTS = (discord.HTTPException, aiohttp.ClientError, OSError, TimeoutError)
@@ -154,7 +154,7 @@ def priced(words: Words, amount: int, price: Price | None) -> str:
     """Credits, and what they cost the operator where CREDIT_PRICE is set."""
     if price is None:
         return credits(words, amount)
-    cost = money(price.of(amount), price.currency, price.places)
+    cost = words.money(price.of(amount), price.currency, price.places)
     return words("credit-amount-priced", credits=credits(words, amount), price=cost)
 
 

@@ -39,6 +39,7 @@ def test_an_installed_wheel_finds_its_migrations_and_catalog(tmp_path: Path) -> 
     assert "bot/data/models.toml" in names
     assert "bot/data/builtin_terms.txt" in names
     assert "cogs/imagine.py" in names
+    assert "cogs/locales/en-US.ftl" in names  # the messages travel with the code that says them
     # pyproject.toml says MIT: the licence text travels with every installed copy.
     assert "imagine_bot-0.1.0.dist-info/licenses/LICENSE" in names
     assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
