@@ -39,7 +39,7 @@ class Listing:
 
     items: Sequence[str]
     more: Callable[[int], str]  # how the hidden rest is counted, in the reader's language
-    empty: str = ""
+    empty: str  # what an empty list says, in the reader's language (never "": Discord refuses)
     separator: str = "\n"
     most: int = MAX_LISTED
 

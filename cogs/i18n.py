@@ -122,7 +122,7 @@ def catalogs() -> Catalogs:
 
 @dataclass(frozen=True)
 class Words:
-    """The catalogs bound to one reader's language: `words("quota-left", credits=5)`."""
+    """The catalogs bound to one reader's language: `words("credit-amount", count=5)`."""
 
     locale: str
     source: Catalogs

@@ -158,10 +158,15 @@ def priced(words: Words, amount: int, price: Price | None) -> str:
     return words("credit-amount-priced", credits=credits(words, amount), price=cost)
 
 
-def _listing(words: Words, items: Sequence[str], empty: str = "", separator: str = "\n") -> Listing:
-    return Listing(
-        items, lambda hidden: words("listing-more", count=hidden), empty, separator=separator
-    )
+def _listing(
+    words: Words, items: Sequence[str], empty: str | None = None, separator: str = "\n"
+) -> Listing:
+    """Items that fit, the rest counted, in the reader's words; an empty list says "none"."""
+
+    def more(hidden: int) -> str:
+        return words("listing-more", count=hidden)
+
+    return Listing(items, more, empty or words("setting-none"), separator=separator)
 
 
 def quota_summary(words: Words, status: QuotaStatus, price: Price | None = None) -> str:

@@ -45,7 +45,7 @@ def accepted(embed: discord.Embed) -> None:
 
 def test_a_list_shows_whole_items_and_counts_the_rest() -> None:
     items = [f"item {i:02} " + "x" * 90 for i in range(20)]
-    text = Listing(items, MORE).fit(FIELD_VALUE_LIMIT)
+    text = Listing(items, MORE, "none").fit(FIELD_VALUE_LIMIT)
     *shown, more = text.split("\n")
     assert len(text) <= FIELD_VALUE_LIMIT
     assert shown == items[: len(shown)]  # whole items, in order
@@ -55,11 +55,11 @@ def test_a_list_shows_whole_items_and_counts_the_rest() -> None:
 
 def test_a_list_shows_at_most_fifteen_and_says_when_it_is_empty() -> None:
     items = [f"<@&{i}>" for i in range(40)]
-    text = Listing(items, MORE, separator=", ").fit(FIELD_VALUE_LIMIT)
+    text = Listing(items, MORE, "none", separator=", ").fit(FIELD_VALUE_LIMIT)
     assert text == ", ".join([*items[:MAX_LISTED], "…and 25 more"])
-    assert Listing(items[:3], MORE).fit(100) == "\n".join(items[:3])
+    assert Listing(items[:3], MORE, "none").fit(100) == "\n".join(items[:3])
     assert Listing([], MORE, empty="everyone").fit(100) == "everyone"
-    assert Listing(["x" * 50] * 3, MORE).fit(20) == "…and 3 more"
+    assert Listing(["x" * 50] * 3, MORE, "none").fit(20) == "…and 3 more"
 
 
 @pytest.mark.parametrize("size", [300, 1_100, 5_000])
@@ -70,7 +70,8 @@ def test_any_lengths_fit_every_limit_and_the_total(size: int) -> None:
         title=long,
         description=long,
         fields=[
-            Field(long, Listing([long[:200]] * 30, MORE) if i % 2 else long) for i in range(30)
+            Field(long, Listing([long[:200]] * 30, MORE, "none") if i % 2 else long)
+            for i in range(30)
         ],
         footer=long,
         author=Author(long),
