@@ -29,12 +29,9 @@ FILES = sorted(LOCALES_DIRECTORY.glob("*.ftl"))
 TRANSLATIONS = [path.stem for path in FILES if path.stem != SOURCE_LOCALE]
 
 
-def resource(code: str) -> fluent.Resource:
-    return parse((LOCALES_DIRECTORY / f"{code}.ftl").read_text(encoding="utf-8"))
-
-
-def messages(code: str) -> dict[str, fluent.Message]:
-    return {e.id.name: e for e in resource(code).body if isinstance(e, fluent.Message)}
+def messages(code: str, directory: Path = LOCALES_DIRECTORY) -> dict[str, fluent.Message]:
+    found = parse((directory / f"{code}.ftl").read_text(encoding="utf-8"))
+    return {e.id.name: e for e in found.body if isinstance(e, fluent.Message)}
 
 
 class _Variables(Visitor):
@@ -212,6 +209,42 @@ def test_plurals_follow_cldr(code: str, message_id: str) -> None:
             assert chosen_variant(code, message, name, value) == {
                 expected_key(select, number, category)
             }, (code, message_id, number)
+
+
+def _rules(code: str, name: str) -> set[str]:
+    """The CLDR categories a count in `$name` has in this language (ordinal or cardinal)."""
+    locale = locale_of(code)
+    return set((locale.ordinal_form if name in ORDINAL_SELECTORS else locale.plural_form).tags)
+
+
+def flattened_plurals(code: str, directory: Path = LOCALES_DIRECTORY) -> list[tuple[str, str]]:
+    """English plurals a translation says in one form though its language has several."""
+    translated = messages(code, directory)
+    return [
+        (message_id, name)
+        for message_id, message in messages(SOURCE_LOCALE).items()
+        if message_id in translated
+        for name in {_selector(select) for select in plural_selects(message)}
+        if _rules(code, name) - {"other"}
+        and name not in {_selector(select) for select in plural_selects(translated[message_id])}
+    ]
+
+
+@pytest.mark.parametrize("code", TRANSLATIONS)
+def test_a_plural_stays_plural_where_the_language_has_plurals(code: str) -> None:
+    """A translation may drop a selector only where its language has one form (ja)."""
+    assert flattened_plurals(code) == []
+
+
+def test_the_plural_check_fails_a_flattened_plural(catalogs_copy: Path) -> None:
+    path = catalogs_copy / "de.ftl"
+    text = path.read_text(encoding="utf-8")
+    plural = "{ $count ->\n    [one] { $count } Credit\n   *[other] { $count } Credits\n}"
+    assert plural in text
+    path.write_text(text.replace(plural, "{ $count } Credits", 1), encoding="utf-8")
+    assert flattened_plurals("de", catalogs_copy) == [("credit-amount", "count")]
+    (catalogs_copy / "ja.ftl").write_text("credit-amount = { $count } クレジット\n", "utf-8")
+    assert flattened_plurals("ja", catalogs_copy) == []  # Japanese has one form
 
 
 @pytest.mark.parametrize(
