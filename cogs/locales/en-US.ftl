@@ -33,6 +33,7 @@ setting-no = no
 quota-server-left = Server: **{ $remaining }** of { $limit } left
 quota-server-left-used = Server: **{ $remaining }** of { $limit } left; { $used } used
 quota-member-left = You: **{ $remaining }** of { $limit } left
+# $period is day, week or month (the keys of every { $period -> … }: keep them).
 quota-resets = Resets { $resets } (every { $period ->
     [day] day
     [week] week
@@ -43,6 +44,7 @@ quota-bot-spent = This bot has used its credits { $period ->
     [week] for this week; try again after Monday 00:00 UTC
    *[month] for this month; try again after the 1st, 00:00 UTC
 }.
+# $scope is guild (the server's budget ran out) or member (the member's own); keep the keys.
 quota-exceeded = { $scope ->
     [guild] This server has
    *[member] You have
@@ -50,6 +52,7 @@ quota-exceeded = { $scope ->
 quota-invalid-nothing = Nothing to change: give a server budget, member budget or period.
 quota-invalid-period = The period must be day, week or month.
 quota-above-ceiling = This server's budget can be at most { $ceiling }: the bot's operator sets that ceiling.
+# $budget names the setting: guild_credits or member_credits; keep the keys.
 quota-invalid-budget = The { $budget ->
     [guild_credits] server budget
    *[member] per-member budget
@@ -76,6 +79,8 @@ usage-resets = Resets { $resets } (every { $period ->
     [week] week
    *[month] month
 }, UTC).
+# $who is a member mention or a model's name; $credits and $requests come from
+# credit-amount (or credit-amount-priced) and request-amount.
 usage-line = { $who }: { $credits } ({ $requests })
 usage-top-members = Top members
 usage-by-model = By model
@@ -246,6 +251,7 @@ entries-roles = Roles
 entries-no-terms = none
 entries-everywhere = everywhere
 entries-everyone = everyone
+# $limit names the setting; keep the keys.
 setting-invalid-queue = { $limit ->
     [guild_concurrency] Requests running at once in the server
     [member_concurrency] Requests running at once per member
@@ -285,6 +291,7 @@ policy-live-member = { $member }: { $running } running, { $waiting } waiting
 
 audit-generated = Generated
 audit-edited = Edited
+# $rule is the rule's internal name (blocked_term, cooldown…), left as it is.
 audit-refused = Refused: { $rule }
 audit-strike = Strike
 audit-member = Member
@@ -312,6 +319,7 @@ defaults-mine-none = Your defaults in this server: none; /imagine uses the serve
 defaults-server-none = This server's defaults: none; /imagine uses the catalog's.
 defaults-mine-shown = Your defaults in this server: { $options }.
 defaults-server-shown = This server's defaults: { $options }.
+# $option is an option's name as members type it (model, size, aspect…): not translated.
 defaults-option = { $option } { $value }
 defaults-none-to-clear = There were no defaults to clear.
 defaults-mine-cleared = ✅ Your defaults are cleared.
@@ -339,6 +347,7 @@ history-empty = No requests in this server yet.
 history-no-prompt = *prompt no longer kept*
 history-nothing-spent = nothing spent
 history-edit = edit
+# $rule is the name of the rule that refused a request; keep the keys, translate the text.
 history-refused-rule = refused: { $rule ->
     [paused] you were paused
     [channel] not allowed in that channel
