@@ -110,13 +110,52 @@ def test_every_message_is_in_every_language(code: str) -> None:
 
 @pytest.mark.parametrize("code", TRANSLATIONS)
 def test_a_translation_uses_the_same_placeholders(code: str) -> None:
+    """The same `$names`; only a count that merely chooses a plural form may go, and only in a
+    language with one form for it (Japanese needs no `$count` to say "were" or "was")."""
     source = messages(SOURCE_LOCALE)
     differing = {
         message_id: (variables(source[message_id]), variables(message))
         for message_id, message in messages(code).items()
-        if message_id in source and variables(message) != variables(source[message_id])
+        if message_id in source and not _same_placeholders(code, source[message_id], message)
     }
     assert differing == {}
+
+
+def _same_placeholders(code: str, source: fluent.Message, translated: fluent.Message) -> bool:
+    dropped = variables(source) - variables(translated)
+    optional = {name for name in selector_only(source) if _rules(code, name) == {"other"}}
+    return variables(translated) <= variables(source) and dropped <= optional
+
+
+def selector_only(message: fluent.Message) -> set[str]:
+    """Variables a message uses only to choose a plural form, never showing them."""
+    chosen = {_selector(select) for select in plural_selects(message)}
+    shown = _Variables()
+    for node in _nodes(message):
+        if isinstance(node, fluent.SelectExpression):
+            for variant in node.variants:
+                shown.visit(variant)
+        elif isinstance(node, fluent.Placeable) and not isinstance(
+            node.expression, fluent.SelectExpression
+        ):
+            shown.visit(node)
+    return chosen - shown.names
+
+
+def test_only_a_count_that_chooses_a_form_may_be_left_out() -> None:
+    source = messages(SOURCE_LOCALE)
+    assert selector_only(source["queue-place"]) == {"ordinal"}
+    assert selector_only(source["queue-expelled"]) == {"count"}
+    assert selector_only(source["credit-amount"]) == set()  # it shows the count too
+    ja = parse("queue-expelled = { $requests }件が列から外され、返金されました。\n").body[0]
+    de = parse("queue-expelled = { $requests } wurden aus der Warteschlange genommen.\n").body[0]
+    assert isinstance(ja, fluent.Message)
+    assert isinstance(de, fluent.Message)
+    assert _same_placeholders("ja", source["queue-expelled"], ja)
+    assert not _same_placeholders("de", source["queue-expelled"], de)  # German has "one"
+    extra = parse("credit-amount = { $count } { $credits }\n").body[0]
+    assert isinstance(extra, fluent.Message)
+    assert not _same_placeholders("ja", source["credit-amount"], extra)
 
 
 def test_the_placeholder_check_sees_selectors_and_functions() -> None:
@@ -212,9 +251,11 @@ def test_plurals_follow_cldr(code: str, message_id: str) -> None:
 
 
 def _rules(code: str, name: str) -> set[str]:
-    """The CLDR categories a count in `$name` has in this language (ordinal or cardinal)."""
+    """The CLDR categories a count in `$name` has in this language (ordinal or cardinal),
+    "other" included (Babel leaves it implicit)."""
     locale = locale_of(code)
-    return set((locale.ordinal_form if name in ORDINAL_SELECTORS else locale.plural_form).tags)
+    rules = locale.ordinal_form if name in ORDINAL_SELECTORS else locale.plural_form
+    return set(rules.tags) | {"other"}
 
 
 def flattened_plurals(code: str, directory: Path = LOCALES_DIRECTORY) -> list[tuple[str, str]]:
