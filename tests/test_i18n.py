@@ -412,15 +412,15 @@ def test_money_is_written_the_readers_way() -> None:
 
 SCANNED = sorted((ROOT / "cogs").glob("*.py"))
 # Calls whose string arguments nobody reads as a sentence: logs and the reasons kept for them,
-# the command tree (names stay English; descriptions are the Translator's), patterns, the
-# catalog API itself.
+# the command tree (names stay English; descriptions, choice names and `locale_str` go through
+# the app_commands.Translator and the catalogs' `## Commands`), patterns, the catalog API.
 QUIET_CALLS = frozenset(
     {
         *("debug", "info", "warning", "error", "exception", "critical", "getLogger"),
         *("report_unexpected", "_attempt", "withdraw", "add_strike"),
         *("command", "describe", "Group", "ContextMenu", "Choice", "choices", "rename"),
         *("autocomplete", "compile", "fullmatch", "match"),
-        *("AssertionError", "LookupError", "words", "text"),
+        *("AssertionError", "LookupError", "words", "text", "locale_str"),
     }
 )
 # Keyword arguments that are ids, links or file names wherever they are.
