@@ -19,7 +19,11 @@ class Price:
     def of(self, credits: int) -> Decimal:
         return self.per_credit * credits
 
+    @property
+    def places(self) -> int:
+        """Decimal places an amount shows: at least cents, and as many as the price has."""
+        return max(2, -int(self.per_credit.normalize().as_tuple().exponent))
+
     def format(self, credits: int) -> str:
-        """The amount with at least cents, and as many places as the price has ('0.48 USD')."""
-        places = max(2, -int(self.per_credit.normalize().as_tuple().exponent))
-        return f"{self.of(credits):.{places}f} {self.currency}"
+        """The amount for logs and the command line ('0.48 USD'); members read `cogs.i18n.money`."""
+        return f"{self.of(credits):.{self.places}f} {self.currency}"

@@ -16,7 +16,7 @@ from discord.ext import commands
 from bot.generation import StoreBusy
 from bot.store import StoreUnavailable
 from cogs.errors import tell
-from cogs.presenters import NOT_APPROVED, refusal
+from cogs.presenters import private_words, refusal
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -34,10 +34,10 @@ async def admitted(interaction: discord.Interaction[Any]) -> bool:
             return True
     except StoreUnavailable as error:
         log.warning("could not read the approval of guild %s: %s", interaction.guild_id, error)
-        message = refusal(StoreBusy())
+        message = refusal(private_words(interaction), StoreBusy())
     else:
         bot.metrics.refused("not_approved")
-        message = NOT_APPROVED
+        message = private_words(interaction)("guild-not-approved")
     if interaction.type is not discord.InteractionType.autocomplete:
         await tell(interaction, message)
     return False

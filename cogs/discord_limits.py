@@ -9,7 +9,7 @@ https://discord.com/developers/docs/resources/message#embed-object-embed-limits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import discord
@@ -38,7 +38,8 @@ class Listing:
     rest are counted, never cut in half (a half mention is noise)."""
 
     items: Sequence[str]
-    empty: str = "none"
+    more: Callable[[int], str]  # how the hidden rest is counted, in the reader's language
+    empty: str  # what an empty list says, in the reader's language (never "": Discord refuses)
     separator: str = "\n"
     most: int = MAX_LISTED
 
@@ -53,7 +54,7 @@ class Listing:
     def _text(self, shown: int) -> str:
         parts = list(self.items[:shown])
         if hidden := len(self.items) - shown:
-            parts.append(f"…and {hidden} more")
+            parts.append(self.more(hidden))
         return self.separator.join(parts)
 
 

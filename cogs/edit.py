@@ -22,15 +22,9 @@ from bot.edit_inputs import Unreadable, check_size, prepare_input, prepare_mask
 from bot.generation import Reserved
 from cogs.command_text import described
 from cogs.errors import report_unexpected
+from cogs.i18n import Words
 from cogs.imagine import PROMPT_OPTION_MAX, ImagineCog
-from cogs.presenters import (
-    DISCORD_FAULTS,
-    EDIT_MODAL_TITLE,
-    EDIT_PROMPT_LABEL,
-    NO_IMAGE,
-    rejection,
-    send_error,
-)
+from cogs.presenters import DISCORD_FAULTS, private_words, rejection, send_error
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -41,18 +35,21 @@ MODAL_PROMPT_MAX = 4000  # Discord's cap on a text input's value
 
 
 class EditModal(discord.ui.Modal):
-    """Asks for the prompt; the images are those of the message the member chose."""
+    """Asks for the prompt, in the member's language; the images are those of the message the
+    member chose."""
 
-    prompt: discord.ui.TextInput[EditModal] = discord.ui.TextInput(
-        label=EDIT_PROMPT_LABEL,
-        custom_id="prompt",
-        style=discord.TextStyle.paragraph,
-        min_length=1,
-        max_length=MODAL_PROMPT_MAX,
-    )
-
-    def __init__(self, cog: EditCog, attachments: Sequence[discord.Attachment]) -> None:
-        super().__init__(title=EDIT_MODAL_TITLE, timeout=15 * 60)
+    def __init__(
+        self, cog: EditCog, attachments: Sequence[discord.Attachment], words: Words
+    ) -> None:
+        super().__init__(title=words("edit-modal-title"), timeout=15 * 60)
+        self.prompt: discord.ui.TextInput[EditModal] = discord.ui.TextInput(
+            label=words("edit-prompt-label"),
+            custom_id="prompt",
+            style=discord.TextStyle.paragraph,
+            min_length=1,
+            max_length=MODAL_PROMPT_MAX,
+        )
+        self.add_item(self.prompt)
         self.cog = cog
         self.attachments = list(attachments)
 
@@ -143,10 +140,11 @@ class EditCog(commands.Cog, name="Edit"):
         self, interaction: discord.Interaction[Any], message: discord.Message | None
     ) -> None:
         attachments = [] if message is None else _images_of(message)
+        words = private_words(interaction)
         if not attachments:
-            await send_error(interaction, NO_IMAGE)
+            await send_error(interaction, words("edit-no-image"))
             return
-        await interaction.response.send_modal(EditModal(self, attachments))
+        await interaction.response.send_modal(EditModal(self, attachments, words))
 
     async def start(
         self,
@@ -164,7 +162,7 @@ class EditCog(commands.Cog, name="Edit"):
         try:
             model = self.bot.catalog.edit_model(model_id, len(images), mask=mask is not None)
         except RequestRejected as rejected:
-            await send_error(interaction, rejection(rejected))
+            await send_error(interaction, rejection(private_words(interaction), rejected))
             return
 
         async def reserve() -> Reserved:

@@ -9,7 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.presenters import DISCORD_FAULTS, UNEXPECTED, command_refusal, send_error
+from cogs.presenters import DISCORD_FAULTS, command_refusal, private_words, send_error
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -37,7 +37,7 @@ async def report_unexpected(
 ) -> None:
     """Log a bug with its traceback for the admins; tell the member only that it happened."""
     log.error("%s failed", where, exc_info=error)
-    await tell(interaction, UNEXPECTED)
+    await tell(interaction, private_words(interaction)("unexpected-error"))
 
 
 class ErrorsCog(commands.Cog, name="Errors"):
@@ -55,7 +55,7 @@ class ErrorsCog(commands.Cog, name="Errors"):
         self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
     ) -> None:
         if isinstance(error, app_commands.CheckFailure | app_commands.TransformerError):
-            await tell(interaction, command_refusal(error))
+            await tell(interaction, command_refusal(private_words(interaction), error))
             return
         if is_duplicate(error):  # the first delivery answers; a second reply would fail too
             log.info("ignored a second delivery of interaction %s", interaction.id)

@@ -18,14 +18,13 @@ from discord.ext import commands
 from bot.history import Page
 from cogs.command_text import described
 from cogs.errors import report_unexpected
+from cogs.i18n import Words
 from cogs.imagine import ImagineCog
 from cogs.presenters import (
-    HISTORY_REFUSED,
     NO_MENTIONS,
-    USE_AGAIN_GONE,
-    USE_AGAIN_REFUSED,
     acknowledge,
     history_embed,
+    private_words,
     send_error,
     use_again_description,
     use_again_label,
@@ -41,10 +40,12 @@ class PageButton(
 ):
     """Previous or Next: shows page `page` of `member`'s history."""
 
-    def __init__(self, member_id: int, page: int, way: str, *, disabled: bool = False) -> None:
+    def __init__(
+        self, words: Words, member_id: int, page: int, way: str, *, disabled: bool = False
+    ) -> None:
         super().__init__(
             discord.ui.Button(
-                label="Previous" if way == "prev" else "Next",
+                label=words("button-previous" if way == "prev" else "button-next"),
                 style=discord.ButtonStyle.secondary,
                 custom_id=f"imagine:history:{member_id}:{page}:{way}",
                 disabled=disabled,
@@ -57,7 +58,8 @@ class PageButton(
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> PageButton:
-        return cls(int(match["member"]), int(match["page"]), match["way"])
+        words = private_words(interaction)
+        return cls(words, int(match["member"]), int(match["page"]), match["way"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
@@ -72,10 +74,12 @@ class UseAgainSelect(
 ):
     """Use again: re-runs the chosen entry (its interaction id is the option's value)."""
 
-    def __init__(self, member_id: int, options: list[discord.SelectOption]) -> None:
+    def __init__(self, words: Words, member_id: int, options: list[discord.SelectOption]) -> None:
         super().__init__(
             discord.ui.Select(
-                custom_id=f"imagine:again:{member_id}", placeholder="Use again…", options=options
+                custom_id=f"imagine:again:{member_id}",
+                placeholder=words("use-again-placeholder"),
+                options=options,
             )
         )
 
@@ -84,13 +88,13 @@ class UseAgainSelect(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> UseAgainSelect:
         options = item.options if isinstance(item, discord.ui.Select) else []
-        return cls(int(match["member"]), options)
+        return cls(private_words(interaction), int(match["member"]), options)
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         try:
             chosen = self.item.values[0] if self.item.values else ""
             if not chosen.isdigit():
-                await send_error(interaction, USE_AGAIN_REFUSED)
+                await send_error(interaction, private_words(interaction)("use-again-refused"))
                 return
             await _cog(interaction).use_again(interaction, int(chosen))
         except Exception as error:
@@ -117,7 +121,7 @@ class HistoryCog(commands.Cog, name="History"):
     ) -> None:
         member_id = interaction.user.id if member is None else member.id
         if not _may_see(interaction, member_id):
-            await send_error(interaction, HISTORY_REFUSED)
+            await send_error(interaction, private_words(interaction)("history-refused"))
             return
         await acknowledge(interaction)
         embed, view = await self._page(interaction, member_id, 0)
@@ -129,7 +133,7 @@ class HistoryCog(commands.Cog, name="History"):
         self, interaction: discord.Interaction[Any], member_id: int, number: int
     ) -> None:
         if not _may_see(interaction, member_id):
-            await send_error(interaction, HISTORY_REFUSED)
+            await send_error(interaction, private_words(interaction)("history-refused"))
             return
         await interaction.response.defer()
         embed, view = await self._page(interaction, member_id, number)
@@ -141,7 +145,8 @@ class HistoryCog(commands.Cog, name="History"):
         """Re-run one of the member's own entries the way Re-roll does: every rule, full cost."""
         entry = await self.bot.history.find(_guild_id(interaction), request_id)
         if entry is None or entry.member_id != interaction.user.id:
-            await send_error(interaction, USE_AGAIN_GONE if entry is None else USE_AGAIN_REFUSED)
+            said = "use-again-gone" if entry is None else "use-again-refused"
+            await send_error(interaction, private_words(interaction)(said))
             return
         imagine = interaction.client.get_cog(ImagineCog.__cog_name__)
         assert isinstance(imagine, ImagineCog)
@@ -153,27 +158,27 @@ class HistoryCog(commands.Cog, name="History"):
         guild_id = _guild_id(interaction)
         page = await self.bot.history.page(guild_id, member_id, number)
         own = member_id == interaction.user.id
-        embed = history_embed(page, member_id, own, self._model_name, guild_id)
-        return embed, self._view(page, member_id, own)
+        words = private_words(interaction)
+        embed = history_embed(words, page, member_id, own, self._model_name, guild_id)
+        return embed, self._view(words, page, member_id, own)
 
-    def _view(self, page: Page, member_id: int, own: bool) -> discord.ui.View:
+    def _view(self, words: Words, page: Page, member_id: int, own: bool) -> discord.ui.View:
         view = discord.ui.View(timeout=None)
         # An edit's inputs are not kept: only a generation can be used again.
         again = [e for e in page.entries if e.prompt and e.kind == "generation"] if own else []
         if again:
             options = [
                 discord.SelectOption(
-                    label=use_again_label(e),
+                    label=use_again_label(words, e),
                     value=str(e.interaction_id),
-                    description=use_again_description(e, self._model_name(e.model)),
+                    description=use_again_description(words, e, self._model_name(e.model)),
                 )
                 for e in again
             ]
-            view.add_item(UseAgainSelect(member_id, options))
-        view.add_item(
-            PageButton(member_id, max(page.number - 1, 0), "prev", disabled=page.number == 0)
-        )
-        view.add_item(PageButton(member_id, page.number + 1, "next", disabled=not page.more))
+            view.add_item(UseAgainSelect(words, member_id, options))
+        previous = max(page.number - 1, 0)
+        view.add_item(PageButton(words, member_id, previous, "prev", disabled=page.number == 0))
+        view.add_item(PageButton(words, member_id, page.number + 1, "next", disabled=not page.more))
         return view
 
     def _model_name(self, model_id: str) -> str:

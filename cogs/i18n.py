@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import FluentDecimal, FluentNumber
 
@@ -121,13 +122,25 @@ def catalogs() -> Catalogs:
 
 @dataclass(frozen=True)
 class Words:
-    """The catalogs bound to one reader's language: `words("quota-left", credits=5)`."""
+    """The catalogs bound to one reader's language: `words("credit-amount", count=5)`."""
 
     locale: str
     source: Catalogs
 
     def __call__(self, message_id: str, /, **args: Argument) -> str:
         return self.source.text(self.locale, message_id, **args)
+
+    def money(self, amount: Decimal, currency: str, places: int = 2) -> str:
+        """An amount in this language's currency format ("$0.48", "0,48 $"), with `places`
+        decimals: CREDIT_PRICE may have more than the currency's cents."""
+        options = {"minimumFractionDigits": places, "maximumFractionDigits": places}
+        cost = _Money(amount, style="currency", currency=currency, **options)
+        return cost.format(Locale.parse(self.locale, sep="-"))
+
+    def ordinal(self, number: int) -> str:
+        """CLDR's ordinal category of `number` in this language ("two" for 2nd in English), for
+        a message to select on: fluent.runtime selects numbers by cardinal plurals only."""
+        return str(Locale.parse(self.locale, sep="-").ordinal_form(number))
 
 
 def words_for(locale: object) -> Words:
@@ -136,6 +149,15 @@ def words_for(locale: object) -> Words:
     return Words(source.resolve(locale), source)
 
 
-def money(amount: Decimal, currency: str) -> FluentNumber:
-    """An amount that each language writes with its own currency format."""
-    return FluentDecimal(amount, style="currency", currency=currency)
+class _Money(FluentDecimal):
+    """An amount of money in a language's currency format, with the decimals it was given.
+
+    fluent.runtime lets Babel round to the currency's own digits whatever the options say (a
+    price of 0.004 per credit would read 0.00), and turns any Decimal argument back into its
+    own FluentDecimal; so `Words.money` formats the amount itself, here.
+    """
+
+    def format(self, locale: Locale) -> str:
+        pattern = self._apply_options(locale.currency_formats["standard"])
+        said = pattern.apply(self, locale, currency=self.options.currency, currency_digits=False)
+        return str(said)

@@ -48,15 +48,10 @@ from cogs.access import admitted
 from cogs.command_text import described
 from cogs.enforcement import AuditChannel, asker_of
 from cogs.errors import is_duplicate, report_unexpected, tell
+from cogs.i18n import Words
 from cogs.presenters import (
-    CANCEL_REFUSED,
-    DELETE_REFUSED,
     DISCORD_FAULTS,
     NO_MENTIONS,
-    NOT_STARTED,
-    REMIX_TOO_OLD,
-    REROLL_TOO_OLD,
-    RESTARTING,
     audit_generation_embed,
     audit_refusal_embed,
     audit_strike_embed,
@@ -66,14 +61,16 @@ from cogs.presenters import (
     image_failure,
     input_refusal,
     left_line,
+    private_words,
     progress_line,
+    public_words,
     queue_place,
     refusal,
     rejection,
     result_embed,
     rule_refusal,
     send_error,
-    upstream_strike,
+    with_strike,
 )
 from cogs.remix import remix_modal
 from cogs.settings import focused
@@ -91,12 +88,13 @@ QUEUE_EDIT_INTERVAL = 3.0  # at most one edit of a waiting request's place per t
 PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own cap is checked too
 
 
+# Each action's label (a message id: said in the server's language), emoji and style.
 _BUTTONS = {
-    "reroll": ("Re-roll", "🎲", discord.ButtonStyle.primary),
-    "remix": ("Remix", "🔀", discord.ButtonStyle.secondary),
-    "edit": ("Edit", "✏️", discord.ButtonStyle.secondary),
-    "delete": ("Delete", "🗑️", discord.ButtonStyle.secondary),
-    "cancel": ("Cancel", "✖️", discord.ButtonStyle.secondary),
+    "reroll": ("button-reroll", "🎲", discord.ButtonStyle.primary),
+    "remix": ("button-remix", "🔀", discord.ButtonStyle.secondary),
+    "edit": ("button-edit", "✏️", discord.ButtonStyle.secondary),
+    "delete": ("button-delete", "🗑️", discord.ButtonStyle.secondary),
+    "cancel": ("button-cancel", "✖️", discord.ButtonStyle.secondary),
 }
 # The result row, in order; each action targets the request ("id") or its requester ("owner").
 # A new result button is one entry here, one in `_BUTTONS` and one handler.
@@ -122,11 +120,11 @@ class ResultButton(
     only logs what a dynamic item raises, so an unexpected failure is reported here instead.
     """
 
-    def __init__(self, action: str, target: int) -> None:
+    def __init__(self, words: Words, action: str, target: int) -> None:
         label, emoji, style = _BUTTONS[action]
         super().__init__(
             discord.ui.Button(
-                label=label, emoji=emoji, style=style, custom_id=f"imagine:{action}:{target}"
+                label=words(label), emoji=emoji, style=style, custom_id=f"imagine:{action}:{target}"
             )
         )
         self.action = action
@@ -139,7 +137,7 @@ class ResultButton(
         item: discord.ui.Item[Any],
         match: re.Match[str],
     ) -> ResultButton:
-        return cls(match["action"], int(match["target"]))
+        return cls(public_words(interaction), match["action"], int(match["target"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = interaction.client.get_cog(ImagineCog.__cog_name__)
@@ -162,19 +160,21 @@ class ResultButton(
             await report_unexpected(interaction, error, f"button {self.action}")
 
 
-def result_view(request_id: int, owner_id: int, *, edit: bool = False) -> discord.ui.View:
+def result_view(
+    words: Words, request_id: int, owner_id: int, *, edit: bool = False
+) -> discord.ui.View:
     """The result row; an edit's result has no Re-roll or Remix (its inputs are not kept)."""
     view = discord.ui.View(timeout=None)
     for action, target in RESULT_ACTIONS:
         if edit and action in _NOT_FOR_EDITS:
             continue
-        view.add_item(ResultButton(action, request_id if target == "id" else owner_id))
+        view.add_item(ResultButton(words, action, request_id if target == "id" else owner_id))
     return view
 
 
-def cancel_view(request_id: int) -> discord.ui.View:
+def cancel_view(words: Words, request_id: int) -> discord.ui.View:
     view = discord.ui.View(timeout=None)
-    view.add_item(ResultButton("cancel", request_id))
+    view.add_item(ResultButton(words, "cancel", request_id))
     return view
 
 
@@ -424,12 +424,12 @@ class ImagineCog(commands.Cog, name="Imagine"):
         try:
             original = await self._original(interaction, request_id)
         except NotRerollable:
-            await send_error(interaction, REMIX_TOO_OLD)
+            await send_error(interaction, private_words(interaction)("remix-too-old"))
             return
         assert original.prompt is not None
         model = self.bot.catalog.get(original.model)
         limit = model.max_prompt_length if model else len(original.prompt)
-        modal = remix_modal(request_id, original.prompt, limit)
+        modal = remix_modal(private_words(interaction), request_id, original.prompt, limit)
         await interaction.response.send_modal(modal)
         modal.stop()  # no state kept: the submission is routed by its custom_id (cogs.remix)
 
@@ -437,7 +437,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
         """The requester may delete a result, and so may a member with Manage Messages; the
         prompt leaves the ledger with it."""
         if interaction.user.id != owner_id and not interaction.permissions.manage_messages:
-            await send_error(interaction, DELETE_REFUSED)
+            await send_error(interaction, private_words(interaction)("delete-refused"))
             return
         await interaction.response.defer()
         await interaction.delete_original_response()
@@ -461,22 +461,23 @@ class ImagineCog(commands.Cog, name="Imagine"):
         reserving = asyncio.ensure_future(reservation)
         await asyncio.wait([reserving], timeout=self.answer_within)
         deferred = None if reserving.done() else await self._defer(interaction)
+        words = private_words(interaction)
         try:
             request = await asyncio.shield(reserving)
         except DuplicateRequest:
             log.info("ignored a second delivery of interaction %s", interaction.id)
             return
         except REFUSALS as refused:
-            await tell(interaction, refusal(refused))
+            await tell(interaction, refusal(words, refused))
             return
         except RequestRejected as rejected:
-            await tell(interaction, rejection(rejected))
+            await tell(interaction, rejection(words, rejected))
             return
         except NotRerollable:
-            await tell(interaction, REROLL_TOO_OLD)
+            await tell(interaction, words("reroll-too-old"))
             return
         except InputRefused as refused:
-            await tell(interaction, input_refusal(refused))
+            await tell(interaction, input_refusal(words, refused))
             return
         except RuleBroken as broken:
             await self._refuse(interaction, broken, thumbnail)
@@ -490,7 +491,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
                 self.bot.policy.not_accepted(who.guild_id, who.member_id, who.interaction_id)
                 await asyncio.shield(self.bot.generation.withdraw(request, "no answer to Discord"))
         if not deferred:
-            await tell(interaction, NOT_STARTED)
+            await tell(interaction, words("not-started"))
             return
         await self.run(interaction, request, thumbnail)
 
@@ -499,13 +500,20 @@ class ImagineCog(commands.Cog, name="Imagine"):
     ) -> None:
         """Tell the member which rule refused them, and the moderators' audit channel."""
         plan, model_name = broken.plan, broken.plan.model.name
-        await tell(interaction, rule_refusal(broken.refusal, model_name))
+        await tell(
+            interaction, rule_refusal(private_words(interaction), broken.refusal, model_name)
+        )
         await self._remember_refusal(interaction, plan, broken.refusal.rule)
         refusal = broken.refusal
         if isinstance(refusal, Flagged) and refusal.strike is not None and refusal.strike.paused:
             await enforce_on_line(self.bot.policy, self.bot.generation, _guild_id(interaction))
         embed = audit_refusal_embed(
-            interaction.user, _channel_id(interaction), plan.prompt, broken.refusal, model_name
+            public_words(interaction),
+            interaction.user,
+            _channel_id(interaction),
+            plan.prompt,
+            broken.refusal,
+            model_name,
         )
         if thumbnail:
             embed.set_thumbnail(url=thumbnail)
@@ -531,34 +539,36 @@ class ImagineCog(commands.Cog, name="Imagine"):
         self, interaction: discord.Interaction[Any], request: Reserved, thumbnail: str | None = None
     ) -> None:
         """Generate while showing progress, then deliver; every failure ends in a private note."""
+        words = private_words(interaction)
         try:
             result = await self._generate(interaction, request)
         except RequestFailed as failed:
             if isinstance(failed.error, ContentPolicyError):
                 await self._strike(interaction, request.plan, failed, thumbnail)
             elif isinstance(failed.error, EditsUnsupportedError):
-                await tell(interaction, edits_unsupported(request.plan.model.name))
+                await tell(interaction, edits_unsupported(words, request.plan.model.name))
             else:
-                await tell(interaction, failure(failed))
+                await tell(interaction, failure(words, failed))
             return
         except Interrupted as interrupted:
-            await tell(interaction, failure(interrupted))
+            await tell(interaction, failure(words, interrupted))
             return
         except LeftLine as left:
             timeout = self.bot.settings.queue_timeout_seconds
-            await tell(interaction, left_line(left, timeout, request.plan.model.name))
+            await tell(interaction, left_line(words, left, timeout, request.plan.model.name))
             return
         except ShuttingDown as stopped:
-            await tell(interaction, refusal(stopped))
+            await tell(interaction, refusal(words, stopped))
             return
         except asyncio.CancelledError:
-            await asyncio.shield(tell(interaction, RESTARTING))
+            await asyncio.shield(tell(interaction, words("bot-restarting")))
             raise
         message = await self._deliver(interaction, request.plan, result)
         if message is not None:
             await self._remember_delivery(interaction, message)
         link = None if message is None else message.jump_url
         embed = audit_generation_embed(
+            public_words(interaction),
             interaction.user,
             _channel_id(interaction),
             request.plan,
@@ -587,16 +597,20 @@ class ImagineCog(commands.Cog, name="Imagine"):
     ) -> None:
         """The gateway's safety system refused the prompt: one strike, audited."""
         guild_id = _guild_id(interaction)
-        reason = f"gateway: {failed.error.code or 'content policy'}"
-        strike = await self.bot.policy.add_strike(guild_id, interaction.user.id, reason)
-        await tell(interaction, upstream_strike(failure(failed), strike))
+        strike = await self.bot.policy.add_strike(
+            guild_id, interaction.user.id, f"gateway: {failed.error.code or 'content policy'}"
+        )
+        words = private_words(interaction)
+        await tell(interaction, with_strike(words, failure(words, failed), strike))
         if strike is not None and strike.paused:  # the member's other requests wait no longer
             await enforce_on_line(self.bot.policy, self.bot.generation, guild_id)
+        server = public_words(interaction)
         embed = audit_strike_embed(
+            server,
             interaction.user,
             _channel_id(interaction),
             plan.prompt,
-            image_failure(failed.error),
+            image_failure(server, failed.error),
             strike,
         )
         if thumbnail:
@@ -636,16 +650,17 @@ class ImagineCog(commands.Cog, name="Imagine"):
         moves but at most once per `QUEUE_EDIT_INTERVAL`; returns whether it showed anything."""
         ticket, shown, last_edit = request.ticket, None, -QUEUE_EDIT_INTERVAL
         loop = asyncio.get_running_loop()
+        words = public_words(interaction)
         while (position := ticket.position()) is not None:
-            line = queue_place(position)
+            line = queue_place(words, position)
             if line != shown:
                 await asyncio.sleep(max(0.0, last_edit + QUEUE_EDIT_INTERVAL - loop.time()))
                 if (position := ticket.position()) is None:
                     break
-                line = queue_place(position)
+                line = queue_place(words, position)
                 await interaction.edit_original_response(
                     content=line,
-                    view=cancel_view(request.who.interaction_id),
+                    view=cancel_view(words, request.who.interaction_id),
                     allowed_mentions=NO_MENTIONS,
                 )
                 shown, last_edit = line, loop.time()
@@ -660,7 +675,9 @@ class ImagineCog(commands.Cog, name="Imagine"):
         **extra: Any,
     ) -> None:
         await interaction.edit_original_response(
-            content=progress_line(plan, elapsed), allowed_mentions=NO_MENTIONS, **extra
+            content=progress_line(public_words(interaction), plan, elapsed),
+            allowed_mentions=NO_MENTIONS,
+            **extra,
         )
 
     async def cancel(self, interaction: discord.Interaction[Any], request_id: int) -> None:
@@ -677,11 +694,11 @@ class ImagineCog(commands.Cog, name="Imagine"):
             and interaction.user.id != ticket.member_id
             and not interaction.permissions.manage_messages
         ):
-            await send_error(interaction, CANCEL_REFUSED)
+            await send_error(interaction, private_words(interaction)("cancel-refused"))
             return
         cancelled = ticket is not None and ticket.cancel()
         await interaction.response.send_message(
-            cancel_outcome(cancelled, ticket is not None),
+            cancel_outcome(private_words(interaction), cancelled, ticket is not None),
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
@@ -819,10 +836,12 @@ def _channel_id(interaction: discord.Interaction[Any]) -> int:
 def _result_message(
     interaction: discord.Interaction[Any], plan: PlannedRequest, result: Generated
 ) -> dict[str, Any]:
-    """The embed and the buttons of a result (its files go as `attachments` or `files`)."""
+    """The embed and the buttons of a result (its files go as `attachments` or `files`), in
+    the server's language: everyone in the channel reads them."""
+    words = public_words(interaction)
     return {
-        "embed": result_embed(plan, result, interaction.user),
-        "view": result_view(interaction.id, interaction.user.id, edit=bool(plan.images)),
+        "embed": result_embed(words, plan, result, interaction.user),
+        "view": result_view(words, interaction.id, interaction.user.id, edit=bool(plan.images)),
     }
 
 

@@ -20,7 +20,6 @@ from bot.terms import MAX_TERM_LENGTH, InvalidTerm
 from cogs.command_text import described
 from cogs.presenters import (
     NO_MENTIONS,
-    SAVED,
     acknowledge,
     entry_list,
     expelled_note,
@@ -30,6 +29,8 @@ from cogs.presenters import (
     literal,
     pause_change,
     policy_embed,
+    private_words,
+    quoted_term,
     reply,
     send_error,
 )
@@ -87,7 +88,7 @@ class ModerationCog(commands.Cog, name="Moderation"):
         names = {model.id: model.name for model in self.bot.catalog.models}
         queue = self.bot.generation.queue.snapshot(guild_id)
         await interaction.followup.send(
-            embed=policy_embed(policy, quota, names, queue),
+            embed=policy_embed(private_words(interaction), policy, quota, names, queue),
             ephemeral=True,
             allowed_mentions=NO_MENTIONS,
         )
@@ -138,9 +139,10 @@ class ModerationCog(commands.Cog, name="Moderation"):
                     strike_limit=strike_limit,
                 )
         except (InvalidSetting, InvalidQueueLimit) as invalid:
-            await send_error(interaction, invalid_setting(invalid))
+            await send_error(interaction, invalid_setting(private_words(interaction), invalid))
             return
-        await reply(interaction, SAVED + await self._enforce(guild_id))
+        expelled = await self._enforce(interaction, guild_id)
+        await reply(interaction, private_words(interaction)("admin-saved") + expelled)
 
     # -- defaults ------------------------------------------------------------------------------
 
@@ -174,14 +176,14 @@ class ModerationCog(commands.Cog, name="Moderation"):
     @blocked.command(name="add", description=described("cmd-imagine-admin-blocked-add"))
     @app_commands.describe(term=described("cmd-imagine-admin-blocked-add-term"))
     async def blocked_add(self, interaction: discord.Interaction[ImagineBot], term: Term) -> None:
-        await self._change(interaction, "term", term, True, f"“{literal(term, 100)}”")
+        await self._change(interaction, "term", term, True, quoted_term(term))
 
     @blocked.command(name="remove", description=described("cmd-imagine-admin-blocked-remove"))
     @app_commands.describe(term=described("cmd-imagine-admin-blocked-remove-term"))
     async def blocked_remove(
         self, interaction: discord.Interaction[ImagineBot], term: Term
     ) -> None:
-        await self._change(interaction, "term", term, False, f"“{literal(term, 100)}”")
+        await self._change(interaction, "term", term, False, quoted_term(term))
 
     @blocked.command(name="list", description=described("cmd-imagine-admin-blocked-list"))
     async def blocked_list(self, interaction: discord.Interaction[ImagineBot]) -> None:
@@ -252,7 +254,8 @@ class ModerationCog(commands.Cog, name="Moderation"):
     ) -> None:
         spec = self.bot.catalog.get(model_id)
         if spec is None:
-            await send_error(interaction, f"`{literal(model_id, 100)}` is not a model of this bot.")
+            said = private_words(interaction)("admin-not-a-model", model=literal(model_id, 100))
+            await send_error(interaction, said)
             return
         # Enabling a model removes it from the guild's list of disabled ones.
         await self._change(interaction, "disabled_model", spec.id, not enable, spec.name)
@@ -273,8 +276,9 @@ class ModerationCog(commands.Cog, name="Moderation"):
         await acknowledge(interaction)
         guild_id = _guild_id(interaction)
         paused = await self.bot.policy.pause(guild_id, member.id, reason, interaction.user.id)
-        expelled = await self._enforce(guild_id) if paused else ""
-        await reply(interaction, pause_change(member.id, pausing=True, changed=paused) + expelled)
+        expelled = await self._enforce(interaction, guild_id) if paused else ""
+        said = pause_change(private_words(interaction), member.id, pausing=True, changed=paused)
+        await reply(interaction, said + expelled)
 
     @member.command(name="unpause", description=described("cmd-imagine-admin-member-unpause"))
     @app_commands.describe(member=described("cmd-imagine-admin-member-unpause-member"))
@@ -283,7 +287,8 @@ class ModerationCog(commands.Cog, name="Moderation"):
     ) -> None:
         await acknowledge(interaction)
         unpaused = await self.bot.policy.unpause(_guild_id(interaction), member.id)
-        await reply(interaction, pause_change(member.id, pausing=False, changed=unpaused))
+        words = private_words(interaction)
+        await reply(interaction, pause_change(words, member.id, pausing=False, changed=unpaused))
 
     @member.command(name="forget", description=described("cmd-imagine-admin-member-forget"))
     @app_commands.describe(user=described("cmd-imagine-admin-member-forget-user"))
@@ -292,15 +297,14 @@ class ModerationCog(commands.Cog, name="Moderation"):
     ) -> None:
         await acknowledge(interaction)
         erased = await self.bot.history.forget(_guild_id(interaction), user.id)
-        await reply(interaction, forgotten(erased, user.id))
+        await reply(interaction, forgotten(private_words(interaction), erased, user.id))
 
     async def _show_list(
         self, interaction: discord.Interaction[ImagineBot], kind: EntryKind
     ) -> None:
         await acknowledge(interaction)
-        await reply(
-            interaction, entry_list(kind, await self.bot.policy.policy(_guild_id(interaction)))
-        )
+        policy = await self.bot.policy.policy(_guild_id(interaction))
+        await reply(interaction, entry_list(private_words(interaction), kind, policy))
 
     async def _change(
         self,
@@ -315,17 +319,20 @@ class ModerationCog(commands.Cog, name="Moderation"):
         policy = self.bot.policy
         change = policy.add_entry if add else policy.remove_entry
         guild_id = _guild_id(interaction)
+        words = private_words(interaction)
         try:
             changed = await change(guild_id, kind, value)
         except InvalidTerm as invalid:
-            await send_error(interaction, invalid_setting(invalid))
+            await send_error(interaction, invalid_setting(words, invalid))
             return
-        expelled = await self._enforce(guild_id) if changed else ""
-        await reply(interaction, list_change(kind, add, changed, shown) + expelled)
+        expelled = await self._enforce(interaction, guild_id) if changed else ""
+        await reply(interaction, list_change(words, kind, add, changed, shown) + expelled)
 
-    async def _enforce(self, guild_id: int) -> str:
-        """The rules just changed: requests waiting in line that they now refuse leave it."""
-        return expelled_note(await enforce_on_line(self.bot.policy, self.bot.generation, guild_id))
+    async def _enforce(self, interaction: discord.Interaction[ImagineBot], guild_id: int) -> str:
+        """The rules just changed: requests waiting in line that they now refuse leave it; the
+        admin is told how many, in their own language."""
+        expelled = await enforce_on_line(self.bot.policy, self.bot.generation, guild_id)
+        return expelled_note(private_words(interaction), expelled)
 
 
 def _guild_id(interaction: discord.Interaction[ImagineBot]) -> int:

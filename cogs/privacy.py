@@ -17,13 +17,8 @@ from discord.ext import commands
 
 from cogs.command_text import described
 from cogs.errors import report_unexpected
-from cogs.presenters import (
-    FORGET_CONFIRM,
-    FORGET_REFUSED,
-    NO_MENTIONS,
-    forgotten,
-    send_error,
-)
+from cogs.i18n import Words
+from cogs.presenters import NO_MENTIONS, forgotten, private_words, send_error
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -33,10 +28,10 @@ class EraseButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"imagine:forget:(?P<member>[0-9]+)",
 ):
-    def __init__(self, member_id: int) -> None:
+    def __init__(self, words: Words, member_id: int) -> None:
         super().__init__(
             discord.ui.Button(
-                label="Erase",
+                label=words("button-erase"),
                 style=discord.ButtonStyle.danger,
                 custom_id=f"imagine:forget:{member_id}",
             )
@@ -47,7 +42,7 @@ class EraseButton(
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str]
     ) -> EraseButton:
-        return cls(int(match["member"]))
+        return cls(private_words(interaction), int(match["member"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         cog = interaction.client.get_cog(PrivacyCog.__cog_name__)
@@ -72,20 +67,23 @@ class PrivacyCog(commands.Cog, name="Privacy"):
     @app_commands.guild_only()
     async def forget(self, interaction: discord.Interaction[ImagineBot]) -> None:
         view = discord.ui.View(timeout=None)
-        view.add_item(EraseButton(interaction.user.id))
+        words = private_words(interaction)
+        view.add_item(EraseButton(words, interaction.user.id))
         await interaction.response.send_message(
-            FORGET_CONFIRM, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS
+            words("forget-confirm"), view=view, ephemeral=True, allowed_mentions=NO_MENTIONS
         )
 
     async def erase(self, interaction: discord.Interaction[Any], member_id: int) -> None:
         if interaction.user.id != member_id:
-            await send_error(interaction, FORGET_REFUSED)
+            await send_error(interaction, private_words(interaction)("forget-refused"))
             return
         assert interaction.guild_id is not None  # the command is guild only
         await interaction.response.defer()
         erased = await self.bot.history.forget(interaction.guild_id, member_id)
         await interaction.edit_original_response(
-            content=forgotten(erased), view=None, allowed_mentions=NO_MENTIONS
+            content=forgotten(private_words(interaction), erased),
+            view=None,
+            allowed_mentions=NO_MENTIONS,
         )
 
 

@@ -30,6 +30,7 @@ from cogs.presenters import (
     invalid_setting,
     policy_refusal,
     policy_saved,
+    private_words,
     quota_summary,
     reply,
     role_budget_change,
@@ -68,7 +69,7 @@ class QuotaCog(commands.Cog, name="Quota"):
         budget = await self.bot.policy.member_credits(guild_id, role_ids(interaction))
         status = await self.bot.quota.status(guild_id, interaction.user.id, member_credits=budget)
         price = self.bot.settings.price if interaction.permissions.manage_guild else None
-        await reply(interaction, quota_summary(status, price))
+        await reply(interaction, quota_summary(private_words(interaction), status, price))
 
     @quota.command(name="set", description=described("cmd-quota-set"))
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -95,9 +96,9 @@ class QuotaCog(commands.Cog, name="Quota"):
                 actor_id=interaction.user.id,
             )
         except InvalidPolicy as invalid:
-            await send_error(interaction, policy_refusal(invalid))
+            await send_error(interaction, policy_refusal(private_words(interaction), invalid))
             return
-        await reply(interaction, policy_saved(policy))
+        await reply(interaction, policy_saved(private_words(interaction), policy))
 
     @quota.command(name="reset", description=described("cmd-quota-reset"))
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -113,7 +114,12 @@ class QuotaCog(commands.Cog, name="Quota"):
             None if member is None else member.id,
             actor_id=interaction.user.id,
         )
-        await reply(interaction, forgiveness(forgiven, None if member is None else member.id))
+        await reply(
+            interaction,
+            forgiveness(
+                private_words(interaction), forgiven, None if member is None else member.id
+            ),
+        )
 
     @quota.command(name="role", description=described("cmd-quota-role"))
     @app_commands.checks.has_permissions(manage_guild=True)
@@ -133,9 +139,11 @@ class QuotaCog(commands.Cog, name="Quota"):
                 _guild_id(interaction), role.id, credits
             )
         except InvalidSetting as invalid:
-            await send_error(interaction, invalid_setting(invalid))
+            await send_error(interaction, invalid_setting(private_words(interaction), invalid))
             return
-        await reply(interaction, role_budget_change(role.id, credits, changed))
+        await reply(
+            interaction, role_budget_change(private_words(interaction), role.id, credits, changed)
+        )
 
     @app_commands.command(name="usage", description=described("cmd-usage"))
     @app_commands.guild_only()
@@ -144,7 +152,9 @@ class QuotaCog(commands.Cog, name="Quota"):
     async def usage(self, interaction: discord.Interaction[ImagineBot]) -> None:
         await acknowledge(interaction)
         report = await self.bot.quota.usage(_guild_id(interaction))
-        embed = usage_embed(report, self._model_name, self.bot.settings.price)
+        embed = usage_embed(
+            private_words(interaction), report, self._model_name, self.bot.settings.price
+        )
         files = []
         if report.requests:
             chart = await asyncio.to_thread(usage_chart, report, self._chart_label)

@@ -14,7 +14,7 @@ import discord
 from discord.ext import commands
 
 from cogs.errors import report_unexpected
-from cogs.presenters import REMIX_PROMPT_LABEL, REMIX_TITLE
+from cogs.i18n import Words
 
 if TYPE_CHECKING:
     from bot.app import ImagineBot
@@ -24,13 +24,13 @@ PROMPT_INPUT = "prompt"
 _CUSTOM_ID = re.compile(r"imagine:remix:(?P<target>[0-9]+)")
 
 
-def remix_modal(request_id: int, prompt: str, max_length: int) -> discord.ui.Modal:
+def remix_modal(words: Words, request_id: int, prompt: str, max_length: int) -> discord.ui.Modal:
     """The form: the prompt prefilled, as long as the model takes and Discord allows."""
     limit = max(1, min(max_length, TEXT_INPUT_MAX))
-    modal = discord.ui.Modal(title=REMIX_TITLE, custom_id=f"imagine:remix:{request_id}")
+    modal = discord.ui.Modal(title=words("remix-title"), custom_id=f"imagine:remix:{request_id}")
     modal.add_item(
         discord.ui.TextInput(
-            label=REMIX_PROMPT_LABEL,
+            label=words("remix-prompt-label"),
             custom_id=PROMPT_INPUT,
             style=discord.TextStyle.paragraph,
             default=prompt[:limit],

@@ -22,6 +22,7 @@ from cogs.presenters import (
     defaults_cleared,
     defaults_shown,
     model_not_offered,
+    private_words,
     rejection,
     reply,
     send_error,
@@ -55,16 +56,21 @@ async def change_defaults(
             removed = await store.clear_member(guild_id, member_id)
         else:
             removed = await store.clear_server(guild_id)
-        await reply(interaction, defaults_cleared(whose, removed))
+        await reply(interaction, defaults_cleared(private_words(interaction), whose, removed))
         return
     if given == RequestOptions():
-        await reply(interaction, defaults_shown(whose, old, bot.catalog))
+        await reply(
+            interaction, defaults_shown(private_words(interaction), whose, old, bot.catalog)
+        )
         return
     new = merged(old, given)
     policy = await bot.policy.policy(guild_id)
     if new.model is not None and not policy.model_enabled(new.model):
         model = bot.catalog.get(new.model)
-        await send_error(interaction, model_not_offered(model.name if model else new.model))
+        await send_error(
+            interaction,
+            model_not_offered(private_words(interaction), model.name if model else new.model),
+        )
         return
     # Checked against the model it would be used with: its own, else the server's, else the
     # catalog's default.
@@ -73,13 +79,13 @@ async def change_defaults(
     try:
         bot.catalog.plan_options("check", dataclasses.replace(new, model=model_id))
     except RequestRejected as rejected:
-        await send_error(interaction, rejection(rejected))
+        await send_error(interaction, rejection(private_words(interaction), rejected))
         return
     if whose == "member":
         await store.set_member(guild_id, member_id, new)
     else:
         await store.set_server(guild_id, new, member_id)
-    await reply(interaction, defaults_shown(whose, new, bot.catalog))
+    await reply(interaction, defaults_shown(private_words(interaction), whose, new, bot.catalog))
 
 
 def given_options(

@@ -16,7 +16,10 @@ from bot.catalog import (
     load_catalog,
 )
 from bot.terms import find_blocked
+from cogs.i18n import words_for
 from cogs.presenters import rejection
+
+ENGLISH = words_for("en-US")
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +31,7 @@ def refusal_of(catalog, prompt: str, **options) -> str:
     """The sentence a member reads when the catalog refuses the request."""
     with pytest.raises(RequestRejected) as info:
         catalog.plan(prompt, **options)
-    return rejection(info.value)
+    return rejection(ENGLISH, info.value)
 
 
 def test_default_catalog_has_the_three_models(catalog) -> None:
@@ -185,7 +188,7 @@ def test_extra_rules_must_name_the_models_options(tmp_path: Path) -> None:
 
 def test_prompt_length_is_per_model(catalog) -> None:
     long_prompt = "x" * 4001
-    assert "4001 characters" in refusal_of(catalog, long_prompt)
+    assert "4,001 characters" in refusal_of(catalog, long_prompt)
     assert catalog.plan(long_prompt, model_id="openai/gpt-image-1").prompt == long_prompt
     assert "empty" in refusal_of(catalog, "   ")
 
@@ -292,11 +295,11 @@ def test_edits_are_declared_and_only_gpt_image_1_declares_them(catalog) -> None:
     for model_id, inputs, mask, expected in [
         ("openai/dall-e-3", 1, False, "DALL·E 3 cannot edit images"),
         ("flux/flux-1-pro", 1, False, "FLUX.1 [pro] cannot edit images"),
-        ("openai/gpt-image-1", 17, False, "at most 16 image(s) at once; you gave 17"),
+        ("openai/gpt-image-1", 17, False, "at most 16 images at once; you gave 17"),
     ]:
         with pytest.raises(RequestRejected) as raised:
             catalog.edit_model(model_id, inputs, mask=mask)
-        assert expected in rejection(raised.value)
+        assert expected in rejection(ENGLISH, raised.value)
 
 
 def test_edit_costs_price_an_edit_apart_from_a_generation(tmp_path: Path) -> None:
@@ -309,7 +312,7 @@ def test_edit_costs_price_an_edit_apart_from_a_generation(tmp_path: Path) -> Non
     assert catalog.plan("a hat", model_id="acme/editor").credits == 1
     with pytest.raises(RequestRejected) as raised:
         catalog.plan_edit("a hat", (image,), model_id="acme/editor", mask=image)
-    assert rejection(raised.value) == "Editor takes no mask. Nothing was spent."
+    assert rejection(ENGLISH, raised.value) == "Editor takes no mask. Nothing was spent."
 
 
 def test_edit_costs_without_edits_is_refused(tmp_path: Path) -> None:

@@ -19,10 +19,18 @@ from cogs.discord_limits import (
     Listing,
     fitted_embed,
 )
+from cogs.i18n import words_for
 from cogs.presenters import audit_refusal_embed, audit_strike_embed, error_text, rule_refusal
 from tests.fakes.discord.limits import check_message
 
 COLOUR = discord.Colour.blurple()
+ENGLISH = words_for("en-US")
+
+
+def MORE(hidden: int) -> str:  # what presenters pass: the catalog's words
+    return ENGLISH("listing-more", count=hidden)
+
+
 ROLE = 1_400_000_000_000_000_100
 
 
@@ -37,7 +45,7 @@ def accepted(embed: discord.Embed) -> None:
 
 def test_a_list_shows_whole_items_and_counts_the_rest() -> None:
     items = [f"item {i:02} " + "x" * 90 for i in range(20)]
-    text = Listing(items).fit(FIELD_VALUE_LIMIT)
+    text = Listing(items, MORE, "none").fit(FIELD_VALUE_LIMIT)
     *shown, more = text.split("\n")
     assert len(text) <= FIELD_VALUE_LIMIT
     assert shown == items[: len(shown)]  # whole items, in order
@@ -47,11 +55,11 @@ def test_a_list_shows_whole_items_and_counts_the_rest() -> None:
 
 def test_a_list_shows_at_most_fifteen_and_says_when_it_is_empty() -> None:
     items = [f"<@&{i}>" for i in range(40)]
-    text = Listing(items, separator=", ").fit(FIELD_VALUE_LIMIT)
+    text = Listing(items, MORE, "none", separator=", ").fit(FIELD_VALUE_LIMIT)
     assert text == ", ".join([*items[:MAX_LISTED], "…and 25 more"])
-    assert Listing(items[:3]).fit(100) == "\n".join(items[:3])
-    assert Listing([], empty="everyone").fit(100) == "everyone"
-    assert Listing(["x" * 50] * 3).fit(20) == "…and 3 more"
+    assert Listing(items[:3], MORE, "none").fit(100) == "\n".join(items[:3])
+    assert Listing([], MORE, empty="everyone").fit(100) == "everyone"
+    assert Listing(["x" * 50] * 3, MORE, "none").fit(20) == "…and 3 more"
 
 
 @pytest.mark.parametrize("size", [300, 1_100, 5_000])
@@ -61,7 +69,10 @@ def test_any_lengths_fit_every_limit_and_the_total(size: int) -> None:
         colour=COLOUR,
         title=long,
         description=long,
-        fields=[Field(long, Listing([long[:200]] * 30) if i % 2 else long) for i in range(30)],
+        fields=[
+            Field(long, Listing([long[:200]] * 30, MORE, "none") if i % 2 else long)
+            for i in range(30)
+        ],
         footer=long,
         author=Author(long),
     )
@@ -93,12 +104,12 @@ def test_short_texts_are_left_as_they_are() -> None:
 
 def test_a_refusal_naming_many_roles_fits_the_note_and_the_audit_post() -> None:
     refusal = RoleNotAllowed(tuple(range(ROLE, ROLE + 45)))
-    note = rule_refusal(refusal, "DALL·E 3")
+    note = rule_refusal(ENGLISH, refusal, "DALL·E 3")
     assert note.endswith(", …and 30 more.")
     assert note.count("<@&") == MAX_LISTED
     check_message({"content": error_text(note)}, [], 0)
     prompt = "z" * 6_000
-    embed = audit_refusal_embed(MEMBER, 1, prompt, refusal, "DALL·E 3")  # type: ignore[arg-type]
+    embed = audit_refusal_embed(ENGLISH, MEMBER, 1, prompt, refusal, "DALL·E 3")  # type: ignore[arg-type]
     accepted(embed)
     assert {f.name: f.value for f in embed.fields}["Why"] == note
-    accepted(audit_strike_embed(MEMBER, 1, prompt, "w" * 3_000, None))  # type: ignore[arg-type]
+    accepted(audit_strike_embed(ENGLISH, MEMBER, 1, prompt, "w" * 3_000, None))  # type: ignore[arg-type]

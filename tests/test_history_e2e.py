@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from bot.store import Row
-from cogs.presenters import FORGET_REFUSED, HISTORY_REFUSED, USE_AGAIN_GONE, USE_AGAIN_REFUSED
+from cogs.i18n import words_for
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import (
     ADMIN_ID,
@@ -22,6 +22,7 @@ from tests.waiting import eventually
 
 OTHER_GUILD_ID = GUILD_ID + 7
 SELECT = 3
+ENGLISH = words_for("en-US")
 NO_MENTIONS: dict[str, list[str]] = {"parse": []}
 FILLED_BASE = 9_000_000_000_000_000_000
 
@@ -113,7 +114,7 @@ async def test_another_members_history_is_refused_to_a_non_admin(
     await fill(bot, quota_clock, 2, member=ADMIN_ID)
     handle = await open_history(discord_fake, {"member": discord_fake.scenario.admin})
     note = await wait_for_private_note(discord_fake, handle)
-    assert HISTORY_REFUSED in note.content
+    assert ENGLISH("history-refused") in note.content
     assert note.embeds == []
     # An admin sees it; a Use again menu only on one's own history (it runs as the presser).
     await fill(bot, quota_clock, 3)
@@ -137,7 +138,7 @@ async def test_a_page_button_checks_the_permission_again(bot, discord_fake, quot
     stranger = Invoker(member=FakeMember(FakeUser(1_500_000_000_000_000_099, "mallory")))
     turn = await discord_fake.inject_component(page, nxt, invoker=stranger)
     await turn.wait_response()
-    assert HISTORY_REFUSED in turn.original.content
+    assert ENGLISH("history-refused") in turn.original.content
     assert scenes(page) == list(range(10, 0, -1))
 
 
@@ -220,7 +221,7 @@ async def test_use_again_of_another_members_entry_is_refused(bot, discord_fake, 
         invoker=admin,
     )
     note = await wait_for_private_note(discord_fake, forged)
-    assert USE_AGAIN_REFUSED in note.content
+    assert ENGLISH("use-again-refused") in note.content
     assert len(gateway.requests) == 1
     assert (await bot.quota.status(GUILD_ID, ADMIN_ID)).member_used == 0
 
@@ -254,7 +255,7 @@ async def test_forget_asks_first_then_erases_and_counts_leaving_budgets_and_othe
         question, f"imagine:forget:{MEMBER_ID}", invoker=Invoker(member=discord_fake.scenario.admin)
     )
     await stranger.wait_response()
-    assert FORGET_REFUSED in stranger.original.content
+    assert ENGLISH("forget-refused") in stranger.original.content
     assert all(row["prompt"] for row in await ledger_rows(bot))
 
     erase = await discord_fake.inject_component(question, f"imagine:forget:{MEMBER_ID}")
@@ -344,5 +345,5 @@ async def test_history_and_erase_buttons_keep_working_after_a_restart(
             page, menu["custom_id"], component_type=SELECT, values=[menu["options"][0]["value"]]
         )
         note = await wait_for_private_note(discord_fake, gone)
-        assert USE_AGAIN_GONE in note.content
+        assert ENGLISH("use-again-gone") in note.content
         assert len(gateway.requests) == 1

@@ -33,11 +33,13 @@ from bot.images import (
     parse_retry_after,
     redact,
 )
+from cogs.i18n import words_for
 from cogs.presenters import image_failure
 from tests.fakes.image_gateway import FakeImageGateway
 from tests.waiting import eventually
 
 KEY = "sk-test-7f3a9c1e5b2d8f4a6c0e"
+ENGLISH = words_for("en-US")
 DALLE3 = ImageRequest("openai/dall-e-3", "a lighthouse", 1, "1024x1024", "hd", None)
 GPT = ImageRequest("openai/gpt-image-1", "a lighthouse", 2, "1024x1024", "high", None)
 DALLE2_B64 = ImageRequest("openai/dall-e-2", "a lighthouse", 3, "256x256", None, "b64_json")
@@ -335,7 +337,7 @@ async def test_invalid_option_names_the_param_but_not_upstream_text(
     assert isinstance(error, BadRequestError)
     assert error.status == 400
     assert error.param == "response_format"
-    assert image_failure(error) == (
+    assert image_failure(ENGLISH, error) == (
         "The image service rejected this request: the `response_format` option is not accepted."
     )
     assert error.detail == "Unknown parameter: 'response_format'."
@@ -350,7 +352,7 @@ async def test_unknown_model_is_a_bad_request(
     assert isinstance(error, BadRequestError)
     assert (error.status, error.code) == (400, "model_not_found")
     assert error.param == "model"
-    assert image_failure(error) == (
+    assert image_failure(ENGLISH, error) == (
         "The image service rejected this request: the `model` option is not accepted."
     )
     assert len(gw.requests) == 1
@@ -362,10 +364,10 @@ async def test_user_messages_are_fixed_text(gw: FakeImageGateway, make_client: M
     policy = await fails(client)
     gw.fail_next("auth")
     auth = await fails(client)
-    assert image_failure(policy) == image_failure(ContentPolicyError())
+    assert image_failure(ENGLISH, policy) == image_failure(ENGLISH, ContentPolicyError())
     assert "safety system" in (policy.detail or "")
-    assert "admin" in image_failure(auth)
-    assert "key" in image_failure(auth)
+    assert "admin" in image_failure(ENGLISH, auth)
+    assert "key" in image_failure(ENGLISH, auth)
     assert auth.detail is None
 
 
@@ -777,7 +779,13 @@ def assert_key_absent(
     caplog: pytest.LogCaptureFixture,
     key: str = KEY,
 ) -> None:
-    texts = [str(error), repr(error), image_failure(error), error.detail or "", repr(client)]
+    texts = [
+        str(error),
+        repr(error),
+        image_failure(ENGLISH, error),
+        error.detail or "",
+        repr(client),
+    ]
     texts += traceback.format_exception(error)
     assert any(r.name == "imagine.images" for r in caplog.records), "failure must be logged"
     for record in caplog.records:

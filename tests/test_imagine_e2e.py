@@ -207,7 +207,7 @@ async def test_progress_is_shown_on_long_generations(bot, discord_fake, gateway)
     [
         ({"size": "512x512"}, "Allowed: 1024x1024, 1792x1024, 1024x1792"),
         ({"quality": "ultra"}, "Allowed: standard, hd"),
-        ({"prompt": "x" * 4001}, "takes at most 4000"),
+        ({"prompt": "x" * 4001}, "takes at most 4,000"),
         ({"n": 2}, "1 to 1 images"),
         ({"prompt": "\u3164"}, "The prompt is empty."),  # a Hangul filler only: shows nothing
     ],

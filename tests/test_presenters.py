@@ -15,8 +15,8 @@ from bot.policy import Refusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
 from cogs.discord_limits import DESCRIPTION_LIMIT
+from cogs.i18n import words_for
 from cogs.presenters import (
-    _RULE_WORDS,
     history_embed,
     image_failure,
     refusal,
@@ -24,6 +24,7 @@ from cogs.presenters import (
 )
 
 T = typing.TypeVar("T")
+ENGLISH = words_for("en-US")
 
 # A value for each type a rejection's fields have, so any new kind can be built without code.
 _FIELD_SAMPLES: dict[object, object] = {
@@ -48,24 +49,24 @@ def example(kind: type[RequestRejected]) -> RequestRejected:
 
 @pytest.mark.parametrize("kind", kinds(RequestRejected), ids=lambda kind: kind.__name__)
 def test_every_kind_of_rejection_has_a_sentence(kind: type[RequestRejected]) -> None:
-    assert rejection(example(kind)).endswith(".")
+    assert rejection(ENGLISH, example(kind)).endswith(".")
 
 
 def test_each_kind_of_rejection_has_its_own_sentence() -> None:
     every = kinds(RequestRejected)
     assert len(every) > 1
-    assert len({rejection(example(kind)) for kind in every}) == len(every)
+    assert len({rejection(ENGLISH, example(kind)) for kind in every}) == len(every)
 
 
 @pytest.mark.parametrize("kind", kinds(ImageAPIError), ids=lambda kind: kind.__name__)
 def test_every_kind_of_image_failure_has_a_sentence(kind: type[ImageAPIError]) -> None:
-    assert image_failure(kind()).endswith(".")
+    assert image_failure(ENGLISH, kind()).endswith(".")
 
 
 def test_each_kind_of_image_failure_has_its_own_sentence() -> None:
     every = kinds(ImageAPIError)
     assert len(every) > 1
-    assert len({image_failure(kind()) for kind in every}) == len(every)
+    assert len({image_failure(ENGLISH, kind()) for kind in every}) == len(every)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +80,7 @@ def test_each_kind_of_image_failure_has_its_own_sentence() -> None:
 def test_a_member_s_share_of_the_line_is_explained_even_when_it_is_none(
     limit: int, said: str
 ) -> None:
-    assert refusal(QueueFull(1, limit, "member")).startswith(said)
+    assert refusal(ENGLISH, QueueFull(1, limit, "member")).startswith(said)
 
 
 def test_every_refusal_rule_has_words_in_the_history() -> None:
@@ -91,7 +92,10 @@ def test_every_refusal_rule_has_words_in_the_history() -> None:
         ShuttingDown(),
     ]
     rules = {kind.rule for kind in kinds(Refusal)} | {refusal_rule(r) for r in refusals}
-    assert rules == set(_RULE_WORDS)
+    unknown = ENGLISH("history-refused-rule", rule="")
+    worded = {rule: ENGLISH("history-refused-rule", rule=rule) for rule in rules}
+    assert unknown not in worded.values()
+    assert len(set(worded.values())) == len(rules)
 
 
 def test_ten_of_the_longest_entries_fit_one_history_page() -> None:
@@ -111,7 +115,9 @@ def test_ten_of_the_longest_entries_fit_one_history_page() -> None:
         message_id=2**63 - 1,
     )
     page = Page((entry,) * PAGE_SIZE, 99, True)
-    description = history_embed(page, 2**63 - 1, False, lambda _: "N" * 500, 2**63 - 1).description
+    description = history_embed(
+        ENGLISH, page, 2**63 - 1, False, lambda _: "N" * 500, 2**63 - 1
+    ).description
     assert description is not None
     assert len(description) < DESCRIPTION_LIMIT  # whole, not cut
     assert description.count("jump to it") == PAGE_SIZE

@@ -8,6 +8,7 @@ import pytest
 from discord import app_commands
 
 from bot.quota import PERIODS, QuotaPolicy
+from cogs.i18n import words_for
 from cogs.presenters import command_refusal, error_text
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import ADMIN_ID, GUILD_ID, MANAGE_GUILD, MEMBER_ID
@@ -67,7 +68,9 @@ def timestamp(moment):
     return f"<t:{int(moment.timestamp())}:R>"
 
 
-PERMISSION_REFUSAL = error_text(command_refusal(app_commands.MissingPermissions(["manage_guild"])))
+PERMISSION_REFUSAL = error_text(
+    command_refusal(words_for("en-US"), app_commands.MissingPermissions(["manage_guild"]))
+)
 
 
 # -- the command schema ---------------------------------------------------------------------

@@ -20,7 +20,8 @@ from PIL import Image
 from bot.config import Settings
 from bot.store import open_store
 from bot.usage_chart import HEIGHT, WIDTH
-from cogs.presenters import NOT_APPROVED, error_text
+from cogs.i18n import words_for
+from cogs.presenters import error_text
 from tests.databases import query, setting_for
 from tests.fakes.discord import payloads
 from tests.fakes.discord.interactions import Invoker
@@ -29,6 +30,7 @@ from tests.test_imagine_e2e import wait_for_images, wait_for_private_note
 from tests.test_quota_commands import run, spend
 
 ROOT = Path(__file__).resolve().parents[1]
+NOT_APPROVED = words_for("en-US")("guild-not-approved")
 # The operator's commands read the bot's settings, so a token of the right shape (a user id, a
 # time, an HMAC); they never log in with it.
 TOKEN = base64.urlsafe_b64encode(b"123456789012345678").decode().rstrip("=") + ".unused.by-cli"
@@ -209,12 +211,12 @@ async def test_admins_see_money_beside_credits_and_members_do_not(
         await spend(bot, MEMBER_ID, 3)
         await spend(bot, ADMIN_ID, 9)
         shown = await run(discord_fake, "quota", subcommand="show", invoker=admin)
-        assert "12 credits · 0.48 USD used" in shown.content
+        assert "12 credits · $0.48 used" in shown.content
         member = await run(discord_fake, "quota", subcommand="show")
-        assert "USD" not in member.content
+        assert "$" not in member.content
         [embed] = (await run(discord_fake, "usage", invoker=admin)).embeds
-        assert "**12 credits · 0.48 USD** in 2 requests" in embed["description"]
-        assert f"<@{ADMIN_ID}>: 9 credits · 0.36 USD (1 request)" in embed["fields"][0]["value"]
+        assert "**12 credits · $0.48** in 2 requests" in embed["description"]
+        assert f"<@{ADMIN_ID}>: 9 credits · $0.36 (1 request)" in embed["fields"][0]["value"]
 
 
 async def test_usage_carries_a_chart_of_the_period(bot, discord_fake, admin) -> None:

@@ -49,7 +49,8 @@ class Invoker:
     member: FakeMember | None = None
     channel: FakeChannel | None = None
     guild: FakeGuild | None = None
-    locale: str = "en-US"
+    locale: str = "en-US"  # the member's language, as their Discord client is set
+    guild_locale: str = "en-US"  # the server's language (its Community "primary language")
     attachment_size_limit: int = DEFAULT_ATTACHMENT_SIZE_LIMIT
 
 
@@ -200,7 +201,7 @@ def interaction_payload(
         "type": kind,
         "data": data,
         "guild_id": str(guild.id),
-        "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
+        "guild": {"id": str(guild.id), "locale": invoker.guild_locale, "features": []},
         "channel_id": str(channel.id),
         "channel": payloads.channel(channel, guild),
         "member": payloads.member(member, guild),
@@ -208,7 +209,7 @@ def interaction_payload(
         "version": 1,
         "app_permissions": str(scenario.bot_permissions),
         "locale": invoker.locale,
-        "guild_locale": "en-US",
+        "guild_locale": invoker.guild_locale,
         "entitlements": [],
         "entitlement_sku_ids": [],
         "authorizing_integration_owners": {GUILD_INSTALL: str(guild.id)},
