@@ -24,6 +24,7 @@ from bot.images import (
     RateLimitedError,
     UpstreamUnavailableError,
 )
+from cogs.i18n import words_for
 from cogs.presenters import image_failure
 from tests.fakes.image_gateway import FakeImageGateway
 
@@ -39,6 +40,8 @@ AZURE_RATE = (
     "have exceeded call rate limit of your current OpenAI S0 pricing tier. Please retry after "
     "2 seconds."
 )
+
+ENGLISH = words_for("en-US")
 
 
 class Sleeper:
@@ -256,7 +259,7 @@ async def test_cooldown_longer_than_the_budget_left_is_busy_at_once(
     error = await fails(make_client(gw.base_url, retry_budget=4.0))
     assert isinstance(error, RateLimitedError)
     assert error.retry_after == 5.0
-    assert image_failure(error).startswith("The image service is busy")
+    assert image_failure(ENGLISH, error).startswith("The image service is busy")
     assert len(gw.requests) == 1
     assert sleeper.waits == []
 
@@ -307,7 +310,7 @@ async def test_out_of_credit_told_to_member_and_once_to_operator_at_error(
     client = make_client(gw.base_url)
     errors = [await fails(client), await fails(client)]
     assert all(isinstance(error, InsufficientQuotaError) for error in errors)
-    assert "out of credit" in image_failure(errors[0])
+    assert "out of credit" in image_failure(ENGLISH, errors[0])
     assert len(gw.requests) == 2  # one each: never retried
     assert sleeper.waits == []
     (alert,) = [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -358,7 +361,7 @@ async def test_parameter_refused_by_gateway_config_is_an_operator_error(
     error = await fails(make_client(gw.base_url))
     assert isinstance(error, BadRequestError)
     assert error.charge is ChargeOutcome.NOT_CHARGED  # refunded in full
-    assert image_failure(error) == "The image service rejected this request."
+    assert image_failure(ENGLISH, error) == "The image service rejected this request."
     (alert,) = [r for r in caplog.records if r.levelno >= logging.ERROR]
     text = alert.getMessage()
     assert "configuration refuses a parameter" in text
