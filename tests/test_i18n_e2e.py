@@ -8,12 +8,21 @@ from __future__ import annotations
 
 import pytest
 
+from cogs.i18n import Words, words_for
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import ADMIN_ID, AUDIT_CHANNEL_ID, GUILD_ID, moderation_scenario
 from tests.test_imagine_e2e import wait_for_images
 
 GERMAN_IN_JAPAN = Invoker(locale="de", guild_locale="ja")
+ENGLISH, GERMAN, JAPANESE = words_for("en-US"), words_for("de"), words_for("ja")
+
+
+def said(words: Words, message_id: str, **args: str | int) -> str:
+    """The message in that language, which must not be the English one (so not a fallback)."""
+    text = words(message_id, **args)
+    assert text != ENGLISH(message_id, **args), f"{message_id} is English in {words.locale}"
+    return text
 
 
 @pytest.fixture
@@ -34,14 +43,12 @@ async def test_a_german_member_reads_german_in_private_and_the_server_japanese(
     )
     await refused.wait_response()
     assert refused.original.ephemeral
-    assert refused.original.content == (
-        "⚠️ Dein Prompt enthält einen Begriff, den dieser Server sperrt: „owl“."
-    )
+    assert refused.original.content == "⚠️ " + said(GERMAN, "rule-blocked-term", term="owl")
     await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 1)
     [audit] = discord_fake.messages(AUDIT_CHANNEL_ID)[0].embeds
-    assert audit["title"] == "拒否: blocked_term"
-    why = {f["name"]: f["value"] for f in audit["fields"]}["理由"]
-    assert why == "このサーバーでブロックされている語句がプロンプトに含まれています:「owl」。"
+    assert audit["title"] == said(JAPANESE, "audit-refused", rule="blocked_term")
+    why = {f["name"]: f["value"] for f in audit["fields"]}[said(JAPANESE, "audit-why")]
+    assert why == said(JAPANESE, "rule-blocked-term", term="owl")
 
     handle = await discord_fake.inject_slash(
         "imagine", {"prompt": "a fox in snow"}, invoker=GERMAN_IN_JAPAN
@@ -50,17 +57,16 @@ async def test_a_german_member_reads_german_in_private_and_the_server_japanese(
     assert not result.ephemeral
     [embed] = result.embeds
     fields = {f["name"]: f["value"] for f in embed["fields"]}
-    assert (fields["モデル"], fields["サイズ"], fields["品質"]) == (
-        "DALL·E 3",
-        "1024x1024",
-        "standard",
-    )
-    left = fields["コスト: 1 クレジット"]
-    assert left.startswith("サーバー: 残り **99**（100 クレジット 中）")
+    shown = [fields[said(JAPANESE, f"field-{name}")] for name in ("model", "size", "quality")]
+    assert shown == ["DALL·E 3", "1024x1024", "standard"]
+    cost = said(JAPANESE, "result-cost", credits=JAPANESE("credit-amount", count=1))
+    assert fields[cost].startswith(said(JAPANESE, "quota-server-left", remaining=99, limit=100))
     labels = [c["label"] for row in result.components for c in row["components"]]
-    assert labels == ["再生成", "リミックス", "編集", "削除"]
+    buttons = ("reroll", "remix", "edit", "delete")
+    assert labels == [said(JAPANESE, f"button-{name}") for name in buttons]
     await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 2)
-    assert discord_fake.messages(AUDIT_CHANNEL_ID)[1].embeds[0]["title"] == "生成"
+    generated = discord_fake.messages(AUDIT_CHANNEL_ID)[1].embeds[0]["title"]
+    assert generated == said(JAPANESE, "audit-generated")
 
 
 async def test_the_members_language_stays_out_of_public_posts(bot, discord_fake, gateway) -> None:

@@ -1,5 +1,388 @@
 # Español (España). Los mismos identificadores de mensaje y variables que en-US.ftl, el original.
 
+## Piezas compartidas: cantidades dentro de otras frases
+
+credit-amount = { $count ->
+    [one] { $count } crédito
+    [many] { $count } de créditos
+   *[other] { $count } créditos
+}
+request-amount = { $count ->
+    [one] { $count } solicitud
+    [many] { $count } de solicitudes
+   *[other] { $count } solicitudes
+}
+credit-amount-priced = { $credits } · { $price }
+duration-seconds = unos { $seconds } s
+duration-minutes = unos { $minutes } min
+duration-seconds-bare = { $seconds } s
+duration-minutes-bare = { $minutes } min
+setting-on = activado
+setting-off = desactivado
+setting-none = ninguno
+setting-yes = sí
+setting-no = no
+
+## Cuota: /quota show, rechazos por presupuesto, /quota set, /quota reset, /quota usage
+
+quota-server-left = Servidor: { $remaining ->
+    [one] queda
+    [many] quedan
+   *[other] quedan
+} **{ $remaining }** de { $limit }
+quota-server-left-used = Servidor: { $remaining ->
+    [one] queda
+    [many] quedan
+   *[other] quedan
+} **{ $remaining }** de { $limit }; consumo: { $used }
+quota-member-left = Tú: { $remaining ->
+    [one] queda
+    [many] quedan
+   *[other] quedan
+} **{ $remaining }** de { $limit }
+quota-resets = Se renuevan { $resets } (cada { $period ->
+    [day] día
+    [week] semana
+   *[month] mes
+}, UTC)
+quota-bot-spent = Este bot ha agotado sus créditos { $period ->
+    [day] de hoy; vuelve a intentarlo después de las 00:00 UTC
+    [week] de esta semana; vuelve a intentarlo a partir del lunes a las 00:00 UTC
+   *[month] de este mes; vuelve a intentarlo a partir del día 1 a las 00:00 UTC
+}.
+quota-exceeded = { $scope ->
+    [guild] Este servidor solo tiene
+   *[member] Solo tienes
+} { $remaining } y esta solicitud cuesta { $cost }. La cuota se renueva { $resets }. No se ha gastado nada.
+quota-invalid-nothing = Nada que cambiar: indica un presupuesto del servidor, un presupuesto por miembro o un periodo.
+quota-invalid-period = El periodo debe ser day (día), week (semana) o month (mes).
+quota-above-ceiling = El presupuesto de este servidor puede ser como máximo de { $ceiling }: ese tope lo fija el operador del bot.
+quota-invalid-budget = El { $budget ->
+    [guild_credits] presupuesto del servidor
+   *[member] presupuesto por miembro
+} debe ser un número entero de 0 a { $most } créditos.
+quota-saved = ✅ Guardado. { $summary }
+quota-summary = Este servidor puede gastar **{ $credits }** por { $period ->
+    [day] día
+    [week] semana
+   *[month] mes
+}; { $member }.
+quota-summary-member = cada miembro, hasta **{ $credits }**
+quota-summary-no-member = sin presupuesto por miembro
+quota-forgave-everyone = ✅ Se ha perdonado el consumo de todo el servidor en este periodo: { $credits }.
+quota-forgave-member = ✅ Se ha perdonado el consumo de { $member } en este periodo: { $credits }.
+quota-nothing-to-forgive-everyone = Nada que perdonar: nadie en este servidor ha usado créditos en este periodo.
+quota-nothing-to-forgive-member = Nada que perdonar: { $member } no ha usado créditos en este periodo.
+quota-role-budget-set = ✅ Los miembros con { $role } reciben ahora { $credits } por periodo.
+quota-role-budget-removed = ✅ { $role } ya no tiene presupuesto propio; se aplica el predeterminado por miembro.
+quota-role-budget-unchanged = No ha cambiado nada: { $role } no tiene presupuesto propio.
+usage-title = Créditos usados en este periodo
+usage-summary = **{ $credits }** en { $requests } desde el { $since }.
+usage-resets = Se renuevan { $resets } (cada { $period ->
+    [day] día
+    [week] semana
+   *[month] mes
+}, UTC).
+usage-line = { $who }: { $credits } ({ $requests })
+usage-top-members = Miembros que más gastan
+usage-by-model = Por modelo
+usage-by-kind = Generaciones y ediciones
+usage-kind-generation = Generaciones
+usage-kind-edit = Ediciones
+
+## Solicitudes: rechazos antes de empezar, fallos, progreso, la cola
+
+database-uncounted = La base de datos del bot está ocupada: estos créditos se contarán en cuanto vuelva a estar disponible.
+bot-restarting = El bot se está reiniciando y ha detenido tu solicitud. Vuelve a intentarlo dentro de un minuto.
+bot-restarting-refused = El bot se está reiniciando y ha detenido tu solicitud. Vuelve a intentarlo dentro de un minuto. No se ha gastado nada.
+not-started = Discord no ha aceptado la respuesta del bot, así que tu solicitud no ha empezado. No se ha gastado nada; vuelve a intentarlo.
+unexpected-error = Algo ha fallado por nuestra parte. Vuelve a intentarlo; los administradores pueden ver los detalles en el registro.
+guild-not-approved = Este servidor aún no está autorizado para usar el bot; consulta al operador del bot.
+database-busy-refused = La base de datos del bot está ocupada ahora mismo. No se ha gastado nada; vuelve a intentarlo en un momento.
+queue-not-waiting = En este servidor las solicitudes no esperan en cola, y la tuya no ha podido empezar ahora. Vuelve a intentarlo dentro de unos minutos. No se ha gastado nada.
+queue-member-full = Ya tienes { $requests } en la cola, el máximo por miembro. Espera a que empiece alguna. No se ha gastado nada.
+queue-full = La cola de este servidor está llena ({ $requests } en espera). Vuelve a intentarlo dentro de unos minutos. No se ha gastado nada.
+spent-nothing = No se ha gastado nada.
+spent-known = Aun así, ha costado { $credits }.
+spent-maybe = Puede que haya costado { $credits }: el servicio de imágenes puede haberlo cobrado, así que los créditos no se devuelven.
+failure-with-cost = { $failure } { $spent }
+progress-generating = 🎨 Generando con { $model }… { $seconds } s
+progress-editing = 🎨 Editando con { $model }… { $seconds } s
+queue-place = ⏳ { $ordinal ->
+    [one] Puesto { $place }
+   *[other] Puesto { $place }
+} en la cola, { $duration } de espera. Tus créditos quedan reservados; con Cancelar se te devuelven.
+left-line-refused = Tu solicitud se ha retirado de la cola antes de empezar: { $why } No se ha gastado nada.
+left-line-timed-out = Tu solicitud ha esperado más de { $duration } en la cola y se ha cancelado. No se ha gastado nada; vuelve a intentarlo más tarde.
+left-line-cancelled = Tu solicitud se ha cancelado antes de empezar. No se ha gastado nada.
+queue-expelled = { $count ->
+    [one] { $requests } en espera se ha retirado de la cola y se ha reembolsado.
+    [many] { $requests } en espera se han retirado de la cola y se han reembolsado.
+   *[other] { $requests } en espera se han retirado de la cola y se han reembolsado.
+}
+cancel-done = ✅ Cancelada: la solicitud ha salido de la cola y se han devuelto sus créditos.
+cancel-running = ⚠️ Esta solicitud ya se está generando y no se puede cancelar.
+cancel-gone = ⚠️ Esta solicitud ya no está en la cola.
+cancel-refused = Solo el miembro que hizo esta solicitud o un moderador puede cancelarla.
+
+## Fallos del servicio de imágenes
+
+image-content-policy = El filtro de seguridad del servicio de imágenes ha bloqueado este prompt. Prueba a reformularlo.
+image-bad-request = El servicio de imágenes ha rechazado esta solicitud.
+image-bad-parameter = El servicio de imágenes ha rechazado esta solicitud: no acepta la opción `{ $param }`.
+image-authentication = El servicio de imágenes ha rechazado la clave de API del bot. Un administrador del bot tiene que revisarla.
+image-rate-limited = El servicio de imágenes está saturado ahora mismo. Vuelve a intentarlo dentro de un minuto.
+image-insufficient-quota = La cuenta del bot en el servicio de imágenes se ha quedado sin saldo. Un administrador del bot tiene que recargarla.
+image-unavailable = El servicio de imágenes no está disponible ahora mismo. Vuelve a intentarlo más tarde.
+image-timeout = El servicio de imágenes ha tardado demasiado en responder. Vuelve a intentarlo más tarde.
+image-malformed = El servicio de imágenes ha devuelto algo que no es una imagen utilizable.
+image-edits-unsupported = Este servicio de imágenes no permite editar.
+image-edits-unsupported-model = Este servicio de imágenes no permite editar con { $model }. No se ha gastado nada.
+
+## Resultados: la publicación de las imágenes y sus botones
+
+field-model = Modelo
+field-size = Tamaño
+field-quality = Calidad
+result-revised-prompt = Prompt revisado
+result-cost = Coste: { $credits }
+result-defaults-used = Valores predeterminados usados
+result-reencoded = Se ha recodificado en WebP para no superar el límite de subida de Discord.
+result-dropped = { $count ->
+    [one] { $count } imagen enviada (y cobrada) por el generador no era utilizable.
+    [many] { $count } imágenes enviadas (y cobradas) por el generador no eran utilizables.
+   *[other] { $count } imágenes enviadas (y cobradas) por el generador no eran utilizables.
+}
+button-reroll = Regenerar
+button-remix = Remezclar
+button-edit = Editar
+button-delete = Eliminar
+button-cancel = Cancelar
+reroll-too-old = Esta imagen es demasiado antigua para regenerarla; vuelve a usar /imagine.
+remix-too-old = Esta imagen es demasiado antigua para remezclarla; vuelve a usar /imagine.
+delete-refused = Solo el miembro que pidió esta imagen o un moderador puede eliminarla.
+remix-title = Remezclar
+remix-prompt-label = Prompt
+
+## Ediciones: /imagine-edit, el botón Editar y el menú de mensaje
+
+edit-no-image = Ese mensaje no tiene ninguna imagen adjunta que editar.
+edit-prompt-label = Qué cambiar
+edit-modal-title = Editar con imagine
+edit-too-large = `{ $file }` ocupa { NUMBER($size, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB; para editar se admiten imágenes de hasta { NUMBER($limit, minimumFractionDigits: 1, maximumFractionDigits: 1) } MB. No se ha gastado nada.
+edit-not-an-image = `{ $file }` no es una imagen PNG, JPEG o WebP completa. No se ha gastado nada.
+edit-too-many-pixels = `{ $file }` tiene demasiados píxeles para editarse (como máximo { $megapixels } megapíxeles). No se ha gastado nada.
+edit-mask-not-png = La máscara no es un PNG. No se ha gastado nada.
+edit-mask-no-alpha = La máscara no tiene transparencia (sus píxeles transparentes marcan qué cambiar). No se ha gastado nada.
+edit-mask-size = La máscara no tiene el mismo tamaño que la primera imagen. No se ha gastado nada.
+edit-unreadable = Discord no ha entregado `{ $file }`; vuelve a intentarlo. No se ha gastado nada.
+
+## Rechazos del catálogo a las opciones de una solicitud
+
+rejected-unknown-model = Modelo desconocido: `{ $model }`. Elige uno de estos: { $known }.
+rejected-empty-prompt = El prompt está vacío.
+rejected-prompt-too-long = El prompt tiene { $length } caracteres; { $model } admite como máximo { $most }.
+rejected-size = { $model } no ofrece el tamaño `{ $size }`. Permitidos: { $allowed }.
+rejected-sizes-custom = { $listed } o cualquier WxH con lados de { $least } a { $most } en pasos de { $step }
+rejected-too-many-images = { $model } genera de 1 a { $most } imágenes por solicitud.
+rejected-no-such-option = { $model } no tiene la opción { $option }.
+rejected-value = { $model } no ofrece { $option } `{ $value }`. Permitidos: { $allowed }.
+rejected-unknown-options = { $model } no admite estas opciones: { $options }.
+rejected-edits-not-offered = { $model } no puede editar imágenes. No se ha gastado nada.
+rejected-too-many-inputs = { $model } edita como máximo { $most ->
+    [one] { $most } imagen
+    [many] { $most } imágenes
+   *[other] { $most } imágenes
+} a la vez; has enviado { $count }. No se ha gastado nada.
+rejected-mask-not-offered = { $model } no admite máscara. No se ha gastado nada.
+rejected-aspect-size = La forma `{ $aspect }` equivale a { $aspect_size } en { $model }, no a `{ $size }`: indica solo una de las dos.
+rejected-extra-conflict = { $model } no puede combinar { $when_option } `{ $when_value }` con { $option } `{ $value }`. Permitidos en ese caso: { $allowed }.
+
+## Rechazos de discord.py a un comando antes de ejecutarlo
+
+command-missing-permissions = Necesitas el permiso { $permissions } para usar este comando.
+command-guild-only = Este comando solo funciona en un servidor.
+command-cooldown = Más despacio: vuelve a intentarlo dentro de { NUMBER($seconds, maximumFractionDigits: 0) } s.
+command-bad-value = `{ $value }` no es un valor válido para esta opción.
+command-refused = No puedes usar este comando aquí.
+permission-manage-guild = Gestionar servidor
+permission-manage-channels = Gestionar canales
+
+## Moderación: rechazos por normas, respuestas de /imagine-admin, /imagine-admin show
+
+strike-counted = Esto cuenta como una advertencia ({ $count } en este periodo).
+strike-counted-of = Esto cuenta como una advertencia ({ $count } de { $limit } en este periodo).
+strike-paused = Se te ha pausado en /imagine hasta que un moderador te reactive.
+rule-paused = Estás en pausa para /imagine en este servidor. Un moderador puede reactivarte.
+rule-paused-reason = Estás en pausa para /imagine en este servidor ({ $reason }). Un moderador puede reactivarte.
+rule-channel = En este servidor, /imagine solo funciona en { $channels }.
+rule-role = /imagine es solo para miembros con alguno de estos roles: { $roles }.
+rule-nsfw-only = En este servidor, /imagine solo funciona en canales con restricción de edad.
+rule-model-disabled = { $model } está desactivado en este servidor; elige otro modelo.
+rule-blocked-term = Tu prompt contiene un término que este servidor bloquea: «{ $term }».
+rule-blocked-builtin-term = Tu prompt contiene un término que este servidor bloquea fuera de los canales con restricción de edad: «{ $term }».
+rule-cooldown = Más despacio: podrás volver a usar /imagine { $when }.
+rule-flagged = La comprobación de moderación ha marcado este prompt.
+rule-moderation-down = La comprobación de moderación no está disponible ahora mismo. Vuelve a intentarlo dentro de un minuto.
+with-strike = { $why } { $strike }
+admin-saved = ✅ Guardado. `/imagine-admin show` muestra todas las normas.
+admin-not-a-model = `{ $model }` no es un modelo de este bot.
+list-blocked = ✅ Bloqueado: { $entry }.
+list-unblocked = ✅ Desbloqueado: { $entry }.
+list-already-blocked = No ha cambiado nada: { $entry } ya está bloqueado.
+list-not-blocked = No ha cambiado nada: { $entry } no está bloqueado.
+list-channel-added = ✅ /imagine ya funciona en { $entry }.
+list-role-added = ✅ /imagine ya está disponible para { $entry }.
+list-removed = ✅ Se ha quitado { $entry }.
+list-already-listed = No ha cambiado nada: { $entry } ya está en la lista.
+list-not-listed = No ha cambiado nada: { $entry } no está en la lista.
+list-model-disabled = ✅ { $entry } desactivado.
+list-model-enabled = ✅ { $entry } activado.
+list-model-already-disabled = No ha cambiado nada: { $entry } ya está desactivado.
+list-model-already-enabled = No ha cambiado nada: { $entry } ya está activado.
+member-paused = ✅ Se ha pausado a { $member }.
+member-already-paused = { $member } ya está en pausa.
+member-unpaused = ✅ Se ha reactivado a { $member }.
+member-not-paused = { $member } no está en pausa.
+entries-terms = Términos bloqueados
+entries-channels = Canales
+entries-roles = Roles
+entries-no-terms = ninguno
+entries-everywhere = en todas partes
+entries-everyone = todos
+setting-invalid-queue = El máximo de { $limit ->
+    [guild_concurrency] solicitudes simultáneas en el servidor
+    [member_concurrency] solicitudes simultáneas por miembro
+   *[queue_limit] solicitudes en cola
+} debe estar entre { $least } y { $most } (el límite propio de este bot). No se ha cambiado nada.
+setting-term-empty = Un término bloqueado necesita al menos una letra o un dígito.
+setting-too-many-terms = Este servidor ya tiene { $most } términos bloqueados, el máximo permitido: quita uno primero. No se ha añadido nada.
+setting-term-too-long = Un término bloqueado puede tener como máximo { $most } caracteres.
+setting-nothing = Nada que cambiar: indica al menos un ajuste.
+setting-invalid-cooldown = La espera entre solicitudes debe ser de 0 a { $most } segundos.
+setting-invalid-strike-limit = El límite de advertencias debe estar entre 0 y { $most }.
+setting-invalid-role-budget = El presupuesto de un rol debe estar entre 1 y { $most } créditos.
+policy-title = Normas de /imagine en este servidor
+policy-budgets = Presupuestos
+policy-budgets-value = Servidor: { $credits } por { $period ->
+    [day] día
+    [week] semana
+   *[month] mes
+}
+    Cada miembro: { $member }
+policy-role-budgets = Presupuestos por rol
+policy-role-budget = { $role }: { $credits }
+policy-models = Modelos
+policy-nsfw-only = Solo NSFW
+policy-cooldown = Espera entre solicitudes
+policy-strike-limit = Límite de advertencias
+policy-audit-channel = Canal de auditoría
+policy-blocked-terms = Términos bloqueados
+policy-blocked-terms-value = { $count } de este servidor; lista incluida: { $builtin } (fuera de los canales con restricción de edad)
+policy-paused = Miembros en pausa
+policy-queue = Cola
+policy-queue-value = { $running } a la vez, { $member_running } por miembro; hasta { $waiting } en espera, { $member_waiting } por miembro
+policy-live-queue = Cola actual: { $running } en curso, { $waiting } en espera
+policy-live-member = { $member }: { $running } en curso, { $waiting } en espera
+
+## Registros en el canal de los moderadores
+
+audit-generated = Generación
+audit-edited = Edición
+audit-refused = Rechazo: { $rule }
+audit-strike = Advertencia
+audit-member = Miembro
+audit-channel = Canal
+audit-quality-default = predeterminada
+audit-images = Imágenes
+audit-credits = Créditos
+audit-result = Resultado
+audit-jump = [Ir al resultado]({ $link })
+audit-not-delivered = no entregado
+audit-why = Motivo
+audit-strikes = Advertencias en este periodo
+audit-strikes-uncounted = sin contar (la base de datos estaba ocupada)
+audit-strikes-count-of = { $count } de { $limit }
+audit-paused = En pausa
+
+## Valores predeterminados: /imagine-settings y /imagine-admin defaults
+
+defaults-mine = tuyos: { $options }
+defaults-server = del servidor: { $options }
+defaults-skipped-mine = Tu modelo predeterminado `{ $model }` no está disponible aquí ahora, así que se ha omitido.
+defaults-skipped-server = El modelo predeterminado del servidor `{ $model }` no está disponible aquí ahora, así que se ha omitido.
+model-not-offered = { $model } no está disponible en este servidor.
+defaults-mine-none = Tus valores predeterminados en este servidor: ninguno; /imagine usa los del servidor y los del catálogo.
+defaults-server-none = Valores predeterminados de este servidor: ninguno; /imagine usa los del catálogo.
+defaults-mine-shown = Tus valores predeterminados en este servidor: { $options }.
+defaults-server-shown = Valores predeterminados de este servidor: { $options }.
+defaults-option = { $option } { $value }
+defaults-none-to-clear = No había valores predeterminados que quitar.
+defaults-mine-cleared = ✅ Se han quitado tus valores predeterminados.
+defaults-server-cleared = ✅ Se han quitado los valores predeterminados del servidor.
+
+## Historial y privacidad: /imagine-history, /imagine-forget
+
+history-refused = Solo los miembros con Gestionar servidor pueden ver el historial de otro miembro.
+use-again-refused = Solo puedes reutilizar tus propias solicitudes.
+use-again-gone = Esta solicitud ya no está en tu historial; vuelve a usar /imagine.
+use-again-placeholder = Reutilizar…
+use-again-empty = (vacío)
+use-again-description = { $model } · { $size } · { $credits } la última vez
+forget-refused = Solo el miembro que lo ha pedido puede confirmarlo.
+forget-confirm = Esto borra para siempre tus prompts y tu historial de /imagine en este servidor: la lista del historial, los prompts guardados para Regenerar y los enlaces a tus resultados. Los créditos que hayas gastado no se recuperan, y las publicaciones del canal de auditoría de los moderadores se mantienen. Pulsa **Borrar** para continuar.
+button-erase = Borrar
+button-previous = Anterior
+button-next = Siguiente
+history-title = Historial de /imagine
+history-mine = Tus solicitudes en este servidor, de la más reciente a la más antigua.
+history-member = Solicitudes de { $member } en este servidor, de la más reciente a la más antigua.
+history-page = Página { $page }
+history-empty-page = No hay nada aquí.
+history-empty = Aún no hay solicitudes en este servidor.
+history-no-prompt = *el prompt ya no se conserva*
+history-nothing-spent = sin coste
+history-edit = edición
+history-refused-rule = rechazada: { $rule ->
+    [paused] estabas en pausa
+    [channel] no permitida en ese canal
+    [role] no permitida para tus roles
+    [nsfw_only] solo en canales con restricción de edad
+    [model] modelo desactivado
+    [blocked_term] término bloqueado
+    [cooldown] espera entre solicitudes
+    [pre_moderation] marcada por la comprobación de moderación
+    [pre_moderation_unavailable] comprobación de moderación no disponible
+    [quota] presupuesto superado
+    [bot_budget] el presupuesto propio del bot estaba agotado
+    [queue_full] cola llena
+    [member_queue_full] ya tenías el máximo de solicitudes en cola
+    [shutting_down] el bot se estaba reiniciando
+   *[other] una norma
+}
+history-pending = en curso
+history-unknown = resultado desconocido
+history-refunded = reembolsada
+history-refunded-safety = reembolsada: la rechazó el filtro de seguridad del servicio de imágenes
+history-delivered = entregada
+history-delivered-link = entregada ([ir a ella]({ $link }))
+forgotten-nothing-mine = Nada que borrar: tu historial en este servidor está vacío.
+forgotten-nothing-member = Nada que borrar: el historial de { $member } en este servidor está vacío.
+forgotten-mine = ✅ Se { $count ->
+    [one] ha borrado { $count } entrada
+    [many] han borrado { $count } entradas
+   *[other] han borrado { $count } entradas
+} de tu historial en este servidor.
+forgotten-member = ✅ Se { $count ->
+    [one] ha borrado { $count } entrada
+    [many] han borrado { $count } entradas
+   *[other] han borrado { $count } entradas
+} del historial de { $member } en este servidor.
+
+## Listas recortadas para que quepan en un mensaje
+
+listing-more = …y { $count } más
+
 ## Commands
 
 cmd-imagine = Generar imágenes a partir de una descripción
