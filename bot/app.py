@@ -27,6 +27,7 @@ from bot.command_drift import drift
 from bot.config import Settings, SettingsError
 from bot.defaults import DefaultsStore
 from bot.discord_endpoints import apply_discord_endpoints
+from bot.discord_json import read_discord_json_tolerantly
 from bot.generation import GenerationService
 from bot.guild_access import GuildAccess
 from bot.history import HistoryService
@@ -152,6 +153,7 @@ class ImagineBot(commands.AutoShardedBot):
         self.clock = clock
         self.metrics = Metrics([m.id for m in self.catalog.models], lambda: self.latencies)
         apply_discord_endpoints(settings.discord_api_base, settings.discord_gateway_url)
+        read_discord_json_tolerantly()
         if (store is None) != (images is None):
             raise TypeError("give ImagineBot both a store and an image client, or neither")
         if store is not None and images is not None:

@@ -1,8 +1,7 @@
 """Point discord.py at another Discord: a REST proxy in production, the fake Discord in tests.
 
-discord.py reads two class attributes (see ../shared/discord-protocol-notes.md): ``Route.BASE``
-when a route is built and ``DiscordWebSocket.DEFAULT_GATEWAY`` when the gateway connects. Both
-must be set before login.
+discord.py reads two class attributes: ``Route.BASE`` when a route is built and
+``DiscordWebSocket.DEFAULT_GATEWAY`` when the gateway connects. Both must be set before login.
 """
 
 from __future__ import annotations
