@@ -438,8 +438,12 @@ _PHRASINGS = (
         re.compile(r"no connected db", re.I),
     ),
 )
-# Types that name no kind (OpenAI's and LiteLLM's): with only these, the words decide.
-_GENERIC_CODES = frozenset({"invalidrequesterror", "throttlingerror", "ratelimiterror"})
+# Types that name no kind (OpenAI's and LiteLLM's): with only these, the words decide. OpenAI's
+# image_generation_user_error covers gpt-image-1's policy refusal among other mistakes, and it
+# is all LiteLLM keeps of moderation_blocked.
+_GENERIC_CODES = frozenset(
+    {"invalidrequesterror", "throttlingerror", "ratelimiterror", "imagegenerationusererror"}
+)
 # A gateway refusing an option by its own configuration (LiteLLM without drop_params).
 _GATEWAY_CONFIG_TEXT = re.compile(r"UnsupportedParamsError|drop_params", re.I)
 _COOLDOWN_TEXT = re.compile(r"in cooldown", re.I)

@@ -137,6 +137,11 @@ PHRASINGS: list[tuple[str, tuple[str, dict[str, Any]], type[ImageAPIError]]] = [
         litellm("content_policy", message=f"litellm.BadRequestError: OpenAIException - {SAFETY}"),
         ContentPolicyError,
     ),
+    (
+        "litellm moderation_blocked, OpenAI's type kept",
+        litellm("moderation_blocked"),
+        ContentPolicyError,
+    ),
     ("litellm insufficient_quota", litellm("insufficient_quota"), InsufficientQuotaError),
     ("litellm rate limit", litellm("rate_limit"), RateLimitedError),
     ("litellm server error", litellm("server_error"), UpstreamUnavailableError),

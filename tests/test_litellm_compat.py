@@ -135,25 +135,28 @@ async def test_an_upstream_out_of_credit_is_told_as_such_and_logged_once(
 
 
 @pytest.mark.parametrize(
-    ("kind", "opts"),
+    ("kind", "opts", "model"),
     [
-        ("content_policy", {}),
+        ("content_policy", {}, "openai/dall-e-3"),
         (
             "http_error",
             {
                 "code": "content_policy_violation",
                 "message": "This prompt was flagged by moderation.",
             },
+            "openai/dall-e-3",
         ),
+        ("moderation_blocked", {}, "openai/gpt-image-1"),
     ],
-    ids=["safety-system-wording", "custom-wording"],
+    ids=["safety-system-wording", "custom-wording", "gpt-image-moderation-blocked"],
 )
 async def test_a_policy_refusal_is_told_as_one_and_counts_as_a_strike(
-    bot, discord_fake, gateway, kind: str, opts: dict[str, str]
+    bot, discord_fake, gateway, kind: str, opts: dict[str, str], model: str
 ) -> None:
-    """LiteLLM rewrites the code ``content_policy_violation`` to "400"."""
+    """LiteLLM rewrites the codes ``content_policy_violation`` and ``moderation_blocked`` to
+    "400"; it keeps gpt-image-1's type ``image_generation_user_error``."""
     gateway.fail_next(kind, **opts)
-    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox", "model": model})
     note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
     assert "safety filter blocked this prompt" in note.content
     assert "This counts as a strike (1 of 3 this period)." in note.content

@@ -1008,6 +1008,14 @@ LITELLM_ANSWERS: dict[str, tuple[int, str, str]] = {
         "invalid_request_error",
         "litellm.BadRequestError: OpenAIException - This prompt was flagged by moderation.",
     ),
+    # gpt-image-1's refusal (moderation_blocked): the code is lost, OpenAI's type is kept.
+    "moderation_blocked": (
+        400,
+        "image_generation_user_error",
+        "litellm.BadRequestError: OpenAIException - Your request was rejected by the safety "
+        "system. If you believe this is an error, contact us at help.openai.com and include the "
+        "request ID.",
+    ),
     "cooldown": (
         429,
         "all_deployments_in_cooldown",

@@ -1,0 +1,72 @@
+"""The bound of issue 21 with LiteLLM's own defaults: the README's config without its router
+settings, as an operator who skipped those lines would run it (its router repeats each call of
+its client 3 times). A module of its own, as its proxy is: another worker may start it while
+``test_litellm_compat``'s runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+import yaml
+
+from tests.conftest import API_KEY
+from tests.fakes.image_gateway import FakeImageGateway
+from tests.litellm_proxy import ENABLE, RunningProxy, litellm_executable, litellm_proxy
+from tests.litellm_proxy import readme_config as readme_config_text
+from tests.processes import free_port
+from tests.test_imagine_e2e import used_credits, wait_for_private_note
+from tests.test_litellm_compat import ANSWER_WITHIN, failures_logged
+
+pytestmark = pytest.mark.xdist_group("litellm-proxy-defaults")
+
+MAX_UPSTREAM_CALLS = 9  # the issue's bound: LiteLLM's 3 x 3, and none of the bot's on top
+
+
+@pytest.fixture(scope="module")
+def upstream_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def proxy(upstream_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningProxy]:
+    if litellm_executable() is None:
+        pytest.skip(f"needs the LiteLLM proxy: {ENABLE}")
+    config = yaml.safe_load(readme_config_text())
+    del config["router_settings"]  # LiteLLM's default retries and cooldowns
+    upstream = f"http://127.0.0.1:{upstream_port}/v1"
+    workdir = tmp_path_factory.mktemp("litellm-defaults")
+    with litellm_proxy(yaml.safe_dump(config), upstream, API_KEY, workdir) as running:
+        yield running
+
+
+@pytest.fixture
+async def gateway(proxy: RunningProxy, upstream_port: int) -> AsyncIterator[FakeImageGateway]:
+    async with FakeImageGateway(api_key=API_KEY, port=upstream_port) as upstream:
+        yield upstream
+
+
+@pytest.fixture
+async def bot(start_bot, proxy: RunningProxy):
+    async with start_bot(
+        image_api_base_url=proxy.base_url, image_api_key=proxy.master_key
+    ) as running:
+        yield running
+
+
+@pytest.mark.parametrize(
+    ("kind", "told"),
+    [("rate_limit", "busy right now"), ("server_error", "unavailable right now")],
+)
+async def test_a_failing_upstream_gets_at_most_nine_calls_and_the_member_an_answer(
+    bot, discord_fake, gateway, kind: str, told: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    gateway.fail_next(kind, times=100)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
+    assert told in note.content
+    assert 1 <= len(gateway.requests) <= MAX_UPSTREAM_CALLS
+    assert await used_credits(bot) == 0
+    (attempt,) = failures_logged(caplog)  # LiteLLM retried: the bot did not again
+    assert "next=give up" in attempt
