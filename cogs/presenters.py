@@ -457,12 +457,15 @@ def usage_embed(
         line(words(_KIND_NAMES[k.kind]), credits(words, k.credits), k.requests)
         for k in report.by_kind
     ]
-    return _embed(
-        title,
-        description,
+    fields = (
         Field(words("usage-top-members"), _listing(words, members), inline=False),
         Field(words("usage-by-model"), _listing(words, models), inline=False),
         Field(words("usage-by-kind"), _listing(words, kinds), inline=False),
+    )
+    # A period with requests gets the chart below, which carries no words of its own.
+    footer = words("usage-chart")
+    return fitted_embed(
+        colour=EMBED_COLOUR, title=title, description=description, fields=fields, footer=footer
     )
 
 

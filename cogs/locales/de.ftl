@@ -75,6 +75,7 @@ usage-by-model = Nach Modell
 usage-by-kind = Erzeugungen und Bearbeitungen
 usage-kind-generation = Erzeugungen
 usage-kind-edit = Bearbeitungen
+usage-chart = Das Diagramm: Credits pro Tag (UTC) in diesem Zeitraum, nach Modell gestapelt; darunter die Credits der Top-Mitglieder.
 
 ## Anfragen: Ablehnungen vor dem Start, Fehler, Fortschritt, die Warteschlange
 

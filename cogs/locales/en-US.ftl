@@ -87,6 +87,7 @@ usage-by-model = By model
 usage-by-kind = Generations and edits
 usage-kind-generation = Generations
 usage-kind-edit = Edits
+usage-chart = The chart: credits per day (UTC) of this period, stacked by model; below it, the top members' credits.
 
 ## Requests: refusals before anything ran, failures, progress, the queue
 

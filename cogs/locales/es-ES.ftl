@@ -89,6 +89,7 @@ usage-by-model = Por modelo
 usage-by-kind = Generaciones y ediciones
 usage-kind-generation = Generaciones
 usage-kind-edit = Ediciones
+usage-chart = El gráfico: créditos por día (UTC) de este periodo, apilados por modelo; debajo, los créditos de los miembros que más gastan.
 
 ## Solicitudes: rechazos antes de empezar, fallos, progreso, la cola
 

@@ -77,6 +77,7 @@ usage-by-model = Par modèle
 usage-by-kind = Générations et modifications
 usage-kind-generation = Générations
 usage-kind-edit = Modifications
+usage-chart = Le graphique : crédits par jour (UTC) sur cette période, empilés par modèle ; en dessous, les crédits des membres en tête.
 
 ## Demandes : refus avant exécution, échecs, progression, file d'attente
 

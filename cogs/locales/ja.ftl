@@ -69,6 +69,7 @@ usage-by-model = モデル別
 usage-by-kind = 生成と編集
 usage-kind-generation = 生成
 usage-kind-edit = 編集
+usage-chart = グラフ：この期間の1日（UTC）あたりのクレジット（モデル別の積み上げ）と、その下に使用量の多いメンバーのクレジット。
 
 ## リクエスト：実行前の拒否、失敗、進行状況、順番待ち
 

@@ -79,6 +79,7 @@ usage-by-model = Por modelo
 usage-by-kind = Gerações e edições
 usage-kind-generation = Gerações
 usage-kind-edit = Edições
+usage-chart = O gráfico: créditos por dia (UTC) neste período, empilhados por modelo; abaixo, os créditos de quem mais usou.
 
 ## Pedidos: recusas antes de começar, falhas, andamento, a fila
 
