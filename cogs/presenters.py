@@ -548,13 +548,26 @@ def option_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+# The models' own options the catalogs name, as result fields; another (a models file's own)
+# is shown by its option name.
+_OPTION_FIELDS = {
+    "style": "field-style",
+    "background": "field-background",
+    "output_format": "field-output-format",
+}
+
+
+def _option_field(words: Words, name: str) -> str:
+    return words(_OPTION_FIELDS[name]) if name in _OPTION_FIELDS else option_label(name)
+
+
 def result_embed(
     words: Words, plan: PlannedRequest, result: Generated, requester: discord.abc.User
 ) -> discord.Embed:
     fields = [Field(words("field-model"), plan.model.name), Field(words("field-size"), plan.size)]
     if plan.quality:
         fields.append(Field(words("field-quality"), plan.quality))
-    fields += [Field(option_label(name), value) for name, value in plan.extra.items() if value]
+    fields += [Field(_option_field(words, n), value) for n, value in plan.extra.items() if value]
     if result.revised_prompt and result.revised_prompt != plan.prompt:
         revised = literal(result.revised_prompt, FIELD_VALUE_LIMIT)
         fields.append(Field(words("result-revised-prompt"), revised, False))

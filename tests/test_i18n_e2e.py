@@ -89,3 +89,19 @@ async def test_a_language_the_bot_does_not_speak_reads_english(bot, discord_fake
     )
     await handle.wait_response()
     assert handle.original.content == "⚠️ Your prompt contains a term this server blocks: “owl”."
+
+
+async def test_a_models_own_options_are_named_in_the_servers_language(
+    bot, discord_fake, gateway
+) -> None:
+    """Background and format sit beside Model, Size and Quality: named in Japanese too, while
+    their values stay as members type them."""
+    options = {"model": "openai/gpt-image-1", "background": "opaque", "output_format": "webp"}
+    handle = await discord_fake.inject_slash(
+        "imagine", {"prompt": "a fox", **options}, invoker=GERMAN_IN_JAPAN
+    )
+    result = await wait_for_images(discord_fake, handle)
+    fields = {f["name"]: f["value"] for f in result.embeds[0]["fields"]}
+    assert fields[said(JAPANESE, "field-background")] == "opaque"
+    assert fields[said(JAPANESE, "field-output-format")] == "webp"
+    assert said(GERMAN, "field-style") == "Stil"
