@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from babel.numbers import format_decimal
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import FluentDecimal, FluentNumber
 
@@ -136,6 +137,11 @@ class Words:
         options = {"minimumFractionDigits": places, "maximumFractionDigits": places}
         cost = _Money(amount, style="currency", currency=currency, **options)
         return cost.format(Locale.parse(self.locale, sep="-"))
+
+    def number(self, value: int) -> str:
+        """A number alone (an embed field's value) written this language's way: "12.345" in
+        German, as Fluent writes the numbers inside sentences."""
+        return format_decimal(value, locale=Locale.parse(self.locale, sep="-"))
 
     def ordinal(self, number: int) -> str:
         """CLDR's ordinal category of `number` in this language ("two" for 2nd in English), for

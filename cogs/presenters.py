@@ -740,7 +740,8 @@ def policy_embed(
             words("duration-seconds-bare", seconds=cooldown) if cooldown else off,
         ),
         Field(
-            words("policy-strike-limit"), str(policy.strike_limit) if policy.strike_limit else off
+            words("policy-strike-limit"),
+            words.number(policy.strike_limit) if policy.strike_limit else off,
         ),
         Field(
             words("policy-audit-channel"),
@@ -793,8 +794,8 @@ def audit_generation_embed(
         Field(words("field-model"), plan.model.name),
         Field(words("field-size"), plan.size),
         Field(words("field-quality"), plan.quality or words("audit-quality-default")),
-        Field(words("audit-images"), str(plan.n)),
-        Field(words("audit-credits"), str(spent)),
+        Field(words("audit-images"), words.number(plan.n)),
+        Field(words("audit-credits"), words.number(spent)),
         Field(
             words("audit-result"),
             words("audit-jump", link=link) if link else words("audit-not-delivered"),
@@ -841,7 +842,7 @@ def audit_strike_embed(
         count = (
             words("audit-strikes-count-of", count=strike.count, limit=strike.limit)
             if strike.limit
-            else str(strike.count)
+            else words.number(strike.count)
         )
         fields.append(Field(strikes, count))
         paused = words("setting-yes" if strike.paused else "setting-no")
