@@ -76,10 +76,16 @@ class Catalogs:
     def translation(self, locale: object, message_id: str, **args: Argument) -> str | None:
         """The message in the reader's language only: None where English would be said.
 
-        For Discord's own localisation fields, where a missing entry already means the default.
+        For Discord's own localisation fields, where a missing entry already means the default;
+        a language the bot speaks that lacks the message is logged once, as `text` does.
         """
         code = self.resolve(locale)
-        return None if code == SOURCE_LOCALE else self._format(code, message_id, args)
+        if code == SOURCE_LOCALE:
+            return None
+        said = self._format(code, message_id, args)
+        if said is None:
+            self._tell_fallback(code, message_id)
+        return said
 
     def text(self, locale: object, message_id: str, /, **args: Argument) -> str:
         """The message in the reader's language, falling back to English (logged once)."""
