@@ -288,6 +288,47 @@ def test_the_plural_check_fails_a_flattened_plural(catalogs_copy: Path) -> None:
     assert flattened_plurals("ja", catalogs_copy) == []  # Japanese has one form
 
 
+def choice_keys(message: fluent.Message) -> dict[str, set[str]]:
+    """The keys of each selector on a word (`$period`: day, week, month), not on a count."""
+    keys: dict[str, set[str]] = {}
+    for node in _nodes(message):
+        if isinstance(node, fluent.SelectExpression) and isinstance(
+            node.selector, fluent.VariableReference
+        ):
+            names = {v.key.name for v in node.variants if isinstance(v.key, fluent.Identifier)}
+            if names - CATEGORIES:
+                keys.setdefault(_selector(node), set()).update(names)
+    return keys
+
+
+def changed_choices(code: str, directory: Path = LOCALES_DIRECTORY) -> list[str]:
+    """Messages whose word selectors have other keys than English's: a key translated by
+    mistake (`[Tag]` for `[day]`) would silently say the default variant instead."""
+    source = messages(SOURCE_LOCALE)
+    return [
+        message_id
+        for message_id, message in messages(code, directory).items()
+        if message_id in source and choice_keys(message) != choice_keys(source[message_id])
+    ]
+
+
+@pytest.mark.parametrize("code", TRANSLATIONS)
+def test_a_translation_keeps_the_keys_of_each_choice(code: str) -> None:
+    assert changed_choices(code) == []
+
+
+def test_the_choice_check_fails_a_translated_key(catalogs_copy: Path) -> None:
+    assert choice_keys(messages(SOURCE_LOCALE)["quota-resets"]) == {
+        "period": {"day", "week", "month"}
+    }
+    path = catalogs_copy / "de.ftl"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("quota-resets =")
+    end = text.index("\n", text.index("[day]", start))
+    path.write_text(text[:start] + text[start:end].replace("[day]", "[Tag]") + text[end:], "utf-8")
+    assert changed_choices("de", catalogs_copy) == ["quota-resets"]
+
+
 @pytest.mark.parametrize(
     ("code", "number", "category"),
     [
