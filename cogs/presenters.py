@@ -912,15 +912,15 @@ def entry_list(words: Words, kind: EntryKind, policy: GuildPolicy) -> str:
     return f"**{title}**\n{_listing(words, lines, empty).fit(FIELD_VALUE_LIMIT)}"
 
 
-def quoted_term(term: str) -> str:
-    """A blocked term as lists and answers show it: escaped, in quotes."""
-    return f"“{literal(term, 100)}”"
+def quoted_term(words: Words, term: str) -> str:
+    """A blocked term as lists and answers show it: escaped, in the reader's quotes."""
+    return words("quoted", text=literal(term, 100))
 
 
 def _entries(words: Words, kind: EntryKind, policy: GuildPolicy) -> tuple[str, list[str], str]:
     """A list's title, its lines, and what an empty list means."""
     if kind == "term":
-        terms = [quoted_term(t) for t in policy.blocked_terms]
+        terms = [quoted_term(words, t) for t in policy.blocked_terms]
         return words("entries-terms"), terms, words("entries-no-terms")
     if kind == "channel":
         channels = [f"<#{c}>" for c in sorted(policy.channel_ids)]
@@ -1030,7 +1030,7 @@ def history_line(words: Words, entry: Entry, model_name: str, guild_id: int) -> 
     refused = entry.outcome == "refused"
     cost = words("history-nothing-spent") if refused else credits(words, entry.credits)
     prompt = (
-        f"“{literal(entry.prompt, HISTORY_PROMPT_LIMIT)}”"
+        words("quoted", text=literal(entry.prompt, HISTORY_PROMPT_LIMIT))
         if entry.prompt
         else words("history-no-prompt")
     )

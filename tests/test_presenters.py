@@ -21,6 +21,7 @@ from cogs.presenters import (
     audit_generation_embed,
     history_embed,
     image_failure,
+    quoted_term,
     refusal,
     rejection,
 )
@@ -135,3 +136,14 @@ def test_audit_numbers_are_written_the_servers_way() -> None:
     assert fields[german("audit-credits")] == "12.345"
     english = audit_generation_embed(words_for("en-US"), requester, 1, plan, 12345, None)
     assert {f.name: f.value for f in english.fields}["Credits"] == "12,345"
+
+
+@pytest.mark.parametrize(
+    ("code", "quoted"),
+    [("en-US", "“owl”"), ("de", "„owl“"), ("es-ES", "«owl»"), ("ja", "「owl」")],
+)
+def test_a_quoted_term_has_the_readers_quotation_marks(code: str, quoted: str) -> None:
+    """As the catalogs quote a term inside a sentence, so a list of terms quotes it."""
+    words = words_for(code)
+    assert quoted_term(words, "owl") == quoted
+    assert quoted in words("rule-blocked-term", term="owl")  # the same marks as the sentence

@@ -366,6 +366,7 @@ forgotten-member = ✅ Gelöscht: { $count ->
 ## Listen, gekürzt, damit sie in eine Nachricht passen
 
 listing-more = …und { $count } weitere
+quoted = „{ $text }“
 
 ## Commands
 

@@ -389,6 +389,8 @@ forgotten-member = ✅ Erased { $count ->
 ## Lists cut to fit a message
 
 listing-more = …and { $count } more
+# A blocked term or a prompt in a list, in the language's quotation marks.
+quoted = “{ $text }”
 
 ## Commands
 ## What Discord shows beside each command, option and choice, and the context menu's name, in the

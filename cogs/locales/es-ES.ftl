@@ -386,6 +386,7 @@ forgotten-member = ✅ Se { $count ->
 ## Listas recortadas para que quepan en un mensaje
 
 listing-more = …y { $count } más
+quoted = «{ $text }»
 
 ## Commands
 

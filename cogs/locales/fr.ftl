@@ -374,6 +374,7 @@ forgotten-member = ✅ { $count ->
 ## Listes raccourcies pour tenir dans un message
 
 listing-more = …et { $count } de plus
+quoted = « { $text } »
 
 ## Commands
 

@@ -351,6 +351,7 @@ forgotten-member = ✅ このサーバーでの{ $member }の履歴を{ $count }
 ## 1つのメッセージに収まるよう省略したリスト
 
 listing-more = …ほか{ $count }件
+quoted = 「{ $text }」
 
 ## Commands
 

@@ -376,6 +376,7 @@ forgotten-member = ✅ { $count ->
 ## Listas cortadas para caber numa mensagem
 
 listing-more = …e mais { $count }
+quoted = “{ $text }”
 
 ## Commands
 
