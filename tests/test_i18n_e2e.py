@@ -138,3 +138,26 @@ async def test_the_line_speaks_the_servers_language_and_cancel_the_members(
     note = await wait_for_private_note(discord_fake, waiting)
     assert note.content == "⚠️ " + said(GERMAN, "left-line-cancelled")
     await wait_for_images(discord_fake, running, within=15)
+
+
+async def test_a_strike_is_told_in_german_and_audited_in_japanese(
+    bot, discord_fake, gateway
+) -> None:
+    """The gateway's safety refusal: the member's note private (German), the strike's audit
+    post for the server's moderators (Japanese), the same failure said in each."""
+    await bot.policy.update(
+        GUILD_ID, strike_limit=2, audit_channel_id=AUDIT_CHANNEL_ID, actor_id=ADMIN_ID
+    )
+    gateway.fail_next("content_policy")
+    handle = await discord_fake.inject_slash(
+        "imagine", {"prompt": "a fox"}, invoker=GERMAN_IN_JAPAN
+    )
+    note = await wait_for_private_note(discord_fake, handle)
+    assert said(GERMAN, "image-content-policy") in note.content
+    assert said(GERMAN, "strike-counted-of", count=1, limit=2) in note.content
+    await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 1)
+    [strike] = discord_fake.messages(AUDIT_CHANNEL_ID)[0].embeds
+    assert strike["title"] == said(JAPANESE, "audit-strike")
+    fields = {f["name"]: f["value"] for f in strike["fields"]}
+    assert fields[said(JAPANESE, "audit-why")] == said(JAPANESE, "image-content-policy")
+    assert fields[said(JAPANESE, "audit-paused")] == said(JAPANESE, "setting-no")
