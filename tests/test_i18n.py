@@ -485,10 +485,13 @@ def _text_of(node: ast.expr) -> str:
 
 # Where even one word is read: the texts of buttons, forms, menus and embeds, and what a reply
 # says ("Delete", "Remix", "Gone" are one word each).
-SHOWN_KEYWORDS = frozenset({"label", "title", "placeholder", "description", "text", "content"})
+SHOWN_KEYWORDS = frozenset(
+    {"label", "title", "placeholder", "description", "text", "content", "footer"}
+)
 SHOWN_FIELD_NAMES = frozenset({"add_field", "insert_field_at", "set_field_at", "set_author"})
 SPEAKING_CALLS = frozenset(
     {"send_error", "tell", "reply", "send", "send_message", "edit_original_response", "edit"}
+    | {"Field", "Author"}  # cogs/discord_limits.py's parts of an embed
 )
 # Placeholders of str.format, f-string holes and printf: not words, but they part words.
 _FORMAT_HOLES = re.compile(r"\{[^{}]*\}|%[-#0 +]*[0-9.]*[sdrifx]")
@@ -608,6 +611,8 @@ def test_no_sentence_outside_the_catalogs(path: Path) -> None:
         'NOTE = "%s used %d credits"',
         'NOTE = "この操作はできません"',
         'draw.text((0, 0), "Credits per day (UTC)", fill=INK, font=font)',
+        'fields.append(Field("Model", plan.model.name))',
+        'return fitted_embed(colour=EMBED_COLOUR, description=d, footer="Page")',
     ],
 )
 def test_the_scan_finds_a_planted_sentence(planted: str) -> None:
