@@ -2,6 +2,8 @@
 
 Drawn with Pillow (already a dependency for fitting images), so a chart costs no new library;
 a PNG of a few kB that Discord shows inline under the text table. CPU work: run it in a thread.
+It carries no words: Pillow's own font has no Japanese, and the embed around it says what it
+shows, in the reader's language (`usage-chart` in the catalogs).
 """
 
 from __future__ import annotations
@@ -75,7 +77,6 @@ def _day_bars(
         per_day[usage.day][usage.model] = usage.credits
     top = max((sum(v.values()) for v in per_day.values()), default=0) or 1
     height = PLOT_BOTTOM - PLOT_TOP
-    draw.text((PLOT_LEFT, 8), "Credits per day (UTC)", fill=INK, font=font)
     for value in (0, top):
         y = PLOT_BOTTOM - height * value / top
         draw.line([(PLOT_LEFT, y), (PLOT_RIGHT, y)], fill=GRID)
@@ -119,7 +120,6 @@ def _members(
     report: UsageReport,
 ) -> None:
     members = report.by_member[:TOP_MEMBERS]
-    draw.text((PLOT_LEFT, MEMBERS_TOP - 18), "Top members (credits)", fill=INK, font=font)
     most = max((m.credits for m in members), default=0) or 1
     label_width = 170
     span = PLOT_RIGHT - PLOT_LEFT - label_width - 50

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from babel.numbers import format_decimal
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import FluentDecimal, FluentNumber
 
@@ -75,10 +76,16 @@ class Catalogs:
     def translation(self, locale: object, message_id: str, **args: Argument) -> str | None:
         """The message in the reader's language only: None where English would be said.
 
-        For Discord's own localisation fields, where a missing entry already means the default.
+        For Discord's own localisation fields, where a missing entry already means the default;
+        a language the bot speaks that lacks the message is logged once, as `text` does.
         """
         code = self.resolve(locale)
-        return None if code == SOURCE_LOCALE else self._format(code, message_id, args)
+        if code == SOURCE_LOCALE:
+            return None
+        said = self._format(code, message_id, args)
+        if said is None:
+            self._tell_fallback(code, message_id)
+        return said
 
     def text(self, locale: object, message_id: str, /, **args: Argument) -> str:
         """The message in the reader's language, falling back to English (logged once)."""
@@ -136,6 +143,11 @@ class Words:
         options = {"minimumFractionDigits": places, "maximumFractionDigits": places}
         cost = _Money(amount, style="currency", currency=currency, **options)
         return cost.format(Locale.parse(self.locale, sep="-"))
+
+    def number(self, value: int) -> str:
+        """A number alone (an embed field's value) written this language's way: "12.345" in
+        German, as Fluent writes the numbers inside sentences."""
+        return format_decimal(value, locale=Locale.parse(self.locale, sep="-"))
 
     def ordinal(self, number: int) -> str:
         """CLDR's ordinal category of `number` in this language ("two" for 2nd in English), for

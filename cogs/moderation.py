@@ -176,14 +176,18 @@ class ModerationCog(commands.Cog, name="Moderation"):
     @blocked.command(name="add", description=described("cmd-imagine-admin-blocked-add"))
     @app_commands.describe(term=described("cmd-imagine-admin-blocked-add-term"))
     async def blocked_add(self, interaction: discord.Interaction[ImagineBot], term: Term) -> None:
-        await self._change(interaction, "term", term, True, quoted_term(term))
+        await self._change(
+            interaction, "term", term, True, quoted_term(private_words(interaction), term)
+        )
 
     @blocked.command(name="remove", description=described("cmd-imagine-admin-blocked-remove"))
     @app_commands.describe(term=described("cmd-imagine-admin-blocked-remove-term"))
     async def blocked_remove(
         self, interaction: discord.Interaction[ImagineBot], term: Term
     ) -> None:
-        await self._change(interaction, "term", term, False, quoted_term(term))
+        await self._change(
+            interaction, "term", term, False, quoted_term(private_words(interaction), term)
+        )
 
     @blocked.command(name="list", description=described("cmd-imagine-admin-blocked-list"))
     async def blocked_list(self, interaction: discord.Interaction[ImagineBot]) -> None:

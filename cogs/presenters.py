@@ -457,12 +457,15 @@ def usage_embed(
         line(words(_KIND_NAMES[k.kind]), credits(words, k.credits), k.requests)
         for k in report.by_kind
     ]
-    return _embed(
-        title,
-        description,
+    fields = (
         Field(words("usage-top-members"), _listing(words, members), inline=False),
         Field(words("usage-by-model"), _listing(words, models), inline=False),
         Field(words("usage-by-kind"), _listing(words, kinds), inline=False),
+    )
+    # A period with requests gets the chart below, which carries no words of its own.
+    footer = words("usage-chart")
+    return fitted_embed(
+        colour=EMBED_COLOUR, title=title, description=description, fields=fields, footer=footer
     )
 
 
@@ -545,13 +548,26 @@ def option_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+# The models' own options the catalogs name, as result fields; another (a models file's own)
+# is shown by its option name.
+_OPTION_FIELDS = {
+    "style": "field-style",
+    "background": "field-background",
+    "output_format": "field-output-format",
+}
+
+
+def _option_field(words: Words, name: str) -> str:
+    return words(_OPTION_FIELDS[name]) if name in _OPTION_FIELDS else option_label(name)
+
+
 def result_embed(
     words: Words, plan: PlannedRequest, result: Generated, requester: discord.abc.User
 ) -> discord.Embed:
     fields = [Field(words("field-model"), plan.model.name), Field(words("field-size"), plan.size)]
     if plan.quality:
         fields.append(Field(words("field-quality"), plan.quality))
-    fields += [Field(option_label(name), value) for name, value in plan.extra.items() if value]
+    fields += [Field(_option_field(words, n), value) for n, value in plan.extra.items() if value]
     if result.revised_prompt and result.revised_prompt != plan.prompt:
         revised = literal(result.revised_prompt, FIELD_VALUE_LIMIT)
         fields.append(Field(words("result-revised-prompt"), revised, False))
@@ -724,7 +740,8 @@ def policy_embed(
             words("duration-seconds-bare", seconds=cooldown) if cooldown else off,
         ),
         Field(
-            words("policy-strike-limit"), str(policy.strike_limit) if policy.strike_limit else off
+            words("policy-strike-limit"),
+            words.number(policy.strike_limit) if policy.strike_limit else off,
         ),
         Field(
             words("policy-audit-channel"),
@@ -777,8 +794,8 @@ def audit_generation_embed(
         Field(words("field-model"), plan.model.name),
         Field(words("field-size"), plan.size),
         Field(words("field-quality"), plan.quality or words("audit-quality-default")),
-        Field(words("audit-images"), str(plan.n)),
-        Field(words("audit-credits"), str(spent)),
+        Field(words("audit-images"), words.number(plan.n)),
+        Field(words("audit-credits"), words.number(spent)),
         Field(
             words("audit-result"),
             words("audit-jump", link=link) if link else words("audit-not-delivered"),
@@ -825,7 +842,7 @@ def audit_strike_embed(
         count = (
             words("audit-strikes-count-of", count=strike.count, limit=strike.limit)
             if strike.limit
-            else str(strike.count)
+            else words.number(strike.count)
         )
         fields.append(Field(strikes, count))
         paused = words("setting-yes" if strike.paused else "setting-no")
@@ -895,15 +912,15 @@ def entry_list(words: Words, kind: EntryKind, policy: GuildPolicy) -> str:
     return f"**{title}**\n{_listing(words, lines, empty).fit(FIELD_VALUE_LIMIT)}"
 
 
-def quoted_term(term: str) -> str:
-    """A blocked term as lists and answers show it: escaped, in quotes."""
-    return f"“{literal(term, 100)}”"
+def quoted_term(words: Words, term: str) -> str:
+    """A blocked term as lists and answers show it: escaped, in the reader's quotes."""
+    return words("quoted", text=literal(term, 100))
 
 
 def _entries(words: Words, kind: EntryKind, policy: GuildPolicy) -> tuple[str, list[str], str]:
     """A list's title, its lines, and what an empty list means."""
     if kind == "term":
-        terms = [quoted_term(t) for t in policy.blocked_terms]
+        terms = [quoted_term(words, t) for t in policy.blocked_terms]
         return words("entries-terms"), terms, words("entries-no-terms")
     if kind == "channel":
         channels = [f"<#{c}>" for c in sorted(policy.channel_ids)]
@@ -1013,7 +1030,7 @@ def history_line(words: Words, entry: Entry, model_name: str, guild_id: int) -> 
     refused = entry.outcome == "refused"
     cost = words("history-nothing-spent") if refused else credits(words, entry.credits)
     prompt = (
-        f"“{literal(entry.prompt, HISTORY_PROMPT_LIMIT)}”"
+        words("quoted", text=literal(entry.prompt, HISTORY_PROMPT_LIMIT))
         if entry.prompt
         else words("history-no-prompt")
     )

@@ -191,3 +191,9 @@ async def test_a_message_missing_from_one_language_leaves_that_locale_out(
         in next(o for o in edit["options"] if o["name"] == "prompt")["description_localizations"]
     )
     assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+    told = [r.getMessage() for r in caplog.records if r.name == "imagine.i18n"]
+    assert len(told) == 1, told  # logged once, as a missing message of a reply is
+    assert "'cmd-imagine-prompt'" in told[0]
+    assert "de catalog" in told[0]
+    await bot.tree.sync(guild=discord.Object(GUILD_ID))
+    assert len([r for r in caplog.records if r.name == "imagine.i18n"]) == 1

@@ -288,6 +288,47 @@ def test_the_plural_check_fails_a_flattened_plural(catalogs_copy: Path) -> None:
     assert flattened_plurals("ja", catalogs_copy) == []  # Japanese has one form
 
 
+def choice_keys(message: fluent.Message) -> dict[str, set[str]]:
+    """The keys of each selector on a word (`$period`: day, week, month), not on a count."""
+    keys: dict[str, set[str]] = {}
+    for node in _nodes(message):
+        if isinstance(node, fluent.SelectExpression) and isinstance(
+            node.selector, fluent.VariableReference
+        ):
+            names = {v.key.name for v in node.variants if isinstance(v.key, fluent.Identifier)}
+            if names - CATEGORIES:
+                keys.setdefault(_selector(node), set()).update(names)
+    return keys
+
+
+def changed_choices(code: str, directory: Path = LOCALES_DIRECTORY) -> list[str]:
+    """Messages whose word selectors have other keys than English's: a key translated by
+    mistake (`[Tag]` for `[day]`) would silently say the default variant instead."""
+    source = messages(SOURCE_LOCALE)
+    return [
+        message_id
+        for message_id, message in messages(code, directory).items()
+        if message_id in source and choice_keys(message) != choice_keys(source[message_id])
+    ]
+
+
+@pytest.mark.parametrize("code", TRANSLATIONS)
+def test_a_translation_keeps_the_keys_of_each_choice(code: str) -> None:
+    assert changed_choices(code) == []
+
+
+def test_the_choice_check_fails_a_translated_key(catalogs_copy: Path) -> None:
+    assert choice_keys(messages(SOURCE_LOCALE)["quota-resets"]) == {
+        "period": {"day", "week", "month"}
+    }
+    path = catalogs_copy / "de.ftl"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("quota-resets =")
+    end = text.index("\n", text.index("[day]", start))
+    path.write_text(text[:start] + text[start:end].replace("[day]", "[Tag]") + text[end:], "utf-8")
+    assert changed_choices("de", catalogs_copy) == ["quota-resets"]
+
+
 @pytest.mark.parametrize(
     ("code", "number", "category"),
     [
@@ -410,7 +451,8 @@ def test_money_is_written_the_readers_way() -> None:
 
 # -- no sentence outside the catalogs ----------------------------------------------------------
 
-SCANNED = sorted((ROOT / "cogs").glob("*.py"))
+# The cogs, and the one core module that draws for readers (the /usage chart).
+SCANNED = [*sorted((ROOT / "cogs").glob("*.py")), ROOT / "bot" / "usage_chart.py"]
 # Calls whose string arguments nobody reads as a sentence: logs and the reasons kept for them,
 # the command tree (names stay English; descriptions, choice names and `locale_str` go through
 # the app_commands.Translator and the catalogs' `## Commands`), patterns, the catalog API.
@@ -420,7 +462,7 @@ QUIET_CALLS = frozenset(
         *("report_unexpected", "_attempt", "withdraw", "add_strike"),
         *("command", "describe", "Group", "ContextMenu", "Choice", "choices", "rename"),
         *("autocomplete", "compile", "fullmatch", "match"),
-        *("AssertionError", "LookupError", "words", "text", "locale_str"),
+        *("AssertionError", "LookupError", "words", "locale_str"),
     }
 )
 # Keyword arguments that are ids, links or file names wherever they are.
@@ -441,10 +483,52 @@ def _text_of(node: ast.expr) -> str:
     return ""
 
 
+# Where even one word is read: the texts of buttons, forms, menus and embeds, and what a reply
+# says ("Delete", "Remix", "Gone" are one word each).
+SHOWN_KEYWORDS = frozenset(
+    {"label", "title", "placeholder", "description", "text", "content", "footer"}
+)
+SHOWN_FIELD_NAMES = frozenset({"add_field", "insert_field_at", "set_field_at", "set_author"})
+SPEAKING_CALLS = frozenset(
+    {"send_error", "tell", "reply", "send", "send_message", "edit_original_response", "edit"}
+    | {"Field", "Author"}  # cogs/discord_limits.py's parts of an embed
+)
+# Placeholders of str.format, f-string holes and printf: not words, but they part words.
+_FORMAT_HOLES = re.compile(r"\{[^{}]*\}|%[-#0 +]*[0-9.]*[sdrifx]")
+_SCRIPT_WITHOUT_SPACES = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
+
+
 def _sentence(text: str) -> bool:
-    """Two words and a space: what a person reads, not an id, a key, a file name or a link."""
-    words = re.sub(r"\S*://\S*", " ", text)
+    """Two words and a space (or two CJK letters): what a person reads, not an id, a key, a
+    file name or a link."""
+    words = _FORMAT_HOLES.sub(" ", re.sub(r"\S*://\S*", " ", text))
+    if _SCRIPT_WITHOUT_SPACES.search(words):
+        return True
     return re.search(r"[^\W\d_]{2,}[,;:.!?]?\s+[^\W\d_]{2,}", words) is not None
+
+
+def _word(text: str) -> bool:
+    """One word of two letters or more, not an id (`imagine:x:1`, `button-delete`, `a_b`)."""
+    return re.fullmatch(r"\W*[^\W\d_]{2,}\W*", text) is not None and not re.search(
+        r"[:_/-]\w", text
+    )
+
+
+def _shown_places(tree: ast.AST) -> set[int]:
+    """Literals that reach a reader even as one word: UI texts and what a reply says."""
+    shown: set[int] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _call_name(node)
+        shown |= {
+            id(k.value)
+            for k in node.keywords
+            if k.arg in SHOWN_KEYWORDS or (k.arg == "name" and name in SHOWN_FIELD_NAMES)
+        }
+        if name in SPEAKING_CALLS:
+            shown |= {id(arg) for arg in node.args}
+    return shown
 
 
 def _inside(node: ast.AST) -> set[int]:
@@ -490,13 +574,13 @@ def _quiet_places(tree: ast.AST) -> set[int]:
 def user_facing_literals(source: str) -> list[tuple[int, str]]:
     """Sentence-looking string literals outside the catalog API, with their line."""
     tree = ast.parse(source)
-    quiet = _quiet_places(tree)
+    quiet, shown = _quiet_places(tree), _shown_places(tree)
     return [
         (node.lineno, _text_of(node))
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant | ast.JoinedStr)
         and id(node) not in quiet
-        and _sentence(_text_of(node))
+        and (_sentence(_text_of(node)) or (id(node) in shown and _word(_text_of(node))))
     ]
 
 
@@ -514,6 +598,21 @@ def test_no_sentence_outside_the_catalogs(path: Path) -> None:
         'button = discord.ui.Button(label="Use again", custom_id="imagine:x")',
         'NOTE = "Something went wrong on our side."',
         'modal = discord.ui.Modal(title="Edit with imagine")',
+        'note = "Nothing was " + "spent"',
+        'button = discord.ui.Button(label="Delete", custom_id="imagine:x")',
+        'modal = discord.ui.Modal(title="Remix", custom_id="imagine:remix:1")',
+        'discord.ui.TextInput(label=words("x"), placeholder="Prompt")',
+        'discord.ui.Select(placeholder="Choose…")',
+        'discord.SelectOption(label="Yesterday", value="1")',
+        'embed.add_field(name="Model", value=model)',
+        'embed.set_footer(text="Page")',
+        'await send_error(interaction, "Forbidden.")',
+        'await interaction.response.send_message("Gone", ephemeral=True)',
+        'NOTE = "%s used %d credits"',
+        'NOTE = "この操作はできません"',
+        'draw.text((0, 0), "Credits per day (UTC)", fill=INK, font=font)',
+        'fields.append(Field("Model", plan.model.name))',
+        'return fitted_embed(colour=EMBED_COLOUR, description=d, footer="Page")',
     ],
 )
 def test_the_scan_finds_a_planted_sentence(planted: str) -> None:
@@ -530,6 +629,10 @@ def test_the_scan_finds_a_planted_sentence(planted: str) -> None:
         'words("rule-blocked-term", term=term)',
         'button = discord.ui.Button(label=words("button-erase"), custom_id="imagine:forget:1")',
         'def f():\n    """A docstring says why, in words."""',
+        'discord.ui.Button(label=words("button-delete"), emoji="🗑️", custom_id="imagine:x:1")',
+        "app_commands.Choice(name=m.name, value=m.id)",
+        'discord.File(data, filename="imagine-1.png")',
+        'embed.set_image(url="attachment://usage.png")',
     ],
 )
 def test_the_scan_leaves_code_alone(allowed: str) -> None:

@@ -12,7 +12,7 @@ from cogs.i18n import Words, words_for
 from tests.fakes.discord.harness import running_fake_discord
 from tests.fakes.discord.interactions import Invoker
 from tests.fakes.discord.scenario import ADMIN_ID, AUDIT_CHANNEL_ID, GUILD_ID, moderation_scenario
-from tests.test_imagine_e2e import wait_for_images
+from tests.test_imagine_e2e import button, wait_for_images, wait_for_private_note
 
 GERMAN_IN_JAPAN = Invoker(locale="de", guild_locale="ja")
 ENGLISH, GERMAN, JAPANESE = words_for("en-US"), words_for("de"), words_for("ja")
@@ -89,3 +89,75 @@ async def test_a_language_the_bot_does_not_speak_reads_english(bot, discord_fake
     )
     await handle.wait_response()
     assert handle.original.content == "⚠️ Your prompt contains a term this server blocks: “owl”."
+
+
+async def test_a_models_own_options_are_named_in_the_servers_language(
+    bot, discord_fake, gateway
+) -> None:
+    """Background and format sit beside Model, Size and Quality: named in Japanese too, while
+    their values stay as members type them."""
+    options = {"model": "openai/gpt-image-1", "background": "opaque", "output_format": "webp"}
+    handle = await discord_fake.inject_slash(
+        "imagine", {"prompt": "a fox", **options}, invoker=GERMAN_IN_JAPAN
+    )
+    result = await wait_for_images(discord_fake, handle)
+    fields = {f["name"]: f["value"] for f in result.embeds[0]["fields"]}
+    assert fields[said(JAPANESE, "field-background")] == "opaque"
+    assert fields[said(JAPANESE, "field-output-format")] == "webp"
+    assert said(GERMAN, "field-style") == "Stil"
+
+
+async def test_the_line_speaks_the_servers_language_and_cancel_the_members(
+    bot, discord_fake, gateway
+) -> None:
+    """The place in line and its Cancel button are public (Japanese); what the member who
+    pressed Cancel is told, and the note on the cancelled request, are private (German)."""
+    gateway.delay = 1.0
+    running = await discord_fake.inject_slash(
+        "imagine", {"prompt": "fox 0"}, invoker=GERMAN_IN_JAPAN
+    )
+    await running.wait_response()
+    waiting = await discord_fake.inject_slash(
+        "imagine", {"prompt": "fox 1"}, invoker=GERMAN_IN_JAPAN
+    )
+    await waiting.wait_response()
+    first = said(JAPANESE, "queue-place", place=1, ordinal=JAPANESE.ordinal(1), duration="")
+    shown = first.split("（", 1)[0]
+    await discord_fake.wait_until(
+        lambda: waiting.original is not None and shown in waiting.original.content
+    )
+    assert not waiting.original.ephemeral
+    labels = [c["label"] for row in waiting.original.components for c in row["components"]]
+    assert labels == [said(JAPANESE, "button-cancel")]
+
+    cancel = button(waiting.original, "imagine:cancel:")
+    pressed = await discord_fake.inject_component(waiting.original, cancel, invoker=GERMAN_IN_JAPAN)
+    await pressed.wait_response()
+    assert pressed.original.ephemeral
+    assert pressed.original.content == said(GERMAN, "cancel-done")
+    note = await wait_for_private_note(discord_fake, waiting)
+    assert note.content == "⚠️ " + said(GERMAN, "left-line-cancelled")
+    await wait_for_images(discord_fake, running, within=15)
+
+
+async def test_a_strike_is_told_in_german_and_audited_in_japanese(
+    bot, discord_fake, gateway
+) -> None:
+    """The gateway's safety refusal: the member's note private (German), the strike's audit
+    post for the server's moderators (Japanese), the same failure said in each."""
+    await bot.policy.update(
+        GUILD_ID, strike_limit=2, audit_channel_id=AUDIT_CHANNEL_ID, actor_id=ADMIN_ID
+    )
+    gateway.fail_next("content_policy")
+    handle = await discord_fake.inject_slash(
+        "imagine", {"prompt": "a fox"}, invoker=GERMAN_IN_JAPAN
+    )
+    note = await wait_for_private_note(discord_fake, handle)
+    assert said(GERMAN, "image-content-policy") in note.content
+    assert said(GERMAN, "strike-counted-of", count=1, limit=2) in note.content
+    await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 1)
+    [strike] = discord_fake.messages(AUDIT_CHANNEL_ID)[0].embeds
+    assert strike["title"] == said(JAPANESE, "audit-strike")
+    fields = {f["name"]: f["value"] for f in strike["fields"]}
+    assert fields[said(JAPANESE, "audit-why")] == said(JAPANESE, "image-content-policy")
+    assert fields[said(JAPANESE, "audit-paused")] == said(JAPANESE, "setting-no")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import typing
 from datetime import UTC, datetime
 
+import discord
 import pytest
 
-from bot.catalog import ModelSpec, RequestRejected, load_catalog
+from bot.catalog import ModelSpec, RequestOptions, RequestRejected, load_catalog
 from bot.generation import Refused, ShuttingDown, refusal_rule
 from bot.history import PAGE_SIZE, Entry, Page
 from bot.images import ImageAPIError
@@ -17,8 +18,10 @@ from bot.quota import QuotaExceeded
 from cogs.discord_limits import DESCRIPTION_LIMIT
 from cogs.i18n import words_for
 from cogs.presenters import (
+    audit_generation_embed,
     history_embed,
     image_failure,
+    quoted_term,
     refusal,
     rejection,
 )
@@ -121,3 +124,26 @@ def test_ten_of_the_longest_entries_fit_one_history_page() -> None:
     assert description is not None
     assert len(description) < DESCRIPTION_LIMIT  # whole, not cut
     assert description.count("jump to it") == PAGE_SIZE
+
+
+def test_audit_numbers_are_written_the_servers_way() -> None:
+    """Credits in an audit post read like every other number the server reads (issue 20)."""
+    plan = load_catalog().plan_options("a fox", RequestOptions(model="openai/dall-e-3"))
+    requester = typing.cast(discord.abc.User, discord.Object(id=5))
+    german = words_for("de")
+    embed = audit_generation_embed(german, requester, 1, plan, 12345, None)
+    fields = {field.name: field.value for field in embed.fields}
+    assert fields[german("audit-credits")] == "12.345"
+    english = audit_generation_embed(words_for("en-US"), requester, 1, plan, 12345, None)
+    assert {f.name: f.value for f in english.fields}["Credits"] == "12,345"
+
+
+@pytest.mark.parametrize(
+    ("code", "quoted"),
+    [("en-US", "“owl”"), ("de", "„owl“"), ("es-ES", "«owl»"), ("ja", "「owl」")],
+)
+def test_a_quoted_term_has_the_readers_quotation_marks(code: str, quoted: str) -> None:
+    """As the catalogs quote a term inside a sentence, so a list of terms quotes it."""
+    words = words_for(code)
+    assert quoted_term(words, "owl") == quoted
+    assert quoted in words("rule-blocked-term", term="owl")  # the same marks as the sentence

@@ -231,6 +231,16 @@ async def test_usage_carries_a_chart_of_the_period(bot, discord_fake, admin) -> 
     assert len(image.convert("RGB").getcolors(maxcolors=100_000) or []) > 5
 
 
+async def test_the_chart_is_explained_in_the_admins_language(bot, discord_fake, admin) -> None:
+    """The picture carries no words (its font has no Japanese); the embed says what it shows."""
+    await spend(bot, MEMBER_ID, 3)
+    for locale in ("de", "ja", "en-US"):
+        invoker = dataclasses.replace(admin, locale=locale, guild_locale="fr")
+        [embed] = (await run(discord_fake, "usage", invoker=invoker)).embeds
+        assert embed["footer"]["text"] == words_for(locale)("usage-chart")
+    assert words_for("de")("usage-chart") != words_for("en-US")("usage-chart")
+
+
 async def test_empty_usage_has_no_chart(bot, discord_fake, admin) -> None:
     reply = await run(discord_fake, "usage", invoker=admin)
     assert reply.attachments == []

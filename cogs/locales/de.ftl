@@ -75,6 +75,7 @@ usage-by-model = Nach Modell
 usage-by-kind = Erzeugungen und Bearbeitungen
 usage-kind-generation = Erzeugungen
 usage-kind-edit = Bearbeitungen
+usage-chart = Das Diagramm: Credits pro Tag (UTC) in diesem Zeitraum, nach Modell gestapelt; darunter die Credits der Top-Mitglieder.
 
 ## Anfragen: Ablehnungen vor dem Start, Fehler, Fortschritt, die Warteschlange
 
@@ -128,6 +129,9 @@ image-edits-unsupported-model = Dieser Bilddienst bietet für { $model } keine B
 field-model = Modell
 field-size = Größe
 field-quality = Qualität
+field-style = Stil
+field-background = Hintergrund
+field-output-format = Ausgabeformat
 result-revised-prompt = Überarbeiteter Prompt
 result-cost = Kosten: { $credits }
 result-defaults-used = Verwendete Voreinstellungen
@@ -362,6 +366,7 @@ forgotten-member = ✅ Gelöscht: { $count ->
 ## Listen, gekürzt, damit sie in eine Nachricht passen
 
 listing-more = …und { $count } weitere
+quoted = „{ $text }“
 
 ## Commands
 

@@ -87,6 +87,7 @@ usage-by-model = By model
 usage-by-kind = Generations and edits
 usage-kind-generation = Generations
 usage-kind-edit = Edits
+usage-chart = The chart: credits per day (UTC) of this period, stacked by model; below it, the top members' credits.
 
 ## Requests: refusals before anything ran, failures, progress, the queue
 
@@ -146,6 +147,9 @@ image-edits-unsupported-model = This image service does not offer edits for { $m
 field-model = Model
 field-size = Size
 field-quality = Quality
+field-style = Style
+field-background = Background
+field-output-format = Output format
 result-revised-prompt = Revised prompt
 result-cost = Cost: { $credits }
 result-defaults-used = Defaults used
@@ -385,6 +389,8 @@ forgotten-member = ✅ Erased { $count ->
 ## Lists cut to fit a message
 
 listing-more = …and { $count } more
+# A blocked term or a prompt in a list, in the language's quotation marks.
+quoted = “{ $text }”
 
 ## Commands
 ## What Discord shows beside each command, option and choice, and the context menu's name, in the

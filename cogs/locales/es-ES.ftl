@@ -89,6 +89,7 @@ usage-by-model = Por modelo
 usage-by-kind = Generaciones y ediciones
 usage-kind-generation = Generaciones
 usage-kind-edit = Ediciones
+usage-chart = El gráfico: créditos por día (UTC) de este periodo, apilados por modelo; debajo, los créditos de los miembros que más gastan.
 
 ## Solicitudes: rechazos antes de empezar, fallos, progreso, la cola
 
@@ -144,6 +145,9 @@ image-edits-unsupported-model = Este servicio de imágenes no permite editar con
 field-model = Modelo
 field-size = Tamaño
 field-quality = Calidad
+field-style = Estilo
+field-background = Fondo
+field-output-format = Formato de salida
 result-revised-prompt = Prompt revisado
 result-cost = Coste: { $credits }
 result-defaults-used = Valores predeterminados usados
@@ -382,6 +386,7 @@ forgotten-member = ✅ Se { $count ->
 ## Listas recortadas para que quepan en un mensaje
 
 listing-more = …y { $count } más
+quoted = «{ $text }»
 
 ## Commands
 

@@ -77,6 +77,7 @@ usage-by-model = Par modèle
 usage-by-kind = Générations et modifications
 usage-kind-generation = Générations
 usage-kind-edit = Modifications
+usage-chart = Le graphique : crédits par jour (UTC) sur cette période, empilés par modèle ; en dessous, les crédits des membres en tête.
 
 ## Demandes : refus avant exécution, échecs, progression, file d'attente
 
@@ -132,6 +133,9 @@ image-edits-unsupported-model = Ce service d'images ne propose pas de modificati
 field-model = Modèle
 field-size = Taille
 field-quality = Qualité
+field-style = Style
+field-background = Arrière-plan
+field-output-format = Format de sortie
 result-revised-prompt = Prompt révisé
 result-cost = Coût : { $credits }
 result-defaults-used = Réglages par défaut utilisés
@@ -370,6 +374,7 @@ forgotten-member = ✅ { $count ->
 ## Listes raccourcies pour tenir dans un message
 
 listing-more = …et { $count } de plus
+quoted = « { $text } »
 
 ## Commands
 

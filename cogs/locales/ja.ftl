@@ -69,6 +69,7 @@ usage-by-model = モデル別
 usage-by-kind = 生成と編集
 usage-kind-generation = 生成
 usage-kind-edit = 編集
+usage-chart = グラフ：この期間の1日（UTC）あたりのクレジット（モデル別の積み上げ）と、その下に使用量の多いメンバーのクレジット。
 
 ## リクエスト：実行前の拒否、失敗、進行状況、順番待ち
 
@@ -121,6 +122,9 @@ image-edits-unsupported-model = この画像サービスは{ $model }での編�
 field-model = モデル
 field-size = サイズ
 field-quality = 画質
+field-style = スタイル
+field-background = 背景
+field-output-format = 出力形式
 result-revised-prompt = 書き換え後のプロンプト
 result-cost = 消費：{ $credits }
 result-defaults-used = 使用した既定値
@@ -347,6 +351,7 @@ forgotten-member = ✅ このサーバーでの{ $member }の履歴を{ $count }
 ## 1つのメッセージに収まるよう省略したリスト
 
 listing-more = …ほか{ $count }件
+quoted = 「{ $text }」
 
 ## Commands
 

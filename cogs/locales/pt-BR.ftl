@@ -79,6 +79,7 @@ usage-by-model = Por modelo
 usage-by-kind = Gerações e edições
 usage-kind-generation = Gerações
 usage-kind-edit = Edições
+usage-chart = O gráfico: créditos por dia (UTC) neste período, empilhados por modelo; abaixo, os créditos de quem mais usou.
 
 ## Pedidos: recusas antes de começar, falhas, andamento, a fila
 
@@ -134,6 +135,9 @@ image-edits-unsupported-model = Este serviço de imagens não oferece edição p
 field-model = Modelo
 field-size = Tamanho
 field-quality = Qualidade
+field-style = Estilo
+field-background = Fundo
+field-output-format = Formato de saída
 result-revised-prompt = Prompt revisado
 result-cost = Custo: { $credits }
 result-defaults-used = Padrões usados
@@ -372,6 +376,7 @@ forgotten-member = ✅ { $count ->
 ## Listas cortadas para caber numa mensagem
 
 listing-more = …e mais { $count }
+quoted = “{ $text }”
 
 ## Commands
 
