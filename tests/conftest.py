@@ -27,6 +27,8 @@ from tests.fakes.image_gateway import FakeImageGateway, spec_validators
 from tests.fakes.specs import SpecUnavailableError
 
 API_KEY = "sk-test-key-that-must-never-leak"
+# ImageClient fixtures (gw, sleeper, make_client) for the client tests; a module may override them.
+pytest_plugins = ("tests.image_clients",)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

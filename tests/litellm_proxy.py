@@ -18,11 +18,17 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from bot.app import ImagineBot
+from tests.conftest import API_KEY
+from tests.fakes.image_gateway import FakeImageGateway
 from tests.processes import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,3 +143,42 @@ def _wait_until_live(process: subprocess.Popen[bytes], origin: str, log: Path) -
         time.sleep(0.25)
     tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
     raise RuntimeError(f"LiteLLM did not start (exit {process.poll()}):\n{tail}")
+
+
+def behind_proxy(config: Callable[[], str], name: str) -> tuple[Any, Any, Any, Any]:
+    """The fixtures of a test module whose bot reaches the fake gateway through the proxy.
+
+    ``upstream_port, proxy, gateway, bot = behind_proxy(readme_config, "litellm")``: the proxy,
+    run with ``config()``, starts once for the module (its upstream's port fixed, since the
+    config names it, and skips saying how to enable it without the extra); each test gets a
+    fresh upstream on that port and a bot whose gateway is the proxy, its key the proxy's.
+    """
+
+    @pytest.fixture(scope="module", name="upstream_port")
+    def upstream_port() -> int:
+        return free_port()
+
+    @pytest.fixture(scope="module", name="proxy")
+    def proxy(
+        upstream_port: int, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[RunningProxy]:
+        if litellm_executable() is None:
+            pytest.skip(f"needs the LiteLLM proxy: {ENABLE}")
+        upstream = f"http://127.0.0.1:{upstream_port}/v1"
+        with litellm_proxy(config(), upstream, API_KEY, tmp_path_factory.mktemp(name)) as running:
+            yield running
+
+    @pytest.fixture(name="gateway")
+    async def gateway(proxy: RunningProxy, upstream_port: int) -> AsyncIterator[FakeImageGateway]:
+        async with FakeImageGateway(api_key=API_KEY, port=upstream_port) as upstream:
+            yield upstream
+
+    @pytest.fixture(name="bot")
+    async def bot(
+        start_bot: Callable[..., AbstractAsyncContextManager[ImagineBot]], proxy: RunningProxy
+    ) -> AsyncIterator[ImagineBot]:
+        settings = {"image_api_base_url": proxy.base_url, "image_api_key": proxy.master_key}
+        async with start_bot(**settings) as running:
+            yield running
+
+    return upstream_port, proxy, gateway, bot

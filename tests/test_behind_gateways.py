@@ -7,7 +7,6 @@ The fake gateway answers exactly as they do (``fail_next("litellm", answer=...)`
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
@@ -19,7 +18,6 @@ from bot.images import (
     ContentPolicyError,
     ImageAPIError,
     ImageClient,
-    ImageRequest,
     InsufficientQuotaError,
     RateLimitedError,
     UpstreamUnavailableError,
@@ -27,9 +25,8 @@ from bot.images import (
 from cogs.i18n import words_for
 from cogs.presenters import image_failure
 from tests.fakes.image_gateway import FakeImageGateway
+from tests.image_clients import DALLE3, KEY, MakeClient, Sleeper
 
-KEY = "sk-test-7f3a9c1e5b2d8f4a6c0e"
-DALLE3 = ImageRequest("openai/dall-e-3", "a lighthouse", 1, "1024x1024", "hd", None)
 SAFETY = "Your request was rejected as a result of our safety system."
 AZURE_FILTERED = (
     "The response was filtered due to the prompt triggering Azure OpenAI's content management "
@@ -42,45 +39,6 @@ AZURE_RATE = (
 )
 
 ENGLISH = words_for("en-US")
-
-
-class Sleeper:
-    """Injected ``sleep``: records the waits the client asks for and returns at once."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
-
-
-MakeClient = Callable[..., ImageClient]
-
-
-@pytest.fixture
-async def gw() -> AsyncIterator[FakeImageGateway]:
-    async with FakeImageGateway(api_key=KEY) as gateway:
-        yield gateway
-
-
-@pytest.fixture
-def sleeper() -> Sleeper:
-    return Sleeper()
-
-
-@pytest.fixture
-async def make_client(sleeper: Sleeper) -> AsyncIterator[MakeClient]:
-    made: list[ImageClient] = []
-
-    def make(base_url: str, **kwargs: Any) -> ImageClient:
-        options: dict[str, Any] = {"sleep": sleeper, "random": lambda: 0.0, **kwargs}
-        client = ImageClient(base_url, KEY, allow_private_downloads=True, **options)
-        made.append(client)
-        return client
-
-    yield make
-    for client in made:
-        await client.close()
 
 
 async def fails(client: ImageClient) -> ImageAPIError:

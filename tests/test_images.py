@@ -6,7 +6,6 @@ import asyncio
 import logging
 import socket
 import traceback
-from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from typing import Any
@@ -36,23 +35,12 @@ from bot.images import (
 from cogs.i18n import words_for
 from cogs.presenters import image_failure
 from tests.fakes.image_gateway import FakeImageGateway
+from tests.image_clients import DALLE3, KEY, MakeClient, Sleeper
 from tests.waiting import eventually
 
-KEY = "sk-test-7f3a9c1e5b2d8f4a6c0e"
 ENGLISH = words_for("en-US")
-DALLE3 = ImageRequest("openai/dall-e-3", "a lighthouse", 1, "1024x1024", "hd", None)
 GPT = ImageRequest("openai/gpt-image-1", "a lighthouse", 2, "1024x1024", "high", None)
 DALLE2_B64 = ImageRequest("openai/dall-e-2", "a lighthouse", 3, "256x256", None, "b64_json")
-
-
-class Sleeper:
-    """Injected ``sleep``: records the waits the client asks for and returns at once."""
-
-    def __init__(self) -> None:
-        self.waits: list[float] = []
-
-    async def __call__(self, seconds: float) -> None:
-        self.waits.append(seconds)
 
 
 class HangingResolver(AbstractResolver):
@@ -70,41 +58,6 @@ class HangingResolver(AbstractResolver):
 
     async def close(self) -> None:
         pass
-
-
-MakeClient = Callable[..., ImageClient]
-
-
-@pytest.fixture
-async def gw() -> AsyncIterator[FakeImageGateway]:
-    async with FakeImageGateway(api_key=KEY) as gateway:
-        yield gateway
-
-
-@pytest.fixture
-def sleeper() -> Sleeper:
-    return Sleeper()
-
-
-@pytest.fixture
-async def make_client(sleeper: Sleeper) -> AsyncIterator[MakeClient]:
-    """Clients with recorded sleeps, no jitter (random() == 0), loopback downloads allowed."""
-    made: list[ImageClient] = []
-
-    def make(base_url: str, **kwargs: Any) -> ImageClient:
-        options: dict[str, Any] = {
-            "sleep": sleeper,
-            "random": lambda: 0.0,
-            "allow_private_downloads": True,
-            **kwargs,
-        }
-        client = ImageClient(base_url, options.pop("api_key", KEY), **options)
-        made.append(client)
-        return client
-
-    yield make
-    for client in made:
-        await client.close()
 
 
 def closed_port() -> int:

@@ -8,7 +8,6 @@ starts once for the module: it takes several seconds to start (about 8 on CI).
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
 
 import pytest
 import yaml
@@ -16,10 +15,8 @@ import yaml
 from bot.catalog import load_catalog
 from tests.conftest import API_KEY
 from tests.fakes.discord.interactions import Upload
-from tests.fakes.image_gateway import FakeImageGateway
-from tests.litellm_proxy import ENABLE, RunningProxy, litellm_executable, litellm_proxy
+from tests.litellm_proxy import RunningProxy, behind_proxy
 from tests.litellm_proxy import readme_config as readme_config_text
-from tests.processes import free_port
 from tests.test_edit_e2e import picture
 from tests.test_imagine_e2e import used_credits, wait_for_images, wait_for_private_note
 
@@ -34,36 +31,7 @@ ANSWER_WITHIN = 20.0
 CUSTOM_REFUSAL = "This prompt was flagged by moderation."  # no "safety system" in it
 
 
-@pytest.fixture(scope="module")
-def upstream_port() -> int:
-    """The fake gateway's port: fixed for the module, since the proxy's config names it."""
-    return free_port()
-
-
-@pytest.fixture(scope="module")
-def proxy(upstream_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningProxy]:
-    if litellm_executable() is None:
-        pytest.skip(f"needs the LiteLLM proxy: {ENABLE}")
-    upstream = f"http://127.0.0.1:{upstream_port}/v1"
-    workdir = tmp_path_factory.mktemp("litellm")
-    with litellm_proxy(readme_config_text(), upstream, API_KEY, workdir) as running:
-        yield running
-
-
-@pytest.fixture
-async def gateway(proxy: RunningProxy, upstream_port: int) -> AsyncIterator[FakeImageGateway]:
-    """The upstream, fresh for each test, on the port the running proxy forwards to."""
-    async with FakeImageGateway(api_key=API_KEY, port=upstream_port) as upstream:
-        yield upstream
-
-
-@pytest.fixture
-async def bot(start_bot, proxy: RunningProxy):
-    """The bot as an operator would set it up: the proxy is its gateway, its key the proxy's."""
-    async with start_bot(
-        image_api_base_url=proxy.base_url, image_api_key=proxy.master_key
-    ) as running:
-        yield running
+upstream_port, proxy, gateway, bot = behind_proxy(readme_config_text, "litellm")
 
 
 def test_the_readme_config_offers_the_catalogs_models_by_their_names() -> None:

@@ -6,16 +6,11 @@ its client 3 times). A module of its own, as its proxy is: another worker may st
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-
 import pytest
 import yaml
 
-from tests.conftest import API_KEY
-from tests.fakes.image_gateway import FakeImageGateway
-from tests.litellm_proxy import ENABLE, RunningProxy, litellm_executable, litellm_proxy
+from tests.litellm_proxy import behind_proxy
 from tests.litellm_proxy import readme_config as readme_config_text
-from tests.processes import free_port
 from tests.test_imagine_e2e import used_credits, wait_for_private_note
 from tests.test_litellm_compat import ANSWER_WITHIN, failures_logged
 
@@ -24,35 +19,14 @@ pytestmark = pytest.mark.xdist_group("litellm-proxy-defaults")
 MAX_UPSTREAM_CALLS = 9  # the issue's bound: LiteLLM's 3 x 3, and none of the bot's on top
 
 
-@pytest.fixture(scope="module")
-def upstream_port() -> int:
-    return free_port()
-
-
-@pytest.fixture(scope="module")
-def proxy(upstream_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningProxy]:
-    if litellm_executable() is None:
-        pytest.skip(f"needs the LiteLLM proxy: {ENABLE}")
+def defaults_config() -> str:
+    """The README's config less its router settings: LiteLLM's default retries and cooldowns."""
     config = yaml.safe_load(readme_config_text())
-    del config["router_settings"]  # LiteLLM's default retries and cooldowns
-    upstream = f"http://127.0.0.1:{upstream_port}/v1"
-    workdir = tmp_path_factory.mktemp("litellm-defaults")
-    with litellm_proxy(yaml.safe_dump(config), upstream, API_KEY, workdir) as running:
-        yield running
+    del config["router_settings"]
+    return yaml.safe_dump(config)
 
 
-@pytest.fixture
-async def gateway(proxy: RunningProxy, upstream_port: int) -> AsyncIterator[FakeImageGateway]:
-    async with FakeImageGateway(api_key=API_KEY, port=upstream_port) as upstream:
-        yield upstream
-
-
-@pytest.fixture
-async def bot(start_bot, proxy: RunningProxy):
-    async with start_bot(
-        image_api_base_url=proxy.base_url, image_api_key=proxy.master_key
-    ) as running:
-        yield running
+upstream_port, proxy, gateway, bot = behind_proxy(defaults_config, "litellm-defaults")
 
 
 @pytest.mark.parametrize(
