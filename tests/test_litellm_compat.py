@@ -69,14 +69,8 @@ async def test_each_catalog_model_is_delivered_byte_identical(
 async def test_a_failing_upstream_is_called_a_bounded_number_of_times(
     bot, discord_fake, gateway, kind: str, told: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    gateway.fail_next(kind, times=100)
-    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
-    note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
-    assert told in note.content
-    assert 1 <= len(gateway.requests) <= MAX_UPSTREAM_CALLS
-    assert await used_credits(bot) == 0
-    (attempt,) = failures_logged(caplog)  # LiteLLM retried: the bot did not again
-    assert "next=give up" in attempt
+    attempt = await failing_upstream_told(bot, discord_fake, gateway, kind, told, caplog)
+    assert len(gateway.requests) <= MAX_UPSTREAM_CALLS
     assert "request_id=None" not in attempt  # LiteLLM's x-litellm-call-id, for its own log
 
 
@@ -161,3 +155,19 @@ async def test_a_key_the_proxy_refuses_is_named_in_the_log_with_its_words(
     assert "No connected db." in error
     assert wrong not in caplog.text
     assert gateway.requests == []
+
+
+async def failing_upstream_told(
+    bot, discord_fake, gateway, kind: str, told: str, caplog: pytest.LogCaptureFixture
+) -> str:
+    """An upstream failing every call: the member is told `told` in time and nothing is spent;
+    the bot's one logged attempt (LiteLLM retried, so the bot did not again) is returned."""
+    gateway.fail_next(kind, times=100)
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
+    assert told in note.content
+    assert len(gateway.requests) >= 1
+    assert await used_credits(bot) == 0
+    (attempt,) = failures_logged(caplog)
+    assert "next=give up" in attempt
+    return attempt
