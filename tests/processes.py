@@ -12,6 +12,8 @@ from bot.config import Settings
 from tests.conftest import API_KEY
 from tests.fakes.discord.scenario import GUILD_ID
 
+LINE_LIMIT = 4 * 1024 * 1024
+
 
 async def start_bot_process(
     tmp_path: Path,
@@ -46,6 +48,9 @@ async def start_bot_process(
         env=env,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
+        # At DEBUG, discord.py logs whole request bodies on one line: the command sync, with every
+        # language's texts (\u-escaped without orjson), is longer than asyncio's 64 KiB default.
+        limit=LINE_LIMIT,
     )
 
 
