@@ -404,7 +404,7 @@ class PolicyService:
             strikes = 0 if row is None else int(row[0])
             paused = False
             if limit and strikes >= limit and member_id not in policy.paused:
-                paused = yield from _pause(guild_id, member_id, f"{strikes} strikes", None, now)
+                paused = yield from _pause(guild_id, member_id, None, None, now)
             return strikes, paused
 
         strikes, paused = await self._store.run(work)

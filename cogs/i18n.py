@@ -137,6 +137,15 @@ class Words:
     def __call__(self, message_id: str, /, **args: Argument) -> str:
         return self.source.text(self.locale, message_id, **args)
 
+    def sentences(self, *texts: str) -> str:
+        """Sentences one after another, as this language sets them (a space in English, none in
+        Japanese); an empty one is left out."""
+        said = [text for text in texts if text]
+        joined = said[0] if said else ""
+        for text in said[1:]:
+            joined = self("sentences", first=joined, second=text)
+        return joined
+
     def money(self, amount: Decimal, currency: str, places: int = 2) -> str:
         """An amount in this language's currency format ("$0.48", "0,48 $"), with `places`
         decimals: CREDIT_PRICE may have more than the currency's cents."""

@@ -142,7 +142,8 @@ class ModerationCog(commands.Cog, name="Moderation"):
             await send_error(interaction, invalid_setting(private_words(interaction), invalid))
             return
         expelled = await self._enforce(interaction, guild_id)
-        await reply(interaction, private_words(interaction)("admin-saved") + expelled)
+        words = private_words(interaction)
+        await reply(interaction, words.sentences(words("admin-saved"), expelled))
 
     # -- defaults ------------------------------------------------------------------------------
 
@@ -281,8 +282,9 @@ class ModerationCog(commands.Cog, name="Moderation"):
         guild_id = _guild_id(interaction)
         paused = await self.bot.policy.pause(guild_id, member.id, reason, interaction.user.id)
         expelled = await self._enforce(interaction, guild_id) if paused else ""
-        said = pause_change(private_words(interaction), member.id, pausing=True, changed=paused)
-        await reply(interaction, said + expelled)
+        words = private_words(interaction)
+        said = pause_change(words, member.id, pausing=True, changed=paused)
+        await reply(interaction, words.sentences(said, expelled))
 
     @member.command(name="unpause", description=described("cmd-imagine-admin-member-unpause"))
     @app_commands.describe(member=described("cmd-imagine-admin-member-unpause-member"))
@@ -330,7 +332,9 @@ class ModerationCog(commands.Cog, name="Moderation"):
             await send_error(interaction, invalid_setting(words, invalid))
             return
         expelled = await self._enforce(interaction, guild_id) if changed else ""
-        await reply(interaction, list_change(words, kind, add, changed, shown) + expelled)
+        await reply(
+            interaction, words.sentences(list_change(words, kind, add, changed, shown), expelled)
+        )
 
     async def _enforce(self, interaction: discord.Interaction[ImagineBot], guild_id: int) -> str:
         """The rules just changed: requests waiting in line that they now refuse leave it; the

@@ -82,6 +82,7 @@ from bot.policy import (
     ModelDisabled,
     ModerationDown,
     NsfwOnly,
+    Pause,
     Paused,
     Refusal,
     RoleNotAllowed,
@@ -589,7 +590,7 @@ def result_embed(
         colour=EMBED_COLOUR,
         description=literal(plan.prompt, 3000),
         fields=fields,
-        footer=" ".join(notes) or None,
+        footer=words.sentences(*notes) or None,
         author=Author(requester.display_name, requester.display_avatar.url),
     )
 
@@ -636,13 +637,15 @@ def _strikes(words: Words, strike: StrikeOutcome | None) -> str:
     else:
         text = words("strike-counted", count=strike.count)
     if strike.paused:
-        text += " " + words("strike-paused")
+        return words.sentences(text, words("strike-paused"))
     return text
 
 
 def rule_refusal(words: Words, refusal: Refusal, model_name: str) -> str:
     """The one line a member reads when a rule refuses their request (nothing was spent)."""
     if isinstance(refusal, Paused):
+        if refusal.by_strikes:  # a pause's reason is a moderator's, never the strike limit's
+            return words("rule-paused-strikes")
         if refusal.reason:
             return words("rule-paused-reason", reason=literal(refusal.reason, 200))
         return words("rule-paused")
@@ -672,8 +675,15 @@ def rule_refusal(words: Words, refusal: Refusal, model_name: str) -> str:
 
 def with_strike(words: Words, why: str, strike: StrikeOutcome | None) -> str:
     """A refusal (the gateway's safety refusal, or pre-moderation's), and the strike it cost."""
-    said = _strikes(words, strike)
-    return words("with-strike", why=why, strike=said) if said else why
+    return words.sentences(why, _strikes(words, strike))
+
+
+def _pause_reason(words: Words, pause: Pause) -> str:
+    """Why a member is paused: the moderator's words, or the strike limit (whose older rows
+    carry an English reason of the bot's own, not shown)."""
+    if pause.by is None:
+        return words("policy-paused-strikes")
+    return literal(pause.reason, 100) if pause.reason else ""
 
 
 def yes_no(words: Words, flag: bool) -> str:
@@ -709,7 +719,7 @@ def policy_embed(
     off = words("setting-off")
     cooldown = policy.cooldown_seconds
     paused = [
-        f"<@{member_id}>" + (f": {literal(p.reason, 100)}" if p.reason else "")
+        f"<@{member_id}>" + (f": {reason}" if (reason := _pause_reason(words, p)) else "")
         for member_id, p in policy.paused.items()
     ]
     live = [
@@ -817,7 +827,7 @@ def audit_refusal_embed(
     """A request a rule refused, with the sentence the member read (in the server's language)."""
     return _audit_embed(
         words,
-        words("audit-refused", rule=refusal.rule),
+        words("audit-refused", rule=words("rule-name", rule=refusal.rule)),
         requester,
         channel_id,
         prompt,
@@ -984,7 +994,7 @@ def expelled_note(words: Words, count: int) -> str:
     """What a rule change did to the requests waiting in line, added to the admin's answer."""
     if not count:
         return ""
-    return " " + words("queue-expelled", count=count, requests=_requests(words, count))
+    return words("queue-expelled", count=count, requests=_requests(words, count))
 
 
 def cancel_outcome(words: Words, cancelled: bool, found: bool) -> str:
@@ -1005,7 +1015,7 @@ def history_outcome(words: Words, entry: Entry, guild_id: int) -> str:
     """What became of a request: delivered (with a jump link while the result exists),
     refunded, or refused, and by which rule."""
     if entry.outcome == "refused":
-        return words("history-refused-rule", rule=entry.why or "")
+        return words("history-refused-rule", rule=words("rule-name", rule=entry.why or ""))
     if entry.outcome == "pending":
         return words("history-pending")
     if entry.outcome == "unknown":

@@ -46,7 +46,9 @@ async def test_a_german_member_reads_german_in_private_and_the_server_japanese(
     assert refused.original.content == "⚠️ " + said(GERMAN, "rule-blocked-term", term="owl")
     await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 1)
     [audit] = discord_fake.messages(AUDIT_CHANNEL_ID)[0].embeds
-    assert audit["title"] == said(JAPANESE, "audit-refused", rule="blocked_term")
+    rule = said(JAPANESE, "rule-name", rule="blocked_term")
+    assert audit["title"] == said(JAPANESE, "audit-refused", rule=rule)
+    assert "blocked_term" not in audit["title"]  # the rule's name, not the bot's id for it
     why = {f["name"]: f["value"] for f in audit["fields"]}[said(JAPANESE, "audit-why")]
     assert why == said(JAPANESE, "rule-blocked-term", term="owl")
 

@@ -487,3 +487,14 @@ async def test_a_forged_role_budget_is_refused(bot, discord_fake, admin) -> None
     )
     assert reply.content == "⚠️ A role's budget must be from 1 to 1,000,000 credits."
     assert (await bot.policy.policy(GUILD_ID)).role_budgets == {}
+
+
+async def test_show_tells_a_strike_pause_from_a_moderators(bot, discord_fake, admin) -> None:
+    await bot.policy.update(GUILD_ID, strike_limit=1, actor_id=ADMIN_ID)
+    assert (await bot.policy.add_strike(GUILD_ID, MEMBER_ID, "safety")).paused
+    await bot.policy.pause(GUILD_ID, MEMBER_ID + 1, "spam", ADMIN_ID)
+    [embed] = (await admin_run(discord_fake, None, "show", invoker=admin)).embeds
+    assert fields(embed)["Paused members"].splitlines() == [
+        f"<@{MEMBER_ID}>: strike limit reached",
+        f"<@{MEMBER_ID + 1}>: spam",
+    ]

@@ -343,7 +343,7 @@ async def test_audit_posts_generations_and_refusals(bot, discord_fake, gateway) 
     await discord_fake.inject_slash("imagine", {"prompt": "an owl"})
     await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 2)
     embed = discord_fake.messages(AUDIT_CHANNEL_ID)[1].embeds[0]
-    assert embed["title"] == "Refused: blocked_term"
+    assert embed["title"] == "Refused: blocked term"
     assert "“owl”" in embed["fields"][2]["value"]
 
 
@@ -648,7 +648,7 @@ async def test_a_strike_that_pauses_takes_the_members_waiting_requests_out(
     note = await wait_for_private_note(discord_fake, refused)
     assert "You are now paused" in note.content
     text = await taken_out(discord_fake, waiting)
-    assert "You are paused from /imagine in this server (1 strikes)" in text
+    assert "paused from /imagine in this server: you reached the strike limit." in text
     await wait_for_images(discord_fake, started, within=15)
     assert await ledger_states(bot, refused, started, waiting) == [
         ("refunded", 0),
@@ -670,7 +670,7 @@ async def test_a_flagged_prompt_that_pauses_takes_the_members_waiting_requests_o
         note = await wait_for_private_note(discord_fake, flagged)
         assert "You are now paused" in note.content
         text = await taken_out(discord_fake, waiting)
-        assert "You are paused from /imagine in this server (1 strikes)" in text
+        assert "paused from /imagine in this server: you reached the strike limit." in text
         await wait_for_images(discord_fake, running, within=15)
         assert await ledger_states(bot, running, waiting) == [("committed", 1), ("refunded", 0)]
         assert [r.json["prompt"] for r in gateway.requests] == ["fox 0"]

@@ -12,7 +12,7 @@ from bot.catalog import ModelSpec, RequestOptions, RequestRejected, load_catalog
 from bot.generation import Refused, ShuttingDown, refusal_rule
 from bot.history import PAGE_SIZE, Entry, Page
 from bot.images import ImageAPIError
-from bot.policy import Refusal
+from bot.policy import Paused, Refusal, StrikeOutcome
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded
 from cogs.discord_limits import DESCRIPTION_LIMIT
@@ -24,6 +24,8 @@ from cogs.presenters import (
     quoted_term,
     refusal,
     rejection,
+    rule_refusal,
+    with_strike,
 )
 
 T = typing.TypeVar("T")
@@ -147,3 +149,23 @@ def test_a_quoted_term_has_the_readers_quotation_marks(code: str, quoted: str) -
     words = words_for(code)
     assert quoted_term(words, "owl") == quoted
     assert quoted in words("rule-blocked-term", term="owl")  # the same marks as the sentence
+
+
+def test_a_strike_pause_is_told_by_the_catalog_not_by_its_stored_reason() -> None:
+    """Pauses by the strike limit before issue 20 stored an English reason ("3 strikes") that a
+    German member read inside a German sentence; a moderator's reason is still quoted."""
+    german = words_for("de")
+    by_strikes = rule_refusal(german, Paused("3 strikes", by_strikes=True), "DALL·E 3")
+    assert by_strikes == german("rule-paused-strikes")
+    assert "strikes" not in by_strikes
+    by_moderator = rule_refusal(german, Paused("spam", by_strikes=False), "DALL·E 3")
+    assert "spam" in by_moderator
+
+
+@pytest.mark.parametrize(("code", "gap"), [("en-US", " "), ("de", " "), ("ja", "")])
+def test_sentences_follow_each_other_as_the_language_sets_them(code: str, gap: str) -> None:
+    words = words_for(code)
+    why, counted = words("rule-flagged"), words("strike-counted-of", count=3, limit=3)
+    said = with_strike(words, why, StrikeOutcome(3, 3, paused=True))
+    assert said == gap.join((why, counted, words("strike-paused")))
+    assert with_strike(words, why, None) == why  # an uncounted strike adds nothing

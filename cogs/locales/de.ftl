@@ -201,6 +201,7 @@ strike-counted-of = Das zählt als Verwarnung ({ $count } von { $limit } in dies
 strike-paused = Du bist jetzt für /imagine pausiert, bis die Moderation die Pause aufhebt.
 rule-paused = Du bist auf diesem Server für /imagine pausiert. Die Moderation kann die Pause aufheben.
 rule-paused-reason = Du bist auf diesem Server für /imagine pausiert ({ $reason }). Die Moderation kann die Pause aufheben.
+rule-paused-strikes = Du bist auf diesem Server für /imagine pausiert: Du hast das Limit an Verwarnungen erreicht. Die Moderation kann die Pause aufheben.
 rule-channel = /imagine funktioniert auf diesem Server nur in { $channels }.
 rule-role = /imagine ist nur für Mitglieder mit einer dieser Rollen: { $roles }.
 rule-nsfw-only = Auf diesem Server funktioniert /imagine nur in altersbeschränkten Kanälen.
@@ -210,7 +211,7 @@ rule-blocked-builtin-term = Dein Prompt enthält einen Begriff, den dieser Serve
 rule-cooldown = Immer mit der Ruhe: Du kannst /imagine { $when } wieder nutzen.
 rule-flagged = Die Moderationsprüfung hat diesen Prompt markiert.
 rule-moderation-down = Die Moderationsprüfung ist gerade nicht verfügbar. Bitte versuch es in einer Minute noch mal.
-with-strike = { $why } { $strike }
+sentences = { $first } { $second }
 admin-saved = ✅ Gespeichert. `/imagine-admin show` zeigt alle Regeln.
 admin-not-a-model = `{ $model }` ist kein Modell dieses Bots.
 list-blocked = ✅ { $entry } ist jetzt gesperrt.
@@ -266,6 +267,7 @@ policy-audit-channel = Audit-Kanal
 policy-blocked-terms = Gesperrte Begriffe
 policy-blocked-terms-value = { $count } eigene; eingebaute Liste: { $builtin } (außerhalb altersbeschränkter Kanäle)
 policy-paused = Pausierte Mitglieder
+policy-paused-strikes = Limit an Verwarnungen erreicht
 policy-queue = Warteschlange
 policy-queue-value = { $running } gleichzeitig, { $member_running } pro Mitglied; bis zu { $waiting } wartend, { $member_waiting } pro Mitglied
 policy-live-queue = Aktuelle Warteschlange: { $running } laufend, { $waiting } wartend
@@ -275,6 +277,23 @@ policy-live-member = { $member }: { $running } laufend, { $waiting } wartend
 
 audit-generated = Erzeugt
 audit-edited = Bearbeitet
+rule-name = { $rule ->
+    [paused] Mitglied pausiert
+    [channel] in diesem Kanal nicht erlaubt
+    [role] Rolle nicht erlaubt
+    [nsfw_only] nur in altersbeschränkten Kanälen
+    [model] Modell deaktiviert
+    [blocked_term] gesperrter Begriff
+    [cooldown] Cooldown
+    [pre_moderation] von der Moderationsprüfung markiert
+    [pre_moderation_unavailable] Moderationsprüfung nicht verfügbar
+    [quota] über dem Budget
+    [bot_budget] das Budget des Bots war aufgebraucht
+    [queue_full] Warteschlange voll
+    [member_queue_full] Anteil des Mitglieds an der Warteschlange ausgeschöpft
+    [shutting_down] Bot startete neu
+   *[other] eine Regel
+}
 audit-refused = Abgelehnt: { $rule }
 audit-strike = Verwarnung
 audit-member = Mitglied
@@ -329,23 +348,7 @@ history-empty = Noch keine Anfragen auf diesem Server.
 history-no-prompt = *Prompt nicht mehr gespeichert*
 history-nothing-spent = nichts abgebucht
 history-edit = Bearbeitung
-history-refused-rule = abgelehnt: { $rule ->
-    [paused] du warst pausiert
-    [channel] in diesem Kanal nicht erlaubt
-    [role] für deine Rollen nicht erlaubt
-    [nsfw_only] nur in altersbeschränkten Kanälen
-    [model] Modell deaktiviert
-    [blocked_term] gesperrter Begriff
-    [cooldown] Cooldown
-    [pre_moderation] von der Moderationsprüfung markiert
-    [pre_moderation_unavailable] Moderationsprüfung nicht verfügbar
-    [quota] über dem Budget
-    [bot_budget] das Budget des Bots war aufgebraucht
-    [queue_full] Warteschlange voll
-    [member_queue_full] dein Anteil an der Warteschlange war ausgeschöpft
-    [shutting_down] Bot startete neu
-   *[other] eine Regel
-}
+history-refused-rule = abgelehnt: { $rule }
 history-pending = läuft
 history-unknown = Ergebnis unbekannt
 history-refunded = erstattet

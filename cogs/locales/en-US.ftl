@@ -219,6 +219,7 @@ strike-counted-of = This counts as a strike ({ $count } of { $limit } this perio
 strike-paused = You are now paused from /imagine until a moderator unpauses you.
 rule-paused = You are paused from /imagine in this server. A moderator can unpause you.
 rule-paused-reason = You are paused from /imagine in this server ({ $reason }). A moderator can unpause you.
+rule-paused-strikes = You are paused from /imagine in this server: you reached the strike limit. A moderator can unpause you.
 rule-channel = /imagine works only in { $channels } in this server.
 rule-role = /imagine is only for members with one of these roles: { $roles }.
 rule-nsfw-only = In this server /imagine works only in age-restricted channels.
@@ -228,8 +229,9 @@ rule-blocked-builtin-term = Your prompt contains a term this server blocks outsi
 rule-cooldown = Slow down: you can use /imagine again { $when }.
 rule-flagged = The moderation check flagged this prompt.
 rule-moderation-down = The moderation check is unavailable right now. Please try again in a minute.
-# A refusal or failure, then the strike it cost (strike-counted, maybe with strike-paused).
-with-strike = { $why } { $strike }
+# Two sentences one after another (a refusal and the strike it cost, a rule saved and the
+# requests it sent out of line); Japanese sets them with no space between.
+sentences = { $first } { $second }
 admin-saved = ✅ Saved. `/imagine-admin show` shows the whole policy.
 admin-not-a-model = `{ $model }` is not a model of this bot.
 list-blocked = ✅ Blocked { $entry }.
@@ -286,6 +288,7 @@ policy-audit-channel = Audit channel
 policy-blocked-terms = Blocked terms
 policy-blocked-terms-value = { $count } of this server; built-in list { $builtin } (outside age-restricted channels)
 policy-paused = Paused members
+policy-paused-strikes = strike limit reached
 policy-queue = Queue
 policy-queue-value = { $running } running at once, { $member_running } per member; up to { $waiting } waiting, { $member_waiting } per member
 policy-live-queue = Live queue: { $running } running, { $waiting } waiting
@@ -295,7 +298,26 @@ policy-live-member = { $member }: { $running } running, { $waiting } waiting
 
 audit-generated = Generated
 audit-edited = Edited
-# $rule is the rule's internal name (blocked_term, cooldown…), left as it is.
+# The rule that refused a request, read by the member in /imagine-history and by moderators
+# in audit titles; keep the keys, translate the text.
+rule-name = { $rule ->
+    [paused] member paused
+    [channel] not allowed in that channel
+    [role] role not allowed
+    [nsfw_only] only in age-restricted channels
+    [model] model turned off
+    [blocked_term] blocked term
+    [cooldown] cooldown
+    [pre_moderation] flagged by the moderation check
+    [pre_moderation_unavailable] moderation check unavailable
+    [quota] over the budget
+    [bot_budget] the bot's own budget was spent
+    [queue_full] queue full
+    [member_queue_full] member's share of the queue full
+    [shutting_down] bot restarting
+   *[other] a rule
+}
+# $rule is rule-name, the rule that refused the request.
 audit-refused = Refused: { $rule }
 audit-strike = Strike
 audit-member = Member
@@ -351,24 +373,8 @@ history-empty = No requests in this server yet.
 history-no-prompt = *prompt no longer kept*
 history-nothing-spent = nothing spent
 history-edit = edit
-# $rule is the name of the rule that refused a request; keep the keys, translate the text.
-history-refused-rule = refused: { $rule ->
-    [paused] you were paused
-    [channel] not allowed in that channel
-    [role] not allowed for your roles
-    [nsfw_only] only in age-restricted channels
-    [model] model turned off
-    [blocked_term] blocked term
-    [cooldown] cooldown
-    [pre_moderation] flagged by the moderation check
-    [pre_moderation_unavailable] moderation check unavailable
-    [quota] over the budget
-    [bot_budget] the bot's own budget was spent
-    [queue_full] queue full
-    [member_queue_full] your share of the queue was waiting
-    [shutting_down] bot restarting
-   *[other] a rule
-}
+# $rule is rule-name, the rule that refused the request.
+history-refused-rule = refused: { $rule }
 history-pending = in progress
 history-unknown = outcome unknown
 history-refunded = refunded

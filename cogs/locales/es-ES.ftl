@@ -219,6 +219,7 @@ strike-counted-of = Esto cuenta como una advertencia ({ $count } de { $limit } e
 strike-paused = Se te ha pausado en /imagine hasta que un moderador te reactive.
 rule-paused = Estás en pausa para /imagine en este servidor. Un moderador puede reactivarte.
 rule-paused-reason = Estás en pausa para /imagine en este servidor ({ $reason }). Un moderador puede reactivarte.
+rule-paused-strikes = Estás en pausa para /imagine en este servidor: llegaste al límite de advertencias. Un moderador puede reactivarte.
 rule-channel = En este servidor, /imagine solo funciona en { $channels }.
 rule-role = /imagine es solo para miembros con alguno de estos roles: { $roles }.
 rule-nsfw-only = En este servidor, /imagine solo funciona en canales con restricción de edad.
@@ -228,7 +229,7 @@ rule-blocked-builtin-term = Tu prompt contiene un término que este servidor blo
 rule-cooldown = Más despacio: podrás volver a usar /imagine { $when }.
 rule-flagged = La comprobación de moderación ha marcado este prompt.
 rule-moderation-down = La comprobación de moderación no está disponible ahora mismo. Vuelve a intentarlo dentro de un minuto.
-with-strike = { $why } { $strike }
+sentences = { $first } { $second }
 admin-saved = ✅ Guardado. `/imagine-admin show` muestra todas las normas.
 admin-not-a-model = `{ $model }` no es un modelo de este bot.
 list-blocked = ✅ Bloqueado: { $entry }.
@@ -284,6 +285,7 @@ policy-audit-channel = Canal de auditoría
 policy-blocked-terms = Términos bloqueados
 policy-blocked-terms-value = { $count } de este servidor; lista incluida: { $builtin } (fuera de los canales con restricción de edad)
 policy-paused = Miembros en pausa
+policy-paused-strikes = límite de advertencias alcanzado
 policy-queue = Cola
 policy-queue-value = { $running } a la vez, { $member_running } por miembro; hasta { $waiting } en espera, { $member_waiting } por miembro
 policy-live-queue = Cola actual: { $running } en curso, { $waiting } en espera
@@ -293,6 +295,23 @@ policy-live-member = { $member }: { $running } en curso, { $waiting } en espera
 
 audit-generated = Generación
 audit-edited = Edición
+rule-name = { $rule ->
+    [paused] miembro en pausa
+    [channel] no permitida en ese canal
+    [role] rol no permitido
+    [nsfw_only] solo en canales con restricción de edad
+    [model] modelo desactivado
+    [blocked_term] término bloqueado
+    [cooldown] espera entre solicitudes
+    [pre_moderation] marcada por la comprobación de moderación
+    [pre_moderation_unavailable] comprobación de moderación no disponible
+    [quota] presupuesto superado
+    [bot_budget] el presupuesto propio del bot estaba agotado
+    [queue_full] cola llena
+    [member_queue_full] cupo del miembro en la cola lleno
+    [shutting_down] el bot se estaba reiniciando
+   *[other] una norma
+}
 audit-refused = Rechazo: { $rule }
 audit-strike = Advertencia
 audit-member = Miembro
@@ -347,23 +366,7 @@ history-empty = Aún no hay solicitudes en este servidor.
 history-no-prompt = *el prompt ya no se conserva*
 history-nothing-spent = sin coste
 history-edit = edición
-history-refused-rule = rechazada: { $rule ->
-    [paused] estabas en pausa
-    [channel] no permitida en ese canal
-    [role] no permitida para tus roles
-    [nsfw_only] solo en canales con restricción de edad
-    [model] modelo desactivado
-    [blocked_term] término bloqueado
-    [cooldown] espera entre solicitudes
-    [pre_moderation] marcada por la comprobación de moderación
-    [pre_moderation_unavailable] comprobación de moderación no disponible
-    [quota] presupuesto superado
-    [bot_budget] el presupuesto propio del bot estaba agotado
-    [queue_full] cola llena
-    [member_queue_full] ya tenías el máximo de solicitudes en cola
-    [shutting_down] el bot se estaba reiniciando
-   *[other] una norma
-}
+history-refused-rule = rechazada: { $rule }
 history-pending = en curso
 history-unknown = resultado desconocido
 history-refunded = reembolsada

@@ -207,6 +207,7 @@ strike-counted-of = Cela compte comme un avertissement ({ $count } sur { $limit 
 strike-paused = Tu es désormais en pause pour /imagine jusqu'à ce qu'un modérateur te réactive.
 rule-paused = Tu es en pause pour /imagine sur ce serveur. Un modérateur peut te réactiver.
 rule-paused-reason = Tu es en pause pour /imagine sur ce serveur ({ $reason }). Un modérateur peut te réactiver.
+rule-paused-strikes = Tu es en pause pour /imagine sur ce serveur : tu as atteint la limite d'avertissements. Un modérateur peut te réactiver.
 rule-channel = Sur ce serveur, /imagine ne fonctionne que dans { $channels }.
 rule-role = /imagine est réservé aux membres ayant l'un de ces rôles : { $roles }.
 rule-nsfw-only = Sur ce serveur, /imagine ne fonctionne que dans les salons soumis à une limite d'âge.
@@ -216,7 +217,7 @@ rule-blocked-builtin-term = Ton prompt contient un terme bloqué sur ce serveur 
 rule-cooldown = Doucement : tu pourras réutiliser /imagine { $when }.
 rule-flagged = La vérification de modération a signalé ce prompt.
 rule-moderation-down = La vérification de modération est indisponible pour le moment. Réessaie dans une minute.
-with-strike = { $why } { $strike }
+sentences = { $first } { $second }
 admin-saved = ✅ Enregistré. `/imagine-admin show` affiche toutes les règles.
 admin-not-a-model = `{ $model }` n'est pas un modèle de ce bot.
 list-blocked = ✅ Bloqué : { $entry }.
@@ -272,6 +273,7 @@ policy-audit-channel = Salon d'audit
 policy-blocked-terms = Termes bloqués
 policy-blocked-terms-value = Ce serveur : { $count } ; liste intégrée : { $builtin } (hors des salons soumis à une limite d'âge)
 policy-paused = Membres en pause
+policy-paused-strikes = limite d'avertissements atteinte
 policy-queue = File d'attente
 policy-queue-value = { $running } en même temps, { $member_running } par membre ; jusqu'à { $waiting } en attente, { $member_waiting } par membre
 policy-live-queue = File en direct : { $running } en cours, { $waiting } en attente
@@ -281,6 +283,23 @@ policy-live-member = { $member } : { $running } en cours, { $waiting } en attent
 
 audit-generated = Image générée
 audit-edited = Image modifiée
+rule-name = { $rule ->
+    [paused] membre en pause
+    [channel] non autorisée dans ce salon
+    [role] rôle non autorisé
+    [nsfw_only] seulement dans les salons soumis à une limite d'âge
+    [model] modèle désactivé
+    [blocked_term] terme bloqué
+    [cooldown] délai d'attente non écoulé
+    [pre_moderation] signalée par la vérification de modération
+    [pre_moderation_unavailable] vérification de modération indisponible
+    [quota] budget dépassé
+    [bot_budget] le budget du bot était épuisé
+    [queue_full] file pleine
+    [member_queue_full] part de la file du membre pleine
+    [shutting_down] redémarrage du bot
+   *[other] une règle
+}
 audit-refused = Refus : { $rule }
 audit-strike = Avertissement
 audit-member = Membre
@@ -335,23 +354,7 @@ history-empty = Aucune demande sur ce serveur pour l'instant.
 history-no-prompt = *prompt non conservé*
 history-nothing-spent = rien dépensé
 history-edit = modification
-history-refused-rule = refusée : { $rule ->
-    [paused] tu étais en pause
-    [channel] non autorisée dans ce salon
-    [role] non autorisée pour tes rôles
-    [nsfw_only] seulement dans les salons soumis à une limite d'âge
-    [model] modèle désactivé
-    [blocked_term] terme bloqué
-    [cooldown] délai d'attente non écoulé
-    [pre_moderation] signalée par la vérification de modération
-    [pre_moderation_unavailable] vérification de modération indisponible
-    [quota] budget dépassé
-    [bot_budget] le budget du bot était épuisé
-    [queue_full] file pleine
-    [member_queue_full] ta part de la file était pleine
-    [shutting_down] redémarrage du bot
-   *[other] une règle
-}
+history-refused-rule = refusée : { $rule }
 history-pending = en cours
 history-unknown = résultat inconnu
 history-refunded = remboursée

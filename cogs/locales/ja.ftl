@@ -192,6 +192,7 @@ strike-counted-of = 警告1回として記録されました（この期間で{ 
 strike-paused = これにより、モデレーターが再開するまで/imagineを使えなくなりました。
 rule-paused = このサーバーでの/imagineの利用は一時停止されています。再開はモデレーターが行えます。
 rule-paused-reason = このサーバーでの/imagineの利用は一時停止されています（理由：{ $reason }）。再開はモデレーターが行えます。
+rule-paused-strikes = 警告が上限に達したため、このサーバーでの/imagineの利用は一時停止されています。再開はモデレーターが行えます。
 rule-channel = このサーバーでは、/imagineは{ $channels }でのみ使えます。
 rule-role = /imagineは、次のいずれかのロールを持つメンバーだけが使えます：{ $roles }。
 rule-nsfw-only = このサーバーでは、/imagineは年齢制限チャンネルでのみ使えます。
@@ -201,7 +202,7 @@ rule-blocked-builtin-term = プロンプトに、このサーバーで年齢制�
 rule-cooldown = 少し待ってください。/imagineは{ $when }に再び使えます。
 rule-flagged = モデレーションチェックで、このプロンプトが不適切と判定されました。
 rule-moderation-down = モデレーションチェックが現在利用できません。1分ほどしてからもう一度お試しください。
-with-strike = { $why }{ $strike }
+sentences = { $first }{ $second }
 admin-saved = ✅ 保存しました。ルール全体は`/imagine-admin show`で確認できます。
 admin-not-a-model = `{ $model }`はこのボットのモデルではありません。
 list-blocked = ✅ { $entry }をブロックしました。
@@ -257,6 +258,7 @@ policy-audit-channel = 監査チャンネル
 policy-blocked-terms = ブロック中の語句
 policy-blocked-terms-value = このサーバー独自：{ $count }件、組み込みリスト：{ $builtin }（年齢制限チャンネル以外）
 policy-paused = 一時停止中のメンバー
+policy-paused-strikes = 警告が上限に達した
 policy-queue = 順番待ち
 policy-queue-value = 同時実行：{ $running }件（メンバーごとに{ $member_running }件）、順番待ち：最大{ $waiting }（メンバーごとに{ $member_waiting }件）
 policy-live-queue = 現在の状況：実行中{ $running }件、待機中{ $waiting }件
@@ -266,6 +268,23 @@ policy-live-member = { $member }：実行中{ $running }件、待機中{ $waitin
 
 audit-generated = 生成
 audit-edited = 編集
+rule-name = { $rule ->
+    [paused] メンバーは一時停止中
+    [channel] そのチャンネルでは使用不可
+    [role] ロールが許可されていない
+    [nsfw_only] 年齢制限チャンネル限定
+    [model] モデルが無効
+    [blocked_term] ブロック中の語句
+    [cooldown] クールダウン中
+    [pre_moderation] モデレーションチェックで不適切と判定
+    [pre_moderation_unavailable] モデレーションチェックが利用不可
+    [quota] 予算超過
+    [bot_budget] ボット全体の予算切れ
+    [queue_full] 順番待ちが満杯
+    [member_queue_full] メンバーの順番待ちが上限
+    [shutting_down] ボット再起動中
+   *[other] ルール
+}
 audit-refused = 拒否：{ $rule }
 audit-strike = 警告
 audit-member = メンバー
@@ -320,23 +339,7 @@ history-empty = このサーバーでのリクエストはまだありません�
 history-no-prompt = *プロンプトは保存されていません*
 history-nothing-spent = 消費なし
 history-edit = 編集
-history-refused-rule = 拒否：{ $rule ->
-    [paused] 一時停止中
-    [channel] そのチャンネルでは使用不可
-    [role] あなたのロールでは使用不可
-    [nsfw_only] 年齢制限チャンネル限定
-    [model] モデルが無効
-    [blocked_term] ブロック中の語句
-    [cooldown] クールダウン中
-    [pre_moderation] モデレーションチェックで不適切と判定
-    [pre_moderation_unavailable] モデレーションチェックが利用不可
-    [quota] 予算超過
-    [bot_budget] ボット全体の予算切れ
-    [queue_full] 順番待ちが満杯
-    [member_queue_full] あなたの順番待ちが上限
-    [shutting_down] ボット再起動中
-   *[other] ルール
-}
+history-refused-rule = 拒否：{ $rule }
 history-pending = 処理中
 history-unknown = 結果不明
 history-refunded = 返却済み

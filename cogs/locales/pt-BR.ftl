@@ -209,6 +209,7 @@ strike-counted-of = Isso conta como uma advertência ({ $count } de { $limit } n
 strike-paused = Seu acesso ao /imagine agora está pausado até que um moderador o libere.
 rule-paused = Seu acesso ao /imagine está pausado neste servidor. Um moderador pode liberá-lo.
 rule-paused-reason = Seu acesso ao /imagine está pausado neste servidor ({ $reason }). Um moderador pode liberá-lo.
+rule-paused-strikes = Seu acesso ao /imagine está pausado neste servidor: você atingiu o limite de advertências. Um moderador pode liberá-lo.
 rule-channel = Neste servidor, o /imagine só funciona em { $channels }.
 rule-role = O /imagine é só para membros com um destes cargos: { $roles }.
 rule-nsfw-only = Neste servidor, o /imagine só funciona em canais com restrição de idade.
@@ -218,7 +219,7 @@ rule-blocked-builtin-term = Seu prompt contém um termo que este servidor bloque
 rule-cooldown = Calma: você pode usar o /imagine de novo { $when }.
 rule-flagged = A verificação de moderação sinalizou este prompt.
 rule-moderation-down = A verificação de moderação está indisponível agora. Tente de novo daqui a um minuto.
-with-strike = { $why } { $strike }
+sentences = { $first } { $second }
 admin-saved = ✅ Salvo. `/imagine-admin show` mostra todas as regras.
 admin-not-a-model = `{ $model }` não é um modelo deste bot.
 list-blocked = ✅ Termo bloqueado: { $entry }.
@@ -274,6 +275,7 @@ policy-audit-channel = Canal de auditoria
 policy-blocked-terms = Termos bloqueados
 policy-blocked-terms-value = { $count } deste servidor; lista embutida: { $builtin } (fora de canais com restrição de idade)
 policy-paused = Membros em pausa
+policy-paused-strikes = limite de advertências atingido
 policy-queue = Fila
 policy-queue-value = { $running } simultâneos, { $member_running } por membro; até { $waiting } esperando, { $member_waiting } por membro
 policy-live-queue = Fila agora: { $running } em andamento, { $waiting } esperando
@@ -283,6 +285,23 @@ policy-live-member = { $member }: { $running } em andamento, { $waiting } espera
 
 audit-generated = Geração
 audit-edited = Edição
+rule-name = { $rule ->
+    [paused] membro em pausa
+    [channel] não permitido naquele canal
+    [role] cargo não permitido
+    [nsfw_only] só em canais com restrição de idade
+    [model] modelo desativado
+    [blocked_term] termo bloqueado
+    [cooldown] cedo demais (intervalo entre pedidos)
+    [pre_moderation] sinalizado pela verificação de moderação
+    [pre_moderation_unavailable] verificação de moderação indisponível
+    [quota] acima do orçamento
+    [bot_budget] o orçamento do próprio bot acabou
+    [queue_full] fila cheia
+    [member_queue_full] cota do membro na fila cheia
+    [shutting_down] bot reiniciando
+   *[other] uma regra
+}
 audit-refused = Recusa: { $rule }
 audit-strike = Advertência
 audit-member = Membro
@@ -337,23 +356,7 @@ history-empty = Nenhum pedido neste servidor ainda.
 history-no-prompt = *prompt não está mais guardado*
 history-nothing-spent = nada gasto
 history-edit = edição
-history-refused-rule = recusado: { $rule ->
-    [paused] você estava em pausa
-    [channel] não permitido naquele canal
-    [role] não permitido para seus cargos
-    [nsfw_only] só em canais com restrição de idade
-    [model] modelo desativado
-    [blocked_term] termo bloqueado
-    [cooldown] cedo demais (intervalo entre pedidos)
-    [pre_moderation] sinalizado pela verificação de moderação
-    [pre_moderation_unavailable] verificação de moderação indisponível
-    [quota] acima do orçamento
-    [bot_budget] o orçamento do próprio bot acabou
-    [queue_full] fila cheia
-    [member_queue_full] sua parte da fila já estava cheia
-    [shutting_down] bot reiniciando
-   *[other] uma regra
-}
+history-refused-rule = recusado: { $rule }
 history-pending = em andamento
 history-unknown = resultado desconhecido
 history-refunded = reembolsado
