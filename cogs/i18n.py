@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from babel.lists import format_list
 from babel.numbers import format_decimal
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.runtime.types import FluentDecimal, FluentNumber
@@ -145,6 +146,11 @@ class Words:
         for text in said[1:]:
             joined = self("sentences", first=joined, second=text)
         return joined
+
+    def series(self, items: Sequence[str]) -> str:
+        """Words in a list, joined as this language joins them ("model, style, and quality";
+        "Modell, Stil und Qualität"; "モデル、スタイル、画質")."""
+        return format_list(list(items), locale=Locale.parse(self.locale, sep="-")) if items else ""
 
     def money(self, amount: Decimal, currency: str, places: int = 2) -> str:
         """An amount in this language's currency format ("$0.48", "0,48 $"), with `places`

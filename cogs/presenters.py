@@ -189,7 +189,8 @@ def quota_summary(words: Words, status: QuotaStatus, price: Price | None = None)
 
 def quota_refusal(words: Words, error: QuotaExceeded) -> str:
     if error.scope == "bot":  # the operator's budget over every server
-        return words("quota-bot-spent", period=error.period or "day")
+        period, resets = error.period or "day", relative_time(error.resets_at)
+        return words("quota-bot-spent", period=period, resets=resets)
     return words(
         "quota-exceeded",
         scope=error.scope,
@@ -386,7 +387,7 @@ def command_refusal(
 ) -> str:
     """Why discord.py refused a command before it ran: a check, or an option's value."""
     if isinstance(error, app_commands.MissingPermissions):
-        needed = ", ".join(_permission_name(words, p) for p in error.missing_permissions)
+        needed = words.series([_permission_name(words, p) for p in error.missing_permissions])
         return words("command-missing-permissions", permissions=needed)
     if isinstance(error, app_commands.NoPrivateMessage):
         return words("command-guild-only")
@@ -497,13 +498,15 @@ def _requests(words: Words, count: int) -> str:
 
 
 def defaults_applied(words: Words, used: DefaultsUsed) -> str:
-    """Which options came from whose defaults: "yours: model, style; the server's: quality"."""
-    said = []
+    """Which options came from whose defaults: "yours: Model and Style; the server's: Quality"."""
+    said = {}
     for whose, message in (("member", "defaults-mine"), ("server", "defaults-server")):
-        options = [option_label(option).lower() for w, option, _ in used.applied if w == whose]
+        options = [_option_field(words, option) for w, option, _ in used.applied if w == whose]
         if options:
-            said.append(words(message, options=", ".join(options)))
-    return "; ".join(said)
+            said[whose] = words(message, options=words.series(options))
+    if len(said) == 2:
+        return words("defaults-both", mine=said["member"], server=said["server"])
+    return "".join(said.values())
 
 
 def skipped_default(words: Words, whose: str, model_id: str) -> str:
@@ -533,7 +536,7 @@ def defaults_shown(
         )
         if value
     ]
-    shown += [(option_label(name).lower(), value) for name, value in options.extra.items()]
+    shown += list(options.extra.items())
     parts = ", ".join(words("defaults-option", option=o, value=v or "") for o, v in shown)
     return words("defaults-mine-shown" if mine else "defaults-server-shown", options=parts)
 
@@ -549,9 +552,13 @@ def option_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-# The models' own options the catalogs name, as result fields; another (a models file's own)
-# is shown by its option name.
+# The options the catalogs name, as result fields; another (a models file's own) is shown by its
+# option name.
 _OPTION_FIELDS = {
+    "model": "field-model",
+    "size": "field-size",
+    "aspect": "field-aspect",
+    "quality": "field-quality",
     "style": "field-style",
     "background": "field-background",
     "output_format": "field-output-format",

@@ -51,11 +51,11 @@ async def test_precedence_typed_then_member_then_server_then_catalog(
         "openai/gpt-image-1",
         "low",
     )
-    assert fields["Defaults used"] == "yours: quality; the server's: model"
+    assert fields["Defaults used"] == "yours: Quality; the server's: Model"
 
     _, fields = await imagine(discord_fake, quality="medium")  # typed wins
     assert gateway.requests[-1].json["quality"] == "medium"
-    assert fields["Defaults used"] == "the server's: model"
+    assert fields["Defaults used"] == "the server's: Model"
 
     _, fields = await imagine(discord_fake, invoker=admin(discord_fake))  # no own defaults
     assert gateway.requests[-1].json["quality"] == "high"
@@ -71,7 +71,7 @@ async def test_a_members_shape_and_style_defaults(bot, discord_fake, gateway) ->
     _, fields = await imagine(discord_fake)
     body = gateway.requests[-1].json
     assert (body["size"], body["style"]) == ("1024x1792", "natural")
-    assert fields["Defaults used"] == "yours: aspect, style"
+    assert fields["Defaults used"] == "yours: Aspect and Style"
     assert await used_credits(bot) == 2  # priced as the size sent
 
 
@@ -98,7 +98,7 @@ async def test_a_disabled_default_model_is_skipped_with_a_note(bot, discord_fake
     await handle.wait_followups()
     message, fields = await imagine(discord_fake)
     assert gateway.requests[-1].json["model"] == "openai/gpt-image-1"  # the server's, next
-    assert fields["Defaults used"] == "the server's: model"
+    assert fields["Defaults used"] == "the server's: Model"
     assert message.embeds[0]["footer"]["text"] == (
         "Your default model `flux/flux-1-pro` is not offered here now, so it was skipped."
     )

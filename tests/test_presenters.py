@@ -9,6 +9,7 @@ import discord
 import pytest
 
 from bot.catalog import ModelSpec, RequestOptions, RequestRejected, load_catalog
+from bot.defaults import DefaultsUsed
 from bot.generation import Refused, ShuttingDown, refusal_rule
 from bot.history import PAGE_SIZE, Entry, Page
 from bot.images import ImageAPIError
@@ -19,6 +20,7 @@ from cogs.discord_limits import DESCRIPTION_LIMIT
 from cogs.i18n import words_for
 from cogs.presenters import (
     audit_generation_embed,
+    defaults_applied,
     history_embed,
     image_failure,
     quoted_term,
@@ -169,3 +171,25 @@ def test_sentences_follow_each_other_as_the_language_sets_them(code: str, gap: s
     said = with_strike(words, why, StrikeOutcome(3, 3, paused=True))
     assert said == gap.join((why, counted, words("strike-paused")))
     assert with_strike(words, why, None) == why  # an uncounted strike adds nothing
+
+
+@pytest.mark.parametrize(
+    ("code", "said"),
+    [
+        ("en-US", "yours: Aspect, Style, and Output format; the server's: Model"),
+        ("de", "deine: Seitenverhältnis, Stil und Ausgabeformat; die des Servers: Modell"),
+        ("ja", "あなたの既定値：アスペクト比、スタイル、出力形式／サーバーの既定値：モデル"),
+    ],
+)
+def test_the_defaults_a_result_used_are_named_in_the_servers_language(code: str, said: str) -> None:
+    """The options are named as the result's own fields name them and listed as the language
+    lists words; "output format" in English had been all a Japanese server read."""
+    used = DefaultsUsed(
+        applied=(
+            ("member", "aspect", "portrait"),
+            ("member", "style", "natural"),
+            ("member", "output_format", "webp"),
+            ("server", "model", "openai/dall-e-3"),
+        )
+    )
+    assert defaults_applied(words_for(code), used) == said

@@ -12,6 +12,7 @@ import io
 import logging
 import os
 import sys
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,7 @@ def admin(discord_fake):
 
 
 async def test_a_spent_bot_budget_refuses_privately_before_the_defer(
-    start_bot, discord_fake, gateway, database
+    start_bot, discord_fake, gateway, database, quota_clock
 ) -> None:
     async with start_bot(**{setting_for(database): database}, bot_credits=2) as bot:
         await spend(bot, ADMIN_ID, 2)
@@ -79,8 +80,12 @@ async def test_a_spent_bot_budget_refuses_privately_before_the_defer(
         assert record.response_type == 4  # answered at once: no public "thinking…"
         note = handle.original
         assert note.ephemeral
+        # The next UTC midnight, as a Discord timestamp each member reads in their own time zone.
+        midnight = int(
+            datetime.combine(quota_clock().date() + timedelta(days=1), time(), UTC).timestamp()
+        )
         assert note.content == error_text(
-            "This bot has used its credits for today; try again after 00:00 UTC."
+            f"This bot has used its credits for today; try again <t:{midnight}:R>."
         )
         assert gateway.requests == []
         assert refusals(bot, "bot_budget") == 1

@@ -31,11 +31,11 @@ quota-resets = Neustart { $resets } ({ $period ->
     [week] wöchentlich
    *[month] monatlich
 }, UTC)
-quota-bot-spent = Dieser Bot hat seine Credits { $period ->
-    [day] für heute aufgebraucht; versuch es ab 00:00 UTC wieder
-    [week] für diese Woche aufgebraucht; versuch es ab Montag, 00:00 UTC, wieder
-   *[month] für diesen Monat aufgebraucht; versuch es ab dem 1., 00:00 UTC, wieder
-}.
+quota-bot-spent = Dieser Bot hat seine Credits für { $period ->
+    [day] heute
+    [week] diese Woche
+   *[month] diesen Monat
+} aufgebraucht; versuch es { $resets } wieder.
 quota-exceeded = { $scope ->
     [guild] Dieser Server hat
    *[member] Du hast
@@ -128,6 +128,7 @@ image-edits-unsupported-model = Dieser Bilddienst bietet für { $model } keine B
 
 field-model = Modell
 field-size = Größe
+field-aspect = Seitenverhältnis
 field-quality = Qualität
 field-style = Stil
 field-background = Hintergrund
@@ -314,6 +315,7 @@ audit-paused = Pausiert
 
 defaults-mine = deine: { $options }
 defaults-server = die des Servers: { $options }
+defaults-both = { $mine }; { $server }
 defaults-skipped-mine = Dein Standardmodell `{ $model }` wird hier gerade nicht angeboten und wurde deshalb übersprungen.
 defaults-skipped-server = Das Standardmodell des Servers, `{ $model }`, wird hier gerade nicht angeboten und wurde deshalb übersprungen.
 model-not-offered = { $model } wird auf diesem Server nicht angeboten.

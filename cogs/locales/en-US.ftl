@@ -39,11 +39,11 @@ quota-resets = Resets { $resets } (every { $period ->
     [week] week
    *[month] month
 }, UTC)
-quota-bot-spent = This bot has used its credits { $period ->
-    [day] for today; try again after 00:00 UTC
-    [week] for this week; try again after Monday 00:00 UTC
-   *[month] for this month; try again after the 1st, 00:00 UTC
-}.
+quota-bot-spent = This bot has used its credits for { $period ->
+    [day] today
+    [week] this week
+   *[month] this month
+}; try again { $resets }.
 # $scope is guild (the server's budget ran out) or member (the member's own); keep the keys.
 quota-exceeded = { $scope ->
     [guild] This server has
@@ -146,6 +146,7 @@ image-edits-unsupported-model = This image service does not offer edits for { $m
 
 field-model = Model
 field-size = Size
+field-aspect = Aspect
 field-quality = Quality
 field-style = Style
 field-background = Background
@@ -338,6 +339,8 @@ audit-paused = Paused
 
 defaults-mine = yours: { $options }
 defaults-server = the server's: { $options }
+# The member's defaults and the server's, both used by one request.
+defaults-both = { $mine }; { $server }
 defaults-skipped-mine = Your default model `{ $model }` is not offered here now, so it was skipped.
 defaults-skipped-server = The server's default model `{ $model }` is not offered here now, so it was skipped.
 model-not-offered = { $model } is not offered in this server.

@@ -46,10 +46,10 @@ quota-resets = Se renuevan { $resets } (cada { $period ->
    *[month] mes
 }, UTC)
 quota-bot-spent = Este bot ha agotado sus créditos { $period ->
-    [day] de hoy; vuelve a intentarlo después de las 00:00 UTC
-    [week] de esta semana; vuelve a intentarlo a partir del lunes a las 00:00 UTC
-   *[month] de este mes; vuelve a intentarlo a partir del día 1 a las 00:00 UTC
-}.
+    [day] de hoy
+    [week] de esta semana
+   *[month] de este mes
+}; vuelve a intentarlo { $resets }.
 quota-exceeded = { $scope ->
     [guild] Este servidor solo tiene
    *[member] Solo tienes
@@ -144,6 +144,7 @@ image-edits-unsupported-model = Este servicio de imágenes no permite editar con
 
 field-model = Modelo
 field-size = Tamaño
+field-aspect = Proporción
 field-quality = Calidad
 field-style = Estilo
 field-background = Fondo
@@ -332,6 +333,7 @@ audit-paused = En pausa
 
 defaults-mine = tuyos: { $options }
 defaults-server = del servidor: { $options }
+defaults-both = { $mine }; { $server }
 defaults-skipped-mine = Tu modelo predeterminado `{ $model }` no está disponible aquí ahora, así que se ha omitido.
 defaults-skipped-server = El modelo predeterminado del servidor `{ $model }` no está disponible aquí ahora, así que se ha omitido.
 model-not-offered = { $model } no está disponible en este servidor.

@@ -33,11 +33,11 @@ quota-resets = Renouvellement { $resets } (chaque { $period ->
     [week] semaine
    *[month] mois
 }, UTC)
-quota-bot-spent = Ce bot a épuisé ses crédits { $period ->
-    [day] pour aujourd'hui ; réessaie après 00:00 UTC
-    [week] pour cette semaine ; réessaie après lundi 00:00 UTC
-   *[month] pour ce mois-ci ; réessaie après le 1er à 00:00 UTC
-}.
+quota-bot-spent = Ce bot a épuisé ses crédits pour { $period ->
+    [day] aujourd'hui
+    [week] cette semaine
+   *[month] ce mois-ci
+} ; réessaie { $resets }.
 quota-exceeded = { $scope ->
     [guild] Il reste { $remaining } à ce serveur
    *[member] Il te reste { $remaining }
@@ -132,6 +132,7 @@ image-edits-unsupported-model = Ce service d'images ne propose pas de modificati
 
 field-model = Modèle
 field-size = Taille
+field-aspect = Format
 field-quality = Qualité
 field-style = Style
 field-background = Arrière-plan
@@ -320,6 +321,7 @@ audit-paused = En pause
 
 defaults-mine = les tiens : { $options }
 defaults-server = ceux du serveur : { $options }
+defaults-both = { $mine } ; { $server }
 defaults-skipped-mine = Ton modèle par défaut `{ $model }` n'est pas proposé ici pour le moment, il a donc été ignoré.
 defaults-skipped-server = Le modèle par défaut du serveur `{ $model }` n'est pas proposé ici pour le moment, il a donc été ignoré.
 model-not-offered = { $model } n'est pas proposé sur ce serveur.

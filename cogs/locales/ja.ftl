@@ -26,10 +26,10 @@ quota-resets = { $resets }にリセット（UTC基準で{ $period ->
    *[month] 毎月
 }）
 quota-bot-spent = このボットは{ $period ->
-    [day] 今日の分のクレジットを使い切りました。00:00 UTC以降にもう一度お試しください
-    [week] 今週の分のクレジットを使い切りました。月曜 00:00 UTC以降にもう一度お試しください
-   *[month] 今月の分のクレジットを使い切りました。1日 00:00 UTC以降にもう一度お試しください
-}。
+    [day] 今日
+    [week] 今週
+   *[month] 今月
+}の分のクレジットを使い切りました。{ $resets }にもう一度お試しください。
 quota-exceeded = { $scope ->
     [guild] このサーバーの
    *[member] あなたの
@@ -121,6 +121,7 @@ image-edits-unsupported-model = この画像サービスは{ $model }での編�
 
 field-model = モデル
 field-size = サイズ
+field-aspect = アスペクト比
 field-quality = 画質
 field-style = スタイル
 field-background = 背景
@@ -305,6 +306,7 @@ audit-paused = 一時停止
 
 defaults-mine = あなたの既定値：{ $options }
 defaults-server = サーバーの既定値：{ $options }
+defaults-both = { $mine }／{ $server }
 defaults-skipped-mine = あなたの既定のモデル`{ $model }`は現在ここでは使えないため、適用しませんでした。
 defaults-skipped-server = サーバーの既定のモデル`{ $model }`は現在ここでは使えないため、適用しませんでした。
 model-not-offered = { $model }はこのサーバーでは使えません。

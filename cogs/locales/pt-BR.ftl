@@ -36,10 +36,10 @@ quota-resets = Renova { $resets } ({ $period ->
    *[month] todo mês
 }, UTC)
 quota-bot-spent = Este bot já usou seus créditos { $period ->
-    [day] de hoje; tente de novo depois das 00:00 UTC
-    [week] desta semana; tente de novo depois de segunda-feira, 00:00 UTC
-   *[month] deste mês; tente de novo depois do dia 1º, 00:00 UTC
-}.
+    [day] de hoje
+    [week] desta semana
+   *[month] deste mês
+}; tente de novo { $resets }.
 quota-exceeded = { $scope ->
     [guild] Este servidor só tem
    *[member] Você só tem
@@ -134,6 +134,7 @@ image-edits-unsupported-model = Este serviço de imagens não oferece edição p
 
 field-model = Modelo
 field-size = Tamanho
+field-aspect = Proporção
 field-quality = Qualidade
 field-style = Estilo
 field-background = Fundo
@@ -322,6 +323,7 @@ audit-paused = Em pausa
 
 defaults-mine = seus: { $options }
 defaults-server = do servidor: { $options }
+defaults-both = { $mine }; { $server }
 defaults-skipped-mine = Seu modelo padrão `{ $model }` não está disponível aqui agora, então foi ignorado.
 defaults-skipped-server = O modelo padrão do servidor, `{ $model }`, não está disponível aqui agora, então foi ignorado.
 model-not-offered = { $model } não está disponível neste servidor.
