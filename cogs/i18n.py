@@ -27,6 +27,10 @@ from fluent.runtime.types import FluentDecimal, FluentNumber
 LOCALES_DIRECTORY = Path(__file__).with_name("locales")
 SOURCE_LOCALE = "en-US"
 log = logging.getLogger("imagine.i18n")
+# Discord's locales that read another's catalog when they have none of their own: the same
+# language as written elsewhere. Not zh-CN and zh-TW, whose scripts differ (a Simplified Chinese
+# reader is better served by English than by Traditional characters).
+SIBLINGS = {"en-GB": "en-US", "es-419": "es-ES"}
 
 # What a placeholder may carry: Fluent formats numbers and dates for the language itself.
 Argument = str | int | float | Decimal | date | datetime | FluentNumber
@@ -60,19 +64,15 @@ class Catalogs:
         return (SOURCE_LOCALE, *others)
 
     def resolve(self, locale: object) -> str:
-        """The catalog for a Discord locale: its own, else its language's, else English.
+        """The catalog for a Discord locale: its own, else its sibling's, else English.
 
-        en-GB reads en-US and es-419 reads es-ES. A language the bot does not speak is not a
-        fault, so it is not logged.
+        A language the bot does not speak is not a fault, so it is not logged.
         """
         code = str(getattr(locale, "value", locale) or SOURCE_LOCALE)
         if code in self._bundles:
             return code
-        language = code.split("-", 1)[0]
-        for candidate in self.locales:
-            if candidate.split("-", 1)[0] == language:
-                return candidate
-        return SOURCE_LOCALE
+        sibling = SIBLINGS.get(code)
+        return sibling if sibling in self._bundles else SOURCE_LOCALE
 
     def translation(self, locale: object, message_id: str, **args: Argument) -> str | None:
         """The message in the reader's language only: None where English would be said.

@@ -427,6 +427,16 @@ def test_locales_resolve_to_a_catalog(catalogs_copy: Path) -> None:
     assert Words("es-ES", source)("credit-amount", count=3) == "3 créditos"
 
 
+def test_a_language_reads_only_its_siblings_catalog(catalogs_copy: Path) -> None:
+    """Chinese in one script is not read in the other, as Spanish of Spain is in Latin America."""
+    shutil.copy(catalogs_copy / "ja.ftl", catalogs_copy / "zh-TW.ftl")  # stands in for Chinese
+    source = Catalogs(catalogs_copy)
+    assert source.resolve("zh-TW") == "zh-TW"
+    assert source.resolve(discord.Locale.chinese) == "en-US"  # zh-CN
+    (catalogs_copy / "es-ES.ftl").unlink()
+    assert Catalogs(catalogs_copy).resolve("es-419") == "en-US"  # no sibling to read
+
+
 def test_a_missing_source_message_is_a_loud_bug() -> None:
     with pytest.raises(LookupError):
         words_for("de")("no-such-message")

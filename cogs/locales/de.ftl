@@ -26,7 +26,7 @@ setting-no = nein
 quota-server-left = Server: **{ $remaining }** von { $limit } übrig
 quota-server-left-used = Server: **{ $remaining }** von { $limit } übrig; { $used } verbraucht
 quota-member-left = Du: **{ $remaining }** von { $limit } übrig
-quota-resets = Neustart { $resets } ({ $period ->
+quota-resets = Wird { $resets } zurückgesetzt ({ $period ->
     [day] täglich
     [week] wöchentlich
    *[month] monatlich
@@ -64,7 +64,7 @@ quota-role-budget-removed = ✅ { $role } hat kein eigenes Budget mehr; es gilt 
 quota-role-budget-unchanged = Nichts geändert: { $role } hat kein eigenes Budget.
 usage-title = Verbrauchte Credits in diesem Zeitraum
 usage-summary = **{ $credits }** in { $requests } seit { $since }.
-usage-resets = Neustart { $resets } ({ $period ->
+usage-resets = Wird { $resets } zurückgesetzt ({ $period ->
     [day] täglich
     [week] wöchentlich
    *[month] monatlich
@@ -459,9 +459,9 @@ cmd-quota-set = Die Credit-Budgets dieses Servers ändern („Server verwalten�
 cmd-quota-set-guild-credits = Credits, die der ganze Server pro Zeitraum ausgeben darf
 cmd-quota-set-member-credits = Credits, die jedes Mitglied pro Zeitraum ausgeben darf (0 = kein Budget pro Mitglied)
 cmd-quota-set-period = Wie oft die Budgets neu beginnen
-cmd-quota-period-day = Tag (Neustart um 00:00 UTC)
-cmd-quota-period-week = Woche (Neustart montags um 00:00 UTC)
-cmd-quota-period-month = Monat (Neustart am 1. um 00:00 UTC)
+cmd-quota-period-day = Tag (zurückgesetzt um 00:00 UTC)
+cmd-quota-period-week = Woche (zurückgesetzt montags um 00:00 UTC)
+cmd-quota-period-month = Monat (zurückgesetzt am 1. um 00:00 UTC)
 cmd-quota-reset = Den Verbrauch dieses Zeitraums erlassen („Server verwalten“)
 cmd-quota-reset-member = Wem der Verbrauch erlassen wird (leer lassen für den ganzen Server)
 cmd-quota-role = Einer Rolle ein eigenes Budget pro Mitglied geben („Server verwalten“)

@@ -5,13 +5,13 @@
 credit-amount = { $count ->
     [0] { $count } créditos
     [one] { $count } crédito
-    [many] { $count } créditos
+    [many] { $count } de créditos
    *[other] { $count } créditos
 }
 request-amount = { $count ->
     [0] { $count } pedidos
     [one] { $count } pedido
-    [many] { $count } pedidos
+    [many] { $count } de pedidos
    *[other] { $count } pedidos
 }
 credit-amount-priced = { $credits } · { $price }
@@ -145,7 +145,7 @@ result-defaults-used = Padrões usados
 result-reencoded = Convertido para WebP para caber no limite de envio do Discord.
 result-dropped = { $count ->
     [one] { $count } imagem que o gerador enviou (e cobrou) veio inutilizável.
-    [many] { $count } imagens que o gerador enviou (e cobrou) vieram inutilizáveis.
+    [many] { $count } de imagens que o gerador enviou (e cobrou) vieram inutilizáveis.
    *[other] { $count } imagens que o gerador enviou (e cobrou) vieram inutilizáveis.
 }
 button-reroll = Refazer
@@ -186,7 +186,7 @@ rejected-unknown-options = Opções que { $model } não aceita: { $options }.
 rejected-edits-not-offered = { $model } não edita imagens. Nada foi gasto.
 rejected-too-many-inputs = { $model } edita no máximo { $most ->
     [one] { $most } imagem
-    [many] { $most } imagens
+    [many] { $most } de imagens
    *[other] { $most } imagens
 } por vez; você enviou { $count }. Nada foi gasto.
 rejected-mask-not-offered = { $model } não aceita máscara. Nada foi gasto.
@@ -369,12 +369,12 @@ forgotten-nothing-mine = Nada a apagar: seu histórico neste servidor está vazi
 forgotten-nothing-member = Nada a apagar: o histórico de { $member } neste servidor está vazio.
 forgotten-mine = ✅ { $count ->
     [one] { $count } registro apagado
-    [many] { $count } registros apagados
+    [many] { $count } de registros apagados
    *[other] { $count } registros apagados
 } do seu histórico neste servidor.
 forgotten-member = ✅ { $count ->
     [one] { $count } registro apagado
-    [many] { $count } registros apagados
+    [many] { $count } de registros apagados
    *[other] { $count } registros apagados
 } do histórico de { $member } neste servidor.
 
