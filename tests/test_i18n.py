@@ -463,17 +463,20 @@ def test_money_is_written_the_readers_way() -> None:
 
 # The cogs, and the one core module that draws for readers (the /usage chart).
 SCANNED = [*sorted((ROOT / "cogs").glob("*.py")), ROOT / "bot" / "usage_chart.py"]
-# Calls whose string arguments nobody reads as a sentence: logs and the reasons kept for them,
-# the command tree (names stay English; descriptions, choice names and `locale_str` go through
-# the app_commands.Translator and the catalogs' `## Commands`), patterns, the catalog API.
+# Calls whose string arguments nobody reads as a sentence: the reasons kept for logs, the command
+# tree (names stay English; descriptions, choice names and `locale_str` go through the
+# app_commands.Translator and the catalogs' `## Commands`), the catalog API.
 QUIET_CALLS = frozenset(
     {
-        *("debug", "info", "warning", "error", "exception", "critical", "getLogger"),
-        *("report_unexpected", "_attempt", "withdraw", "add_strike"),
-        *("command", "describe", "Group", "ContextMenu", "Choice", "choices", "rename"),
-        *("autocomplete", "compile", "fullmatch", "match"),
+        *("getLogger", "report_unexpected", "_attempt", "withdraw", "add_strike"),
+        *("command", "describe", "Group", "ContextMenu", "choices", "rename", "autocomplete"),
         *("AssertionError", "LookupError", "words", "locale_str"),
     }
+)
+# Quiet only on their own receiver: a logger's lines and a pattern (`x.error(…)` may speak).
+LOG_METHODS = ("debug", "info", "warning", "error", "exception", "critical")
+QUIET_METHODS = frozenset(
+    {("log", name) for name in LOG_METHODS} | {("re", n) for n in ("compile", "fullmatch", "match")}
 )
 # Keyword arguments that are ids, links or file names wherever they are.
 ID_KEYWORDS = frozenset({"custom_id", "template", "filename", "url", "icon_url"})
@@ -482,6 +485,16 @@ ID_KEYWORDS = frozenset({"custom_id", "template", "filename", "url", "icon_url"}
 def _call_name(call: ast.Call) -> str:
     func = call.func
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def _quiet_call(call: ast.Call) -> bool:
+    func = call.func
+    receiver = (
+        func.value.id
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+        else ""
+    )
+    return (receiver, _call_name(call)) in QUIET_METHODS or _call_name(call) in QUIET_CALLS
 
 
 def _text_of(node: ast.expr) -> str:
@@ -493,15 +506,16 @@ def _text_of(node: ast.expr) -> str:
     return ""
 
 
-# Where even one word is read: the texts of buttons, forms, menus and embeds, and what a reply
-# says ("Delete", "Remix", "Gone" are one word each).
+# Where even one word is read: the texts of buttons, forms, menus and embeds, a text field's
+# prefilled value, and what a reply says ("Delete", "Remix", "Gone" are one word each).
 SHOWN_KEYWORDS = frozenset(
-    {"label", "title", "placeholder", "description", "text", "content", "footer"}
+    {"label", "title", "placeholder", "description", "text", "content", "footer", "default"}
 )
-SHOWN_FIELD_NAMES = frozenset({"add_field", "insert_field_at", "set_field_at", "set_author"})
+SHOWN_NAMES = frozenset({"add_field", "insert_field_at", "set_field_at", "set_author", "Choice"})
 SPEAKING_CALLS = frozenset(
     {"send_error", "tell", "reply", "send", "send_message", "edit_original_response", "edit"}
     | {"Field", "Author"}  # cogs/discord_limits.py's parts of an embed
+    | {"SelectOption"}  # its label comes first
 )
 # Placeholders of str.format, f-string holes and printf: not words, but they part words.
 _FORMAT_HOLES = re.compile(r"\{[^{}]*\}|%[-#0 +]*[0-9.]*[sdrifx]")
@@ -518,27 +532,37 @@ def _sentence(text: str) -> bool:
 
 
 def _word(text: str) -> bool:
-    """One word of two letters or more, not an id (`imagine:x:1`, `button-delete`, `a_b`)."""
-    return re.fullmatch(r"\W*[^\W\d_]{2,}\W*", text) is not None and not re.search(
-        r"[:_/-]\w", text
+    """A word of two letters or more ("%d credits" is one), not an id (`imagine:x:1`,
+    `button-delete`, `a_b`)."""
+    words = _FORMAT_HOLES.sub(" ", text)
+    return re.fullmatch(r"\W*[^\W\d_]{2,}\W*", words) is not None and not re.search(
+        r"[:_/-]\w", words
     )
 
 
 def _shown_places(tree: ast.AST) -> set[int]:
-    """Literals that reach a reader even as one word: UI texts and what a reply says."""
+    """Literals that reach a reader even as one word: UI texts and what a reply says, however
+    built (a conditional, a sum, a `%`, `.format` or a join), and the constants they name."""
     shown: set[int] = set()
     for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name = _call_name(node)
-        shown |= {
-            id(k.value)
-            for k in node.keywords
-            if k.arg in SHOWN_KEYWORDS or (k.arg == "name" and name in SHOWN_FIELD_NAMES)
-        }
-        if name in SPEAKING_CALLS:
-            shown |= {id(arg) for arg in node.args}
-    return shown
+        if isinstance(node, ast.Call):
+            name = _call_name(node)
+            for keyword in node.keywords:
+                if keyword.arg in SHOWN_KEYWORDS or (keyword.arg == "name" and name in SHOWN_NAMES):
+                    shown |= _inside(keyword.value)
+            if name in SPEAKING_CALLS:
+                shown |= {id(n) for arg in node.args for n in ast.walk(arg)}
+        if isinstance(node, ast.ClassDef):  # class Form(discord.ui.Modal, title="…")
+            shown |= {id(n) for k in node.keywords if k.arg in SHOWN_KEYWORDS for n in ast.walk(k)}
+    constants = {
+        target.id: node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant | ast.JoinedStr)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    named = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and id(n) in shown]
+    return shown | {id(constants[n.id]) for n in named if n.id in constants}
 
 
 def _inside(node: ast.AST) -> set[int]:
@@ -555,7 +579,7 @@ def _quiet_places(tree: ast.AST) -> set[int]:
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
             quiet.add(id(body[0].value))
         if isinstance(node, ast.Call):
-            if _call_name(node) in QUIET_CALLS:
+            if _quiet_call(node):
                 quiet |= _inside(node)
                 spread |= {
                     k.value.id
@@ -565,9 +589,10 @@ def _quiet_places(tree: ast.AST) -> set[int]:
             for keyword in node.keywords:
                 if keyword.arg in ID_KEYWORDS:
                     quiet |= _inside(keyword.value)
-        if isinstance(node, ast.ClassDef):
+        if isinstance(node, ast.ClassDef):  # metaclass arguments, ids; a title is read
             for keyword in node.keywords:
-                quiet |= _inside(keyword.value)
+                if keyword.arg not in SHOWN_KEYWORDS:
+                    quiet |= _inside(keyword.value)
         if isinstance(node, ast.Dict):
             for key in node.keys:
                 quiet |= _inside(key) if key is not None else set()
@@ -623,6 +648,17 @@ def test_no_sentence_outside_the_catalogs(path: Path) -> None:
         'draw.text((0, 0), "Credits per day (UTC)", fill=INK, font=font)',
         'fields.append(Field("Model", plan.model.name))',
         'return fitted_embed(colour=EMBED_COLOUR, description=d, footer="Page")',
+        'discord.ui.Button(label="Delete" if mine else "Remix")',
+        'discord.ui.Button(label="Delete " + name)',
+        'LABEL = "Delete"\ndiscord.ui.Button(label=LABEL)',
+        'await interaction.followup.send("%d credits" % n)',
+        'await interaction.followup.send("{} credits".format(n))',
+        'await reply(interaction, " ".join(["Saved", note]))',
+        'class Form(discord.ui.Modal, title="Remix"):\n    pass',
+        'discord.SelectOption("Yesterday", "1")',
+        'discord.ui.TextInput(label=words("x"), default="Prompt")',
+        'self.failure.error("The image service failed")',
+        'app_commands.Choice(name="None", value="none")',
     ],
 )
 def test_the_scan_finds_a_planted_sentence(planted: str) -> None:
@@ -643,6 +679,9 @@ def test_the_scan_finds_a_planted_sentence(planted: str) -> None:
         "app_commands.Choice(name=m.name, value=m.id)",
         'discord.File(data, filename="imagine-1.png")',
         'embed.set_image(url="attachment://usage.png")',
+        'class Form(discord.ui.Modal, template="imagine:remix:{id}"):\n    pass',
+        'PATTERN = re.compile(r"imagine:remix:(?P<target>[0-9]+)")',
+        'discord.SelectOption(label=words("x"), value="yesterday")',
     ],
 )
 def test_the_scan_leaves_code_alone(allowed: str) -> None:
