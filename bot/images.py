@@ -41,6 +41,7 @@ from aiohttp.connector import Connection
 from multidict import CIMultiDictProxy
 from yarl import URL
 
+from bot.clock import Clock, utc_now
 from bot.image_format import complete_image_format
 from bot.log_throttle import LogThrottle
 from bot.safe_download import DownloadedImage, DownloadError, SafeDownloader, read_capped
@@ -523,7 +524,8 @@ class ImageClient:
     ``total_timeout`` bounds all attempts and the waits between them (generous by default:
     gpt-image-1 can take about two minutes); ``retry_budget`` is how long after the first
     attempt's start a retry may still start, so a member hears of a failing gateway quickly.
-    ``sleep`` and ``random`` are injectable so tests can observe waits without waiting.
+    ``sleep`` and ``random`` are injectable so tests can observe waits without waiting;
+    ``clock`` (the bot's) times the operator's alerts, said once per ``OPERATOR_ALERT_INTERVAL``.
     ``allow_private_downloads`` lets result URLs use http and private/loopback addresses (tests
     against the loopback fake; never in production).
     ``session``, if given, is used for API calls and left open by :meth:`close`; result URLs
@@ -557,6 +559,7 @@ class ImageClient:
         allow_private_downloads: bool = False,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         random: Callable[[], float] = _random.random,
+        clock: Clock = utc_now,
         session: aiohttp.ClientSession | None = None,
         resolver: AbstractResolver | None = None,
         keepalive_timeout: float = KEEPALIVE_TIMEOUT,
@@ -578,7 +581,7 @@ class ImageClient:
         self._backoff_base = backoff_base
         self._backoff_cap = backoff_cap
         self._retry_budget = retry_budget
-        self._alerts = LogThrottle(OPERATOR_ALERT_INTERVAL)
+        self._alerts = LogThrottle(OPERATOR_ALERT_INTERVAL, clock)
         self._max_download_bytes = max_download_bytes
         self._sleep = sleep
         self._random = random

@@ -7,11 +7,14 @@ The fake gateway answers exactly as they do (``fail_next("litellm", answer=...)`
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from bot.clock import FakeClock
 from bot.images import (
+    OPERATOR_ALERT_INTERVAL,
     AuthenticationError,
     BadRequestError,
     ChargeOutcome,
@@ -281,6 +284,33 @@ async def test_out_of_credit_told_to_member_and_once_to_operator_at_error(
     assert "out of credit" in text
     assert "You exceeded your current quota" in text  # the gateway's own words
     assert f"request_id={gw_call_id(gw, 0)}" in text
+
+
+async def test_out_of_credit_said_at_error_again_once_per_period_with_the_count(
+    gw: FakeImageGateway, make_client: MakeClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="imagine.images")
+    clock = FakeClock()
+    gw.fail_next("litellm", times=4, answer="insufficient_quota")
+    client = make_client(gw.base_url, clock=clock)
+
+    def alerts() -> list[str]:
+        return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+
+    await fails(client)
+    assert len(alerts()) == 1
+    clock.advance(OPERATOR_ALERT_INTERVAL - timedelta(seconds=1))
+    await fails(client)
+    await fails(client)
+    assert len(alerts()) == 1  # inside the period: held back, said at INFO only
+    clock.advance(seconds=1)
+    await fails(client)
+    first, second = alerts()
+    assert "out of credit" in second
+    assert "(0 like it held back)" in first
+    assert "(2 like it held back)" in second
+    infos = [r for r in caplog.records if r.getMessage().startswith("image request failed:")]
+    assert [r.levelno for r in infos] == [logging.INFO] * 4
 
 
 def gw_call_id(gw: FakeImageGateway, index: int) -> str:
