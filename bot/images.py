@@ -445,6 +445,10 @@ _PHRASINGS = (
 _GENERIC_CODES = frozenset(
     {"invalidrequesterror", "throttlingerror", "ratelimiterror", "imagegenerationusererror"}
 )
+# A quoted span: what the gateway echoes of the request ("Invalid 'prompt': '…' is too long"),
+# whose words are the member's, not the gateway's. A single quote opens only after a non-word
+# character and closes only before one, so "OpenAI's" or "car's" inside the span is no quote.
+_QUOTED = re.compile(r"""(?<!\w)'.*?'(?!\w)|"[^"]*"|“[^”]*”""", re.DOTALL)
 # A gateway refusing an option by its own configuration (LiteLLM without drop_params).
 _GATEWAY_CONFIG_TEXT = re.compile(r"UnsupportedParamsError|drop_params", re.I)
 _COOLDOWN_TEXT = re.compile(r"in cooldown", re.I)
@@ -474,8 +478,8 @@ def _codes(error: _UpstreamError) -> set[str]:
 def _classify(status: int, error: _UpstreamError) -> type[ImageAPIError] | None:
     """The kind a 4xx answer's code or words name, or ``None`` to go by the status alone.
 
-    A meaningful code wins; the words decide only when no code is meaningful, since a rewritten
-    message may quote anything.
+    A meaningful code wins; the words decide only when no code is meaningful, and quoted spans
+    are no words of the gateway's: an echoed prompt about a "safety system" is no refusal.
     """
     if not 400 <= status < 500:
         return None
@@ -485,8 +489,9 @@ def _classify(status: int, error: _UpstreamError) -> type[ImageAPIError] | None:
             return phrasing.error
     if codes - _GENERIC_CODES:
         return None
+    own_words = _QUOTED.sub(" ", error.message)
     for phrasing in _PHRASINGS:
-        if phrasing.text.search(error.message):
+        if phrasing.text.search(own_words):
             return phrasing.error
     return None
 

@@ -40,6 +40,7 @@ AZURE_RATE = (
     "have exceeded call rate limit of your current OpenAI S0 pricing tier. Please retry after "
     "2 seconds."
 )
+LITELLM_400 = "litellm.BadRequestError: OpenAIException - "
 
 ENGLISH = words_for("en-US")
 
@@ -95,7 +96,7 @@ PHRASINGS: list[tuple[str, tuple[str, dict[str, Any]], type[ImageAPIError]]] = [
     ),
     (
         "litellm policy, OpenAI's words",
-        litellm("content_policy", message=f"litellm.BadRequestError: OpenAIException - {SAFETY}"),
+        litellm("content_policy", message=f"{LITELLM_400}{SAFETY}"),
         ContentPolicyError,
     ),
     (
@@ -110,9 +111,33 @@ PHRASINGS: list[tuple[str, tuple[str, dict[str, Any]], type[ImageAPIError]]] = [
     ("litellm unknown key, no db", litellm("no_db"), AuthenticationError),
     (
         "litellm other bad request",
+        litellm("bad_request", message=f"{LITELLM_400}Invalid size '7x7'."),
+        BadRequestError,
+    ),
+    # ... whose echo of the prompt is the member's words, not a refusal (no strike)
+    ("litellm prompt about a safety system", litellm("bad_request"), BadRequestError),
+    (
+        "litellm prompt with an apostrophe",
         litellm(
-            "content_policy",
-            message="litellm.BadRequestError: OpenAIException - Invalid size '7x7'.",
+            "bad_request",
+            message=f"{LITELLM_400}Invalid 'prompt': 'the car's safety system, flagged by "
+            "moderation' is too long.",
+        ),
+        BadRequestError,
+    ),
+    (
+        "litellm prompt in double quotes",
+        litellm(
+            "bad_request",
+            message=f'{LITELLM_400}Invalid "prompt": "a post flagged by moderation" is too long.',
+        ),
+        BadRequestError,
+    ),
+    (
+        "litellm prompt in typographic quotes",
+        litellm(
+            "bad_request",
+            message=f"{LITELLM_400}Invalid prompt “a poster about the car safety system…”.",
         ),
         BadRequestError,
     ),

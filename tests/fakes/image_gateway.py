@@ -1029,6 +1029,13 @@ LITELLM_ANSWERS: dict[str, tuple[int, str, str]] = {
         "litellm.UnsupportedParamsError: Setting response_format is not supported by openai, "
         "flux/flux-1-pro. To drop it from the call, set `litellm.drop_params = True`.",
     ),
+    # Any other 400 of the upstream's, its words kept: here one echoing the member's prompt.
+    "bad_request": (
+        400,
+        "invalid_request_error",
+        "litellm.BadRequestError: OpenAIException - Invalid 'prompt': 'a poster about the car "
+        "safety system' is too long.",
+    ),
     # A key the proxy does not know, with no database to look it up in (raised by its auth).
     "no_db": (400, "no_db_connection", "No connected db."),
 }
