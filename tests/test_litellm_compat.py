@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 
+import aiohttp
 import pytest
 import yaml
 
 from bot.catalog import load_catalog
 from tests.conftest import API_KEY
 from tests.fakes.discord.interactions import Upload
+from tests.fakes.image_gateway import LITELLM_ANSWERS, LITELLM_NO_FALLBACK, FakeImageGateway
 from tests.litellm_proxy import RunningProxy, behind_proxy
 from tests.litellm_proxy import readme_config as readme_config_text
 from tests.test_edit_e2e import picture
@@ -72,6 +74,27 @@ async def test_a_failing_upstream_is_called_a_bounded_number_of_times(
     attempt = await failing_upstream_told(bot, discord_fake, gateway, kind, told, caplog)
     assert len(gateway.requests) <= MAX_UPSTREAM_CALLS
     assert "request_id=None" not in attempt  # LiteLLM's x-litellm-call-id, for its own log
+
+
+@pytest.mark.parametrize(
+    "answer", ["rate_limit", "insufficient_quota", "server_error", "moderation_blocked"]
+)
+async def test_the_fakes_litellm_presets_are_what_the_proxy_answers(
+    proxy: RunningProxy, gateway: FakeImageGateway, answer: str
+) -> None:
+    """The fake's ``fail_next("litellm", ...)`` stands in for the proxy in the client tests."""
+    gateway.fail_next(answer, times=3)  # LiteLLM's OpenAI client calls up to 3 times
+    body = {"model": "openai/dall-e-3", "prompt": "a fox"}
+    headers = {"Authorization": f"Bearer {proxy.master_key}"}
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(f"{proxy.base_url}/images/generations", json=body, headers=headers) as response,
+    ):
+        error = (await response.json())["error"]
+    status, type_, message = LITELLM_ANSWERS[answer]
+    assert response.status == status
+    suffix = LITELLM_NO_FALLBACK.format(model=body["model"])
+    assert error == {"message": message + suffix, "type": type_, "param": None, "code": str(status)}
 
 
 def failures_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
