@@ -44,6 +44,7 @@ from yarl import URL
 from bot.clock import Clock, utc_now
 from bot.image_format import complete_image_format
 from bot.log_throttle import LogThrottle
+from bot.redaction import REDACTED, Redactor
 from bot.safe_download import DownloadedImage, DownloadError, SafeDownloader, read_capped
 
 log = logging.getLogger("imagine.images")
@@ -366,10 +367,9 @@ def _seconds_until(http_date: str, now: datetime) -> float | None:
 
 
 def redact(text: str, secret: str) -> str:
-    """Upstream text made fit for logs: the key and key-like tokens removed, length bounded."""
-    if secret:
-        text = text.replace(secret, "[redacted]")
-    return _KEY_LIKE.sub("[redacted]", text)[:_DETAIL_LIMIT]
+    """Upstream text made fit for logs: the key, masked copies of it or of any key, and
+    key-like tokens removed, length bounded."""
+    return _KEY_LIKE.sub(REDACTED, Redactor([secret]).redact(text))[:_DETAIL_LIMIT]
 
 
 def _parse_error_body(raw: bytes) -> _UpstreamError:
