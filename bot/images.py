@@ -142,8 +142,7 @@ class GenerationResult:
 class ImageAPIError(Exception):
     """Base of all generation failures; each subclass is one kind the presenters word.
 
-    ``detail`` is the redacted upstream message for operators (``None`` when the upstream text
-    could reveal the key).
+    ``detail`` is the upstream message for operators, redacted (keys, masked or not, removed).
     """
 
     default_charge: ClassVar[ChargeOutcome] = ChargeOutcome.NOT_CHARGED
@@ -804,10 +803,10 @@ class ImageClient:
             return _Failure(InsufficientQuotaError(**info), note=_QUOTA_NOTE)
         if kind is ContentPolicyError:
             return _Failure(ContentPolicyError(**info))
-        if status in {401, 403}:
-            # Auth messages echo a masked key ("Incorrect API key provided: sk-…1234"): drop them.
-            return _Failure(AuthenticationError(**{**info, "detail": None}), note=_AUTH_NOTE)
-        if kind is AuthenticationError:
+        if status in {401, 403} or kind is AuthenticationError:
+            # The words tell the operator whose key failed (LiteLLM's own, "No connected db.", or
+            # its upstream's, "OpenAIException - Incorrect API key provided: sk-…1234"); the key
+            # they echo, masked or not, is gone from ``detail``.
             return _Failure(AuthenticationError(**info), note=_AUTH_NOTE)
         if status == 429 or status in {408, 409} or status >= 500:
             return self._transient(status, headers, upstream, info)

@@ -344,11 +344,19 @@ def gw_call_id(gw: FakeImageGateway, index: int) -> str:
 
 
 @pytest.mark.parametrize(
-    ("kind", "opts", "words"),
+    ("kind", "opts", "words", "masked"),
     [
-        ("litellm", {"answer": "no_db"}, "'No connected db.'"),
-        ("auth", {}, "None"),  # OpenAI's 401 echoes a masked key: its words are not logged
+        ("litellm", {"answer": "no_db"}, "'No connected db.'", None),  # LiteLLM's own key
+        (  # the upstream's key, as LiteLLM passes its refusal on
+            "litellm",
+            {"answer": "auth"},
+            '"litellm.AuthenticationError: AuthenticationError: OpenAIException - Incorrect API '
+            "key provided: [redacted]. You can find",  # in double quotes: the words hold a quote
+            "cdef",
+        ),
+        ("auth", {}, "'Incorrect API key provided: [redacted]. You can find", KEY[-4:]),
     ],
+    ids=["litellm-own-key", "litellm-upstream-key", "openai"],
 )
 async def test_refused_key_logged_as_the_gateways_refusal_never_the_key(
     gw: FakeImageGateway,
@@ -357,7 +365,9 @@ async def test_refused_key_logged_as_the_gateways_refusal_never_the_key(
     kind: str,
     opts: dict[str, Any],
     words: str,
+    masked: str | None,
 ) -> None:
+    """The gateway's words say whose key failed; the key they echo, masked, is never logged."""
     caplog.set_level(logging.DEBUG)
     gw.fail_next(kind, **opts)
     error = await fails(make_client(gw.base_url))
@@ -368,7 +378,7 @@ async def test_refused_key_logged_as_the_gateways_refusal_never_the_key(
     assert "refused the API key or is misconfigured" in text
     assert f"gateway said {words}" in text
     assert KEY not in caplog.text
-    assert KEY[-4:] not in caplog.text
+    assert masked is None or masked not in caplog.text
 
 
 async def test_parameter_refused_by_gateway_config_is_an_operator_error(

@@ -180,6 +180,19 @@ async def test_a_key_the_proxy_refuses_is_named_in_the_log_with_its_words(
     assert gateway.requests == []
 
 
+async def test_a_key_the_upstream_refuses_is_named_in_the_log_by_its_words_never_the_key(
+    bot, discord_fake, gateway, caplog: pytest.LogCaptureFixture
+) -> None:
+    """LiteLLM passes the upstream's 401 on with the key it used, masked, in the words."""
+    gateway.fail_next("auth")
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
+    assert "API key was refused" in note.content
+    (error,) = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "OpenAIException - Incorrect API key provided: [redacted]." in error
+    assert API_KEY[-4:] not in caplog.text
+
+
 async def failing_upstream_told(
     bot, discord_fake, gateway, kind: str, told: str, caplog: pytest.LogCaptureFixture
 ) -> str:

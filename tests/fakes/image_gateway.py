@@ -1039,6 +1039,14 @@ LITELLM_ANSWERS: dict[str, tuple[int, str, str]] = {
         "litellm.BadRequestError: OpenAIException - Invalid 'prompt': 'a poster about the car "
         "safety system' is too long.",
     ),
+    # The upstream refused the proxy's key (UPSTREAM_API_KEY), which OpenAI echoes masked.
+    "auth": (
+        401,
+        "authentication_error",
+        "litellm.AuthenticationError: AuthenticationError: OpenAIException - Incorrect API key "
+        "provided: sk-*************************cdef. You can find your API key at "
+        "https://platform.openai.com/account/api-keys.",
+    ),
     # A key the proxy does not know, with no database to look it up in (raised by its auth).
     "no_db": (400, "no_db_connection", "No connected db."),
 }
