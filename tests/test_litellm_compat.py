@@ -1,8 +1,9 @@
 """The real bot behind the real LiteLLM proxy, configured by the README's own ``config.yaml``.
 
-The proxy (``pip install -e '.[test,compat]'``; without it these tests skip, saying so) runs on
-127.0.0.1 in front of the fake gateway, which listens on the port the proxy's config names. It
-starts once for the module: it takes several seconds to start (about 8 on CI).
+The proxy (``pip install -e '.[test,compat]'``; without it these tests skip, saying so, or fail
+where ``IMAGINE_REQUIRE_LITELLM`` is set, as on CI) runs on 127.0.0.1 in front of the fake
+gateway, which listens on the port the proxy's config names. It starts once for the module: it
+takes several seconds to start (about 8 on CI).
 """
 
 from __future__ import annotations
