@@ -3,7 +3,8 @@
 LiteLLM is an optional extra (``pip install -e '.[test,compat]'``), run as a process of its
 own: nothing of it is imported here, so the project's code and types never depend on it.
 The proxy reaches for the internet at start-up unless told not to (the model cost map, the
-Anthropic beta headers); :data:`OFFLINE` tells it not to. Should a later version reach for
+Anthropic beta headers); :data:`OFFLINE` tells it not to, and to record no telemetry, and no
+``LITELLM_*`` setting of the caller's reaches it. Should a later version reach for
 something else, its HTTP clients are pointed at a proxy on a closed loopback port, so the
 request fails here instead of leaving the machine; only loopback is reached directly.
 """
@@ -18,7 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import AbstractAsyncContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,13 +37,16 @@ README = ROOT / "README.md"
 SECTION = "## Behind a gateway"
 ENABLE = "pip install -e '.[test,compat]'"
 REQUIRE_SETTING = "IMAGINE_REQUIRE_LITELLM"
-# Bundled copies instead of downloads. (Telemetry is a no-op in 1.108.)
 OFFLINE = {
+    # Bundled copies instead of downloads.
     "LITELLM_LOCAL_MODEL_COST_MAP": "True",
     "LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS": "True",
     "LITELLM_LOCAL_POLICY_TEMPLATES": "True",
     "LITELLM_LOCAL_BLOG_POSTS": "True",
     "LITELLM_LOCAL_AUTOROUTER_PRESETS": "True",
+    # 1.108.7's telemetry is opt-in, set by LITELLM_TELEMETRY_* (its `--telemetry` flag is a
+    # no-op); LITELLM_TELEMETRY_DISABLED is the veto it reads (proxy/telemetry/settings.py).
+    "LITELLM_TELEMETRY_DISABLED": "True",
 }
 # Settings of the proxy that would send it elsewhere (the bot's DATABASE_URL among them).
 _CLEARED = ("DATABASE_URL", "REDIS_HOST", "REDIS_URL")
@@ -106,10 +110,8 @@ def litellm_proxy(
     master_key = f"sk-{secrets.token_hex(16)}"
     port = free_port()
     nowhere = f"http://127.0.0.1:{free_port()}"
-    env = {k: v for k, v in os.environ.items() if k.upper() not in _CLEARED}
-    env = {k: v for k, v in env.items() if not k.lower().endswith("_proxy")}
-    env.update(
-        OFFLINE,
+    env = proxy_environment(
+        os.environ,
         UPSTREAM_BASE_URL=upstream_base_url,
         UPSTREAM_API_KEY=upstream_api_key,
         LITELLM_MASTER_KEY=master_key,
@@ -139,6 +141,18 @@ def litellm_proxy(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def proxy_environment(inherited: Mapping[str, str], **settings: str) -> dict[str, str]:
+    """``inherited`` less what would change the proxy or send it elsewhere (any ``LITELLM_*``
+    setting, a database, Redis, HTTP proxies), with :data:`OFFLINE` and ``settings``."""
+
+    def foreign(name: str) -> bool:
+        name = name.upper()
+        return name.startswith("LITELLM_") or name in _CLEARED or name.endswith("_PROXY")
+
+    kept = {name: value for name, value in inherited.items() if not foreign(name)}
+    return {**kept, **OFFLINE, **settings}
 
 
 def _wait_until_live(process: subprocess.Popen[bytes], origin: str, log: Path) -> None:

@@ -1,4 +1,5 @@
-"""The helper that runs the real LiteLLM proxy for the compat tests: when they may skip."""
+"""The helper that runs the real LiteLLM proxy for the compat tests: when they may skip, and
+what reaches the proxy's environment."""
 
 from __future__ import annotations
 
@@ -6,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.litellm_proxy import REQUIRE_SETTING, litellm_executable, required
+from tests.litellm_proxy import (
+    REQUIRE_SETTING,
+    litellm_executable,
+    proxy_environment,
+    required,
+)
 
 
 def test_no_executable_in_a_folder_without_litellm(tmp_path: Path) -> None:
@@ -45,3 +51,27 @@ def test_a_found_executable_is_used_whatever_the_switch(
 def test_ci_requires_litellm() -> None:
     ci = (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text(encoding="utf-8")
     assert f"\nexport {REQUIRE_SETTING}=1\n" in ci
+
+
+def test_the_proxy_inherits_no_litellm_setting_and_records_no_telemetry() -> None:
+    inherited = {
+        "PATH": "/usr/bin",
+        "LITELLM_TELEMETRY_ENDPOINT": "https://collector.example/v1",
+        "litellm_telemetry_groups": "usage",  # LiteLLM reads its settings in any case
+        "LITELLM_LOG": "DEBUG",
+        "DATABASE_URL": "postgresql://bot@db/imagine",
+        "https_proxy": "http://proxy.example:3128",
+    }
+    env = proxy_environment(inherited, LITELLM_MASTER_KEY="sk-master")
+    assert env["PATH"] == "/usr/bin"
+    assert not {"litellm_telemetry_groups", "DATABASE_URL", "https_proxy"} & set(env)
+    assert {name for name in env if name.upper().startswith("LITELLM_")} == {
+        "LITELLM_MASTER_KEY",
+        "LITELLM_LOCAL_MODEL_COST_MAP",
+        "LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS",
+        "LITELLM_LOCAL_POLICY_TEMPLATES",
+        "LITELLM_LOCAL_BLOG_POSTS",
+        "LITELLM_LOCAL_AUTOROUTER_PRESETS",
+        "LITELLM_TELEMETRY_DISABLED",
+    }
+    assert env["LITELLM_TELEMETRY_DISABLED"] == env["LITELLM_LOCAL_MODEL_COST_MAP"] == "True"
