@@ -284,7 +284,9 @@ async def test_retries_stop_when_the_budget_is_spent_whatever_the_count(
         await fails(client)
     finally:
         await client.close()
-    assert len(gw.requests) <= 3  # waits 0.1 and 0.2 fit in 0.5 s; 0.4 more does not
+    # Waits 0.1 and 0.2 fit in 0.5 s, 0.4 more does not; not "== 3": the budget is the loop's
+    # real time, so answers slower than about 0.1 s each (a loaded machine) leave room for 2.
+    assert len(gw.requests) <= 3
 
 
 # --- what the operator and the member read -----------------------------------------------------
