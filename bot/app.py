@@ -66,8 +66,9 @@ MISSING_ACCESS = 50001  # Discord's code for a guild the application is not in
 
 
 @contextlib.asynccontextmanager
-async def image_client(settings: Settings) -> AsyncIterator[ImageClient]:
-    """The image API client the settings describe, closed when the block ends."""
+async def image_client(settings: Settings, clock: Clock = utc_now) -> AsyncIterator[ImageClient]:
+    """The image API client the settings describe, closed when the block ends; ``clock``
+    should be the bot's, so that tests move both."""
     client = ImageClient(
         settings.image_api_base_url,
         settings.image_api_key.get_secret_value(),
@@ -77,6 +78,7 @@ async def image_client(settings: Settings) -> AsyncIterator[ImageClient]:
         max_download_bytes=settings.image_api_max_download_mb * 1024 * 1024,
         allow_private_downloads=settings.allow_private_result_urls,
         keepalive_timeout=settings.image_api_keepalive_seconds,
+        clock=clock,
     )
     try:
         yield client

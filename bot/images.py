@@ -41,8 +41,10 @@ from aiohttp.connector import Connection
 from multidict import CIMultiDictProxy
 from yarl import URL
 
+from bot.clock import Clock, utc_now
 from bot.image_format import complete_image_format
 from bot.log_throttle import LogThrottle
+from bot.redaction import REDACTED, Redactor
 from bot.safe_download import DownloadedImage, DownloadError, SafeDownloader, read_capped
 
 log = logging.getLogger("imagine.images")
@@ -140,8 +142,7 @@ class GenerationResult:
 class ImageAPIError(Exception):
     """Base of all generation failures; each subclass is one kind the presenters word.
 
-    ``detail`` is the redacted upstream message for operators (``None`` when the upstream text
-    could reveal the key).
+    ``detail`` is the upstream message for operators, redacted (keys, masked or not, removed).
     """
 
     default_charge: ClassVar[ChargeOutcome] = ChargeOutcome.NOT_CHARGED
@@ -365,10 +366,9 @@ def _seconds_until(http_date: str, now: datetime) -> float | None:
 
 
 def redact(text: str, secret: str) -> str:
-    """Upstream text made fit for logs: the key and key-like tokens removed, length bounded."""
-    if secret:
-        text = text.replace(secret, "[redacted]")
-    return _KEY_LIKE.sub("[redacted]", text)[:_DETAIL_LIMIT]
+    """Upstream text made fit for logs: the key, masked copies of it or of any key, and
+    key-like tokens removed, length bounded."""
+    return _KEY_LIKE.sub(REDACTED, Redactor([secret]).redact(text))[:_DETAIL_LIMIT]
 
 
 def _parse_error_body(raw: bytes) -> _UpstreamError:
@@ -444,6 +444,10 @@ _PHRASINGS = (
 _GENERIC_CODES = frozenset(
     {"invalidrequesterror", "throttlingerror", "ratelimiterror", "imagegenerationusererror"}
 )
+# A quoted span: what the gateway echoes of the request ("Invalid 'prompt': '…' is too long"),
+# whose words are the member's, not the gateway's. A single quote opens only after a non-word
+# character and closes only before one, so "OpenAI's" or "car's" inside the span is no quote.
+_QUOTED = re.compile(r"""(?<!\w)'.*?'(?!\w)|"[^"]*"|“[^”]*”""", re.DOTALL)
 # A gateway refusing an option by its own configuration (LiteLLM without drop_params).
 _GATEWAY_CONFIG_TEXT = re.compile(r"UnsupportedParamsError|drop_params", re.I)
 _COOLDOWN_TEXT = re.compile(r"in cooldown", re.I)
@@ -473,8 +477,8 @@ def _codes(error: _UpstreamError) -> set[str]:
 def _classify(status: int, error: _UpstreamError) -> type[ImageAPIError] | None:
     """The kind a 4xx answer's code or words name, or ``None`` to go by the status alone.
 
-    A meaningful code wins; the words decide only when no code is meaningful, since a rewritten
-    message may quote anything.
+    A meaningful code wins; the words decide only when no code is meaningful, and quoted spans
+    are no words of the gateway's: an echoed prompt about a "safety system" is no refusal.
     """
     if not 400 <= status < 500:
         return None
@@ -484,8 +488,9 @@ def _classify(status: int, error: _UpstreamError) -> type[ImageAPIError] | None:
             return phrasing.error
     if codes - _GENERIC_CODES:
         return None
+    own_words = _QUOTED.sub(" ", error.message)
     for phrasing in _PHRASINGS:
-        if phrasing.text.search(error.message):
+        if phrasing.text.search(own_words):
             return phrasing.error
     return None
 
@@ -523,7 +528,8 @@ class ImageClient:
     ``total_timeout`` bounds all attempts and the waits between them (generous by default:
     gpt-image-1 can take about two minutes); ``retry_budget`` is how long after the first
     attempt's start a retry may still start, so a member hears of a failing gateway quickly.
-    ``sleep`` and ``random`` are injectable so tests can observe waits without waiting.
+    ``sleep`` and ``random`` are injectable so tests can observe waits without waiting;
+    ``clock`` (the bot's) times the operator's alerts, said once per ``OPERATOR_ALERT_INTERVAL``.
     ``allow_private_downloads`` lets result URLs use http and private/loopback addresses (tests
     against the loopback fake; never in production).
     ``session``, if given, is used for API calls and left open by :meth:`close`; result URLs
@@ -557,6 +563,7 @@ class ImageClient:
         allow_private_downloads: bool = False,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         random: Callable[[], float] = _random.random,
+        clock: Clock = utc_now,
         session: aiohttp.ClientSession | None = None,
         resolver: AbstractResolver | None = None,
         keepalive_timeout: float = KEEPALIVE_TIMEOUT,
@@ -578,7 +585,7 @@ class ImageClient:
         self._backoff_base = backoff_base
         self._backoff_cap = backoff_cap
         self._retry_budget = retry_budget
-        self._alerts = LogThrottle(OPERATOR_ALERT_INTERVAL)
+        self._alerts = LogThrottle(OPERATOR_ALERT_INTERVAL, clock)
         self._max_download_bytes = max_download_bytes
         self._sleep = sleep
         self._random = random
@@ -796,10 +803,10 @@ class ImageClient:
             return _Failure(InsufficientQuotaError(**info), note=_QUOTA_NOTE)
         if kind is ContentPolicyError:
             return _Failure(ContentPolicyError(**info))
-        if status in {401, 403}:
-            # Auth messages echo a masked key ("Incorrect API key provided: sk-…1234"): drop them.
-            return _Failure(AuthenticationError(**{**info, "detail": None}), note=_AUTH_NOTE)
-        if kind is AuthenticationError:
+        if status in {401, 403} or kind is AuthenticationError:
+            # The words tell the operator whose key failed (LiteLLM's own, "No connected db.", or
+            # its upstream's, "OpenAIException - Incorrect API key provided: sk-…1234"); the key
+            # they echo, masked or not, is gone from ``detail``.
             return _Failure(AuthenticationError(**info), note=_AUTH_NOTE)
         if status == 429 or status in {408, 409} or status >= 500:
             return self._transient(status, headers, upstream, info)

@@ -15,6 +15,11 @@ import re
 from collections.abc import Iterable
 
 REDACTED = "[redacted]"
+# A key as gateways shorten it in their messages: what stands before and after a mask (a run of
+# stars, an ellipsis, three dots), as "sk-proj-ab****wxyz", "sk-…1234" or "Zq81mV...".
+_MASKED = re.compile(r"(?<![\w-])([\w-]*)(?:\*+|…|\.{3})([\w-]*)")
+_KEY_HEAD = re.compile(r"[A-Za-z]{2,}-[\w-]*")  # "sk-", "tr-9": anyone's key, masked
+FRAGMENT = 4  # this many of a secret's first or last characters beside a mask give it away
 # /interactions/{id}/{token}/callback and /webhooks/{application_id}/{token}[/...]
 _ROUTE_TOKEN = re.compile(r"(/(?:interactions|webhooks)/\d+/)[\w.\-]+")
 # An event's "token" field, as discord.py logs raw gateway events at DEBUG ({'token': '...'}).
@@ -22,7 +27,8 @@ _TOKEN_FIELD = re.compile(r"""(['"]token['"]\s*:\s*['"])[^'"]+""")
 
 
 class Redactor:
-    """Replaces the configured secrets and any interaction token in a text."""
+    """Replaces the configured secrets, masked copies of them or of any key, and any
+    interaction token in a text."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
         self._secrets = sorted({s for s in secrets if s}, key=len, reverse=True)
@@ -30,9 +36,21 @@ class Redactor:
     def redact(self, text: str) -> str:
         for secret in self._secrets:
             text = text.replace(secret, REDACTED)
+        text = _MASKED.sub(self._masked, text)
         for pattern in (_ROUTE_TOKEN, _TOKEN_FIELD):
             text = pattern.sub(rf"\g<1>{REDACTED}", text)
         return text
+
+    def _masked(self, match: re.Match[str]) -> str:
+        """A masked key removed: one of ours by its ends, anyone's by its shape ("tr-9****1706")."""
+        head, tail = match[1], match[2]
+        ours = any(
+            (len(head) >= FRAGMENT and secret.startswith(head))
+            or (len(tail) >= FRAGMENT and secret.endswith(tail))
+            for secret in self._secrets
+        )
+        keylike = bool(_KEY_HEAD.fullmatch(head)) and len(tail) >= FRAGMENT
+        return REDACTED if ours or keylike else match[0]
 
 
 class RedactingFormatter(logging.Formatter):

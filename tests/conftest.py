@@ -116,7 +116,7 @@ def start_bot(
         settings = make_settings(**overrides)
         async with (
             await open_store(settings.database, pool_size=settings.database_pool_size) as store,
-            image_client(settings) as images,
+            image_client(settings, quota_clock) as images,
         ):
 
             def build() -> ImagineBot:

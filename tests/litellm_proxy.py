@@ -3,7 +3,8 @@
 LiteLLM is an optional extra (``pip install -e '.[test,compat]'``), run as a process of its
 own: nothing of it is imported here, so the project's code and types never depend on it.
 The proxy reaches for the internet at start-up unless told not to (the model cost map, the
-Anthropic beta headers); :data:`OFFLINE` tells it not to. Should a later version reach for
+Anthropic beta headers); :data:`OFFLINE` tells it not to, and to record no telemetry, and no
+``LITELLM_*`` setting of the caller's reaches it. Should a later version reach for
 something else, its HTTP clients are pointed at a proxy on a closed loopback port, so the
 request fails here instead of leaving the machine; only loopback is reached directly.
 """
@@ -18,7 +19,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import AbstractAsyncContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,13 +36,17 @@ ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 SECTION = "## Behind a gateway"
 ENABLE = "pip install -e '.[test,compat]'"
-# Bundled copies instead of downloads. (Telemetry is a no-op in 1.108.)
+REQUIRE_SETTING = "IMAGINE_REQUIRE_LITELLM"
 OFFLINE = {
+    # Bundled copies instead of downloads.
     "LITELLM_LOCAL_MODEL_COST_MAP": "True",
     "LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS": "True",
     "LITELLM_LOCAL_POLICY_TEMPLATES": "True",
     "LITELLM_LOCAL_BLOG_POSTS": "True",
     "LITELLM_LOCAL_AUTOROUTER_PRESETS": "True",
+    # 1.108.7's telemetry is opt-in, set by LITELLM_TELEMETRY_* (its `--telemetry` flag is a
+    # no-op); LITELLM_TELEMETRY_DISABLED is the veto it reads (proxy/telemetry/settings.py).
+    "LITELLM_TELEMETRY_DISABLED": "True",
 }
 # Settings of the proxy that would send it elsewhere (the bot's DATABASE_URL among them).
 _CLEARED = ("DATABASE_URL", "REDIS_HOST", "REDIS_URL")
@@ -49,10 +54,23 @@ _FENCE = re.compile(r"^```yaml[^\n]*\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTAL
 STARTUP_TIMEOUT = 180.0
 
 
-def litellm_executable() -> Path | None:
-    """The ``litellm`` command beside this interpreter, or None without the extra."""
-    found = shutil.which("litellm", path=str(Path(sys.executable).parent))
+def litellm_executable(directory: Path = Path(sys.executable).parent) -> Path | None:
+    """The ``litellm`` command in ``directory`` (this interpreter's), None without the extra."""
+    found = shutil.which("litellm", path=str(directory))
     return Path(found) if found else None
+
+
+def required(executable: Path | None) -> Path:
+    """``executable``; else the test skips, saying how to install the extra, or fails if
+    IMAGINE_REQUIRE_LITELLM is set (``.ci/run`` sets it), as a missing PostgreSQL server stops
+    the suite when ``IMAGINE_TEST_DATABASE_URL`` is set: there a skip would pass unchecked."""
+    if executable is not None:
+        return executable
+    if os.environ.get(REQUIRE_SETTING):
+        pytest.fail(
+            f"{REQUIRE_SETTING} is set, but LiteLLM is not installed: {ENABLE}", pytrace=False
+        )
+    pytest.skip(f"needs the LiteLLM proxy: {ENABLE}")
 
 
 def readme_config() -> str:
@@ -85,19 +103,15 @@ def litellm_proxy(
     The config names its upstream and keys as ``os.environ/…``, filled in here:
     ``UPSTREAM_BASE_URL``, ``UPSTREAM_API_KEY`` and ``LITELLM_MASTER_KEY``.
     """
-    executable = litellm_executable()
-    if executable is None:
-        raise RuntimeError(f"LiteLLM is not installed: {ENABLE}")
+    executable = required(litellm_executable())
     config_path = workdir / "config.yaml"
     config_path.write_text(config, encoding="utf-8")
     log = workdir / "litellm.log"
     master_key = f"sk-{secrets.token_hex(16)}"
     port = free_port()
     nowhere = f"http://127.0.0.1:{free_port()}"
-    env = {k: v for k, v in os.environ.items() if k.upper() not in _CLEARED}
-    env = {k: v for k, v in env.items() if not k.lower().endswith("_proxy")}
-    env.update(
-        OFFLINE,
+    env = proxy_environment(
+        os.environ,
         UPSTREAM_BASE_URL=upstream_base_url,
         UPSTREAM_API_KEY=upstream_api_key,
         LITELLM_MASTER_KEY=master_key,
@@ -129,6 +143,18 @@ def litellm_proxy(
             process.wait()
 
 
+def proxy_environment(inherited: Mapping[str, str], **settings: str) -> dict[str, str]:
+    """``inherited`` less what would change the proxy or send it elsewhere (any ``LITELLM_*``
+    setting, a database, Redis, HTTP proxies), with :data:`OFFLINE` and ``settings``."""
+
+    def foreign(name: str) -> bool:
+        name = name.upper()
+        return name.startswith("LITELLM_") or name in _CLEARED or name.endswith("_PROXY")
+
+    kept = {name: value for name, value in inherited.items() if not foreign(name)}
+    return {**kept, **OFFLINE, **settings}
+
+
 def _wait_until_live(process: subprocess.Popen[bytes], origin: str, log: Path) -> None:
     """Poll the proxy's liveness endpoint; fail with its output if it exits or takes too long."""
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback, directly
@@ -150,7 +176,7 @@ def behind_proxy(config: Callable[[], str], name: str) -> tuple[Any, Any, Any, A
 
     ``upstream_port, proxy, gateway, bot = behind_proxy(readme_config, "litellm")``: the proxy,
     run with ``config()``, starts once for the module (its upstream's port fixed, since the
-    config names it, and skips saying how to enable it without the extra); each test gets a
+    config names it; without the extra, see :func:`required`); each test gets a
     fresh upstream on that port and a bot whose gateway is the proxy, its key the proxy's.
     """
 
@@ -162,8 +188,6 @@ def behind_proxy(config: Callable[[], str], name: str) -> tuple[Any, Any, Any, A
     def proxy(
         upstream_port: int, tmp_path_factory: pytest.TempPathFactory
     ) -> Iterator[RunningProxy]:
-        if litellm_executable() is None:
-            pytest.skip(f"needs the LiteLLM proxy: {ENABLE}")
         upstream = f"http://127.0.0.1:{upstream_port}/v1"
         with litellm_proxy(config(), upstream, API_KEY, tmp_path_factory.mktemp(name)) as running:
             yield running

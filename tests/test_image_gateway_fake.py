@@ -16,6 +16,7 @@ import pytest
 from bot.image_format import complete_image_format, detect_image_format
 from tests.fakes.image_gateway import (
     LITELLM_ANSWERS,
+    LITELLM_NO_FALLBACK,
     FakeImageGateway,
     check_images_response,
     make_png,
@@ -482,9 +483,11 @@ async def test_litellm_answers_in_its_shape(
     gw.fail_next("litellm", answer=answer)
     status, payload, response = await post(http, gw, {"model": "openai/dall-e-3", "prompt": "c"})
     expected_status, expected_type, message = LITELLM_ANSWERS[answer]
+    upstreams = answer not in {"cooldown", "no_db"}  # the router's, not the proxy's own
+    suffix = LITELLM_NO_FALLBACK.format(model="openai/dall-e-3") if upstreams else ""
     assert status == expected_status
     assert error_of(payload) == {
-        "message": message,
+        "message": message + suffix,
         "type": expected_type,
         "param": None,
         "code": str(expected_status),

@@ -321,7 +321,7 @@ async def test_user_messages_are_fixed_text(gw: FakeImageGateway, make_client: M
     assert "safety system" in (policy.detail or "")
     assert "admin" in image_failure(ENGLISH, auth)
     assert "key" in image_failure(ENGLISH, auth)
-    assert auth.detail is None
+    assert "Incorrect API key provided: [redacted]" in (auth.detail or "")
 
 
 async def test_read_timeout_not_retried_and_charge_unknown(

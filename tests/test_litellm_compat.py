@@ -1,20 +1,23 @@
 """The real bot behind the real LiteLLM proxy, configured by the README's own ``config.yaml``.
 
-The proxy (``pip install -e '.[test,compat]'``; without it these tests skip, saying so) runs on
-127.0.0.1 in front of the fake gateway, which listens on the port the proxy's config names. It
-starts once for the module: it takes several seconds to start (about 8 on CI).
+The proxy (``pip install -e '.[test,compat]'``; without it these tests skip, saying so, or fail
+where ``IMAGINE_REQUIRE_LITELLM`` is set, as on CI) runs on 127.0.0.1 in front of the fake
+gateway, which listens on the port the proxy's config names. It starts once for the module: it
+takes several seconds to start (about 8 on CI).
 """
 
 from __future__ import annotations
 
 import logging
 
+import aiohttp
 import pytest
 import yaml
 
 from bot.catalog import load_catalog
 from tests.conftest import API_KEY
 from tests.fakes.discord.interactions import Upload
+from tests.fakes.image_gateway import LITELLM_ANSWERS, LITELLM_NO_FALLBACK, FakeImageGateway
 from tests.litellm_proxy import RunningProxy, behind_proxy
 from tests.litellm_proxy import readme_config as readme_config_text
 from tests.test_edit_e2e import picture
@@ -72,6 +75,27 @@ async def test_a_failing_upstream_is_called_a_bounded_number_of_times(
     attempt = await failing_upstream_told(bot, discord_fake, gateway, kind, told, caplog)
     assert len(gateway.requests) <= MAX_UPSTREAM_CALLS
     assert "request_id=None" not in attempt  # LiteLLM's x-litellm-call-id, for its own log
+
+
+@pytest.mark.parametrize(
+    "answer", ["rate_limit", "insufficient_quota", "server_error", "moderation_blocked"]
+)
+async def test_the_fakes_litellm_presets_are_what_the_proxy_answers(
+    proxy: RunningProxy, gateway: FakeImageGateway, answer: str
+) -> None:
+    """The fake's ``fail_next("litellm", ...)`` stands in for the proxy in the client tests."""
+    gateway.fail_next(answer, times=3)  # LiteLLM's OpenAI client calls up to 3 times
+    body = {"model": "openai/dall-e-3", "prompt": "a fox"}
+    headers = {"Authorization": f"Bearer {proxy.master_key}"}
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(f"{proxy.base_url}/images/generations", json=body, headers=headers) as response,
+    ):
+        error = (await response.json())["error"]
+    status, type_, message = LITELLM_ANSWERS[answer]
+    assert response.status == status
+    suffix = LITELLM_NO_FALLBACK.format(model=body["model"])
+    assert error == {"message": message + suffix, "type": type_, "param": None, "code": str(status)}
 
 
 def failures_logged(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -155,6 +179,19 @@ async def test_a_key_the_proxy_refuses_is_named_in_the_log_with_its_words(
     assert "No connected db." in error
     assert wrong not in caplog.text
     assert gateway.requests == []
+
+
+async def test_a_key_the_upstream_refuses_is_named_in_the_log_by_its_words_never_the_key(
+    bot, discord_fake, gateway, caplog: pytest.LogCaptureFixture
+) -> None:
+    """LiteLLM passes the upstream's 401 on with the key it used, masked, in the words."""
+    gateway.fail_next("auth")
+    handle = await discord_fake.inject_slash("imagine", {"prompt": "a fox"})
+    note = await wait_for_private_note(discord_fake, handle, within=ANSWER_WITHIN)
+    assert "API key was refused" in note.content
+    (error,) = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "OpenAIException - Incorrect API key provided: [redacted]." in error
+    assert API_KEY[-4:] not in caplog.text
 
 
 async def failing_upstream_told(

@@ -242,6 +242,7 @@ async def test_upstream_refusals_strike_pause_and_unpause(bot, discord_fake, gat
     strikes = [m.embeds[0] for m in discord_fake.messages(AUDIT_CHANNEL_ID)]
     assert [e["title"] for e in strikes] == ["Strike", "Strike"]
     assert {f["name"]: f["value"] for f in strikes[1]["fields"]}["Paused"] == "yes"
+    assert await strike_reasons(bot) == ["gateway: content_policy"] * 2
 
     gateway.requests.clear()
     text = await refusal(discord_fake, gateway, {"prompt": "a cat"})
@@ -273,6 +274,16 @@ async def test_a_refusal_litellm_rewrote_is_still_a_strike(bot, discord_fake, ga
     await discord_fake.wait_until(lambda: len(discord_fake.messages(AUDIT_CHANNEL_ID)) == 1)
     (strike,) = [m.embeds[0] for m in discord_fake.messages(AUDIT_CHANNEL_ID)]
     assert strike["title"] == "Strike"
+    assert await strike_reasons(bot) == ["gateway: content_policy"]  # not LiteLLM's "400"
+
+
+async def strike_reasons(bot) -> list[str]:
+    """The reasons the member's strikes were recorded with, oldest first."""
+    rows = await bot.store.fetch(
+        "SELECT reason FROM strikes WHERE guild_id = ? AND member_id = ? ORDER BY id",
+        (GUILD_ID, MEMBER_ID),
+    )
+    return [row[0] for row in rows]
 
 
 # -- pre-moderation ---------------------------------------------------------------------------

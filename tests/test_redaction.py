@@ -13,11 +13,18 @@ import pytest
 
 from bot.__main__ import _configure_logging
 from bot.config import Settings
+from bot.images import ImageAPIError
 from bot.redaction import RedactingFormatter, Redactor
+from cogs.i18n import words_for
+from cogs.presenters import image_failure
+from tests.fakes.image_gateway import FakeImageGateway
+from tests.image_clients import DALLE3, MakeClient
+from tests.image_clients import KEY as IMAGE_KEY
 
 KEY = "sk-live-key-0123456789"
 TOKEN = "aW50ZXJhY3Rpb24abc-DEF_123.xyz"  # an interaction token
 BOT_TOKEN = "MTIzNDU2Nzg5.bot-token.secret"
+ENGLISH = words_for("en-US")
 
 
 def render(redactor: Redactor, *args: object, exc: BaseException | None = None) -> str:
@@ -57,6 +64,46 @@ def test_interaction_tokens_in_routes_and_events_are_redacted() -> None:
     assert "/webhooks/11/[redacted]/messages/@original" in output
     assert "'token': '[redacted]'" in output
     assert "/interactions/42/[redacted]/callback" in output
+
+
+# How gateways echo a key, shortened: ours by its first or last characters, anyone's by shape.
+MASKED = (
+    f"sk-…{IMAGE_KEY[-4:]}",  # an ellipsis, not three dots
+    f"{IMAGE_KEY[:10]}…",
+    f"{IMAGE_KEY[:7]}...{IMAGE_KEY[-5:]}",
+    f"****{IMAGE_KEY[-6:]}",
+    "tr-9****1706",  # LiteLLM's mask of a key without sk-
+    "xx-…4821",
+)
+# What must not be left of them.
+FRAGMENTS = (IMAGE_KEY[-4:], IMAGE_KEY[:10], "tr-9", "1706", "4821")
+
+
+def test_masked_keys_are_redacted_in_log_lines() -> None:
+    output = render(Redactor([IMAGE_KEY]), "gateway said: %s", " ".join(MASKED))
+    assert output == "gateway said: " + " ".join(["[redacted]"] * len(MASKED)) + "\n"
+
+
+def test_dots_and_stars_that_mask_no_key_are_left_alone() -> None:
+    text = "Please wait... **Note**: sk-… is a prefix; re-try…"
+    assert Redactor([IMAGE_KEY]).redact(text) == text
+
+
+@pytest.mark.parametrize("status", [400, 429, 500])
+async def test_a_key_the_gateway_echoes_masked_reaches_no_log_member_or_exception(
+    gw: FakeImageGateway, make_client: MakeClient, caplog: pytest.LogCaptureFixture, status: int
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    message = "Incorrect API key provided: " + ", ".join(MASKED) + "."
+    gw.fail_next("http_error", times=3, status=status, message=message)
+    with pytest.raises(ImageAPIError) as info:
+        await make_client(gw.base_url).generate(DALLE3)
+    error = info.value
+    assert error.status == status
+    said = [caplog.text, str(error), repr(error), error.detail or "", image_failure(ENGLISH, error)]
+    for fragment in FRAGMENTS:
+        assert not [text for text in said if fragment in text], fragment
+    assert "Incorrect API key provided: [redacted]" in caplog.text  # the words are kept
 
 
 def test_lines_without_secrets_are_left_alone() -> None:

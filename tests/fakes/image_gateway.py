@@ -35,8 +35,9 @@ Answered instead of generating:
     ``"auth"`` 401 ``invalid_api_key`` even with the right key.
     ``"litellm"`` what the LiteLLM proxy (1.108.7) answers in front of an upstream: opt
     ``answer`` one of :data:`LITELLM_ANSWERS` (the verbatim shapes: ``code`` is the status as a
-    string, the upstream's code lost, its message prefixed), ``x-litellm-call-id`` instead of
-    ``x-request-id``, no Retry-After; opts ``message``, ``type``, ``status`` override the preset.
+    string, the upstream's code lost, its message prefixed and, but for its own answers, followed
+    by :data:`LITELLM_NO_FALLBACK`), ``x-litellm-call-id`` instead of ``x-request-id``, no
+    Retry-After; opts ``message``, ``type``, ``status`` override the preset.
     ``"disconnect"`` reads the request, then drops the connection without answering.
 Generated normally (auth and validation still apply), then altered:
     ``"slow"`` waits opt ``seconds`` (default 1.0) before answering.
@@ -677,6 +678,8 @@ class FakeImageGateway:
             return web.Response()
         if kind == "auth":
             raise _auth_error(_bearer_key(request))
+        if kind == "litellm":
+            raise _litellm(opts, str(body.get("model")) if isinstance(body, dict) else "")
         if kind in _ANSWER_FAILURES:
             raise _ANSWER_FAILURES[kind](opts)
         self._check_auth(request)
@@ -1029,19 +1032,48 @@ LITELLM_ANSWERS: dict[str, tuple[int, str, str]] = {
         "litellm.UnsupportedParamsError: Setting response_format is not supported by openai, "
         "flux/flux-1-pro. To drop it from the call, set `litellm.drop_params = True`.",
     ),
+    # Any other 400 of the upstream's, its words kept: here one echoing the member's prompt.
+    "bad_request": (
+        400,
+        "invalid_request_error",
+        "litellm.BadRequestError: OpenAIException - Invalid 'prompt': 'a poster about the car "
+        "safety system' is too long.",
+    ),
+    # The upstream refused the proxy's key (UPSTREAM_API_KEY), which OpenAI echoes masked.
+    "auth": (
+        401,
+        "authentication_error",
+        "litellm.AuthenticationError: AuthenticationError: OpenAIException - Incorrect API key "
+        "provided: sk-*************************cdef. You can find your API key at "
+        "https://platform.openai.com/account/api-keys.",
+    ),
     # A key the proxy does not know, with no database to look it up in (raised by its auth).
     "no_db": (400, "no_db_connection", "No connected db."),
 }
 
 
-def _litellm(opts: Mapping[str, Any]) -> GatewayError:
-    status, type_, message = LITELLM_ANSWERS[opts.get("answer", "server_error")]
+# What its router appends to an upstream's error (router_utils/common_utils.py,
+# format_fallback_outcome_message, while litellm.expose_router_debug_in_errors is on, as by
+# default), filled with the model the client asked for. Its cooldown error (a ValueError without
+# ``message``) and its auth's answer are not an upstream's: they get none.
+LITELLM_NO_FALLBACK = (
+    "\n\nLiteLLM: model group '{model}' failed with the error above. No fallback was attempted."
+)
+_LITELLM_OWN_ANSWERS = frozenset({"cooldown", "no_db"})
+
+
+def _litellm(opts: Mapping[str, Any], model: str) -> GatewayError:
+    answer = opts.get("answer", "server_error")
+    status, type_, message = LITELLM_ANSWERS[answer]
     status = opts.get("status", status)
+    message = opts.get("message", message)
+    if answer not in _LITELLM_OWN_ANSWERS:
+        message += LITELLM_NO_FALLBACK.format(model=model)
     # Its auth answers before a call id is made; every later error carries one.
-    call_id = {} if opts.get("answer") == "no_db" else {"x-litellm-call-id": str(uuid.uuid4())}
+    call_id = {} if answer == "no_db" else {"x-litellm-call-id": str(uuid.uuid4())}
     return GatewayError(
         status,
-        opts.get("message", message),
+        message,
         type=opts.get("type", type_),
         code=str(status),
         headers={**call_id, **opts.get("headers", {})},
@@ -1050,7 +1082,6 @@ def _litellm(opts: Mapping[str, Any]) -> GatewayError:
 
 
 _ANSWER_FAILURES: dict[str, Callable[[Mapping[str, Any]], GatewayError]] = {
-    "litellm": _litellm,
     "rate_limit": _rate_limit,
     "insufficient_quota": _insufficient_quota,
     "server_error": _server_error,
