@@ -278,15 +278,16 @@ async def test_retries_stop_when_the_budget_is_spent_whatever_the_count(
 ) -> None:
     gw.fail_next("server_error", times=20)
     client = ImageClient(
-        gw.base_url, KEY, max_retries=10, backoff_base=0.1, retry_budget=0.5, random=lambda: 0.0
+        gw.base_url, KEY, max_retries=10, backoff_base=0.2, retry_budget=1.0, random=lambda: 0.0
     )
     try:
         await fails(client)
     finally:
         await client.close()
-    # Waits 0.1 and 0.2 fit in 0.5 s, 0.4 more does not; not "== 3": the budget is the loop's
-    # real time, so answers slower than about 0.1 s each (a loaded machine) leave room for 2.
-    assert len(gw.requests) <= 3
+    # Waits 0.2 and 0.4 fit in 1 s, 0.8 more does not; not "== 3": the budget is the loop's real
+    # time, so answers slower than about 0.1 s each (a loaded machine) leave room for 2. At least
+    # 2: the budget bounds the retries, it does not stop them.
+    assert 2 <= len(gw.requests) <= 3
 
 
 # --- what the operator and the member read -----------------------------------------------------
