@@ -188,6 +188,11 @@ class BadRequestError(ImageAPIError):
         self.param = param
 
 
+class GatewayConfigError(BadRequestError):
+    """The gateway's own configuration refused something the bot sends (LiteLLM without
+    ``drop_params`` for a model it does not know): the operator's to fix, not the member's."""
+
+
 class AuthenticationError(ImageAPIError):
     """401 or 403: the gateway refused the API key."""
 
@@ -815,8 +820,9 @@ class ImageClient:
         if 400 <= status < 500:
             sent = {*body, "image", "mask"} if edit else set(body)
             param = upstream.param if upstream.param in sent else None
-            note = _GATEWAY_CONFIG_NOTE if _GATEWAY_CONFIG_TEXT.search(upstream.message) else None
-            return _Failure(BadRequestError(param=param, **info), note=note)
+            if _GATEWAY_CONFIG_TEXT.search(upstream.message):
+                return _Failure(GatewayConfigError(param=param, **info), note=_GATEWAY_CONFIG_NOTE)
+            return _Failure(BadRequestError(param=param, **info))
         return _Failure(UpstreamUnavailableError(**info))
 
     @staticmethod

@@ -37,6 +37,9 @@ SettingField = Literal["cooldown_seconds", "strike_limit", "role_credits"]
 MAX_COOLDOWN_SECONDS = 86_400
 MAX_STRIKE_LIMIT = 100
 MAX_REASON_LENGTH = 200
+# A gateway's safety refusal, as its strike records it: the kind the client classified, since a
+# gateway may rewrite the code (LiteLLM's is "400") and a reason must mean the same every time.
+GATEWAY_STRIKE = "gateway: content_policy"
 PRUNE_COOLDOWNS_AT = 10_000  # members remembered before old cooldowns are forgotten
 # Each term already matches its stand-ins, separators and plurals (a `*` every word it begins), so
 # 100 cover far more than 100 words (the built-in list has 22); and 100 terms of the costliest kind

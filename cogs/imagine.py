@@ -38,7 +38,7 @@ from bot.generation import (
     refusal_rule,
 )
 from bot.images import ContentPolicyError, EditsUnsupportedError
-from bot.policy import Asker, Flagged
+from bot.policy import GATEWAY_STRIKE, Asker, Flagged
 from bot.policy import Refusal as RuleRefusal
 from bot.queue import QueueFull
 from bot.quota import QuotaExceeded, Reservation
@@ -86,9 +86,6 @@ DELIVERY_ATTEMPTS = 2  # per route: the edit, then the channel
 REFUSALS = (QuotaExceeded, QueueFull, ShuttingDown, StoreBusy)  # refused before anything ran
 QUEUE_EDIT_INTERVAL = 3.0  # at most one edit of a waiting request's place per this many seconds
 PROMPT_OPTION_MAX = 6000  # Discord's cap on a string option; each model's own cap is checked too
-# A gateway's refusal, as its strike records it: the kind the client classified, since a gateway
-# may rewrite the code (LiteLLM's is "400") and a reason must mean the same for every strike.
-GATEWAY_REFUSAL = "gateway: content_policy"
 
 
 # Each action's label (a message id: said in the server's language), emoji and style.
@@ -600,7 +597,7 @@ class ImagineCog(commands.Cog, name="Imagine"):
     ) -> None:
         """The gateway's safety system refused the prompt: one strike, audited."""
         guild_id = _guild_id(interaction)
-        strike = await self.bot.policy.add_strike(guild_id, interaction.user.id, GATEWAY_REFUSAL)
+        strike = await self.bot.policy.add_strike(guild_id, interaction.user.id, GATEWAY_STRIKE)
         words = private_words(interaction)
         await tell(interaction, with_strike(words, failure(words, failed), strike))
         if strike is not None and strike.paused:  # the member's other requests wait no longer

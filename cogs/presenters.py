@@ -60,6 +60,7 @@ from bot.images import (
     BadRequestError,
     ContentPolicyError,
     EditsUnsupportedError,
+    GatewayConfigError,
     ImageAPIError,
     ImageTimeoutError,
     InsufficientQuotaError,
@@ -240,6 +241,7 @@ def failure(words: Words, error: RequestFailed | Interrupted) -> str:
 _IMAGE_FAILURES: dict[type[ImageAPIError], str] = {
     ContentPolicyError: "image-content-policy",
     BadRequestError: "image-bad-request",
+    GatewayConfigError: "image-gateway-config",
     AuthenticationError: "image-authentication",
     RateLimitedError: "image-rate-limited",
     InsufficientQuotaError: "image-insufficient-quota",
@@ -288,7 +290,7 @@ def edits_unsupported(words: Words, model_name: str) -> str:
 
 def image_failure(words: Words, error: ImageAPIError) -> str:
     """What went wrong at the image service, never in its own words (they may hold the key)."""
-    if isinstance(error, BadRequestError) and error.param is not None:
+    if type(error) is BadRequestError and error.param is not None:
         return words("image-bad-parameter", param=error.param)
     return words(_IMAGE_FAILURES[type(error)])
 

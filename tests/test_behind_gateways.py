@@ -19,6 +19,7 @@ from bot.images import (
     BadRequestError,
     ChargeOutcome,
     ContentPolicyError,
+    GatewayConfigError,
     ImageAPIError,
     ImageClient,
     InsufficientQuotaError,
@@ -107,7 +108,7 @@ PHRASINGS: list[tuple[str, tuple[str, dict[str, Any]], type[ImageAPIError]]] = [
     ("litellm insufficient_quota", litellm("insufficient_quota"), InsufficientQuotaError),
     ("litellm rate limit", litellm("rate_limit"), RateLimitedError),
     ("litellm server error", litellm("server_error"), UpstreamUnavailableError),
-    ("litellm drop_params refusal", litellm("unsupported_params"), BadRequestError),
+    ("litellm drop_params refusal", litellm("unsupported_params"), GatewayConfigError),
     ("litellm unknown key, no db", litellm("no_db"), AuthenticationError),
     (
         "litellm other bad request",
@@ -390,9 +391,11 @@ async def test_parameter_refused_by_gateway_config_is_an_operator_error(
     caplog.set_level(logging.INFO, logger="imagine.images")
     gw.fail_next("litellm", answer="unsupported_params")
     error = await fails(make_client(gw.base_url))
-    assert isinstance(error, BadRequestError)
+    assert isinstance(error, GatewayConfigError)
     assert error.charge is ChargeOutcome.NOT_CHARGED  # refunded in full
-    assert image_failure(ENGLISH, error) == "The image service rejected this request."
+    # The member is told it is the bot's set-up, not their request, that is wrong.
+    assert image_failure(ENGLISH, error) == ENGLISH("image-gateway-config")
+    assert "bot admin" in image_failure(ENGLISH, error)
     (alert,) = [r for r in caplog.records if r.levelno >= logging.ERROR]
     text = alert.getMessage()
     assert "configuration refuses a parameter" in text

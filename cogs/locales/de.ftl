@@ -115,6 +115,7 @@ cancel-refused = Nur das Mitglied, das diese Anfrage gestellt hat, oder die Mode
 image-content-policy = Der Sicherheitsfilter des Bilddienstes hat diesen Prompt blockiert. Versuch es mit einer anderen Formulierung.
 image-bad-request = Der Bilddienst hat diese Anfrage abgelehnt.
 image-bad-parameter = Der Bilddienst hat diese Anfrage abgelehnt: Die Option `{ $param }` wird nicht akzeptiert.
+image-gateway-config = Der Bilddienst ist für diese Anfrage nicht eingerichtet. Ein Bot-Admin muss die Konfiguration des Bild-Gateways prüfen.
 image-authentication = Der Bilddienst hat den API-Schlüssel des Bots abgelehnt. Ein Bot-Admin muss den Schlüssel prüfen.
 image-rate-limited = Der Bilddienst ist gerade ausgelastet. Bitte versuch es in einer Minute noch mal.
 image-insufficient-quota = Das Guthaben des Bots beim Bilddienst ist aufgebraucht. Ein Bot-Admin muss es aufladen.

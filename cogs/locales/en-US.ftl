@@ -133,6 +133,7 @@ cancel-refused = Only the member who asked for this request or a moderator can c
 image-content-policy = The image service's safety filter blocked this prompt. Try rewording it.
 image-bad-request = The image service rejected this request.
 image-bad-parameter = The image service rejected this request: the `{ $param }` option is not accepted.
+image-gateway-config = The image service is not set up for this request. A bot admin needs to check the image gateway's configuration.
 image-authentication = The bot's image API key was refused by the image service. A bot admin needs to check the key.
 image-rate-limited = The image service is busy right now. Please try again in a minute.
 image-insufficient-quota = The bot's image service account is out of credit. A bot admin needs to top it up.

@@ -131,6 +131,7 @@ cancel-refused = Solo el miembro que hizo esta solicitud o un moderador puede ca
 image-content-policy = El filtro de seguridad del servicio de imágenes ha bloqueado este prompt. Prueba a reformularlo.
 image-bad-request = El servicio de imágenes ha rechazado esta solicitud.
 image-bad-parameter = El servicio de imágenes ha rechazado esta solicitud: no acepta la opción `{ $param }`.
+image-gateway-config = El servicio de imágenes no está configurado para esta solicitud. Un administrador del bot debe revisar la configuración de la pasarela de imágenes.
 image-authentication = El servicio de imágenes ha rechazado la clave de API del bot. Un administrador del bot tiene que revisarla.
 image-rate-limited = El servicio de imágenes está saturado ahora mismo. Vuelve a intentarlo dentro de un minuto.
 image-insufficient-quota = La cuenta del bot en el servicio de imágenes se ha quedado sin saldo. Un administrador del bot tiene que recargarla.

@@ -119,6 +119,7 @@ cancel-refused = Seul le membre à l'origine de cette demande ou un modérateur 
 image-content-policy = Le filtre de sécurité du service d'images a bloqué ce prompt. Essaie de le reformuler.
 image-bad-request = Le service d'images a rejeté cette demande.
 image-bad-parameter = Le service d'images a rejeté cette demande : l'option `{ $param }` n'est pas acceptée.
+image-gateway-config = Le service d'images n'est pas configuré pour cette demande. Un administrateur du bot doit vérifier la configuration de la passerelle d'images.
 image-authentication = Le service d'images a refusé la clé d'API du bot. Un admin du bot doit vérifier la clé.
 image-rate-limited = Le service d'images est surchargé pour le moment. Réessaie dans une minute.
 image-insufficient-quota = Le compte du bot auprès du service d'images n'a plus de crédit. Un admin du bot doit le recharger.

@@ -121,6 +121,7 @@ cancel-refused = Só quem fez este pedido ou um moderador pode cancelá-lo.
 image-content-policy = O filtro de segurança do serviço de imagens bloqueou este prompt. Tente reformulá-lo.
 image-bad-request = O serviço de imagens recusou este pedido.
 image-bad-parameter = O serviço de imagens recusou este pedido: a opção `{ $param }` não é aceita.
+image-gateway-config = O serviço de imagens não está configurado para este pedido. Um administrador do bot precisa verificar a configuração do gateway de imagens.
 image-authentication = O serviço de imagens recusou a chave de API de imagens do bot. Um administrador do bot precisa verificar a chave.
 image-rate-limited = O serviço de imagens está ocupado agora. Tente de novo daqui a um minuto.
 image-insufficient-quota = A conta do bot no serviço de imagens está sem saldo. Um administrador do bot precisa recarregá-la.
