@@ -266,7 +266,7 @@ async def test_each_upstream_failure_gets_its_own_private_message(
         ("insufficient_quota", "out of credit"),
         ("rate_limit", "busy right now"),
         ("server_error", "unavailable right now"),
-        ("unsupported_params", "rejected this request"),
+        ("unsupported_params", "check the image gateway's configuration"),
         ("no_db", "API key was refused"),
     ],
 )
