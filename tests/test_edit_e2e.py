@@ -30,14 +30,9 @@ def edit_options(**extra: object) -> dict[str, object]:
     return {"image": Upload("cat.png", picture()), "prompt": "give it a hat", **extra}
 
 
-def buttons(message) -> list[str]:
-    return [c["custom_id"] for row in message.components for c in row["components"]]
-
-
-async def test_edit_one_image_sends_its_bytes_and_delivers_like_imagine(
-    bot, discord_fake, gateway
-) -> None:
-    source = picture(seed=7)
+async def edited_once(discord_fake, gateway, source: bytes):
+    """One /imagine-edit of `source`: the gateway's one request, which carried those bytes as
+    an edit, and the message that delivered what the gateway made."""
     handle = await discord_fake.inject_slash(
         "imagine-edit", {"image": Upload("cat.png", source), "prompt": "give it a hat"}
     )
@@ -46,8 +41,19 @@ async def test_edit_one_image_sends_its_bytes_and_delivers_like_imagine(
     assert request.is_edit
     assert request.upload is not None
     assert [f.data for f in request.upload.images] == [source]
-    assert request.json["model"] == GPT  # the default model cannot edit: the first that can
     assert [a.data for a in message.attachments] == gateway.produced
+    return handle, request, message
+
+
+def buttons(message) -> list[str]:
+    return [c["custom_id"] for row in message.components for c in row["components"]]
+
+
+async def test_edit_one_image_sends_its_bytes_and_delivers_like_imagine(
+    bot, discord_fake, gateway
+) -> None:
+    handle, request, message = await edited_once(discord_fake, gateway, picture(seed=7))
+    assert request.json["model"] == GPT  # the default model cannot edit: the first that can
     assert buttons(message) == [f"imagine:edit:{handle.id}", f"imagine:delete:{MEMBER_ID}"]
     row = await bot.quota.find(handle.id)
     assert (row.kind, row.state, row.credits) == ("edit", "committed", 2)

@@ -16,11 +16,10 @@ import yaml
 
 from bot.catalog import load_catalog
 from tests.conftest import API_KEY
-from tests.fakes.discord.interactions import Upload
 from tests.fakes.image_gateway import LITELLM_ANSWERS, LITELLM_NO_FALLBACK, FakeImageGateway
 from tests.litellm_proxy import RunningProxy, behind_proxy
 from tests.litellm_proxy import readme_config as readme_config_text
-from tests.test_edit_e2e import picture
+from tests.test_edit_e2e import edited_once, picture
 from tests.test_imagine_e2e import used_credits, wait_for_images, wait_for_private_note
 
 # One worker runs the whole module, so the proxy starts once (pytest-xdist's --dist loadgroup).
@@ -151,18 +150,10 @@ async def test_a_policy_refusal_is_told_as_one_and_counts_as_a_strike(
 
 
 async def test_an_edit_passes_through_with_its_image(bot, discord_fake, gateway) -> None:
-    source = picture(seed=5)
-    handle = await discord_fake.inject_slash(
-        "imagine-edit", {"image": Upload("cat.png", source), "prompt": "give it a hat"}
-    )
-    message = await wait_for_images(discord_fake, handle)
-    (request,) = gateway.requests
-    assert request.is_edit
+    _, request, _ = await edited_once(discord_fake, gateway, picture(seed=5))
     assert request.upload is not None
-    assert [f.data for f in request.upload.images] == [source]
     assert [f.field for f in request.upload.images] == ["image[]"]  # LiteLLM's renaming
     assert request.json["model"] == "openai/gpt-image-1"
-    assert [a.data for a in message.attachments] == gateway.produced
 
 
 async def test_a_key_the_proxy_refuses_is_named_in_the_log_with_its_words(
